@@ -1,0 +1,3 @@
+from effektinvest.cli import main
+
+main()

@@ -1,0 +1,196 @@
+"""The checks of ../shared/spec/scenario-format.md that span several values.
+
+Pure: a validated Scenario in, findings out, each with the path of the key or
+value it is about (the loader turns paths into lines). Per-value rules (how an
+amount, share, year or unit is written) live in `numbers` and `units`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from effektinvest.arithmetic import ORE, Gap, compute, costs_kr, covered_cost, financing_lines, payments
+from effektinvest.diagnostics import Severity
+from effektinvest.model import FinancingLine, Scenario, Status
+from effektinvest.numbers import EXACT, plain
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: tuple
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    at_key: bool = False  # point at the key of PATH rather than its value
+
+
+def nearest(word: str, choices) -> str:
+    """' (did you mean X?)' for the closest of CHOICES, or ''."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def _money(amount: Decimal, unit) -> str:
+    return f"{plain(amount)} {unit.value}"
+
+
+def check(scenario: Scenario) -> tuple[list[Finding], Gap | None]:
+    """Every cross-value finding, and the computed gap when there is no error."""
+    findings: list[Finding] = []
+    findings += _projects(scenario)
+    findings += _precision(scenario)
+    findings += _lines(scenario)
+    findings += _shares(scenario)
+    findings += _amounts_need_cost(scenario)
+    findings += _unused_sources(scenario)
+    if any(f.severity is Severity.ERROR for f in findings):
+        return findings, None
+    paid = payments(scenario)
+    gap = compute(scenario, paid)
+    findings += _surpluses(scenario, gap, paid)
+    return findings, gap
+
+
+def _projects(scenario: Scenario) -> list[Finding]:
+    out = []
+    for pid, project in scenario.projects.items():
+        here = ("projects", pid)
+        if project.status is Status.DEFER:
+            if project.decide_at is None:
+                out.append(Finding(here, "decide-at-missing",
+                                   f"project {pid!r} is deferred: give decide_at, the budget year at which "
+                                   f"the decision will be taken (after {scenario.budget_year})", at_key=True))
+        if project.decide_at is not None and project.decide_at <= scenario.budget_year:
+            out.append(Finding(here + ("decide_at",), "decide-at-too-early",
+                               f"decide_at {project.decide_at} must be after budget_year {scenario.budget_year}"))
+        if project.status is Status.CONTINUE and project.costs is None:
+            out.append(Finding(here, "missing-key",
+                               f"project {pid!r} is continued but has no 'costs': give what continuing costs "
+                               f"per budget year, e.g. costs: {{{scenario.budget_year}: 1.5}}", at_key=True))
+        for year in project.costs or {}:
+            if year < scenario.budget_year:
+                out.append(Finding(here + ("costs", year), "year-before-budget",
+                                   f"cost year {year} is before budget_year {scenario.budget_year}: the "
+                                   "decision at that budget can only concern its own and later years",
+                                   at_key=True))
+    return out
+
+
+def _precision(scenario: Scenario) -> list[Finding]:
+    """Amounts must be whole øre in kr., so splits and sums are exact."""
+    to_kr = scenario.unit.to_kr
+    out = []
+
+    def visit(path: tuple, amount: Decimal) -> None:
+        if to_kr(amount) % ORE:
+            out.append(Finding(path, "too-precise",
+                               f"{_money(amount, scenario.unit)} is finer than one øre (0.01 kr.); "
+                               "amounts are whole øre"))
+
+    for pid, project in scenario.projects.items():
+        for year, amount in (project.costs or {}).items():
+            visit(("projects", pid, "costs", year), amount)
+    for path, line in _all_lines(scenario):
+        if isinstance(line.amount, dict):
+            for year, amount in line.amount.items():
+                visit(path + ("amount", year), amount)
+        elif line.amount is not None:
+            visit(path + ("amount",), line.amount)
+    return out
+
+
+def _all_lines(scenario: Scenario):
+    """Every financing line in the file, with its path, whatever its project's status."""
+    for pid, project in scenario.projects.items():
+        for index, line in enumerate(project.financing):
+            yield ("projects", pid, "financing", index), line
+    for index, line in enumerate(scenario.financing):
+        yield ("financing", index), line
+
+
+def _lines(scenario: Scenario) -> list[Finding]:
+    out = []
+    for path, line in _all_lines(scenario):
+        if (line.amount is None) == (line.share is None):
+            which = "both" if line.amount is not None else "neither"
+            out.append(Finding(path, "amount-or-share",
+                               f"a financing line has exactly one of 'amount' and 'share'; this one has {which}"))
+        if line.source not in scenario.sources:
+            out.append(Finding(path + ("source",), "unknown-source",
+                               f"source {line.source!r} is not defined under 'sources'"
+                               + nearest(line.source, scenario.sources)))
+        for index, pid in enumerate(getattr(line, "projects", None) or ()):
+            where = path + ("projects", index)
+            project = scenario.projects.get(pid)
+            if project is None:
+                out.append(Finding(where, "unknown-project",
+                                   f"project {pid!r} is not defined under 'projects'"
+                                   + nearest(pid, scenario.projects)))
+            elif project.status is not Status.CONTINUE:
+                out.append(Finding(where, "covers-inactive-project",
+                                   f"project {pid!r} has status {project.status.value}: its cost does not "
+                                   "count, so this line covers less than its list says",
+                                   Severity.WARNING))
+    return out
+
+
+def _shares(scenario: Scenario) -> list[Finding]:
+    total: dict[str, Decimal] = {}
+    for ref in financing_lines(scenario):
+        if ref.line.share is not None:
+            for pid in ref.covers:
+                total[pid] = total.get(pid, Decimal(0)) + ref.line.share
+    return [
+        Finding(("projects", pid), "shares-over-100",
+                f"the shares that cover project {pid!r} add up to {plain(share.scaleb(2, EXACT))} % "
+                "of its cost; at most 100 %", at_key=True)
+        for pid, share in total.items()
+        if share > 1
+    ]
+
+
+def _amounts_need_cost(scenario: Scenario) -> list[Finding]:
+    costs = costs_kr(scenario)
+    out = []
+    for ref in financing_lines(scenario):
+        line: FinancingLine = ref.line
+        if line.amount is None or line.share is not None:
+            continue
+        covered = covered_cost(costs, ref.covers)
+        if isinstance(line.amount, dict):
+            for year in line.amount:
+                if year not in covered:
+                    out.append(Finding(ref.path + ("amount", year), "amount-without-cost",
+                                       f"an amount in {year}, but the projects this line covers have no cost "
+                                       "in that year", at_key=True))
+        elif not covered:
+            out.append(Finding(ref.path + ("amount",), "amount-without-cost",
+                               "the projects this line covers have no cost in any year: there is nothing to "
+                               "split the amount over"))
+    return out
+
+
+def _unused_sources(scenario: Scenario) -> list[Finding]:
+    used = {line.source for _, line in _all_lines(scenario)}
+    return [
+        Finding(("sources", sid), "unused-source", f"source {sid!r} is not used by any financing line",
+                Severity.WARNING, at_key=True)
+        for sid in scenario.sources
+        if sid not in used
+    ]
+
+
+def _surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
+    out = []
+    unit = scenario.unit
+    for year, column in gap.years.items():
+        if column.residual < 0:
+            path = next((ref.path for ref, by_year in paid if by_year.get(year)), ())
+            out.append(Finding(path, "surplus",
+                               f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
+                               f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
+                               f"{_money(unit.from_kr(-column.residual), unit)}",
+                               Severity.WARNING))
+    return out

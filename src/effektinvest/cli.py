@@ -1,0 +1,182 @@
+"""The command line: parses options and wires loading, arithmetic and renderers. Nothing else."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from effektinvest import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_GAP = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="effektinvest",
+    help="Financing calculator for municipal social impact investments (sociale effektinvesteringer).",
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=True,
+)
+
+
+class GapFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"effektinvest {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Financing calculator for municipal social impact investments (sociale effektinvesteringer)."""
+
+
+def _fail_usage(message: str) -> typer.Exit:
+    print(f"effektinvest: error: {message}", file=sys.stderr)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _unit_option(value: str | None):
+    if value is None:
+        return None
+    from effektinvest.numbers import ValueProblem
+    from effektinvest.units import parse_unit
+
+    try:
+        return parse_unit(value)
+    except ValueProblem as problem:
+        raise typer.BadParameter(problem.message) from None
+
+
+def _load(path: str):
+    from effektinvest.load import load_path
+
+    try:
+        return load_path(path)
+    except IsADirectoryError:
+        raise _fail_usage(f"{path}: is a folder; give a scenario file") from None
+    except OSError as exc:
+        raise _fail_usage(f"{path}: {exc.strerror or exc}") from None
+
+
+def _emit_diagnostics(diagnostics) -> None:
+    from effektinvest.render.diagnostics import text
+
+    sys.stderr.write(text(diagnostics))
+
+
+@app.command()
+def gap(
+    scenario: Annotated[str, typer.Argument(metavar="SCENARIO", help="The scenario file; '-' reads standard input.")],
+    format: Annotated[GapFormat, typer.Option("--format", "-f", help="Output format.")] = GapFormat.table,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="Report in this unit: kr., t.kr. or mio. kr. (default: the file's unit)."),
+    ] = None,
+    fail_on_gap: Annotated[
+        bool, typer.Option("--fail-on-gap", help="Exit 3 when some year has a positive residual.")
+    ] = False,
+    decimals: Annotated[
+        int | None,
+        typer.Option(
+            "--decimals", min=0, max=12,
+            help="Table and Markdown only: round the amounts shown to this many decimals "
+            "(default: as many as the amounts need, at least the unit's usual).",
+        ),
+    ] = None,
+) -> None:
+    """Cost, financing, coverage and residual per budget year for one scenario."""
+    out_unit = _unit_option(unit)
+    loaded = _load(scenario)
+    _emit_diagnostics(loaded.diagnostics)
+    if loaded.scenario is None:
+        raise typer.Exit(EXIT_INVALID)
+    from effektinvest.render.rows import build
+
+    report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
+    if format is GapFormat.table:
+        from rich.console import Console
+
+        from effektinvest.render.table import print_table
+
+        print_table(report, Console(), decimals)
+    elif format is GapFormat.json:
+        from effektinvest.render.json import to_json
+
+        sys.stdout.write(to_json(report))
+    elif format is GapFormat.csv:
+        from effektinvest.render.csv import to_csv
+
+        sys.stdout.write(to_csv(report))
+    else:
+        from effektinvest.render.markdown import markdown
+
+        sys.stdout.write(markdown(report, decimals))
+    if fail_on_gap and any(column.residual > 0 for column in loaded.gap.years.values()):
+        raise typer.Exit(EXIT_GAP)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; a folder means every *.yaml and *.yml below it, in sorted order."""
+    out = []
+    for path in paths:
+        if path == "-":
+            out.append(path)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix in {".yaml", ".yml"} and f.is_file())
+            out += [str(f) for f in found]
+        elif p.exists():
+            out.append(path)
+        else:
+            raise _fail_usage(f"{path}: no such file or folder")
+    return out
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Scenario files or folders; '-' reads standard input.")],
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+) -> None:
+    """Validate scenario files: diagnostics on standard error, a one-line summary, an exit code."""
+    from effektinvest.render.diagnostics import summary
+
+    files = _expand(paths)
+    errors = warnings = 0
+    for path in files:
+        loaded = _load(path)
+        _emit_diagnostics(loaded.diagnostics)
+        errors += len(loaded.errors)
+        warnings += len(loaded.warnings)
+    print(summary(len(files), errors, warnings), file=sys.stderr)
+    if errors or (strict and warnings):
+        raise typer.Exit(EXIT_INVALID)
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # `effektinvest gap ... | head`: the reader has gone; so do we
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_OK)

@@ -1,0 +1,233 @@
+"""How numbers, amounts, shares and years are written in a scenario file.
+
+Every lexical rule of the format lives here: which plain YAML scalars are
+numbers (YAML 1.2 core, stricter), and what to tell a user who wrote an amount,
+share or year some other way. Pure functions; no YAML, no pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
+
+MAX_DIGITS = 30
+# The context of all money arithmetic: wide enough that sums and products of
+# 30-digit amounts are exact; rounding happens only by explicit quantize.
+EXACT = Context(prec=200, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
+YEAR_MIN, YEAR_MAX = 1900, 2200
+
+# A plain decimal: 10.35, 1500, -3. No leading zeros, no exponent, no "5." or ".5".
+DECIMAL_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# 1.500, 12.500, 250.000: what a Danish writer means as thousands.
+DANISH_THOUSANDS_RE = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+TRUES = frozenset({"true", "True", "TRUE"})
+FALSES = frozenset({"false", "False", "FALSE"})
+
+
+class ValueProblem(ValueError):
+    """A value that is not what the format wants: a stable code and a message."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def plain(value: Decimal) -> str:
+    """An exact decimal as plain text, without trailing zeros or an exponent: 10.35, 2, 0.8068."""
+    return format(value.normalize(EXACT), "f")
+
+
+def nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def resolve_plain(text: str) -> object:
+    """The value of a plain (unquoted, untagged) YAML scalar under our rules.
+
+    YAML 1.2 core, but a number is only a plain decimal and is read exactly;
+    every other number-like text (1e3, 010, 0x1F, .inf, 1_000, 1:20) stays text
+    and is explained where a number is expected.
+    """
+    if text in NULLS:
+        return None
+    first = text[0]
+    if first in "0123456789-+" and DECIMAL_RE.fullmatch(text):
+        return Decimal(text)
+    if text in TRUES:
+        return True
+    if text in FALSES:
+        return False
+    return nfc(text)
+
+
+def danish_thousands_warning(text: str, in_millions: bool) -> str | None:
+    """The warning for a number such as 1.500 (read as 1.5), or None.
+
+    In a file in mio. kr., three decimals are whole thousands of kr. (2.075 is
+    2.075.000 kr.), so only a round 1.500 or 2.000 is suspicious there.
+    """
+    if not DANISH_THOUSANDS_RE.fullmatch(text) or (in_millions and not text.endswith("00")):
+        return None
+    meant = text.replace(".", "")
+    return f"{text} is read as {plain(Decimal(text))}; if you mean {meant} (Danish thousands), write {meant}"
+
+
+_UNIT_WORDS = re.compile(r"(mio|mia|mill|kr|dkk|t\.kr|tkr)", re.IGNORECASE)
+_EXPONENT_RE = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
+_DECIMAL_COMMA_RE = re.compile(r"([-+]?[0-9]+),([0-9]+)")
+_THOUSANDS_RE = re.compile(r"[-+]?[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})+(?:[.,][0-9]+)?")
+_UNDERSCORE_RE = re.compile(r"[-+]?[0-9_]+(?:\.[0-9_]+)?")
+_RADIX_RE = re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+")
+_LEADING_ZERO_RE = re.compile(r"[-+]?0[0-9]+(?:\.[0-9]+)?")
+_BARE_POINT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.)")
+_SEXAGESIMAL_RE = re.compile(r"[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?")
+_NONFINITE = frozenset(
+    {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
+     "nan", "NaN", "inf", "Infinity", "-inf", "-Infinity"}
+)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
+    """Why TEXT (a YAML scalar that is not a plain decimal) is not a number, and what to write."""
+    t = text.strip()
+    shown = _short(text)
+    if t in _NONFINITE:
+        return ValueProblem("not-finite", f"{what} must be a finite number, not {shown!r}")
+    if DECIMAL_RE.fullmatch(t):
+        return ValueProblem("not-a-number", f"{what} is a number, not text: write {t} without quotes")
+    m = _THOUSANDS_RE.fullmatch(t)
+    if m:
+        sep = m.group(1)
+        plain = t.replace(sep, "").replace("," if sep == "." else ".", ".")
+        return ValueProblem("thousands-separator", f"{shown!r} has thousands separators: write {plain}")
+    m = _DECIMAL_COMMA_RE.fullmatch(t)
+    if m:
+        return ValueProblem(
+            "decimal-comma", f"{shown!r} has a decimal comma: write {m.group(1)}.{m.group(2)}"
+        )
+    if _UNIT_WORDS.search(t) and re.search(r"[0-9]", t):
+        num = re.search(r"[-+]?[0-9]+(?:[.,][0-9]+)?", t)
+        hint = f"write {num.group(0).replace(',', '.')} and " if num else ""
+        return ValueProblem(
+            "unit-in-amount", f"{shown!r} has a unit in it: {hint}give the unit once, in 'unit:'"
+        )
+    if "_" in t and _UNDERSCORE_RE.fullmatch(t):
+        return ValueProblem("digit-separator", f"{shown!r} has underscores: write {t.replace('_', '')}")
+    if _EXPONENT_RE.fullmatch(t):
+        hint = "write the number out in full"
+        mantissa, _, exp = t.lower().partition("e")
+        if len(exp.lstrip("+-")) <= 2:
+            hint = f"write {format(Decimal(t), 'f')}"
+        return ValueProblem("exponent", f"{shown!r} has an exponent; numbers are plain decimals: {hint}")
+    if _RADIX_RE.fullmatch(t):
+        return ValueProblem(
+            "not-plain-decimal", f"{shown!r} is not a plain decimal number (hex, octal or binary)"
+        )
+    if _LEADING_ZERO_RE.fullmatch(t):
+        sign = "-" if t.startswith("-") else ""
+        return ValueProblem(
+            "not-plain-decimal",
+            f"{shown!r} has a leading zero (YAML 1.1 reads it as octal): write {sign}{Decimal(t.lstrip('+-'))}",
+        )
+    if _BARE_POINT_RE.fullmatch(t):
+        return ValueProblem(
+            "not-plain-decimal", f"{shown!r} is not a plain decimal: write {format(Decimal(t), 'f')}"
+        )
+    if _SEXAGESIMAL_RE.fullmatch(t):
+        return ValueProblem(
+            "not-a-number", f"{shown!r} is not a number (YAML 1.1 read it as base 60); write a plain decimal"
+        )
+    if _DATE_RE.fullmatch(t):
+        return ValueProblem("not-a-number", f"{what} must be a number, not the date {shown!r}")
+    return ValueProblem("not-a-number", f"{what} must be a number, not the text {shown!r}")
+
+
+def describe(value: object) -> str:
+    """How to name a wrongly typed value in a message."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(_short(str(value)))
+
+
+def parse_amount(value: object, what: str = "an amount") -> Decimal:
+    """A non-negative exact amount, as written. Raises ValueProblem."""
+    if isinstance(value, Decimal):
+        digits = value.as_tuple().digits
+        if len(digits) > MAX_DIGITS:
+            raise ValueProblem(
+                "too-many-digits", f"{what} has {len(digits)} digits; at most {MAX_DIGITS} are allowed"
+            )
+        if value < 0:
+            raise ValueProblem("negative-amount", f"{what} cannot be negative ({value})")
+        return value
+    if value is None:
+        raise ValueProblem(
+            "missing-amount", f"{what} is missing: an empty value is not 0 (write 0, or leave the entry out)"
+        )
+    if isinstance(value, str):
+        raise explain_text_as_number(value, what)
+    raise ValueProblem("not-a-number", f"{what} must be a number, not {describe(value)}")
+
+
+_PERCENT_RE = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*%\s*")
+
+
+def parse_share(value: object) -> Decimal:
+    """A share as a fraction from 0 to 1: "30%", "42,5 %", or 0.3. Raises ValueProblem."""
+    if isinstance(value, str):
+        m = _PERCENT_RE.fullmatch(value)
+        if not m:
+            raise ValueProblem(
+                "not-a-share",
+                f"a share is a percentage such as \"30%\" or a fraction such as 0.3, not {describe(value)}",
+            )
+        percent = Decimal(m.group(1).replace(",", "."))
+        if not 0 <= percent <= 100:
+            raise ValueProblem("share-range", f"a share must be from 0 to 100 %, not {value.strip()}")
+        return percent.scaleb(-2, EXACT)
+    if isinstance(value, Decimal):
+        if value < 0:
+            raise ValueProblem("share-range", f"a share must be from 0 to 100 %, not {value}")
+        if value > 1:
+            raise ValueProblem(
+                "share-percent",
+                f"share {value} is read as a fraction ({value.scaleb(2, EXACT):f} %); "
+                f"a percentage is written \"{value}%\"",
+            )
+        return value
+    raise ValueProblem(
+        "not-a-share", f"a share is a percentage such as \"30%\" or a fraction such as 0.3, not {describe(value)}"
+    )
+
+
+_YEAR_TEXT_RE = re.compile(r"[0-9]{1,6}")
+
+
+def parse_year(value: object) -> int:
+    """A year from 1900 to 2200, written 2024 or "2024". Raises ValueProblem."""
+    year = None
+    if isinstance(value, Decimal) and value == value.to_integral_value() and value.as_tuple().exponent == 0:
+        if len(value.as_tuple().digits) <= 6:
+            year = int(value)
+    elif isinstance(value, str) and _YEAR_TEXT_RE.fullmatch(value.strip()) and not value.strip().startswith("0"):
+        year = int(value.strip())
+    if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValueProblem(
+            "invalid-year", f"a year is a whole number from {YEAR_MIN} to {YEAR_MAX}, not {describe(value)}"
+        )
+    return year

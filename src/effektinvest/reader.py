@@ -1,0 +1,351 @@
+"""Strict YAML reading: bytes to plain data, keeping libyaml's node tree for line marks.
+
+One parse with libyaml's C parser composes the node tree; one walk over it
+builds plain Python data (dict, list, str, Decimal, bool, None) under the YAML
+1.2 core rules of ../shared/spec/scenario-format.md ("How the file is read"),
+and reports duplicate keys, merge keys, foreign tags, alias cycles, alias
+growth and depth. The node tree is kept so that any later finding can be
+located by its path (see `locate`) without a second parse.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from effektinvest.diagnostics import Diagnostic, Severity
+from effektinvest.numbers import DANISH_THOUSANDS_RE, nfc, resolve_plain
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_KEY_CHARS = 1024
+MAX_SCALAR_CHARS = 1024 * 1024
+# Aliases may repeat values, but the walked document may hold at most this many
+# nodes beyond four per byte of the file: a billion-laughs file stops here.
+ALIAS_NODE_ALLOWANCE = 100_000
+
+PLAIN = "!effektinvest/plain"
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset({_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"})
+_MAP_TAG = _T + "map"
+_SEQ_TAG = _T + "seq"
+
+try:
+    from yaml._yaml import CParser as _Parser
+
+    C_LOADER = True
+except ImportError:  # PyYAML built without libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    C_LOADER = False
+
+
+class _Composer(_Parser, BaseResolver):
+    """libyaml's parser and composer; plain scalars keep a tag of their own, resolved by the walk."""
+
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode and implicit[0]:
+            return PLAIN
+        return BaseResolver.resolve(self, kind, value, implicit)
+
+
+@dataclass
+class ReadResult:
+    data: dict | None
+    root: Node | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # paths below which the data is not what the file says (a value was dropped)
+    poisoned: list[tuple] = field(default_factory=list)
+    # plain numbers written like Danish thousands (1.500); whether to warn depends on the unit
+    thousands: list[ScalarNode] = field(default_factory=list)
+
+
+class _Abort(Exception):
+    pass
+
+
+def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None]:
+    """The text to parse, or a (line, column, message) saying why the bytes are not text."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line, column = _line_col(data, exc.start)
+        return None, (line, column, f"the file is not valid {encoding.removesuffix('-sig').upper()} "
+                                    f"(byte 0x{data[exc.start]:02x}); save it as UTF-8")
+    if encoding == "utf-8-sig":
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            line, column = _line_col(data, nul)
+            return None, (line, column, "the file has NUL bytes (UTF-16 without a byte-order mark?); "
+                                        "save it as UTF-8")
+        # libyaml reads UTF-8 bytes itself: hand it the bytes, without the BOM.
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data), None
+    return text, None
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of a byte offset; CRLF, LF and CR each end a line."""
+    before = data[:offset]
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    return line, len(before[line_start:].decode("utf-8", "replace")) + 1
+
+
+def read(data: bytes, path: str) -> ReadResult:
+    """Read a scenario file's bytes into plain data, with every reading problem as a diagnostic."""
+
+    def fail(line: int, column: int, code: str, message: str) -> ReadResult:
+        return ReadResult(None, None, [Diagnostic(path, line, column, Severity.ERROR, code, message)])
+
+    if len(data) > MAX_BYTES:
+        return ReadResult(None, None, [too_large(path, len(data))])
+    text, problem = decode(data)
+    if problem:
+        return fail(problem[0], problem[1], "not-utf8", problem[2])
+    try:
+        root = _Composer(text).get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if exc.context == "expected a single document in the stream":
+            return fail(line, column, "multiple-documents",
+                        "the file holds more than one YAML document ('---'); a scenario is one document")
+        message = " ".join(p for p in (exc.context, exc.problem) if p)
+        if exc.problem == "exceeded maximum nesting depth":
+            return fail(line, column, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+        if "mapping values are not allowed" in (exc.problem or "") and column > MAX_KEY_CHARS:
+            message += f" (a key is at most {MAX_KEY_CHARS} characters)"
+        return fail(line, column, "yaml-syntax", message)
+    except yaml.YAMLError as exc:  # reader errors have no mark
+        return fail(1, 1, "yaml-syntax", str(exc))
+    if root is None or (isinstance(root, ScalarNode) and root.tag == PLAIN and resolve_plain(root.value) is None):
+        return fail(1, 1, "empty-file", "the file is empty: a scenario needs at least 'scenario:', "
+                                         "'budget_year:', 'sources:' and 'projects:'")
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        return fail(root.start_mark.line + 1, root.start_mark.column + 1, "top-level-not-mapping",
+                    f"the top level is {kind}; it must be a mapping of keys such as 'scenario:'")
+    walker = _Walker(path, len(data))
+    gc_was_enabled = _pause_gc()
+    try:
+        value = walker.value(root, 1)
+    except _Abort:
+        value = None
+    finally:
+        _resume_gc(gc_was_enabled)
+    return ReadResult(value, root, walker.diagnostics, walker.poisoned, walker.thousands)
+
+
+def too_large(path: str, size: int | None) -> Diagnostic:
+    told = f"{size:,} bytes" if size is not None else "more than that"
+    return Diagnostic(path, 1, 1, Severity.ERROR, "file-too-large",
+                      f"the file is {told}; the limit is {MAX_BYTES:,} bytes (64 MiB): refused before parsing")
+
+
+def _pause_gc() -> bool:
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    return was
+
+
+def _resume_gc(was: bool) -> None:
+    if was:
+        import gc
+
+        gc.enable()
+
+
+class _Walker:
+    def __init__(self, path: str, size: int):
+        self.path = path
+        self.budget = ALIAS_NODE_ALLOWANCE + 4 * size
+        self.count = 0
+        self.diagnostics: list[Diagnostic] = []
+        self.poisoned: list[tuple] = []
+        self.thousands: list[ScalarNode] = []  # numbers such as 1.500
+        self.trail: list = []  # the path to the node being walked
+        self.active: set[int] = set()  # collection nodes being walked (cycle detection)
+
+    def report(self, node: Node, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        mark = node.start_mark
+        self.diagnostics.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, severity, code, message))
+
+    def poison(self, node: Node, code: str, message: str) -> None:
+        self.report(node, code, message)
+        self.poisoned.append(tuple(self.trail))
+
+    def value(self, node: Node, depth: int):
+        self.count += 1
+        if self.count > self.budget:
+            self.report(node, "alias-expansion",
+                        f"aliases make the document grow past {self.budget:,} values; write the values out")
+            raise _Abort
+        if node.__class__ is ScalarNode:
+            return self.scalar(node)
+        if depth > MAX_DEPTH:
+            self.report(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            raise _Abort
+        key = id(node)
+        if key in self.active:
+            self.poison(node, "alias-cycle", "an alias makes this value contain itself")
+            return None
+        self.active.add(key)
+        try:
+            if node.__class__ is MappingNode:
+                if node.tag != _MAP_TAG:
+                    self.poison(node, "unsupported-tag", _tag_message(node.tag))
+                    return None
+                return self.mapping(node, depth)
+            if node.tag != _SEQ_TAG:
+                self.poison(node, "unsupported-tag", _tag_message(node.tag))
+                return None
+            out = []
+            trail = self.trail
+            for index, item in enumerate(node.value):
+                trail.append(index)
+                out.append(self.value(item, depth + 1))
+                trail.pop()
+            return out
+        finally:
+            self.active.discard(key)
+
+    def mapping(self, node: MappingNode, depth: int) -> dict:
+        out: dict = {}
+        trail = self.trail
+        previous = None
+        for key_node, value_node in node.value:
+            if node.flow_style and previous is not None and _split_decimal_comma(previous, key_node, value_node):
+                trail.append(key_node.value)
+                self.poison(previous, "decimal-comma",
+                            f"{previous.value},{key_node.value} has a decimal comma (in {{...}} it reads as "
+                            f"{previous.value} and a key {key_node.value}): write {previous.value}.{key_node.value}")
+                trail.pop()
+                continue
+            previous = value_node
+            if key_node.__class__ is not ScalarNode:
+                self.poison(key_node, "key-not-text", "a key must be text or a year, not a list or mapping")
+                continue
+            if key_node.tag == PLAIN and key_node.value == "<<":
+                self.poison(key_node, "merge-key",
+                            "merge keys ('<<') are not supported (PyYAML releases disagree on them): "
+                            "write the keys out")
+                continue
+            if key_node.tag != PLAIN and key_node.tag not in _SCALAR_TAGS:
+                self.poison(key_node, "unsupported-tag", _tag_message(key_node.tag))
+                continue
+            key = nfc(key_node.value)
+            if len(key) > MAX_KEY_CHARS:
+                self.poison(key_node, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; "
+                                                   f"this one has {len(key):,}")
+                continue
+            if key in out:
+                first = next(k for k, _ in node.value if k.__class__ is ScalarNode and nfc(k.value) == key)
+                self.report(key_node, "duplicate-key",
+                            f"key {key!r} is given twice in this mapping: first on line "
+                            f"{first.start_mark.line + 1}, again on line {key_node.start_mark.line + 1}")
+                continue
+            trail.append(key)
+            out[key] = self.value(value_node, depth + 1)
+            trail.pop()
+        return out
+
+    def scalar(self, node: ScalarNode):
+        text = node.value
+        tag = node.tag
+        if len(text) > MAX_SCALAR_CHARS:
+            self.poison(node, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; "
+                                          f"this one has {len(text):,}")
+            return None
+        if tag == PLAIN or (tag in _SCALAR_TAGS and tag != _T + "str"):
+            value = resolve_plain(text)
+            if value.__class__ is Decimal and "." in text and DANISH_THOUSANDS_RE.fullmatch(text):
+                self.thousands.append(node)
+            return value
+        if tag == _T + "str":
+            return nfc(text)
+        self.poison(node, "unsupported-tag", _tag_message(tag))
+        return None
+
+
+def _split_decimal_comma(previous: Node, key: Node, value: Node) -> bool:
+    """`{2024: 10,35}`: the flow mapping has read 10 as a value and 35 as a key with no value."""
+    return (
+        previous.__class__ is ScalarNode and previous.tag == PLAIN and previous.value.isdigit()
+        and key.__class__ is ScalarNode and key.tag == PLAIN and key.value.isdigit()
+        and key.start_mark.index == previous.end_mark.index + 1
+        and value.__class__ is ScalarNode and value.tag == PLAIN and value.value == ""
+    )
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+    if shown.startswith("!!python/"):
+        return f"tag {shown} is refused: a scenario is data, and nothing in it is run"
+    return f"tag {shown} is not supported; use plain values, mappings and lists"
+
+
+def locate(root: Node | None, path: tuple, at_key: bool = False) -> tuple[int, int]:
+    """The line and column (from 1) of the value at PATH, or of its key when AT_KEY.
+
+    Walks as far down the path as the file goes; a missing step points at the
+    deepest node found (for a missing key: the mapping that lacks it).
+    """
+    if root is None:
+        return 1, 1
+    node, key_node = root, None
+    for step in path:
+        if isinstance(node, MappingNode):
+            want = str(step)
+            found = None
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and nfc(k.value) == want:
+                    found = (k, v)
+                    break
+            if found is None:
+                break
+            key_node, node = found
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            key_node, node = None, node.value[step]
+        else:
+            break
+    target = key_node if (at_key and key_node is not None) else node
+    return target.start_mark.line + 1, target.start_mark.column + 1
+
+
+def c_loader_warning() -> str | None:
+    if C_LOADER:
+        return None
+    return ("effektinvest: warning: PyYAML has no libyaml C parser here; using the pure-Python parser "
+            "(about ten times slower). Reinstall PyYAML with libyaml.")
+
+
+if not C_LOADER:  # said once, where the parser is chosen
+    print(c_loader_warning(), file=sys.stderr)

@@ -1,0 +1,70 @@
+"""The report as one JSON object (cli.md), amounts written from the exact decimal."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from effektinvest.numbers import plain
+from effektinvest.render.rows import Report
+
+
+def report_data(report: Report) -> dict:
+    """The JSON shape of cli.md, with Decimal amounts."""
+
+    def column(index: int) -> dict:
+        figures: dict = {"financing": {}}
+        for row in report.rows:
+            value = row.values[index]
+            if row.category == "financing":
+                if value is not None:
+                    figures["financing"][row.id] = value
+            elif not row.id:
+                figures[row.category] = value
+        return {
+            "cost": figures["cost"],
+            "financing": figures["financing"],
+            "financed": figures["financed"],
+            "residual": figures["residual"],
+            "coverage": figures["coverage"],
+        }
+
+    return {
+        "scenario": report.title,
+        "budget_year": report.budget_year,
+        "unit": report.unit.value,
+        "price_level": report.price_level,
+        "years": [{"year": year, **column(i)} for i, year in enumerate(report.years)],
+        "total": column(len(report.years)),
+        "projects": [
+            {"id": p.id, "name": p.name, "status": p.status.value, "costs": {str(y): a for y, a in p.costs.items()}}
+            for p in report.projects
+        ],
+        "deferred": [
+            {"id": p.id, "name": p.name, "decide_at": p.decide_at} for p in report.projects if p.decide_at is not None
+            and p.status.value == "defer"
+        ],
+    }
+
+
+def dumps(value, indent: int = 2, _level: int = 0) -> str:
+    """JSON text in which a Decimal is a number written from its exact digits, never through a float."""
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        pad, inner = " " * (indent * _level), " " * (indent * (_level + 1))
+        items = (f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent, _level + 1)}"
+                 for k, v in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        pad, inner = " " * (indent * _level), " " * (indent * (_level + 1))
+        return "[\n" + ",\n".join(inner + dumps(v, indent, _level + 1) for v in value) + "\n" + pad + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def to_json(report: Report) -> str:
+    return dumps(report_data(report)) + "\n"
