@@ -76,6 +76,16 @@ def _load(path: str):
         raise _fail_usage(f"{path}: {exc.strerror or exc}") from None
 
 
+def _console():
+    """A Rich console on standard output: colour only on a terminal, never with NO_COLOR or TERM=dumb."""
+    import os
+
+    from rich.console import Console
+
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return Console(color_system=None) if plain else Console()
+
+
 def _emit_diagnostics(diagnostics) -> None:
     from effektinvest.render.diagnostics import text
 
@@ -112,11 +122,9 @@ def gap(
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
     if format is GapFormat.table:
-        from rich.console import Console
-
         from effektinvest.render.table import print_table
 
-        print_table(report, Console(), decimals)
+        print_table(report, _console(), decimals)
     elif format is GapFormat.json:
         from effektinvest.render.json import to_json
 

@@ -104,8 +104,7 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
                                                       f"; known keys: {', '.join(known)}" if known else "")
         elif kind == "missing":
             code, at_key = "missing-key", True
-            what = where[-2] if len(where) > 1 else "the top level"
-            message = f"{what!s} is missing the required key {where[-1]!r}"
+            message = f"{_owner(where[:-1])} is missing the required key {where[-1]!r}"
             where = where[:-1]
         elif kind in {"dict_type", "mapping_type", "model_type", "model_attributes_type"}:
             code = "wrong-type"
@@ -122,6 +121,22 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
         line, column = locate(result.root, where, at_key)
         out.append(Diagnostic(path, line, column, Severity.ERROR, code, message))
     return out
+
+
+def _owner(where: tuple) -> str:
+    """How a message names the mapping at WHERE: "project 'havnen'", "financing line 2", ..."""
+    match where:
+        case ():
+            return "the top level"
+        case ("sources", sid):
+            return f"source {sid!r}"
+        case ("projects", pid):
+            return f"project {pid!r}"
+        case ("projects", pid, "financing", int(index)):
+            return f"financing line {index + 1} of project {pid!r}"
+        case ("financing", int(index)):
+            return f"financing line {index + 1}"
+    return repr(str(where[-1]))
 
 
 def _name(where: tuple) -> str:

@@ -1,0 +1,193 @@
+"""The command line as a user sees it: exit codes, streams, the seed's figures, the output shapes."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = str(ROOT / "scenarios" / "2024.yaml")
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run(*args, stdin: bytes | None = None, env: dict | None = None):
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("FORCE_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "effektinvest", *args], input=stdin, capture_output=True, env=full_env, cwd=ROOT
+    )
+
+
+def gap_json(*args, stdin=None):
+    result = run("gap", *args, "--format", "json", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+
+
+def test_seed_totals_reproduce_the_budget_note():
+    report = gap_json(SEED)
+    total = report["total"]
+    assert total["cost"] == Decimal("10.35")
+    assert total["financing"] == {
+        "sfb": Decimal("4.4"),
+        "ikke_decentral": Decimal("1.9"),
+        "outcomefonden": Decimal("2.05"),
+    }
+    assert total["financed"] == Decimal("8.35")
+    assert total["residual"] == Decimal("2.0")
+    assert total["coverage"] == Decimal("0.8068")
+    assert report["deferred"] == [{"id": "dialog_mod_vold", "name": "Dialog mod Vold", "decide_at": 2025}]
+    assert report["unit"] == "mio. kr." and report["price_level"] == 2024 and report["budget_year"] == 2024
+
+
+def test_seed_json_shape():
+    report = gap_json(SEED)
+    assert list(report) == ["scenario", "budget_year", "unit", "price_level", "years", "total", "projects", "deferred"]
+    assert [y["year"] for y in report["years"]] == [2024, 2025]
+    for year in report["years"]:
+        assert list(year) == ["year", "cost", "financing", "financed", "residual", "coverage"]
+        assert year["residual"] + year["financed"] == year["cost"]
+    assert sum(y["cost"] for y in report["years"]) == report["total"]["cost"]
+    statuses = {p["id"]: p["status"] for p in report["projects"]}
+    assert statuses == {"havnen": "continue", "hjem_job_helhed": "continue", "dialog_mod_vold": "defer"}
+
+
+def test_seed_table():
+    result = run("gap", SEED)
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for text in ["2024", "2025", "I alt", "Havnen", "Hjem, Job og Helhed", "10,35", "8,35", "2,00", "80,7 %",
+                 "4,40", "1,90", "2,05", "mio. kr., 2024-priser", "Restfinansiering",
+                 "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"]:
+        assert text in out, text
+    assert "\x1b[" not in out  # no colour in a pipe
+    assert result.stderr == b""
+
+
+def test_seed_csv():
+    result = run("gap", SEED, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert list(rows[0]) == ["year", "category", "id", "name", "amount"]
+    totals = {(r["category"], r["id"]): Decimal(r["amount"]) for r in rows if r["year"] == "total"}
+    assert totals[("cost", "")] == Decimal("10.35")
+    assert totals[("financing", "sfb")] == Decimal("4.4")
+    assert totals[("financed", "")] == Decimal("8.35")
+    assert totals[("residual", "")] == Decimal("2")
+    assert {r["category"] for r in rows} == {"cost", "financing", "financed", "residual"}
+    assert all("e" not in r["amount"].lower() and "," not in r["amount"] for r in rows)
+
+
+def test_seed_markdown():
+    out = run("gap", SEED, "--format", "markdown").stdout.decode()
+    assert "| **Restfinansiering** | **0,80** | **1,20** | **2,00** |" in out
+    assert "| Outcomefonden | 0,82 | 1,23 | 2,05 |" in out
+
+
+def test_unit_option_converts_exactly():
+    report = gap_json(SEED, "--unit", "t.kr.")
+    assert report["unit"] == "t.kr."
+    assert report["total"]["cost"] == Decimal("10350")
+    assert report["years"][0]["financing"]["sfb"] == Decimal("1760")
+    report = gap_json(SEED, "--unit", "DKK")
+    assert report["total"]["residual"] == Decimal("2000000")
+
+
+def test_stdin_is_read_for_dash():
+    report = gap_json("-", stdin=Path(SEED).read_bytes())
+    assert report["total"]["cost"] == Decimal("10.35")
+    result = run("check", "-", stdin=b"scenario: x\n")
+    assert result.returncode == 1
+    assert b"<stdin>:1:1: error[missing-key]" in result.stderr
+
+
+def test_fail_on_gap_exits_3_with_a_residual():
+    result = run("gap", SEED, "--format", "json", "--fail-on-gap")
+    assert result.returncode == 3
+    assert json.loads(result.stdout)["total"]["residual"] == 2  # the report is still printed
+
+
+def test_fail_on_gap_exits_0_when_covered(tmp_path):
+    covered = tmp_path / "covered.yaml"
+    covered.write_text(
+        "scenario: c\nbudget_year: 2024\nsources: {f: {name: F}}\n"
+        "projects: {a: {name: A, costs: {2024: 10}, financing: [{source: f, share: 1}]}}\n"
+    )
+    assert run("gap", str(covered), "--fail-on-gap").returncode == 0
+
+
+def test_invalid_scenario_exits_1_and_prints_no_report():
+    result = run("gap", str(FIXTURES / "unknown_source.yaml"), "--format", "json")
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert b"unknown_source.yaml:10:17: error[unknown-source]" in result.stderr
+
+
+def test_warnings_go_to_stderr_and_the_report_still_prints():
+    result = run("gap", str(FIXTURES / "warnings.yaml"), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["years"][0]["residual"] == -60
+    assert b"warning[surplus]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("gap", "no-such-file.yaml"),
+        ("gap", "scenarios/2024.yaml", "--bogus"),
+        ("gap", "scenarios/2024.yaml", "--format", "xml"),
+        ("gap", "scenarios/2024.yaml", "--unit", "mia. kr."),
+        ("check", "no-such-dir/"),
+        ("frobnicate",),
+        ("gap",),
+        ("gap", "scenarios"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(args):
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert result.stdout == b""
+
+
+def test_check_folder_summary_only_when_all_is_well():
+    result = run("check", "scenarios")
+    assert result.returncode == 0
+    assert result.stdout == b""
+    assert result.stderr.decode().strip() == "checked 1 file: 0 errors, 0 warnings"
+
+
+def test_check_several_paths_counts_all(tmp_path):
+    (tmp_path / "a.yml").write_text("scenario: x\n")
+    (tmp_path / "notes.txt").write_text("not yaml")
+    result = run("check", SEED, str(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines()[-1] == "checked 2 files: 3 errors, 0 warnings"
+
+
+def test_version():
+    from effektinvest import __version__
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == f"effektinvest {__version__}"
+
+
+def test_no_colour_with_no_color_even_on_a_forced_terminal():
+    result = run("gap", SEED, env={"NO_COLOR": "1", "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"})
+    assert b"\x1b[" not in result.stdout
+
+
+def test_names_are_printed_literally(tmp_path):
+    path = tmp_path / "markup.yaml"
+    path.write_text(
+        "scenario: '[bold]Titel[/bold]'\nbudget_year: 2024\nsources: {f: {name: 'Fond [/]'}}\n"
+        "projects: {a: {name: 'Skole [fase 2]', costs: {2024: 10}, financing: [{source: f, amount: 5}]}}\n"
+    )
+    out = run("gap", str(path)).stdout.decode()
+    assert "Skole [fase 2]" in out and "Fond [/]" in out and "[bold]Titel[/bold]" in out
