@@ -62,9 +62,23 @@ def test_seed_table():
     result = run("gap", SEED)
     assert result.returncode == 0
     out = result.stdout.decode()
-    for text in ["2024", "2025", "I alt", "Havnen", "Hjem, Job og Helhed", "10,35", "8,35", "2,00", "80,7 %",
-                 "4,40", "1,90", "2,05", "mio. kr., 2024-priser", "Restfinansiering",
-                 "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"]:
+    for text in [
+        "2024",
+        "2025",
+        "I alt",
+        "Havnen",
+        "Hjem, Job og Helhed",
+        "10,35",
+        "8,35",
+        "2,00",
+        "80,7 %",
+        "4,40",
+        "1,90",
+        "2,05",
+        "mio. kr., 2024-priser",
+        "Restfinansiering",
+        "Udskudt: Dialog mod Vold (beslutning ved budget 2025)",
+    ]:
         assert text in out, text
     assert "\x1b[" not in out  # no colour in a pipe
     assert result.stderr == b""

@@ -59,22 +59,44 @@ def _projects(scenario: Scenario) -> list[Finding]:
         here = ("projects", pid)
         if project.status is Status.DEFER:
             if project.decide_at is None:
-                out.append(Finding(here, "decide-at-missing",
-                                   f"project {pid!r} is deferred: give decide_at, the budget year at which "
-                                   f"the decision will be taken (after {scenario.budget_year})", at_key=True))
+                out.append(
+                    Finding(
+                        here,
+                        "decide-at-missing",
+                        f"project {pid!r} is deferred: give decide_at, the budget year at which "
+                        f"the decision will be taken (after {scenario.budget_year})",
+                        at_key=True,
+                    )
+                )
         if project.decide_at is not None and project.decide_at <= scenario.budget_year:
-            out.append(Finding(here + ("decide_at",), "decide-at-too-early",
-                               f"decide_at {project.decide_at} must be after budget_year {scenario.budget_year}"))
+            out.append(
+                Finding(
+                    here + ("decide_at",),
+                    "decide-at-too-early",
+                    f"decide_at {project.decide_at} must be after budget_year {scenario.budget_year}",
+                )
+            )
         if project.status is Status.CONTINUE and project.costs is None:
-            out.append(Finding(here, "missing-key",
-                               f"project {pid!r} is continued but has no 'costs': give what continuing costs "
-                               f"per budget year, e.g. costs: {{{scenario.budget_year}: 1.5}}", at_key=True))
+            out.append(
+                Finding(
+                    here,
+                    "missing-key",
+                    f"project {pid!r} is continued but has no 'costs': give what continuing costs "
+                    f"per budget year, e.g. costs: {{{scenario.budget_year}: 1.5}}",
+                    at_key=True,
+                )
+            )
         for year in project.costs or {}:
             if year < scenario.budget_year:
-                out.append(Finding(here + ("costs", year), "year-before-budget",
-                                   f"cost year {year} is before budget_year {scenario.budget_year}: the "
-                                   "decision at that budget can only concern its own and later years",
-                                   at_key=True))
+                out.append(
+                    Finding(
+                        here + ("costs", year),
+                        "year-before-budget",
+                        f"cost year {year} is before budget_year {scenario.budget_year}: the "
+                        "decision at that budget can only concern its own and later years",
+                        at_key=True,
+                    )
+                )
     return out
 
 
@@ -85,9 +107,13 @@ def _precision(scenario: Scenario) -> list[Finding]:
 
     def visit(path: tuple, amount: Decimal) -> None:
         if to_kr(amount) % ORE:
-            out.append(Finding(path, "too-precise",
-                               f"{_money(amount, scenario.unit)} is finer than one øre (0.01 kr.); "
-                               "amounts are whole øre"))
+            out.append(
+                Finding(
+                    path,
+                    "too-precise",
+                    f"{_money(amount, scenario.unit)} is finer than one øre (0.01 kr.); amounts are whole øre",
+                )
+            )
 
     for pid, project in scenario.projects.items():
         for year, amount in (project.costs or {}).items():
@@ -115,24 +141,42 @@ def _lines(scenario: Scenario) -> list[Finding]:
     for path, line in _all_lines(scenario):
         if (line.amount is None) == (line.share is None):
             which = "both" if line.amount is not None else "neither"
-            out.append(Finding(path, "amount-or-share",
-                               f"a financing line has exactly one of 'amount' and 'share'; this one has {which}"))
+            out.append(
+                Finding(
+                    path,
+                    "amount-or-share",
+                    f"a financing line has exactly one of 'amount' and 'share'; this one has {which}",
+                )
+            )
         if line.source not in scenario.sources:
-            out.append(Finding(path + ("source",), "unknown-source",
-                               f"source {line.source!r} is not defined under 'sources'"
-                               + nearest(line.source, scenario.sources)))
+            out.append(
+                Finding(
+                    path + ("source",),
+                    "unknown-source",
+                    f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources),
+                )
+            )
         for index, pid in enumerate(getattr(line, "projects", None) or ()):
             where = path + ("projects", index)
             project = scenario.projects.get(pid)
             if project is None:
-                out.append(Finding(where, "unknown-project",
-                                   f"project {pid!r} is not defined under 'projects'"
-                                   + nearest(pid, scenario.projects)))
+                out.append(
+                    Finding(
+                        where,
+                        "unknown-project",
+                        f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects),
+                    )
+                )
             elif project.status is not Status.CONTINUE:
-                out.append(Finding(where, "covers-inactive-project",
-                                   f"project {pid!r} has status {project.status.value}: its cost does not "
-                                   "count, so this line covers less than its list says",
-                                   Severity.WARNING))
+                out.append(
+                    Finding(
+                        where,
+                        "covers-inactive-project",
+                        f"project {pid!r} has status {project.status.value}: its cost does not "
+                        "count, so this line covers less than its list says",
+                        Severity.WARNING,
+                    )
+                )
     return out
 
 
@@ -143,9 +187,13 @@ def _shares(scenario: Scenario) -> list[Finding]:
             for pid in ref.covers:
                 total[pid] = total.get(pid, Decimal(0)) + ref.line.share
     return [
-        Finding(("projects", pid), "shares-over-100",
-                f"the shares that cover project {pid!r} add up to {plain(share.scaleb(2, EXACT))} % "
-                "of its cost; at most 100 %", at_key=True)
+        Finding(
+            ("projects", pid),
+            "shares-over-100",
+            f"the shares that cover project {pid!r} add up to {plain(share.scaleb(2, EXACT))} % "
+            "of its cost; at most 100 %",
+            at_key=True,
+        )
         for pid, share in total.items()
         if share > 1
     ]
@@ -162,21 +210,35 @@ def _amounts_need_cost(scenario: Scenario) -> list[Finding]:
         if isinstance(line.amount, dict):
             for year in line.amount:
                 if year not in covered:
-                    out.append(Finding(ref.path + ("amount", year), "amount-without-cost",
-                                       f"an amount in {year}, but the projects this line covers have no cost "
-                                       "in that year", at_key=True))
+                    out.append(
+                        Finding(
+                            ref.path + ("amount", year),
+                            "amount-without-cost",
+                            f"an amount in {year}, but the projects this line covers have no cost in that year",
+                            at_key=True,
+                        )
+                    )
         elif not covered:
-            out.append(Finding(ref.path + ("amount",), "amount-without-cost",
-                               "the projects this line covers have no cost in any year: there is nothing to "
-                               "split the amount over"))
+            out.append(
+                Finding(
+                    ref.path + ("amount",),
+                    "amount-without-cost",
+                    "the projects this line covers have no cost in any year: there is nothing to split the amount over",
+                )
+            )
     return out
 
 
 def _unused_sources(scenario: Scenario) -> list[Finding]:
     used = {line.source for _, line in _all_lines(scenario)}
     return [
-        Finding(("sources", sid), "unused-source", f"source {sid!r} is not used by any financing line",
-                Severity.WARNING, at_key=True)
+        Finding(
+            ("sources", sid),
+            "unused-source",
+            f"source {sid!r} is not used by any financing line",
+            Severity.WARNING,
+            at_key=True,
+        )
         for sid in scenario.sources
         if sid not in used
     ]
@@ -188,9 +250,14 @@ def _surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
     for year, column in gap.years.items():
         if column.residual < 0:
             path = next((ref.path for ref, by_year in paid if by_year.get(year)), ())
-            out.append(Finding(path, "surplus",
-                               f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
-                               f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
-                               f"{_money(unit.from_kr(-column.residual), unit)}",
-                               Severity.WARNING))
+            out.append(
+                Finding(
+                    path,
+                    "surplus",
+                    f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
+                    f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
+                    f"{_money(unit.from_kr(-column.residual), unit)}",
+                    Severity.WARNING,
+                )
+            )
     return out

@@ -106,7 +106,9 @@ def gap(
     decimals: Annotated[
         int | None,
         typer.Option(
-            "--decimals", min=0, max=12,
+            "--decimals",
+            min=0,
+            max=12,
             help="Table and Markdown only: round the amounts shown to this many decimals "
             "(default: as many as the amounts need, at least the unit's usual).",
         ),
@@ -161,7 +163,9 @@ def _expand(paths: list[str]) -> list[str]:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Scenario files or folders; '-' reads standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Scenario files or folders; '-' reads standard input.")
+    ],
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
 ) -> None:

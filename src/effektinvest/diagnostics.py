@@ -71,7 +71,7 @@ CODES: dict[str, str] = {
     "negative-amount": "a negative cost or financing amount",
     "too-precise": "an amount finer than one øre (0.01 kr.)",
     "share-range": "a share outside 0 to 100 %",
-    "share-percent": "a share written as a bare number above 1, such as 60 (write \"60%\")",
+    "share-percent": 'a share written as a bare number above 1, such as 60 (write "60%")',
     "not-a-share": "a share that is neither a percentage nor a fraction",
     "amount-or-share": "a financing line with both or neither of amount and share",
     "shares-over-100": "shares that make one project's financing exceed 100 % of its cost",

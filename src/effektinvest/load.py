@@ -54,8 +54,9 @@ def load_bytes(data: bytes, path: str) -> Loaded:
             message = danish_thousands_warning(node.value, in_millions)
             if message:
                 mark = node.start_mark
-                diagnostics.append(Diagnostic(path, mark.line + 1, mark.column + 1, Severity.WARNING,
-                                              "danish-thousands", message))
+                diagnostics.append(
+                    Diagnostic(path, mark.line + 1, mark.column + 1, Severity.WARNING, "danish-thousands", message)
+                )
         if scenario is not None:
             findings, gap = check(scenario)
             for finding in findings:
@@ -100,8 +101,9 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
             code, at_key = "unknown-key", True
             model = model_at(where[:-1])
             known = list(model.model_fields) if model else []
-            message = f"unknown key {where[-1]!r}" + (nearest(str(where[-1]), known) or
-                                                      f"; known keys: {', '.join(known)}" if known else "")
+            message = f"unknown key {where[-1]!r}" + (
+                nearest(str(where[-1]), known) or f"; known keys: {', '.join(known)}" if known else ""
+            )
         elif kind == "missing":
             code, at_key = "missing-key", True
             message = f"{_owner(where[:-1])} is missing the required key {where[-1]!r}"

@@ -165,9 +165,7 @@ class FinancingLine(BaseModel):
 class PooledLine(FinancingLine):
     """A top-level financing line: covers several projects at once."""
 
-    projects: list[Text] = Field(
-        None, description="the project ids covered; default all projects with status continue"
-    )
+    projects: list[Text] = Field(None, description="the project ids covered; default all projects with status continue")
 
 
 class Project(BaseModel):

@@ -87,8 +87,26 @@ _BARE_POINT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.)")
 _SEXAGESIMAL_RE = re.compile(r"[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?")
 _NONFINITE = frozenset(
-    {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-     "nan", "NaN", "inf", "Infinity", "-inf", "-Infinity"}
+    {
+        ".nan",
+        ".NaN",
+        ".NAN",
+        ".inf",
+        ".Inf",
+        ".INF",
+        "+.inf",
+        "+.Inf",
+        "+.INF",
+        "-.inf",
+        "-.Inf",
+        "-.INF",
+        "nan",
+        "NaN",
+        "inf",
+        "Infinity",
+        "-inf",
+        "-Infinity",
+    }
 )
 
 
@@ -111,15 +129,11 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
         return ValueProblem("thousands-separator", f"{shown!r} has thousands separators: write {plain}")
     m = _DECIMAL_COMMA_RE.fullmatch(t)
     if m:
-        return ValueProblem(
-            "decimal-comma", f"{shown!r} has a decimal comma: write {m.group(1)}.{m.group(2)}"
-        )
+        return ValueProblem("decimal-comma", f"{shown!r} has a decimal comma: write {m.group(1)}.{m.group(2)}")
     if _UNIT_WORDS.search(t) and re.search(r"[0-9]", t):
         num = re.search(r"[-+]?[0-9]+(?:[.,][0-9]+)?", t)
         hint = f"write {num.group(0).replace(',', '.')} and " if num else ""
-        return ValueProblem(
-            "unit-in-amount", f"{shown!r} has a unit in it: {hint}give the unit once, in 'unit:'"
-        )
+        return ValueProblem("unit-in-amount", f"{shown!r} has a unit in it: {hint}give the unit once, in 'unit:'")
     if "_" in t and _UNDERSCORE_RE.fullmatch(t):
         return ValueProblem("digit-separator", f"{shown!r} has underscores: write {t.replace('_', '')}")
     if _EXPONENT_RE.fullmatch(t):
@@ -129,9 +143,7 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
             hint = f"write {format(Decimal(t), 'f')}"
         return ValueProblem("exponent", f"{shown!r} has an exponent; numbers are plain decimals: {hint}")
     if _RADIX_RE.fullmatch(t):
-        return ValueProblem(
-            "not-plain-decimal", f"{shown!r} is not a plain decimal number (hex, octal or binary)"
-        )
+        return ValueProblem("not-plain-decimal", f"{shown!r} is not a plain decimal number (hex, octal or binary)")
     if _LEADING_ZERO_RE.fullmatch(t):
         sign = "-" if t.startswith("-") else ""
         return ValueProblem(
@@ -139,9 +151,7 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
             f"{shown!r} has a leading zero (YAML 1.1 reads it as octal): write {sign}{Decimal(t.lstrip('+-'))}",
         )
     if _BARE_POINT_RE.fullmatch(t):
-        return ValueProblem(
-            "not-plain-decimal", f"{shown!r} is not a plain decimal: write {format(Decimal(t), 'f')}"
-        )
+        return ValueProblem("not-plain-decimal", f"{shown!r} is not a plain decimal: write {format(Decimal(t), 'f')}")
     if _SEXAGESIMAL_RE.fullmatch(t):
         return ValueProblem(
             "not-a-number", f"{shown!r} is not a number (YAML 1.1 read it as base 60); write a plain decimal"
@@ -169,9 +179,7 @@ def parse_amount(value: object, what: str = "an amount") -> Decimal:
     if isinstance(value, Decimal):
         digits = value.as_tuple().digits
         if len(digits) > MAX_DIGITS:
-            raise ValueProblem(
-                "too-many-digits", f"{what} has {len(digits)} digits; at most {MAX_DIGITS} are allowed"
-            )
+            raise ValueProblem("too-many-digits", f"{what} has {len(digits)} digits; at most {MAX_DIGITS} are allowed")
         if value < 0:
             raise ValueProblem("negative-amount", f"{what} cannot be negative ({value})")
         return value
@@ -194,7 +202,7 @@ def parse_share(value: object) -> Decimal:
         if not m:
             raise ValueProblem(
                 "not-a-share",
-                f"a share is a percentage such as \"30%\" or a fraction such as 0.3, not {describe(value)}",
+                f'a share is a percentage such as "30%" or a fraction such as 0.3, not {describe(value)}',
             )
         percent = Decimal(m.group(1).replace(",", "."))
         if not 0 <= percent <= 100:
@@ -207,11 +215,11 @@ def parse_share(value: object) -> Decimal:
             raise ValueProblem(
                 "share-percent",
                 f"share {value} is read as a fraction ({value.scaleb(2, EXACT):f} %); "
-                f"a percentage is written \"{value}%\"",
+                f'a percentage is written "{value}%"',
             )
         return value
     raise ValueProblem(
-        "not-a-share", f"a share is a percentage such as \"30%\" or a fraction such as 0.3, not {describe(value)}"
+        "not-a-share", f'a share is a percentage such as "30%" or a fraction such as 0.3, not {describe(value)}'
     )
 
 

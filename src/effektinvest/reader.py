@@ -96,14 +96,17 @@ def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line, column = _line_col(data, exc.start)
-        return None, (line, column, f"the file is not valid {encoding.removesuffix('-sig').upper()} "
-                                    f"(byte 0x{data[exc.start]:02x}); save it as UTF-8")
+        return None, (
+            line,
+            column,
+            f"the file is not valid {encoding.removesuffix('-sig').upper()} "
+            f"(byte 0x{data[exc.start]:02x}); save it as UTF-8",
+        )
     if encoding == "utf-8-sig":
         nul = data.find(b"\x00")
         if nul >= 0:
             line, column = _line_col(data, nul)
-            return None, (line, column, "the file has NUL bytes (UTF-16 without a byte-order mark?); "
-                                        "save it as UTF-8")
+            return None, (line, column, "the file has NUL bytes (UTF-16 without a byte-order mark?); save it as UTF-8")
         # libyaml reads UTF-8 bytes itself: hand it the bytes, without the BOM.
         return (data[3:] if data.startswith(codecs.BOM_UTF8) else data), None
     return text, None
@@ -134,8 +137,12 @@ def read(data: bytes, path: str) -> ReadResult:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if exc.context == "expected a single document in the stream":
-            return fail(line, column, "multiple-documents",
-                        "the file holds more than one YAML document ('---'); a scenario is one document")
+            return fail(
+                line,
+                column,
+                "multiple-documents",
+                "the file holds more than one YAML document ('---'); a scenario is one document",
+            )
         message = " ".join(p for p in (exc.context, exc.problem) if p)
         if exc.problem == "exceeded maximum nesting depth":
             return fail(line, column, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
@@ -145,12 +152,20 @@ def read(data: bytes, path: str) -> ReadResult:
     except yaml.YAMLError as exc:  # reader errors have no mark
         return fail(1, 1, "yaml-syntax", str(exc))
     if root is None or (isinstance(root, ScalarNode) and root.tag == PLAIN and resolve_plain(root.value) is None):
-        return fail(1, 1, "empty-file", "the file is empty: a scenario needs at least 'scenario:', "
-                                         "'budget_year:', 'sources:' and 'projects:'")
+        return fail(
+            1,
+            1,
+            "empty-file",
+            "the file is empty: a scenario needs at least 'scenario:', 'budget_year:', 'sources:' and 'projects:'",
+        )
     if not isinstance(root, MappingNode):
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        return fail(root.start_mark.line + 1, root.start_mark.column + 1, "top-level-not-mapping",
-                    f"the top level is {kind}; it must be a mapping of keys such as 'scenario:'")
+        return fail(
+            root.start_mark.line + 1,
+            root.start_mark.column + 1,
+            "top-level-not-mapping",
+            f"the top level is {kind}; it must be a mapping of keys such as 'scenario:'",
+        )
     walker = _Walker(path, len(data))
     gc_was_enabled = _pause_gc()
     try:
@@ -164,8 +179,14 @@ def read(data: bytes, path: str) -> ReadResult:
 
 def too_large(path: str, size: int | None) -> Diagnostic:
     told = f"{size:,} bytes" if size is not None else "more than that"
-    return Diagnostic(path, 1, 1, Severity.ERROR, "file-too-large",
-                      f"the file is {told}; the limit is {MAX_BYTES:,} bytes (64 MiB): refused before parsing")
+    return Diagnostic(
+        path,
+        1,
+        1,
+        Severity.ERROR,
+        "file-too-large",
+        f"the file is {told}; the limit is {MAX_BYTES:,} bytes (64 MiB): refused before parsing",
+    )
 
 
 def _pause_gc() -> bool:
@@ -205,8 +226,11 @@ class _Walker:
     def value(self, node: Node, depth: int):
         self.count += 1
         if self.count > self.budget:
-            self.report(node, "alias-expansion",
-                        f"aliases make the document grow past {self.budget:,} values; write the values out")
+            self.report(
+                node,
+                "alias-expansion",
+                f"aliases make the document grow past {self.budget:,} values; write the values out",
+            )
             raise _Abort
         if node.__class__ is ScalarNode:
             return self.scalar(node)
@@ -244,9 +268,12 @@ class _Walker:
         for key_node, value_node in node.value:
             if node.flow_style and previous is not None and _split_decimal_comma(previous, key_node, value_node):
                 trail.append(key_node.value)
-                self.poison(previous, "decimal-comma",
-                            f"{previous.value},{key_node.value} has a decimal comma (in {{...}} it reads as "
-                            f"{previous.value} and a key {key_node.value}): write {previous.value}.{key_node.value}")
+                self.poison(
+                    previous,
+                    "decimal-comma",
+                    f"{previous.value},{key_node.value} has a decimal comma (in {{...}} it reads as "
+                    f"{previous.value} and a key {key_node.value}): write {previous.value}.{key_node.value}",
+                )
                 trail.pop()
                 continue
             previous = value_node
@@ -254,26 +281,36 @@ class _Walker:
                 self.poison(key_node, "key-not-text", "a key must be text or a year, not a list or mapping")
                 continue
             if key_node.tag == PLAIN and key_node.value == "<<":
-                self.poison(key_node, "merge-key",
-                            "merge keys ('<<') are not supported (PyYAML releases disagree on them): "
-                            "write the keys out")
+                self.poison(
+                    key_node,
+                    "merge-key",
+                    "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
+                )
                 continue
             if key_node.tag != PLAIN and key_node.tag not in _SCALAR_TAGS:
                 self.poison(key_node, "unsupported-tag", _tag_message(key_node.tag))
                 continue
             key = nfc(key_node.value)
             if len(key) > MAX_KEY_CHARS:
-                self.poison(key_node, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; "
-                                                   f"this one has {len(key):,}")
+                self.poison(
+                    key_node, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}"
+                )
                 continue
             if key in out:
                 first = next(k for k, _ in node.value if k.__class__ is ScalarNode and nfc(k.value) == key)
-                self.report(key_node, "duplicate-key",
-                            f"key {key!r} is given twice in this mapping: first on line "
-                            f"{first.start_mark.line + 1}, again on line {key_node.start_mark.line + 1}")
+                self.report(
+                    key_node,
+                    "duplicate-key",
+                    f"key {key!r} is given twice in this mapping: first on line "
+                    f"{first.start_mark.line + 1}, again on line {key_node.start_mark.line + 1}",
+                )
                 continue
             trail.append(key)
-            out[key] = self.value(value_node, depth + 1)
+            if id(value_node) in self.active:  # point at the key whose value is its own ancestor
+                self.poison(key_node, "alias-cycle", f"an alias makes {key!r} contain itself")
+                out[key] = None
+            else:
+                out[key] = self.value(value_node, depth + 1)
             trail.pop()
         return out
 
@@ -281,8 +318,9 @@ class _Walker:
         text = node.value
         tag = node.tag
         if len(text) > MAX_SCALAR_CHARS:
-            self.poison(node, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; "
-                                          f"this one has {len(text):,}")
+            self.poison(
+                node, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+            )
             return None
         if tag == PLAIN or (tag in _SCALAR_TAGS and tag != _T + "str"):
             value = resolve_plain(text)
@@ -298,15 +336,21 @@ class _Walker:
 def _split_decimal_comma(previous: Node, key: Node, value: Node) -> bool:
     """`{2024: 10,35}`: the flow mapping has read 10 as a value and 35 as a key with no value."""
     return (
-        previous.__class__ is ScalarNode and previous.tag == PLAIN and previous.value.isdigit()
-        and key.__class__ is ScalarNode and key.tag == PLAIN and key.value.isdigit()
+        previous.__class__ is ScalarNode
+        and previous.tag == PLAIN
+        and previous.value.isdigit()
+        and key.__class__ is ScalarNode
+        and key.tag == PLAIN
+        and key.value.isdigit()
         and key.start_mark.index == previous.end_mark.index + 1
-        and value.__class__ is ScalarNode and value.tag == PLAIN and value.value == ""
+        and value.__class__ is ScalarNode
+        and value.tag == PLAIN
+        and value.value == ""
     )
 
 
 def _tag_message(tag: str) -> str:
-    shown = "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+    shown = "!!" + tag[len(_T) :] if tag.startswith(_T) else tag
     if shown.startswith("!!python/"):
         return f"tag {shown} is refused: a scenario is data, and nothing in it is run"
     return f"tag {shown} is not supported; use plain values, mappings and lists"
@@ -343,8 +387,10 @@ def locate(root: Node | None, path: tuple, at_key: bool = False) -> tuple[int, i
 def c_loader_warning() -> str | None:
     if C_LOADER:
         return None
-    return ("effektinvest: warning: PyYAML has no libyaml C parser here; using the pure-Python parser "
-            "(about ten times slower). Reinstall PyYAML with libyaml.")
+    return (
+        "effektinvest: warning: PyYAML has no libyaml C parser here; using the pure-Python parser "
+        "(about ten times slower). Reinstall PyYAML with libyaml."
+    )
 
 
 if not C_LOADER:  # said once, where the parser is chosen

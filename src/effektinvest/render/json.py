@@ -41,8 +41,9 @@ def report_data(report: Report) -> dict:
             for p in report.projects
         ],
         "deferred": [
-            {"id": p.id, "name": p.name, "decide_at": p.decide_at} for p in report.projects if p.decide_at is not None
-            and p.status.value == "defer"
+            {"id": p.id, "name": p.name, "decide_at": p.decide_at}
+            for p in report.projects
+            if p.decide_at is not None and p.status.value == "defer"
         ],
     }
 
@@ -55,8 +56,9 @@ def dumps(value, indent: int = 2, _level: int = 0) -> str:
         if not value:
             return "{}"
         pad, inner = " " * (indent * _level), " " * (indent * (_level + 1))
-        items = (f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent, _level + 1)}"
-                 for k, v in value.items())
+        items = (
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent, _level + 1)}" for k, v in value.items()
+        )
         return "{\n" + ",\n".join(items) + "\n" + pad + "}"
     if isinstance(value, list | tuple):
         if not value:

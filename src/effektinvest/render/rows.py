@@ -75,7 +75,10 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
     to_kr = scenario.unit.to_kr
     projects = tuple(
         ProjectEntry(
-            pid, p.name, p.status, p.decide_at,
+            pid,
+            p.name,
+            p.status,
+            p.decide_at,
             {year: unit.from_kr(to_kr(amount)) for year, amount in sorted((p.costs or {}).items())},
         )
         for pid, p in scenario.projects.items()

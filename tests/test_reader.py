@@ -1,0 +1,126 @@
+"""The strict YAML reader: values under our rules, and where things are."""
+
+from decimal import Decimal
+
+import pytest
+
+from effektinvest.reader import ALIAS_NODE_ALLOWANCE, C_LOADER, MAX_DEPTH, locate, read
+
+
+def codes(text: str | bytes):
+    data = text.encode() if isinstance(text, str) else text
+    return [(d.code, d.line, d.column) for d in read(data, "f.yaml").diagnostics]
+
+
+def test_uses_the_c_parser():
+    assert C_LOADER
+
+
+def test_values_follow_yaml_12_core_and_stay_exact():
+    data = read(b"a: 10.35\nb: yes\nc: true\nd: 010\ne: 1e3\nf: ~\ng: '10.35'\nh: 2024-01-01\ni: -3\n", "f").data
+    assert data == {
+        "a": Decimal("10.35"),
+        "b": "yes",
+        "c": True,
+        "d": "010",
+        "e": "1e3",
+        "f": None,
+        "g": "10.35",
+        "h": "2024-01-01",
+        "i": Decimal("-3"),
+    }
+    assert str(data["a"]) == "10.35"
+
+
+def test_duplicate_keys_name_both_lines():
+    [(code, line, column)] = codes("a: 1\nb: 2\na: 3\n")
+    assert (code, line, column) == ("duplicate-key", 3, 1)
+    message = read(b"a: 1\nb: 2\na: 3\n", "f").diagnostics[0].message
+    assert "first on line 1, again on line 3" in message
+
+
+def test_year_keys_are_compared_after_reading():
+    assert codes('c:\n  2024: 1\n  "2024": 2\n') == [("duplicate-key", 3, 3)]
+
+
+def test_keys_are_compared_in_nfc():
+    composed, decomposed = "\u00e5", "a\u030a"
+    assert codes(f"{composed}: 1\n{decomposed}: 2\n") == [("duplicate-key", 2, 1)]
+
+
+def test_an_anchor_may_repeat_a_value():
+    result = read(b"a: &c {2024: 1}\nb: *c\n", "f")
+    assert result.diagnostics == []
+    assert result.data == {"a": {"2024": Decimal(1)}, "b": {"2024": Decimal(1)}}
+
+
+def test_a_value_that_contains_itself():
+    assert codes("x: &p {self: *p}\n") == [("alias-cycle", 1, 8)]
+
+
+def test_alias_growth_is_bounded_and_fast():
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 10):
+        refs = ",".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    result = read("\n".join(lines).encode(), "f")
+    assert [d.code for d in result.diagnostics] == ["alias-expansion"]
+    assert result.data is None
+    assert ALIAS_NODE_ALLOWANCE >= 100_000
+
+
+def test_depth_limit():
+    deep = "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1)
+    assert [c for c, _, _ in codes(f"a: {deep}\n")] == ["too-deep"]
+    ok = "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)
+    assert codes(f"a: {ok}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("a: 1\n---\nb: 2\n", "multiple-documents", 2),
+        ("", "empty-file", 1),
+        ("# only a comment\n", "empty-file", 1),
+        ("---\n", "empty-file", 1),
+        ("- a\n- b\n", "top-level-not-mapping", 1),
+        ("just text\n", "top-level-not-mapping", 1),
+        ("a: 1\n<<: {b: 2}\n", "merge-key", 2),
+        ("a: !!binary aGVsbG8=\n", "unsupported-tag", 1),
+        ("a: !!python/object/apply:os.system [echo hi]\n", "unsupported-tag", 1),
+        ("a: !!set {x, y}\n", "unsupported-tag", 1),
+        ("a: 1\n  b: 2\n", "yaml-syntax", 2),
+    ],
+)
+def test_reading_errors(text, code, line):
+    assert [(c, ln) for c, ln, _ in codes(text)] == [(code, line)]
+
+
+def test_not_utf8_names_the_line():
+    assert codes("a: 1\nb: caf\xe9\n".encode("latin-1")) == [("not-utf8", 2, 7)]
+
+
+def test_utf16_without_bom_is_refused_with_a_line():
+    assert [c for c, _, _ in codes("a: 1\n".encode("utf-16-le"))] == ["not-utf8"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbfa: 1\r\nb: 2\r\n",
+        "a: 1\nb: 2\n".encode("utf-16"),
+        b"a: 1\rb: 2\r",
+    ],
+)
+def test_boms_and_line_ends_are_fine(data):
+    result = read(data, "f")
+    assert result.diagnostics == []
+    assert result.data == {"a": Decimal(1), "b": Decimal(2)}
+
+
+def test_locate_points_at_keys_and_values():
+    result = read(b"projects:\n  havnen:\n    name: Havnen\n    costs: {2024: 1.5}\n", "f")
+    assert locate(result.root, ("projects", "havnen", "costs", "2024")) == (4, 19)
+    assert locate(result.root, ("projects", "havnen", "costs", "2024"), at_key=True) == (4, 13)
+    assert locate(result.root, ("projects", "havnen", "missing"), at_key=True) == (2, 3)
+    assert locate(None, ("x",)) == (1, 1)

@@ -1,0 +1,78 @@
+"""Renderers: Danish number formatting, exact JSON numbers, CSV rows, the table and Markdown."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from rich.console import Console
+
+from effektinvest.load import load_bytes, load_path
+from effektinvest.render.csv import to_csv
+from effektinvest.render.json import dumps, to_json
+from effektinvest.render.markdown import markdown
+from effektinvest.render.rows import build, danish, decimals_for, percent
+from effektinvest.render.table import print_table
+from effektinvest.units import Unit
+
+SEED = str(Path(__file__).resolve().parent.parent / "scenarios" / "2024.yaml")
+
+
+def seed_report(unit=Unit.MIO):
+    loaded = load_path(SEED)
+    return build(loaded.scenario, loaded.gap, unit)
+
+
+def test_danish_numbers():
+    assert danish(Decimal("1234567.891"), 2) == "1.234.567,89"
+    assert danish(Decimal("10.35"), 2) == "10,35"
+    assert danish(Decimal("-0.5"), 0) == "-0"  # half to even, sign kept
+    assert danish(Decimal("2.5"), 0) == "2"
+    assert danish(Decimal("3.5"), 0) == "4"
+    assert percent(Decimal("0.8068")) == "80,7 %"
+
+
+def test_decimals_are_as_many_as_needed():
+    report = seed_report()
+    assert decimals_for(report, None) == 2
+    assert decimals_for(report, 1) == 1
+    assert decimals_for(seed_report(Unit.KR), None) == 0
+
+
+def test_json_numbers_are_exact_decimals():
+    text = dumps({"a": Decimal("12345678901234567.89"), "b": [Decimal("0.1"), None, "x"], "c": {}})
+    assert json.loads(text, parse_float=Decimal) == {
+        "a": Decimal("12345678901234567.89"),
+        "b": [Decimal("0.1"), None, "x"],
+        "c": {},
+    }
+    assert "12345678901234567.89" in text
+
+
+def test_json_is_independent_of_the_terminal_width():
+    assert to_json(seed_report()) == to_json(seed_report())
+    assert json.loads(to_json(seed_report()))["total"]["coverage"] == 0.8068
+
+
+def test_csv_rows():
+    lines = to_csv(seed_report()).splitlines()
+    assert lines[0] == "year,category,id,name,amount"
+    assert "total,residual,,,2" in lines
+    assert '2024,cost,hjem_job_helhed,"Hjem, Job og Helhed",1.66' in lines
+    assert "2025,financing,outcomefonden,Outcomefonden,1.23" in lines
+
+
+def test_table_in_a_narrow_pipe_does_not_wrap():
+    console = Console(width=40, file=__import__("io").StringIO(), force_terminal=False)
+    print_table(seed_report(), console)
+    out = console.file.getvalue()
+    assert "Sociale Forhold og Beskæftigelse" in out
+    assert "\x1b[" not in out
+
+
+def test_markdown_escapes_pipes():
+    loaded = load_bytes(
+        b"scenario: T\nbudget_year: 2024\nsources: {}\nprojects: {a: {name: 'A | B', costs: {2024: 1}}}\n", "t"
+    )
+    out = markdown(build(loaded.scenario, loaded.gap, Unit.KR))
+    assert "| A \\| B | 1 | 1 |" in out
+    assert "| Havnen | 2,48 | 3,72 | 6,20 |" in markdown(seed_report())
