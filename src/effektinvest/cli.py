@@ -26,11 +26,17 @@ class GapFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    tsv = "tsv"
     markdown = "markdown"
 
 
 class CheckFormat(StrEnum):
     text = "text"
+    json = "json"
+    github = "github"
+
+
+QUIET_HELP = "Print only the report: no warnings on standard error."
 
 
 def _version(value: bool) -> None:
@@ -113,11 +119,12 @@ def gap(
             "(default: as many as the amounts need, at least the unit's usual).",
         ),
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Cost, financing, coverage and residual per budget year for one scenario."""
     out_unit = _unit_option(unit)
     loaded = _load(scenario)
-    _emit_diagnostics(loaded.diagnostics)
+    _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
     from effektinvest.render.rows import build
@@ -131,10 +138,10 @@ def gap(
         from effektinvest.render.json import to_json
 
         sys.stdout.write(to_json(report))
-    elif format is GapFormat.csv:
+    elif format in (GapFormat.csv, GapFormat.tsv):
         from effektinvest.render.csv import to_csv
 
-        sys.stdout.write(to_csv(report))
+        sys.stdout.write(to_csv(report, "\t" if format is GapFormat.tsv else ","))
     else:
         from effektinvest.render.markdown import markdown
 
@@ -166,22 +173,79 @@ def check(
     paths: Annotated[
         list[str], typer.Argument(metavar="PATH...", help="Scenario files or folders; '-' reads standard input.")
     ],
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (standard error), json or github (standard output). "
+            "Default: github when GITHUB_ACTIONS is set, else text.",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit code tells.")] = False,
 ) -> None:
-    """Validate scenario files: diagnostics on standard error, a one-line summary, an exit code."""
-    from effektinvest.render.diagnostics import summary
+    """Validate scenario files: diagnostics, a one-line summary on standard error, an exit code."""
+    import os
 
+    from effektinvest.render import diagnostics as reporters
+
+    if format is None:
+        format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
     files = _expand(paths)
-    errors = warnings = 0
+    found = []
     for path in files:
         loaded = _load(path)
-        _emit_diagnostics(loaded.diagnostics)
-        errors += len(loaded.errors)
-        warnings += len(loaded.warnings)
-    print(summary(len(files), errors, warnings), file=sys.stderr)
+        found += loaded.diagnostics
+        if format is CheckFormat.text and not quiet:
+            sys.stderr.write(reporters.text(loaded.diagnostics))
+    errors = sum(d.is_error for d in found)
+    warnings = len(found) - errors
+    if not quiet:
+        if format is CheckFormat.json:
+            sys.stdout.write(reporters.to_json(found))
+        elif format is CheckFormat.github:
+            sys.stdout.write(reporters.github(found))
+        print(reporters.summary(len(files), errors, warnings), file=sys.stderr)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(reporters.step_summary(found, len(files)))
     if errors or (strict and warnings):
         raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft-07) of the scenario format, for editors and other validators."""
+    from effektinvest.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The scenario file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
+    budget_year: Annotated[
+        int | None,
+        typer.Option("--budget-year", min=1900, max=2199, help="The budget year (default: next year)."),
+    ] = None,
+) -> None:
+    """Write a commented starter scenario that passes check; never overwrites without --force."""
+    import datetime
+
+    from effektinvest.starter import starter_text, write_new
+
+    year = budget_year or datetime.date.today().year + 1
+    try:
+        write_new(path, starter_text(path.name, year), force)
+    except FileExistsError:
+        raise _fail_usage(f"{path} exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise _fail_usage(f"{path}: {exc.strerror or exc}") from None
+    print(f"wrote {path}; check it with: effektinvest check {path}", file=sys.stderr)
 
 
 def main() -> None:

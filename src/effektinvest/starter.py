@@ -1,0 +1,88 @@
+"""`effektinvest init`: a commented starter scenario, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+STARTER = """\
+# Scenarie til budgetbeslutning om sociale effektinvesteringer.
+# Ret tallene og navnene; tjek filen med:  effektinvest check {name}
+# og se dækning og restfinansiering med:   effektinvest gap {name}
+#
+# Tal skrives som decimaltal med punktum: 10.35, aldrig 10,35 eller 1.500 for tusind.
+
+scenario: "Budget {budget}: Videreførelse af sociale investeringsprojekter"
+budget_year: {budget}          # budgettet, hvor byrådet træffer beslutningen
+unit: mio. kr.             # kr., t.kr. (1.000 kr.) eller mio. kr.
+price_level: {budget}          # vises som "{budget}-priser"
+
+# Budgetlommerne, der kan betale en del af udgiften.
+sources:
+  decentral:
+    name: Magistratsafdelingens decentrale budget
+    kind: decentral        # decentral, non_decentral, fund, refund eller external
+  ikke_decentral:
+    name: Ikke-decentraliserede budgetter
+    kind: non_decentral
+    note: Forsørgelse og forsorgshjem
+  outcomefonden:
+    name: Outcomefonden
+    kind: fund
+
+projects:
+  projekt_a:
+    name: Projekt A
+    # status: continue (videreføres, standard), defer (udskydes) eller stop
+    costs: {{{budget}: 2.5, {next}: 2.5}}   # udgift ved videreførelse pr. budgetår
+    financing:                          # finansiering, der kun dækker dette projekt
+      - source: decentral
+        share: "40%"                    # andel af udgiften hvert år
+        note: Mod forventning om tilsvarende decentrale besparelser
+  projekt_b:
+    name: Projekt B
+    status: defer
+    decide_at: {next}                     # budgettet, hvor der tages stilling
+
+# Finansiering, der dækker flere projekter (standard: alle, der videreføres).
+financing:
+  - source: ikke_decentral
+    amount: 1.0                         # i alt; fordeles på årene efter udgiften
+    note: Mod forventning om besparelser på forsørgelsesudgifter
+  - source: outcomefonden
+    amount: {{{budget}: 0.5, {next}: 0.5}}    # eller beløb pr. år
+"""
+
+
+def starter_text(name: str, budget_year: int) -> str:
+    return STARTER.format(name=name, budget=budget_year, next=budget_year + 1)
+
+
+def write_new(path: Path, text: str, force: bool) -> None:
+    """Write TEXT to PATH atomically: a temporary file in the same folder, then a rename.
+
+    Without FORCE an existing PATH is never replaced, even if it appears while
+    writing (FileExistsError). An interrupted run leaves no half file at PATH.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(handle.fileno(), 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(handle.name, path)
+        else:
+            os.link(handle.name, path)  # fails if PATH exists: no overwrite, no race
+            os.unlink(handle.name)
+    except BaseException:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+        raise

@@ -1,0 +1,354 @@
+"""numbers.py: how plain YAML scalars resolve, and how amounts, shares and years are written.
+
+The rules are those of ../shared/spec/scenario-format.md ("How the file is read",
+"Errors", "Warnings").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from effektinvest.diagnostics import CODES
+from effektinvest.numbers import (
+    ValueProblem,
+    danish_thousands_warning,
+    explain_text_as_number,
+    parse_amount,
+    parse_share,
+    parse_year,
+    plain,
+    resolve_plain,
+)
+
+# ---------------------------------------------------------------------------
+# resolve_plain: YAML 1.2 core, stricter (a number is only a plain decimal)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10.35", "10.35"),
+        ("1500", "1500"),
+        ("-3", "-3"),
+        ("0", "0"),
+        ("0.5", "0.5"),
+        ("2024", "2024"),
+        ("1.500", "1.500"),  # read as one and a half (a warning says so elsewhere)
+        ("0.1", "0.1"),
+        ("123456789012345678901234567890", "123456789012345678901234567890"),
+    ],
+)
+def test_plain_decimal_is_an_exact_decimal(text, expected):
+    value = resolve_plain(text)
+    assert type(value) is Decimal
+    assert value == Decimal(expected)
+    assert str(value) == expected  # read from its text: never via a binary float
+
+
+def test_ten_point_three_five_is_exactly_ten_point_three_five():
+    value = resolve_plain("10.35")
+    assert value == Decimal("10.35")
+    assert value != Decimal(10.35)  # the binary float 10.35 is 10.3499999999999996447...
+    assert value * 100 == 1035
+
+
+@pytest.mark.parametrize("text", ["true", "True", "TRUE"])
+def test_true_is_the_only_true(text):
+    assert resolve_plain(text) is True
+
+
+@pytest.mark.parametrize("text", ["false", "False", "FALSE"])
+def test_false_is_the_only_false(text):
+    assert resolve_plain(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes", "no", "on", "off", "Yes", "No", "ON", "OFF", "y", "n", "Y", "N"],
+)
+def test_yaml_11_booleans_stay_text(text):
+    value = resolve_plain(text)
+    assert value == text
+    assert type(value) is str
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "010",  # YAML 1.1 octal
+        "0o17",
+        "0x1F",
+        "0b101",
+        "1e3",
+        "1E3",
+        "1.5e6",
+        ".inf",
+        "-.inf",
+        "+.inf",
+        ".Inf",
+        ".nan",
+        ".NaN",
+        "1_000",
+        "1:20",  # YAML 1.1 sexagesimal
+        "2024-01-01",  # no implicit dates
+        "10,35",
+        "2.000.000",
+        ".5",
+        "5.",
+        "1,5 mio. kr.",
+    ],
+)
+def test_other_number_like_text_stays_text(text):
+    value = resolve_plain(text)
+    assert value == text
+    assert type(value) is str
+
+
+@pytest.mark.parametrize("text", ["", "~", "null", "Null", "NULL"])
+def test_nulls(text):
+    assert resolve_plain(text) is None
+
+
+def test_text_is_normalised_to_nfc():
+    decomposed = unicodedata.normalize("NFD", "Forsørgelse Café")
+    assert decomposed != "Forsørgelse Café"
+    assert resolve_plain(decomposed) == unicodedata.normalize("NFC", "Forsørgelse Café")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=4, allow_nan=False, allow_infinity=False))
+def test_any_plain_decimal_round_trips_exactly(value):
+    text = format(value, "f")
+    resolved = resolve_plain(text)
+    assert type(resolved) is Decimal
+    assert resolved == value
+
+
+# ---------------------------------------------------------------------------
+# parse_amount
+
+
+@pytest.mark.parametrize(
+    "value",
+    [Decimal("10.35"), Decimal("0"), Decimal("1500"), Decimal("0.01"), Decimal("123456789012345678901234567890")],
+)
+def test_amount_as_written(value):
+    result = parse_amount(value)
+    assert result == value
+    assert str(result) == str(value)  # never rounded
+
+
+def _problem(call, *args):
+    with pytest.raises(ValueProblem) as info:
+        call(*args)
+    problem = info.value
+    assert problem.code in CODES
+    assert problem.message
+    return problem
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "hint"),
+    [
+        ("10,35", "decimal-comma", "10.35"),
+        ("2,5", "decimal-comma", "2.5"),
+        ("2.000.000", "thousands-separator", "2000000"),
+        ("1,000,000", "thousands-separator", "1000000"),
+        ("1e3", "exponent", "1000"),
+        ("1E3", "exponent", "1000"),
+        ("2.5e6", "exponent", "2500000"),
+        (".nan", "not-finite", None),
+        (".NaN", "not-finite", None),
+        (".inf", "not-finite", None),
+        ("-.inf", "not-finite", None),
+        ("+.INF", "not-finite", None),
+        ("1_000", "digit-separator", "1000"),
+        ("010", "not-plain-decimal", "10"),
+        ("0x1F", "not-plain-decimal", None),
+        ("0o17", "not-plain-decimal", None),
+        (".5", "not-plain-decimal", "0.5"),
+        ("5.", "not-plain-decimal", "5"),
+        ("2,5 mio. kr.", "unit-in-amount", "2.5"),
+        ("1500 kr", "unit-in-amount", "1500"),
+        ("1:20", "not-a-number", None),
+        ("2024-01-01", "not-a-number", None),
+        ("ti kroner", "not-a-number", None),
+        ("yes", "not-a-number", None),
+        ("10.35", "not-a-number", "10.35"),  # a quoted number: text, not a number
+    ],
+)
+def test_amount_text_problems(text, code, hint):
+    problem = _problem(parse_amount, text)
+    assert problem.code == code
+    if hint is not None:
+        assert hint in problem.message
+
+
+def test_decimal_comma_says_to_write_a_point():
+    problem = _problem(parse_amount, "10,35")
+    assert "write 10.35" in problem.message
+
+
+def test_thousands_separator_suggests_the_plain_number():
+    problem = _problem(parse_amount, "2.000.000")
+    assert "write 2000000" in problem.message
+
+
+def test_explain_names_what_was_expected():
+    problem = explain_text_as_number("abc", "the cost in 2024")
+    assert problem.code == "not-a-number"
+    assert "the cost in 2024" in problem.message
+
+
+def test_missing_amount_is_not_zero():
+    problem = _problem(parse_amount, None)
+    assert problem.code == "missing-amount"
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_boolean_is_not_an_amount(value):
+    assert _problem(parse_amount, value).code == "not-a-number"
+
+
+@pytest.mark.parametrize("value", [Decimal("-5"), Decimal("-0.01"), Decimal("-1500")])
+def test_negative_amount(value):
+    assert _problem(parse_amount, value).code == "negative-amount"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Decimal("1234567890123456789012345678901"),  # 31 digits
+        Decimal("123456789012345678901234567890.1"),  # 31 digits with a point
+        Decimal("-1234567890123456789012345678901"),
+    ],
+)
+def test_more_than_thirty_digits(value):
+    assert _problem(parse_amount, value).code == "too-many-digits"
+
+
+def test_thirty_digits_are_fine():
+    value = Decimal("12345678901234567890.1234567890")
+    assert parse_amount(value) == value
+
+
+# ---------------------------------------------------------------------------
+# parse_share
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("30%", "0.3"),
+        ("42,5 %", "0.425"),
+        ("42.5%", "0.425"),
+        ("100%", "1"),
+        ("0%", "0"),
+        ("7,25%", "0.0725"),
+        ("33.333 %", "0.33333"),
+        (Decimal("0.3"), "0.3"),
+        (Decimal("0.425"), "0.425"),
+        (Decimal("1"), "1"),
+        (Decimal("0"), "0"),
+    ],
+)
+def test_share_as_a_fraction(value, expected):
+    result = parse_share(value)
+    assert type(result) is Decimal
+    assert result == Decimal(expected)
+
+
+@pytest.mark.parametrize(("value", "shown"), [(Decimal("60"), '"60%"'), (Decimal("1.5"), '"1.5%"')])
+def test_bare_number_above_one_is_a_percentage_written_wrong(value, shown):
+    problem = _problem(parse_share, value)
+    assert problem.code == "share-percent"
+    assert shown in problem.message
+
+
+@pytest.mark.parametrize("value", ["120%", "100.01%", "-5%", "-0,5 %", Decimal("-0.1")])
+def test_share_outside_0_to_100_percent(value):
+    assert _problem(parse_share, value).code == "share-range"
+
+
+@pytest.mark.parametrize("value", ["thirty", "30", "30 procent", "%", True, ["30%"]])
+def test_not_a_share(value):
+    assert _problem(parse_share, value).code == "not-a-share"
+
+
+# ---------------------------------------------------------------------------
+# parse_year
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("2024"), 2024),
+        ("2024", 2024),
+        (Decimal("1900"), 1900),
+        (Decimal("2200"), 2200),
+        ("1900", 1900),
+        ("2200", 2200),
+    ],
+)
+def test_year(value, expected):
+    result = parse_year(value)
+    assert type(result) is int
+    assert result == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Decimal("1899"),
+        Decimal("2201"),
+        "1899",
+        "2201",
+        Decimal("2024.5"),
+        Decimal("2024.0"),
+        Decimal("-2024"),
+        "2024.5",
+        "20 24",
+        "år 2024",
+        "",
+        None,
+        True,
+    ],
+)
+def test_not_a_year(value):
+    assert _problem(parse_year, value).code == "invalid-year"
+
+
+# ---------------------------------------------------------------------------
+# Danish thousands (a warning) and plain
+
+
+@pytest.mark.parametrize(("text", "meant"), [("1.500", "1500"), ("12.500", "12500"), ("250.000", "250000")])
+def test_danish_thousands_warning(text, meant):
+    message = danish_thousands_warning(text, in_millions=False)
+    assert message is not None
+    assert f"write {meant}" in message
+    assert f"read as {plain(Decimal(text))}" in message
+
+
+@pytest.mark.parametrize("text", ["1.5", "10.35", "1500", "0.500", "1.5000"])
+def test_no_danish_thousands_warning(text):
+    assert danish_thousands_warning(text, in_millions=False) is None
+
+
+def test_danish_thousands_in_millions_only_when_round():
+    # 2.075 mio. kr. is 2.075.000 kr.: a normal way to write millions.
+    assert danish_thousands_warning("2.075", in_millions=True) is None
+    assert danish_thousands_warning("1.500", in_millions=True) is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(Decimal("10.350"), "10.35"), (Decimal("2E+1"), "20"), (Decimal("0.80680"), "0.8068"), (Decimal("2"), "2")],
+)
+def test_plain(value, text):
+    assert plain(value) == text

@@ -1,0 +1,97 @@
+"""units.py: kr., t.kr. (1.000 kr.) and mio. kr., their spellings and exact conversion."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from effektinvest.numbers import ValueProblem
+from effektinvest.units import Unit, parse_unit
+
+
+@pytest.mark.parametrize(
+    ("spelling", "unit"),
+    [
+        ("kr.", Unit.KR),
+        ("kr", Unit.KR),
+        ("DKK", Unit.KR),
+        ("t.kr.", Unit.TKR),
+        ("1.000 kr.", Unit.TKR),
+        ("tkr", Unit.TKR),
+        ("t.kr", Unit.TKR),
+        ("mio. kr.", Unit.MIO),
+        ("mio", Unit.MIO),
+        ("mio. kr", Unit.MIO),
+        ("mio.kr.", Unit.MIO),
+    ],
+)
+def test_every_spelling_the_spec_lists(spelling, unit):
+    assert parse_unit(spelling) is unit
+
+
+@pytest.mark.parametrize("unit", list(Unit))
+def test_a_unit_and_its_own_name(unit):
+    assert parse_unit(unit) is unit
+    assert parse_unit(unit.value) is unit
+
+
+def test_the_three_units():
+    assert [unit.value for unit in Unit] == ["kr.", "t.kr.", "mio. kr."]
+    assert [unit.exponent for unit in Unit] == [0, 3, 6]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "mia. kr.", "mia", "EUR", "øre", "kr/år", "1.000.000 kr.", "100 kr.", "procent", "", "t",
+        Decimal("1000"), None, 1,
+    ],
+)
+def test_other_units_are_rejected_with_the_accepted_list(spelling):
+    with pytest.raises(ValueProblem) as info:
+        parse_unit(spelling)
+    assert info.value.code == "unknown-unit"
+    for accepted in ("kr.", "t.kr.", "mio. kr."):
+        assert accepted in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("unit", "amount", "kr"),
+    [
+        (Unit.KR, "10.35", "10.35"),
+        (Unit.TKR, "1.5", "1500"),
+        (Unit.TKR, "0.00001", "0.01"),
+        (Unit.TKR, "250", "250000"),
+        (Unit.MIO, "10.35", "10350000"),
+        (Unit.MIO, "2.075", "2075000"),
+        (Unit.MIO, "0.00000001", "0.01"),
+        (Unit.MIO, "123456789012345678901234.567891", "123456789012345678901234567891"),
+    ],
+)
+def test_to_kr_and_back_exactly(unit, amount, kr):
+    assert unit.to_kr(Decimal(amount)) == Decimal(kr)
+    assert unit.from_kr(Decimal(kr)) == Decimal(amount)
+
+
+AMOUNTS = st.decimals(min_value=0, max_value=10**22, places=2, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(AMOUNTS)
+def test_kr_to_tkr_to_mio_to_kr_is_exact(amount):
+    tkr = Unit.TKR.from_kr(amount)
+    assert Fraction(tkr) == Fraction(amount) / 1000
+    mio = Unit.MIO.from_kr(Unit.TKR.to_kr(tkr))
+    assert Fraction(mio) == Fraction(amount) / 1_000_000
+    assert Unit.MIO.to_kr(mio) == amount
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(list(Unit)), AMOUNTS)
+def test_from_kr_then_to_kr_is_the_identity(unit, amount):
+    assert unit.to_kr(unit.from_kr(amount)) == amount
+    assert Fraction(unit.from_kr(amount)) == Fraction(amount) / 10**unit.exponent
