@@ -17,8 +17,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def run(*args, stdin: bytes | None = None, env: dict | None = None):
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("FORCE_COLOR", None)
+    unset = {"FORCE_COLOR", "NO_COLOR", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"}
+    full_env = {k: v for k, v in os.environ.items() if k not in unset}
+    full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "effektinvest", *args], input=stdin, capture_output=True, env=full_env, cwd=ROOT
     )
@@ -193,7 +194,7 @@ def test_version():
 
 
 def test_no_colour_with_no_color_even_on_a_forced_terminal():
-    result = run("gap", SEED, env={"NO_COLOR": "1", "TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"})
+    result = run("gap", SEED, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
     assert b"\x1b[" not in result.stdout
 
 
@@ -205,3 +206,68 @@ def test_names_are_printed_literally(tmp_path):
     )
     out = run("gap", str(path)).stdout.decode()
     assert "Skole [fase 2]" in out and "Fond [/]" in out and "[bold]Titel[/bold]" in out
+
+
+def test_check_json_on_stdout():
+    result = run("check", str(FIXTURES / "unknown_source.yaml"), "--format", "json")
+    assert result.returncode == 1
+    items = json.loads(result.stdout)
+    assert [(i["line"], i["column"], i["severity"], i["code"]) for i in items] == [
+        (4, 3, "warning", "unused-source"),
+        (10, 17, "error", "unknown-source"),
+    ]
+    assert set(items[0]) == {"path", "line", "column", "severity", "code", "message"}
+    assert result.stderr.decode().strip() == "checked 1 file: 1 error, 1 warning"
+
+
+def test_check_json_is_an_empty_array_when_all_is_well():
+    result = run("check", "scenarios", "--format", "json")
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+
+
+def test_check_github_format_by_itself_under_github_actions(tmp_path):
+    summary_file = tmp_path / "summary.md"
+    result = run(
+        "check", str(FIXTURES / "unknown_source.yaml"),
+        env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary_file)},
+    )
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert lines[1].startswith(f"::error file={FIXTURES / 'unknown_source.yaml'},line=10,col=17::[unknown-source]")
+    assert "| 10 | 17 | error | `unknown-source` |" in summary_file.read_text(encoding="utf-8")
+    text = run("check", str(FIXTURES / "unknown_source.yaml"), "--format", "text", env={"GITHUB_ACTIONS": "true"})
+    assert text.stdout == b"" and b":10:17: error[unknown-source]" in text.stderr
+
+
+def test_check_quiet_prints_nothing():
+    result = run("check", "--quiet", str(FIXTURES / "unknown_source.yaml"))
+    assert (result.returncode, result.stdout, result.stderr) == (1, b"", b"")
+
+
+def test_gap_quiet_prints_only_the_report():
+    result = run("gap", "--quiet", "--format", "csv", str(FIXTURES / "warnings.yaml"))
+    assert result.returncode == 0 and result.stderr == b""
+    assert result.stdout.startswith(b"year,category,id,name,amount\n")
+
+
+def test_gap_tsv():
+    lines = run("gap", SEED, "--format", "tsv").stdout.decode().splitlines()
+    assert lines[0] == "year\tcategory\tid\tname\tamount"
+    assert "total\tfinancing\toutcomefonden\tOutcomefonden\t2.05" in lines
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "markdown"])
+def test_machine_output_is_the_same_at_any_width(fmt):
+    narrow = run("gap", SEED, "--format", fmt, env={"COLUMNS": "20"}).stdout
+    wide = run("gap", SEED, "--format", fmt, env={"COLUMNS": "300", "TERM": "xterm-256color"}).stdout
+    assert narrow == wide
+
+
+def test_no_colour_with_term_dumb():
+    result = run("gap", SEED, env={"TERM": "dumb", "FORCE_COLOR": "1"})
+    assert b"\x1b[" not in result.stdout
+
+
+def test_colour_on_a_terminal():
+    result = run("gap", SEED, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert b"\x1b[1m" in result.stdout  # the residual row is bold

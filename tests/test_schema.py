@@ -1,0 +1,66 @@
+"""The JSON Schema: generated from the model, committed for editors, and true of the shipped scenarios."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from effektinvest.load import load_path
+from effektinvest.reader import read
+from effektinvest.render.json import dumps
+from effektinvest.schema import scenario_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMITTED = ROOT / "schema" / "scenario.schema.json"
+SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
+
+
+def as_json(path: Path):
+    """The file's data as an editor's YAML server sees it: JSON numbers, string keys."""
+    return json.loads(dumps(read(path.read_bytes(), str(path)).data))
+
+
+def test_committed_schema_equals_the_generated_one():
+    printed = subprocess.run([sys.executable, "-m", "effektinvest", "schema"], capture_output=True, text=True)
+    assert printed.returncode == 0
+    assert printed.stdout == COMMITTED.read_text(encoding="utf-8"), "run: effektinvest schema > " + str(COMMITTED)
+
+
+def test_schema_is_draft_07_with_descriptions_and_no_extra_keys():
+    schema = scenario_schema()
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(schema)
+    objects = [schema, *schema["definitions"].values()]
+    for obj in objects:
+        assert obj["additionalProperties"] is False
+        for key, prop in obj["properties"].items():
+            assert prop.get("description"), key
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.name for p in SCENARIOS])
+def test_shipped_scenarios_validate_against_the_schema(path):
+    data = as_json(path)
+    jsonschema.Draft7Validator(json.loads(COMMITTED.read_text(encoding="utf-8"))).validate(data)
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
+    )
+    assert load_path(str(path)).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("mutation", "message"),
+    [
+        (lambda d: d.update(extra=1), "Additional properties"),
+        (lambda d: d["projects"]["havnen"].update(cots={}), "Additional properties"),
+        (lambda d: d.pop("budget_year"), "required"),
+        (lambda d: d["financing"][0].update(share=60), "is not valid"),
+    ],
+)
+def test_schema_rejects_what_the_model_rejects(mutation, message):
+    data = as_json(ROOT / "scenarios" / "2024.yaml")
+    mutation(data)
+    with pytest.raises(jsonschema.ValidationError, match=message):
+        jsonschema.Draft7Validator(scenario_schema()).validate(data)

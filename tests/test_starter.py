@@ -1,0 +1,63 @@
+"""`init`: a starter scenario that passes check, written atomically, never over an existing file."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from effektinvest.load import load_path
+from effektinvest.starter import starter_text, write_new
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "effektinvest", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_starter_passes_check_without_warnings(tmp_path):
+    result = run("init", "ny.yaml", "--budget-year", "2026", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    loaded = load_path(str(tmp_path / "ny.yaml"))
+    assert loaded.diagnostics == []
+    assert loaded.scenario.budget_year == 2026
+    assert run("check", "ny.yaml", cwd=tmp_path).returncode == 0
+    assert "# " in (tmp_path / "ny.yaml").read_text(encoding="utf-8")  # commented
+
+
+def test_init_never_overwrites_without_force(tmp_path):
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work\n")
+    result = run("init", "mine.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "exists; use --force" in result.stderr
+    assert target.read_text() == "my work\n"
+    assert run("init", "mine.yaml", "--force", cwd=tmp_path).returncode == 0
+    assert target.read_text(encoding="utf-8").startswith("# Scenarie")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]  # no temporary file left
+
+
+def test_write_new_leaves_no_half_file_when_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "s.yaml"
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "link", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_new(target, starter_text("s.yaml", 2025), force=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_written_file_has_ordinary_permissions(tmp_path):
+    write_new(tmp_path / "s.yaml", "x\n", force=False)
+    mode = (tmp_path / "s.yaml").stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask
+
+
+def test_init_into_a_missing_folder_is_a_usage_error(tmp_path):
+    result = run("init", str(Path("no") / "such" / "s.yaml"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
