@@ -79,7 +79,7 @@ def covered_cost(costs: dict[str, dict[int, Decimal]], covers: tuple[str, ...]) 
     out: dict[int, Decimal] = {}
     for pid in covers:
         for year, amount in costs.get(pid, {}).items():
-            out[year] = out.get(year, ZERO) + amount
+            out[year] = EXACT.add(out.get(year, ZERO), amount)
     return {year: out[year] for year in sorted(out) if out[year] > 0}
 
 

@@ -106,7 +106,7 @@ def _precision(scenario: Scenario) -> list[Finding]:
     out = []
 
     def visit(path: tuple, amount: Decimal) -> None:
-        if to_kr(amount) % ORE:
+        if to_kr(amount).quantize(ORE, context=EXACT) != to_kr(amount):
             out.append(
                 Finding(
                     path,
@@ -185,7 +185,7 @@ def _shares(scenario: Scenario) -> list[Finding]:
     for ref in financing_lines(scenario):
         if ref.line.share is not None:
             for pid in ref.covers:
-                total[pid] = total.get(pid, Decimal(0)) + ref.line.share
+                total[pid] = EXACT.add(total.get(pid, Decimal(0)), ref.line.share)
     return [
         Finding(
             ("projects", pid),
@@ -256,7 +256,7 @@ def _surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
                     "surplus",
                     f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
                     f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
-                    f"{_money(unit.from_kr(-column.residual), unit)}",
+                    f"{_money(unit.from_kr(column.residual.copy_negate()), unit)}",
                     Severity.WARNING,
                 )
             )

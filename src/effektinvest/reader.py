@@ -92,6 +92,10 @@ def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None
         encoding = "utf-16"
     else:
         encoding = "utf-8-sig"
+        nul = data.find(b"\x00")
+        if nul >= 0:  # before decoding: UTF-16 text without a BOM is mostly valid UTF-8
+            line, column = _line_col(data, nul)
+            return None, (line, column, "the file has NUL bytes (UTF-16 without a byte-order mark?); save it as UTF-8")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -103,10 +107,6 @@ def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None
             f"(byte 0x{data[exc.start]:02x}); save it as UTF-8",
         )
     if encoding == "utf-8-sig":
-        nul = data.find(b"\x00")
-        if nul >= 0:
-            line, column = _line_col(data, nul)
-            return None, (line, column, "the file has NUL bytes (UTF-16 without a byte-order mark?); save it as UTF-8")
         # libyaml reads UTF-8 bytes itself: hand it the bytes, without the BOM.
         return (data[3:] if data.startswith(codecs.BOM_UTF8) else data), None
     return text, None
@@ -146,8 +146,8 @@ def read(data: bytes, path: str) -> ReadResult:
         message = " ".join(p for p in (exc.context, exc.problem) if p)
         if exc.problem == "exceeded maximum nesting depth":
             return fail(line, column, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
-        if "mapping values are not allowed" in (exc.problem or "") and column > MAX_KEY_CHARS:
-            message += f" (a key is at most {MAX_KEY_CHARS} characters)"
+        if _long_key(text, mark):
+            return fail(line, column, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; {message}")
         return fail(line, column, "yaml-syntax", message)
     except yaml.YAMLError as exc:  # reader errors have no mark
         return fail(1, 1, "yaml-syntax", str(exc))
@@ -175,6 +175,17 @@ def read(data: bytes, path: str) -> ReadResult:
     finally:
         _resume_gc(gc_was_enabled)
     return ReadResult(value, root, walker.diagnostics, walker.poisoned, walker.thousands)
+
+
+def _long_key(text: str | bytes, mark) -> bool:
+    """Whether a scanner error comes from a key longer than libyaml's 1024-character limit."""
+    if mark is None:
+        return False
+    lines = text.splitlines() if isinstance(text, str) else text.decode("utf-8", "replace").splitlines()
+    if mark.line >= len(lines):
+        return False
+    row = lines[mark.line].strip().removeprefix("- ")
+    return len(row.split(": ", 1)[0].rstrip(":")) > MAX_KEY_CHARS
 
 
 def too_large(path: str, size: int | None) -> Diagnostic:
