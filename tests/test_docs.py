@@ -9,11 +9,12 @@ from effektinvest.diagnostics import CODES
 from effektinvest.load import load_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "diagnostics.md")]
 BLOCKS = [
     (doc.name, i, block)
     for doc in DOCS
     for i, block in enumerate(re.findall(r"```yaml\n(.*?)```", doc.read_text(encoding="utf-8"), re.S))
+    if re.search(r"^scenario:", block, re.M)  # a scenario, not a workflow or pre-commit config
 ]
 
 
@@ -33,3 +34,52 @@ def test_readme_shows_the_main_command():
 
 def test_every_code_has_a_message():
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) and meaning for code, meaning in CODES.items())
+
+
+def _sections(text: str, level: str = "## ") -> dict[str, str]:
+    parts = re.split(rf"^{level}", text, flags=re.M)[1:]
+    return {part.split("\n", 1)[0]: part for part in parts}
+
+
+def test_cli_doc_names_every_command_and_option():
+    import typer.main
+
+    from effektinvest.cli import app
+
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    sections = _sections(doc)
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        section = sections.get(f"`effektinvest {name}`")
+        assert section is not None, f"docs/cli.md has no section for {name}"
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("-") and opt != "--help":
+                    assert f"`{opt}`" in section, f"{name} {opt} is not in docs/cli.md"
+    for param in group.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert opt in doc, f"{opt} is not in docs/cli.md"
+
+
+DIAGNOSTICS = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+SECTIONS = {re.match(r"`([a-z0-9-]+)`", head).group(1): body for head, body in _sections(DIAGNOSTICS).items()}
+
+
+def test_diagnostics_doc_lists_exactly_the_codes():
+    assert list(SECTIONS) == list(CODES)
+
+
+@pytest.mark.parametrize("code", list(SECTIONS))
+def test_every_documented_code_has_a_test_case(code):
+    body = SECTIONS[code]
+    example = re.search(r"```yaml\n(.*?)```", body, re.S)
+    if example:  # the page's own example is a case: it still prints what the page shows
+        printed = re.search(r"```text\n(.*?)\n```", body, re.S).group(1)
+        loaded = load_bytes(example.group(1).encode(), "example.yaml")
+        from effektinvest.render.diagnostics import line
+
+        assert printed in [line(d) for d in loaded.diagnostics]
+    else:
+        corpus = (ROOT / "tests" / "test_corpus.py").read_text(encoding="utf-8")
+        assert f'"{code}"' in corpus, f"no corpus case for {code}"

@@ -34,6 +34,9 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code)
 
 
+# The codes that are warnings; every other code is an error.
+WARNING_CODES = frozenset({"danish-thousands", "surplus", "unused-source", "covers-inactive-project"})
+
 # code -> what it means. Errors first, then warnings.
 CODES: dict[str, str] = {
     # reading the file
