@@ -174,7 +174,7 @@ def test_check_folder_summary_only_when_all_is_well():
     result = run("check", "scenarios")
     assert result.returncode == 0
     assert result.stdout == b""
-    assert result.stderr.decode().strip() == "checked 1 file: 0 errors, 0 warnings"
+    assert result.stderr.decode().strip() == "checked 2 files: 0 errors, 0 warnings"
 
 
 def test_check_several_paths_counts_all(tmp_path):

@@ -152,6 +152,8 @@ EXAMPLES = {
         p("  a: {name: A, costs: {2023: 10, 2024: 10}}\n"),
         "Leave out years before the budget year: they are not part of this decision.",
     ),
+    "invalid-index": ("price_index: {2024: 100, 2025: 0}\n" + p("  a: {name: A, costs: {2024: 10}}\n"), "Give a positive index number for every year."),
+    "prices-unavailable": (None, "Add `price_level:` and a `price_index:` with both years, or leave out `--prices`."),
     "danish-thousands": (
         p("  a: {name: A, costs: {2024: 1.500}}\n"),
         "Write `1500` if you mean fifteen hundred; `1.5` if you mean one and a half.",
@@ -201,7 +203,7 @@ def main() -> None:
             assert found, code
             out.append("```yaml\n" + example + "```\n\nprints\n\n```text\n" + line(found[0]) + "\n```\n")
         else:
-            out.append("This one needs a file that a page cannot show; `tests/test_corpus.py` has its case.\n")
+            out.append("This one needs a file or an option that a page cannot show; the test suite has its case.\n")
         out.append(f"**Fix:** {fix}\n")
     print("\n".join(out), end="")
 

@@ -30,6 +30,26 @@ class GapFormat(StrEnum):
     markdown = "markdown"
 
 
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class DueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+PRICES_HELP = "Restate every amount in this year's prices by the file's price_index (format 1.1)."
+DECIMALS_HELP = (
+    "Table and Markdown only: round the amounts shown to this many decimals "
+    "(default: as many as the amounts need, at least the unit's usual)."
+)
+
+
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
@@ -71,11 +91,14 @@ def _unit_option(value: str | None):
         raise typer.BadParameter(problem.message) from None
 
 
-def _load(path: str):
-    from effektinvest.load import load_path
+def _load(path: str, prices: int | None = None):
+    from effektinvest.load import load_path, with_prices
 
     try:
-        return load_path(path)
+        loaded = load_path(path)
+        if prices is not None and loaded.scenario is not None:
+            loaded = with_prices(loaded, prices)
+        return loaded
     except IsADirectoryError:
         raise _fail_usage(f"{path}: is a folder; give a scenario file") from None
     except OSError as exc:
@@ -109,21 +132,15 @@ def gap(
     fail_on_gap: Annotated[
         bool, typer.Option("--fail-on-gap", help="Exit 3 when some year has a positive residual.")
     ] = False,
-    decimals: Annotated[
-        int | None,
-        typer.Option(
-            "--decimals",
-            min=0,
-            max=12,
-            help="Table and Markdown only: round the amounts shown to this many decimals "
-            "(default: as many as the amounts need, at least the unit's usual).",
-        ),
+    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, help=DECIMALS_HELP)] = None,
+    prices: Annotated[
+        int | None, typer.Option("--prices", min=1900, max=2200, metavar="YEAR", help=PRICES_HELP)
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Cost, financing, coverage and residual per budget year for one scenario."""
     out_unit = _unit_option(unit)
-    loaded = _load(scenario)
+    loaded = _load(scenario, prices)
     _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
@@ -214,6 +231,98 @@ def check(
             handle.write(reporters.step_summary(found, len(files)))
     if errors or (strict and warnings):
         raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def due(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Scenario files or folders; '-' reads standard input.")
+    ],
+    budget: Annotated[int, typer.Option("--budget", min=1900, max=2200, metavar="YEAR", help="The budget year.")],
+    format: Annotated[DueFormat, typer.Option("--format", "-f", help="Output format.")] = DueFormat.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+) -> None:
+    """The decisions due at a budget: funding that ends that year, and decisions deferred to it."""
+    from effektinvest.portfolio import due as due_items
+    from effektinvest.render.rows import due_row
+
+    rows, invalid = [], False
+    for path in _expand(paths):
+        loaded = _load(path)
+        _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
+        if loaded.scenario is None:
+            invalid = True
+            continue
+        rows += [due_row(path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
+    if format is DueFormat.json:
+        from effektinvest.render.json import due_json
+
+        sys.stdout.write(due_json(rows))
+    elif format is DueFormat.csv:
+        from effektinvest.render.csv import due_csv
+
+        sys.stdout.write(due_csv(rows))
+    else:
+        from effektinvest.render.table import due_table, print_wide
+
+        print_wide(due_table(rows, budget), _console())
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def compare(
+    before: Annotated[str, typer.Argument(metavar="BEFORE", help="The earlier scenario; '-' reads standard input.")],
+    after: Annotated[str, typer.Argument(metavar="AFTER", help="The later scenario.")],
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Report in this unit (default: the AFTER file's unit).")
+    ] = None,
+    prices: Annotated[
+        int | None, typer.Option("--prices", min=1900, max=2200, metavar="YEAR", help=PRICES_HELP)
+    ] = None,
+    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, help=DECIMALS_HELP)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+) -> None:
+    """Two scenarios side by side per budget year: before, after and change."""
+    from effektinvest.portfolio import compare as compare_gaps
+    from effektinvest.render.rows import build_comparison
+
+    out_unit = _unit_option(unit)
+    if before == "-" and after == "-":
+        raise _fail_usage("only one of BEFORE and AFTER can be '-'")
+    old, new = _load(before, prices), _load(after, prices)
+    for loaded in (old, new):
+        _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
+    if old.scenario is None or new.scenario is None:
+        raise typer.Exit(EXIT_INVALID)
+    levels = {old.scenario.price_level, new.scenario.price_level}
+    if len(levels) > 1 and not quiet:
+        shown = " and ".join(str(level) for level in sorted(levels, key=str))
+        print(
+            f"effektinvest: warning: the files are at different price levels ({shown}); "
+            "use --prices YEAR to compare them in one year's prices",
+            file=sys.stderr,
+        )
+    level = levels.pop() if len(levels) == 1 else None
+    comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
+    report = build_comparison(comparison, out_unit or new.scenario.unit, old.path, new.path, level)
+    if format is CompareFormat.json:
+        from effektinvest.render.json import comparison_json
+
+        sys.stdout.write(comparison_json(report))
+    elif format is CompareFormat.csv:
+        from effektinvest.render.csv import comparison_csv
+
+        sys.stdout.write(comparison_csv(report))
+    elif format is CompareFormat.markdown:
+        from effektinvest.render.markdown import comparison_markdown
+
+        sys.stdout.write(comparison_markdown(report, decimals))
+    else:
+        from effektinvest.render.table import comparison_table, print_wide
+
+        print_wide(comparison_table(report, decimals), _console())
 
 
 @app.command()

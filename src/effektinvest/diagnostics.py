@@ -84,6 +84,8 @@ CODES: dict[str, str] = {
     "decide-at-missing": "a deferred project without decide_at",
     "decide-at-too-early": "decide_at not after budget_year",
     "year-before-budget": "a cost year before the budget year at which the decision is taken",
+    "invalid-index": "a price index number that is not a positive number",
+    "prices-unavailable": "--prices YEAR without price_level, or with a year missing from price_index",
     # warnings
     "danish-thousands": "a number that looks like Danish thousands, such as 1.500 (read as 1.5)",
     "surplus": "a year in which financing exceeds cost",

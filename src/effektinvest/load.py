@@ -11,12 +11,14 @@ import os
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
+from yaml.nodes import Node
 
-from effektinvest.arithmetic import Gap
+from effektinvest.arithmetic import Gap, compute
 from effektinvest.checks import check, nearest
 from effektinvest.diagnostics import CODES, Diagnostic, Severity
 from effektinvest.model import AMOUNT_TAGS, Scenario, model_at
 from effektinvest.numbers import danish_thousands_warning, describe
+from effektinvest.prices import PriceProblem, restate
 from effektinvest.reader import MAX_BYTES, locate, read, too_large
 from effektinvest.units import Unit
 
@@ -29,6 +31,7 @@ class Loaded:
     scenario: Scenario | None
     gap: Gap | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    root: Node | None = None  # libyaml's node tree, to locate later findings
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -65,7 +68,18 @@ def load_bytes(data: bytes, path: str) -> Loaded:
             if any(d.is_error for d in diagnostics):
                 scenario = gap = None
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Loaded(path, scenario, gap, diagnostics)
+    return Loaded(path, scenario, gap, diagnostics, result.root)
+
+
+def with_prices(loaded: Loaded, year: int) -> Loaded:
+    """LOADED restated in YEAR prices (--prices YEAR), or with a diagnostic saying why it cannot be."""
+    try:
+        scenario = restate(loaded.scenario, year)
+    except PriceProblem as problem:
+        line, column = locate(loaded.root, problem.path, at_key=True)
+        found = Diagnostic(loaded.path, line, column, Severity.ERROR, "prices-unavailable", problem.message)
+        return Loaded(loaded.path, None, None, [*loaded.diagnostics, found], loaded.root)
+    return Loaded(loaded.path, scenario, compute(scenario), loaded.diagnostics, loaded.root)
 
 
 # Reading errors after which the data cannot be trusted at all.

@@ -20,6 +20,7 @@ from effektinvest.numbers import (
     ValueProblem,
     describe,
     parse_amount,
+    parse_index,
     parse_share,
     parse_year,
 )
@@ -101,6 +102,21 @@ Share = Annotated[
         }
     ),
 ]
+Index = Annotated[
+    Decimal,
+    _validator(parse_index),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "description": "an index number, e.g. 103.2"}),
+]
+PriceIndex = Annotated[
+    dict[Year, Index],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": YEAR_KEY_PATTERN},
+            "additionalProperties": {"type": "number", "exclusiveMinimum": 0},
+        }
+    ),
+]
 UnitField = Annotated[
     Unit,
     _validator(parse_unit),
@@ -176,6 +192,11 @@ class Project(BaseModel):
     name: Name = Field(description="the project's name")
     status: StatusField = Field(Status.CONTINUE, description="continue, defer (decision postponed) or stop")
     decide_at: Year = Field(None, description="with defer: the budget year at which the decision is taken")
+    funding_ends: Year = Field(
+        None,
+        description="the last budget year covered by the project's current financing; "
+        "the decision on it is due at the budget of that year",
+    )
     costs: YearAmounts = Field(None, description="mapping year -> what continuing costs in that budget year")
     financing: list[FinancingLine] = Field((), description="financing lines that cover this project alone")
     note: Text = Field(None, description="free text")
@@ -190,6 +211,11 @@ class Scenario(BaseModel):
     budget_year: Year = Field(description="the budget at which the decision is taken, e.g. 2024")
     unit: UnitField = Field(Unit.KR, description="the unit of every amount in this file")
     price_level: Year = Field(None, description="the price level of the amounts, e.g. 2024 (2024-priser)")
+    price_index: PriceIndex = Field(
+        None,
+        description="year -> price index number (e.g. KL's pris- og lønskøn), to restate amounts in another "
+        "year's prices with --prices",
+    )
     sources: dict[str, Source] = Field(description="the budget pockets that can pay, by id")
     projects: dict[str, Project] = Field(description="the projects, by id")
     financing: list[PooledLine] = Field((), description="lines that cover several projects at once")

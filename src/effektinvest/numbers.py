@@ -171,6 +171,8 @@ def describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, Decimal):
+        return str(value)
     return repr(_short(str(value)))
 
 
@@ -239,3 +241,12 @@ def parse_year(value: object) -> int:
             "invalid-year", f"a year is a whole number from {YEAR_MIN} to {YEAR_MAX}, not {describe(value)}"
         )
     return year
+
+
+def parse_index(value: object) -> Decimal:
+    """A price index number: a positive plain decimal, such as 100 or 103.2. Raises ValueProblem."""
+    if isinstance(value, Decimal) and value > 0 and len(value.as_tuple().digits) <= MAX_DIGITS:
+        return value
+    if isinstance(value, str):
+        raise ValueProblem("invalid-index", explain_text_as_number(value, "a price index").message)
+    raise ValueProblem("invalid-index", f"a price index is a positive number such as 103.2, not {describe(value)}")

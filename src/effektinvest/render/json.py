@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from effektinvest.numbers import plain
-from effektinvest.render.rows import Report
+from effektinvest.render.rows import SIDES, CompareReport, DueRow, Report, side_value
 
 
 def report_data(report: Report) -> dict:
@@ -70,3 +70,53 @@ def dumps(value, indent: int = 2, _level: int = 0) -> str:
 
 def to_json(report: Report) -> str:
     return dumps(report_data(report)) + "\n"
+
+
+def comparison_data(report: CompareReport) -> dict:
+    """The compare shape of cli.md: each figure as {before, after, change}; a missing side is 0."""
+
+    def figure(change) -> dict:
+        return {side: side_value(change, side) for side, _ in SIDES}
+
+    def column(index: int) -> dict:
+        out: dict = {"financing": {}}
+        for row in report.rows:
+            change = row.values[index]
+            if row.category == "financing":
+                if change is not None:
+                    out["financing"][row.id] = figure(change)
+            else:
+                out[row.category] = figure(change)
+        return {key: out[key] for key in ("cost", "financed", "residual", "financing")}
+
+    return {
+        "before": report.before,
+        "after": report.after,
+        "unit": report.unit.value,
+        "price_level": report.price_level,
+        "years": [{"year": year, **column(i)} for i, year in enumerate(report.years)],
+        "total": column(len(report.years)),
+        "projects": {"added": list(report.added_projects), "removed": list(report.removed_projects)},
+        "sources": {"added": list(report.added_sources), "removed": list(report.removed_sources)},
+    }
+
+
+def comparison_json(report: CompareReport) -> str:
+    return dumps(comparison_data(report)) + "\n"
+
+
+def due_json(rows: list[DueRow]) -> str:
+    """An array of {path, project, name, reason, costs} (and status, unit)."""
+    items = [
+        {
+            "path": row.path,
+            "project": row.project,
+            "name": row.name,
+            "reason": row.reason,
+            "costs": {str(year): amount for year, amount in row.costs.items()},
+            "status": row.status.value,
+            "unit": row.unit.value,
+        }
+        for row in rows
+    ]
+    return dumps(items) + "\n"

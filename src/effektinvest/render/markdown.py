@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from effektinvest.render.rows import LABELS, Report, caption, danish, decimals_for, inactive_lines, percent
+from effektinvest.render.rows import (
+    LABELS,
+    SIDES,
+    CompareReport,
+    Report,
+    caption,
+    comparison_decimals,
+    comparison_notes,
+    danish,
+    decimals_for,
+    inactive_lines,
+    percent,
+    side_value,
+    signed,
+)
 
 
 def _cell(text: str) -> str:
@@ -31,4 +45,28 @@ def markdown(report: Report, decimals: int | None = None) -> str:
     if foot:
         lines.append("")
         lines += [f"- {_cell(line)}" for line in foot]
+    return "\n".join(lines) + "\n"
+
+
+def comparison_markdown(report: CompareReport, decimals: int | None = None) -> str:
+    places = comparison_decimals(report, decimals)
+    head = [caption(report), "", *(str(y) for y in report.years), LABELS["total"]]
+    lines = [
+        f"### {_cell(report.before)} → {_cell(report.after)}",
+        "",
+        "| " + " | ".join(_cell(h) for h in head) + " |",
+        "| :-- | :-- | " + " | ".join("--:" for _ in head[2:]) + " |",
+    ]
+    for row in report.rows:
+        for side, label in SIDES:
+            shown = signed if side == "change" else danish
+            cells = [shown(side_value(c, side), places) for c in row.values]
+            first = _cell(row.label) if side == "before" else ""
+            if not row.id:
+                first = f"**{first}**" if first else ""
+            lines.append("| " + " | ".join([first, label, *cells]) + " |")
+    notes = comparison_notes(report)
+    if notes:
+        lines.append("")
+        lines += [f"- {_cell(note)}" for note in notes]
     return "\n".join(lines) + "\n"

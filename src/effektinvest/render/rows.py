@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from effektinvest.arithmetic import Figures, Gap
 from effektinvest.model import Scenario, Status
 from effektinvest.numbers import EXACT
+from effektinvest.portfolio import Change, Comparison, DueItem
 from effektinvest.units import Unit
 
 # Danish labels, as in a budget note.
@@ -86,7 +87,7 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
     return Report(scenario.scenario, scenario.budget_year, unit, scenario.price_level, years, tuple(rows), projects)
 
 
-def caption(report: Report) -> str:
+def caption(report: Report | CompareReport) -> str:
     """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them."""
     if report.price_level is None:
         return report.unit.value
@@ -97,17 +98,20 @@ def caption(report: Report) -> str:
 MIN_DECIMALS = {Unit.KR: 0, Unit.TKR: 0, Unit.MIO: 2}
 
 
-def decimals_for(report: Report, asked: int | None) -> int:
-    """How many decimals the amounts of a table show: ASKED, or enough to show every amount exactly."""
+def places(unit: Unit, values, asked: int | None = None) -> int:
+    """How many decimals a table shows: ASKED, or enough to show every one of VALUES exactly."""
     if asked is not None:
         return asked
-    places = MIN_DECIMALS[report.unit]
-    for row in report.rows:
-        if row.category != "coverage":
-            for value in row.values:
-                if value is not None:
-                    places = max(places, -value.normalize(EXACT).as_tuple().exponent)
-    return places
+    needed = MIN_DECIMALS[unit]
+    for value in values:
+        if value is not None:
+            needed = max(needed, -value.normalize(EXACT).as_tuple().exponent)
+    return needed
+
+
+def decimals_for(report: Report, asked: int | None) -> int:
+    amounts = (value for row in report.rows if row.category != "coverage" for value in row.values)
+    return places(report.unit, amounts, asked)
 
 
 def danish(value: Decimal, decimals: int) -> str:
@@ -134,3 +138,118 @@ def inactive_lines(report: Report, decimals: int) -> list[str]:
             line += f"; udgift {shown} {report.unit.value}"
         out.append(line)
     return out
+
+
+# --- compare -----------------------------------------------------------------------------------------------------
+
+SIDES = (("before", "før"), ("after", "efter"), ("change", "ændring"))
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    category: str  # cost, financing, financed, residual
+    id: str  # source id for financing; "" for a sum
+    label: str
+    values: tuple[Change | None, ...]  # one per year, then the total; None: in neither scenario
+
+
+@dataclass(frozen=True)
+class CompareReport:
+    before: str  # paths, as given
+    after: str
+    unit: Unit
+    price_level: int | None
+    years: tuple[int, ...]
+    rows: tuple[CompareRow, ...]
+    added_projects: dict[str, str]
+    removed_projects: dict[str, str]
+    added_sources: dict[str, str]
+    removed_sources: dict[str, str]
+
+
+def build_comparison(cmp: Comparison, unit: Unit, before: str, after: str, price_level: int | None) -> CompareReport:
+    """The comparison in UNIT, as rows: cost, each paying source, financed, residual."""
+    columns = [*cmp.years.values(), cmp.total]
+
+    def convert(change: Change | None) -> Change | None:
+        if change is None:
+            return None
+        before, after = change.before, change.after
+        return Change(None if before is None else unit.from_kr(before), None if after is None else unit.from_kr(after))
+
+    rows = [CompareRow("cost", "", LABELS["cost"], tuple(convert(c.cost) for c in columns))]
+    rows += [
+        CompareRow("financing", sid, name, tuple(convert(c.financing.get(sid)) for c in columns))
+        for sid, name in cmp.sources.items()
+    ]
+    rows.append(CompareRow("financed", "", LABELS["financed"], tuple(convert(c.financed) for c in columns)))
+    rows.append(CompareRow("residual", "", LABELS["residual"], tuple(convert(c.residual) for c in columns)))
+    return CompareReport(
+        before,
+        after,
+        unit,
+        price_level,
+        tuple(cmp.years),
+        tuple(rows),
+        cmp.added_projects,
+        cmp.removed_projects,
+        cmp.added_sources,
+        cmp.removed_sources,
+    )
+
+
+def side_value(change: Change | None, side: str) -> Decimal:
+    """before, after or change of CHANGE; a figure missing on a side counts as 0."""
+    if change is None:
+        return Decimal(0)
+    if side == "change":
+        return change.change
+    return getattr(change, side) or Decimal(0)
+
+
+def comparison_decimals(report: CompareReport, asked: int | None) -> int:
+    values = (side_value(change, side) for row in report.rows for change in row.values for side, _ in SIDES)
+    return places(report.unit, values, asked)
+
+
+def signed(value: Decimal, decimals: int) -> str:
+    """A change with its sign: +0,50, -1,20, 0,00."""
+    text = danish(value, decimals)
+    return (
+        text if text.startswith("-") or value.quantize(Decimal(1).scaleb(-decimals), context=EXACT) == 0 else "+" + text
+    )
+
+
+def comparison_notes(report: CompareReport) -> list[str]:
+    """Projects and sources present in only one of the two files."""
+    out = []
+    for title, items in (
+        ("Nye projekter", report.added_projects),
+        ("Udgåede projekter", report.removed_projects),
+        ("Nye finansieringskilder", report.added_sources),
+        ("Udgåede finansieringskilder", report.removed_sources),
+    ):
+        if items:
+            out.append(f"{title}: " + ", ".join(f"{name} ({pid})" for pid, name in items.items()))
+    return out
+
+
+# --- due ---------------------------------------------------------------------------------------------------------
+
+REASONS = {"funding_ends": "finansiering udløber", "deferred": "udskudt beslutning"}
+
+
+@dataclass(frozen=True)
+class DueRow:
+    path: str
+    project: str
+    name: str
+    status: Status
+    reason: str  # funding_ends or deferred
+    unit: Unit  # the file's unit
+    costs: dict[int, Decimal]  # in the file's unit
+
+
+def due_row(path: str, unit: Unit, item: DueItem) -> DueRow:
+    costs = {year: unit.from_kr(amount) for year, amount in item.costs.items()}
+    return DueRow(path, item.project, item.name, item.status, item.reason, unit, costs)
