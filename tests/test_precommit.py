@@ -25,7 +25,28 @@ def git(repo: Path, *args: str) -> None:
     )
 
 
+def snapshot(tmp_path: Path) -> Path:
+    """This working tree (tracked and new files, as they are now) as a repository of its own.
+
+    pre-commit try-repo would otherwise see only tracked files, not a module added but not yet committed.
+    """
+    files = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
+        check=True,
+    ).stdout.decode().split("\0")
+    copy = tmp_path / "effektinvest"
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    git(copy, "init", "-q")
+    git(copy, "add", ".")
+    git(copy, "commit", "-qm", "snapshot")
+    return copy
+
+
 def test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones(tmp_path):
+    hooks_repo = snapshot(tmp_path)
     repo = tmp_path / "analyses"
     (repo / "scenarios").mkdir(parents=True)
     shutil.copy(ROOT / "scenarios" / "2024.yaml", repo / "scenarios" / "2024.yaml")
@@ -37,7 +58,7 @@ def test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones(tmp_path):
 
     def try_repo():
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "effektinvest-check", "--all-files"],
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), "effektinvest-check", "--all-files"],
             cwd=repo, capture_output=True, text=True, timeout=600,
         )
 
