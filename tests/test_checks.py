@@ -36,6 +36,9 @@ EXPECTED = {
         ("warning", "covers-inactive-project", 21),
     ],
     "unit_mio_thousands.yaml": [("warning", "danish-thousands", 8)],
+    "empty_costs.yaml": [("error", "missing-key", 7)],
+    "pooled_list_problems.yaml": [("warning", "empty-projects", 10), ("error", "duplicate-project", 13)],
+    "decide_at_on_continue.yaml": [("warning", "decide-at-ignored", 8)],
 }
 
 

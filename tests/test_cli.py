@@ -228,7 +228,8 @@ def test_check_json_is_an_empty_array_when_all_is_well():
 def test_check_github_format_by_itself_under_github_actions(tmp_path):
     summary_file = tmp_path / "summary.md"
     result = run(
-        "check", str(FIXTURES / "unknown_source.yaml"),
+        "check",
+        str(FIXTURES / "unknown_source.yaml"),
         env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary_file)},
     )
     assert result.returncode == 1
@@ -271,3 +272,20 @@ def test_no_colour_with_term_dumb():
 def test_colour_on_a_terminal():
     result = run("gap", SEED, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
     assert b"\x1b[1m" in result.stdout  # the residual row is bold
+
+
+def test_init_dash_prints_the_starter():
+    result = run("init", "-")
+    assert result.returncode == 0 and result.stdout.startswith(b"# Scenarie")
+    assert not (ROOT / "-").exists()
+
+
+def test_step_summary_that_is_a_folder_is_a_warning_not_a_crash(tmp_path):
+    result = run("check", SEED, env={"GITHUB_STEP_SUMMARY": str(tmp_path)})
+    assert result.returncode == 0
+    assert b"warning: GITHUB_STEP_SUMMARY" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_folder_without_scenarios_and_double_stdin_are_usage_errors(tmp_path):
+    assert run("check", str(tmp_path)).returncode == 2
+    assert run("check", "-", "-", stdin=b"").returncode == 2

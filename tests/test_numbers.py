@@ -352,3 +352,25 @@ def test_danish_thousands_in_millions_only_when_round():
 )
 def test_plain(value, text):
     assert plain(value) == text
+
+
+def test_review_year_text_is_exact():
+    from effektinvest.numbers import ValueProblem, parse_year
+
+    for text in ("2024 ", " 2024", "2024\n"):
+        with pytest.raises(ValueProblem):
+            parse_year(text)
+
+
+def test_review_negative_zero_is_zero():
+    from effektinvest.numbers import parse_amount
+
+    assert str(parse_amount(Decimal("-0.00"))) == "0.00"
+
+
+def test_review_share_digits_are_bounded():
+    from effektinvest.numbers import ValueProblem, parse_share
+
+    with pytest.raises(ValueProblem) as info:
+        parse_share(Decimal("0." + "9" * 40))
+    assert info.value.code == "too-many-digits"

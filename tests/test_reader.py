@@ -124,3 +124,12 @@ def test_locate_points_at_keys_and_values():
     assert locate(result.root, ("projects", "havnen", "costs", "2024"), at_key=True) == (4, 13)
     assert locate(result.root, ("projects", "havnen", "missing"), at_key=True) == (2, 3)
     assert locate(None, ("x",)) == (1, 1)
+
+
+def test_explicit_standard_tags_must_match_their_value():
+    assert codes("a: !!int 12\nb: !!float 1.5\nc: !!str 10\n") == []
+    assert [(c, ln) for c, ln, _ in codes("a: !!null 100\nb: !!bool 200\nc: !!int 1.5\n")] == [
+        ("unsupported-tag", 1),
+        ("unsupported-tag", 2),
+        ("unsupported-tag", 3),
+    ]

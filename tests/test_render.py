@@ -76,3 +76,14 @@ def test_markdown_escapes_pipes():
     out = markdown(build(loaded.scenario, loaded.gap, Unit.KR))
     assert "| A \\| B | 1 | 1 |" in out
     assert "| Havnen | 2,48 | 3,72 | 6,20 |" in markdown(seed_report())
+
+
+def test_table_coverage_is_rounded_once_from_the_exact_ratio():
+    text = (
+        b"scenario: T\nbudget_year: 2024\nsources: {f: {name: F}}\n"
+        b"projects: {p: {name: P, costs: {2024: 1000000}, financing: [{source: f, amount: 806549}]}}\n"
+    )
+    loaded = load_bytes(text, "t")
+    report = build(loaded.scenario, loaded.gap, Unit.KR)
+    assert loaded.gap.total.coverage == Decimal("0.8065")  # JSON: 4 decimals
+    assert "80,7 %" in markdown(report)  # 80.6549 %, not 80.65 % rounded again to 80.6 %

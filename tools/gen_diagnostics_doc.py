@@ -134,6 +134,9 @@ EXAMPLES = {
         p("  a: {name: A, costs: {2024: 10}}\nfinancing:\n  - {source: fund, amount: 5, projects: [a, b]}\n"),
         "Use an id from `projects`.",
     ),
+    "duplicate-project": (p("  a: {name: A, costs: {2024: 10}}\nfinancing:\n  - {source: fund, amount: 5, projects: [a, a]}\n"), "List each project once."),
+    "decide-at-ignored": (p("  a: {name: A, costs: {2024: 10}, decide_at: 2025, financing: [{source: fund, share: 0.5}]}\n"), "Remove decide_at, or set status: defer."),
+    "empty-projects": (p("  a: {name: A, costs: {2024: 10}}\nfinancing:\n  - {source: fund, share: 0.5, projects: []}\n"), "List the projects the line covers, or leave out 'projects:' to cover all."),
     "amount-without-cost": (
         p(
             "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - source: fund\n        amount: {2024: 5, 2025: 5}\n"

@@ -125,12 +125,13 @@ def payments(scenario: Scenario) -> list[tuple[LineRef, dict[int, Decimal]]]:
     return [(ref, pays(ref.line, covered_cost(costs, ref.covers), to_kr)) for ref in financing_lines(scenario)]
 
 
-def coverage(financed: Decimal, cost: Decimal) -> Decimal | None:
-    """financed / cost to 4 decimals, half to even; None when cost is 0."""
+def coverage(financed: Decimal, cost: Decimal, places: int = 4) -> Decimal | None:
+    """financed / cost to PLACES decimals (the spec's 4 by default), half to even, rounded once from the
+    exact ratio; None when cost is 0."""
     if cost == 0:
         return None
-    ratio = round(Fraction(financed) / Fraction(cost), 4)
-    return Decimal(ratio.numerator * (10_000 // ratio.denominator)).scaleb(-4, EXACT)
+    ratio = round(Fraction(financed) / Fraction(cost), places)
+    return Decimal(ratio.numerator * (10**places // ratio.denominator)).scaleb(-places, EXACT)
 
 
 def _figures(costs: dict[str, Decimal], financing: dict[str, Decimal]) -> Figures:

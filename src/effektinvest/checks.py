@@ -76,13 +76,24 @@ def _projects(scenario: Scenario) -> list[Finding]:
                     f"decide_at {project.decide_at} must be after budget_year {scenario.budget_year}",
                 )
             )
-        if project.status is Status.CONTINUE and project.costs is None:
+        if project.status is Status.CONTINUE and not project.costs:
             out.append(
                 Finding(
-                    here,
+                    here if project.costs is None else here + ("costs",),
                     "missing-key",
-                    f"project {pid!r} is continued but has no 'costs': give what continuing costs "
-                    f"per budget year, e.g. costs: {{{scenario.budget_year}: 1.5}}",
+                    f"project {pid!r} is continued but has no {'costs' if project.costs is None else 'cost years'}: "
+                    f"give what continuing costs per budget year, e.g. costs: {{{scenario.budget_year}: 1.5}}",
+                    at_key=True,
+                )
+            )
+        if project.decide_at is not None and project.status is not Status.DEFER:
+            out.append(
+                Finding(
+                    here + ("decide_at",),
+                    "decide-at-ignored",
+                    f"decide_at is for deferred projects; project {pid!r} has status {project.status.value}, "
+                    "so it is ignored (did you mean status: defer?)",
+                    Severity.WARNING,
                     at_key=True,
                 )
             )
@@ -156,10 +167,23 @@ def _lines(scenario: Scenario) -> list[Finding]:
                     f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources),
                 )
             )
-        for index, pid in enumerate(getattr(line, "projects", None) or ()):
+        listed = getattr(line, "projects", None)
+        if listed == []:
+            out.append(
+                Finding(
+                    path + ("projects",),
+                    "empty-projects",
+                    "'projects: []' covers no project, so this line pays nothing; leave 'projects' out to "
+                    "cover every continued project",
+                    Severity.WARNING,
+                )
+            )
+        for index, pid in enumerate(listed or ()):
             where = path + ("projects", index)
             project = scenario.projects.get(pid)
-            if project is None:
+            if pid in listed[:index]:
+                out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
+            elif project is None:
                 out.append(
                     Finding(
                         where,

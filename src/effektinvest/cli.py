@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from effektinvest import __version__
+from effektinvest.numbers import YEAR_MAX, YEAR_MIN
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_GAP = 0, 1, 2, 3
 
@@ -134,7 +135,7 @@ def gap(
     ] = False,
     decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, help=DECIMALS_HELP)] = None,
     prices: Annotated[
-        int | None, typer.Option("--prices", min=1900, max=2200, metavar="YEAR", help=PRICES_HELP)
+        int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
@@ -168,15 +169,23 @@ def gap(
 
 
 def _expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder means every *.yaml and *.yml below it, in sorted order."""
+    """Files as given; a folder means every *.yaml and *.yml below it, in sorted order.
+
+    A folder with no scenario file, a missing path, or '-' given twice is a usage error (exit 2):
+    in CI, a mistyped folder must not pass as "all well".
+    """
     out = []
     for path in paths:
         if path == "-":
+            if "-" in out:
+                raise _fail_usage("'-' (standard input) can be given only once")
             out.append(path)
             continue
         p = Path(path)
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.suffix in {".yaml", ".yml"} and f.is_file())
+            if not found:
+                raise _fail_usage(f"{path}: no *.yaml or *.yml file in this folder")
             out += [str(f) for f in found]
         elif p.exists():
             out.append(path)
@@ -227,8 +236,11 @@ def check(
         print(reporters.summary(len(files), errors, warnings), file=sys.stderr)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        with open(summary_file, "a", encoding="utf-8") as handle:
-            handle.write(reporters.step_summary(found, len(files)))
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(reporters.step_summary(found, len(files)))
+        except OSError as exc:
+            print(f"effektinvest: warning: GITHUB_STEP_SUMMARY {summary_file}: {exc.strerror or exc}", file=sys.stderr)
     if errors or (strict and warnings):
         raise typer.Exit(EXIT_INVALID)
 
@@ -238,7 +250,9 @@ def due(
     paths: Annotated[
         list[str], typer.Argument(metavar="PATH...", help="Scenario files or folders; '-' reads standard input.")
     ],
-    budget: Annotated[int, typer.Option("--budget", min=1900, max=2200, metavar="YEAR", help="The budget year.")],
+    budget: Annotated[
+        int, typer.Option("--budget", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help="The budget year.")
+    ],
     format: Annotated[DueFormat, typer.Option("--format", "-f", help="Output format.")] = DueFormat.table,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
@@ -279,7 +293,7 @@ def compare(
         str | None, typer.Option("--unit", help="Report in this unit (default: the AFTER file's unit).")
     ] = None,
     prices: Annotated[
-        int | None, typer.Option("--prices", min=1900, max=2200, metavar="YEAR", help=PRICES_HELP)
+        int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
     ] = None,
     decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, help=DECIMALS_HELP)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
@@ -335,11 +349,11 @@ def schema() -> None:
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="The scenario file to write.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The scenario file to write; '-' prints it.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
     budget_year: Annotated[
         int | None,
-        typer.Option("--budget-year", min=1900, max=2199, help="The budget year (default: next year)."),
+        typer.Option("--budget-year", min=YEAR_MIN, max=YEAR_MAX - 1, help="The budget year (default: next year)."),
     ] = None,
 ) -> None:
     """Write a commented starter scenario that passes check; never overwrites without --force."""
@@ -348,6 +362,9 @@ def init(
     from effektinvest.starter import starter_text, write_new
 
     year = budget_year or datetime.date.today().year + 1
+    if str(path) == "-":  # to standard output, for `effektinvest init - > file` or a pipe
+        sys.stdout.write(starter_text("scenario.yaml", year))
+        return
     try:
         write_new(path, starter_text(path.name, year), force)
     except FileExistsError:

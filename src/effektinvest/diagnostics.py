@@ -35,7 +35,9 @@ class Diagnostic:
 
 
 # The codes that are warnings; every other code is an error.
-WARNING_CODES = frozenset({"danish-thousands", "surplus", "unused-source", "covers-inactive-project"})
+WARNING_CODES = frozenset(
+    {"danish-thousands", "surplus", "unused-source", "covers-inactive-project", "decide-at-ignored", "empty-projects"}
+)
 
 # code -> what it means. Errors first, then warnings.
 CODES: dict[str, str] = {
@@ -80,6 +82,7 @@ CODES: dict[str, str] = {
     "shares-over-100": "shares that make one project's financing exceed 100 % of its cost",
     "unknown-source": "a financing line whose source is not defined",
     "unknown-project": "a financing line that names a project that is not defined",
+    "duplicate-project": "a top-level line that lists one project twice",
     "amount-without-cost": "an amount in a year (or for projects) with no cost to cover",
     "decide-at-missing": "a deferred project without decide_at",
     "decide-at-too-early": "decide_at not after budget_year",
@@ -91,4 +94,6 @@ CODES: dict[str, str] = {
     "surplus": "a year in which financing exceeds cost",
     "unused-source": "a source that no financing line uses",
     "covers-inactive-project": "a top-level line names a deferred or stopped project",
+    "decide-at-ignored": "decide_at on a project that is not deferred",
+    "empty-projects": "a top-level line with 'projects: []', which covers nothing",
 }

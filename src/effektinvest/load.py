@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 from yaml.nodes import Node
 
-from effektinvest.arithmetic import Gap, compute
+from effektinvest.arithmetic import Gap
 from effektinvest.checks import check, nearest
 from effektinvest.diagnostics import CODES, Diagnostic, Severity
 from effektinvest.model import AMOUNT_TAGS, Scenario, model_at
@@ -37,10 +37,6 @@ class Loaded:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
 
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
-
 
 def load_bytes(data: bytes, path: str) -> Loaded:
     """Read, validate and check one scenario file. Never raises for bad input."""
@@ -52,34 +48,67 @@ def load_bytes(data: bytes, path: str) -> Loaded:
             scenario = Scenario.model_validate(result.data)
         except ValidationError as exc:
             diagnostics += _model_diagnostics(exc, result, path)
-        in_millions = scenario is not None and scenario.unit is Unit.MIO
-        for node in result.thousands:
-            message = danish_thousands_warning(node.value, in_millions)
-            if message:
-                mark = node.start_mark
-                diagnostics.append(
-                    Diagnostic(path, mark.line + 1, mark.column + 1, Severity.WARNING, "danish-thousands", message)
-                )
+        diagnostics += _thousands(result, path, scenario is not None and scenario.unit is Unit.MIO)
         if scenario is not None:
-            findings, gap = check(scenario)
-            for finding in findings:
-                line, column = locate(result.root, finding.path, finding.at_key)
-                diagnostics.append(Diagnostic(path, line, column, finding.severity, finding.code, finding.message))
+            found, gap = _checked(scenario, result.root, path)
+            diagnostics += found
             if any(d.is_error for d in diagnostics):
                 scenario = gap = None
     diagnostics.sort(key=Diagnostic.sort_key)
     return Loaded(path, scenario, gap, diagnostics, result.root)
 
 
+def _checked(scenario: Scenario, root: Node | None, path: str) -> tuple[list[Diagnostic], Gap | None]:
+    """The cross-value checks of SCENARIO, located in the file, and its gap when there is no error."""
+    findings, gap = check(scenario)
+    located = []
+    for finding in findings:
+        line, column = locate(root, finding.path, finding.at_key)
+        located.append(Diagnostic(path, line, column, finding.severity, finding.code, finding.message))
+    return located, gap
+
+
+def _amount_path(path: tuple) -> bool:
+    """Whether PATH holds an amount or index: where a number like 1.500 may be meant as thousands."""
+    match path:
+        case ("projects", _, "costs", _) | ("price_index", _):
+            return True
+        case (*_, "amount") | (*_, "amount", _):
+            return path[0] in ("projects", "financing")
+    return False
+
+
+def _thousands(result, path: str, in_millions: bool) -> list[Diagnostic]:
+    out, seen = [], set()
+    for where, node in result.thousands:
+        message = danish_thousands_warning(node.value, in_millions) if _amount_path(where) else None
+        if message and id(node) not in seen:  # a value repeated by aliases is warned about once
+            seen.add(id(node))
+            mark = node.start_mark
+            out.append(Diagnostic(path, mark.line + 1, mark.column + 1, Severity.WARNING, "danish-thousands", message))
+    return out
+
+
 def with_prices(loaded: Loaded, year: int) -> Loaded:
-    """LOADED restated in YEAR prices (--prices YEAR), or with a diagnostic saying why it cannot be."""
+    """LOADED restated in YEAR prices (--prices YEAR) and checked again, or with a diagnostic saying why not."""
     try:
         scenario = restate(loaded.scenario, year)
     except PriceProblem as problem:
         line, column = locate(loaded.root, problem.path, at_key=True)
         found = Diagnostic(loaded.path, line, column, Severity.ERROR, "prices-unavailable", problem.message)
         return Loaded(loaded.path, None, None, [*loaded.diagnostics, found], loaded.root)
-    return Loaded(loaded.path, scenario, compute(scenario), loaded.diagnostics, loaded.root)
+    found, gap = _checked(scenario, loaded.root, loaded.path)
+    # warnings of the file as written are already in loaded.diagnostics; add what restating changed
+    known = {(d.line, d.column, d.code) for d in loaded.diagnostics}
+    new = [
+        Diagnostic(d.path, d.line, d.column, d.severity, d.code, f"in {year}-priser: {d.message}")
+        for d in found
+        if (d.line, d.column, d.code) not in known
+    ]
+    diagnostics = sorted([*loaded.diagnostics, *new], key=Diagnostic.sort_key)
+    if any(d.is_error for d in new):
+        return Loaded(loaded.path, None, None, diagnostics, loaded.root)
+    return Loaded(loaded.path, scenario, gap, diagnostics, loaded.root)
 
 
 # Reading errors after which the data cannot be trusted at all.
@@ -131,6 +160,8 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
         elif kind in CODES:
             code = kind
             message = error["ctx"]["message"] if error.get("ctx") else error["msg"]
+            if code == "wrong-type" and where:
+                message = f"{_name(where)}: {message}"
         else:
             code = "wrong-type"
             message = f"{_name(where)}: {error['msg']}"
@@ -152,10 +183,14 @@ def _owner(where: tuple) -> str:
             return f"financing line {index + 1} of project {pid!r}"
         case ("financing", int(index)):
             return f"financing line {index + 1}"
+        case (*parent, int(index)):
+            return f"item {index + 1} of {_name(tuple(parent))}"
     return repr(str(where[-1]))
 
 
 def _name(where: tuple) -> str:
+    if where and isinstance(where[-1], int):
+        return _owner(where)
     return repr(str(where[-1])) if where else "the top level"
 
 

@@ -184,7 +184,7 @@ def parse_amount(value: object, what: str = "an amount") -> Decimal:
             raise ValueProblem("too-many-digits", f"{what} has {len(digits)} digits; at most {MAX_DIGITS} are allowed")
         if value < 0:
             raise ValueProblem("negative-amount", f"{what} cannot be negative ({value})")
-        return value
+        return value.copy_abs()  # -0 is 0
     if value is None:
         raise ValueProblem(
             "missing-amount", f"{what} is missing: an empty value is not 0 (write 0, or leave the entry out)"
@@ -197,6 +197,11 @@ def parse_amount(value: object, what: str = "an amount") -> Decimal:
 _PERCENT_RE = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*%\s*")
 
 
+def _share_digits(value: Decimal) -> None:
+    if len(value.as_tuple().digits) > MAX_DIGITS:
+        raise ValueProblem("too-many-digits", f"a share has at most {MAX_DIGITS} digits")
+
+
 def parse_share(value: object) -> Decimal:
     """A share as a fraction from 0 to 1: "30%", "42,5 %", or 0.3. Raises ValueProblem."""
     if isinstance(value, str):
@@ -207,10 +212,12 @@ def parse_share(value: object) -> Decimal:
                 f'a share is a percentage such as "30%" or a fraction such as 0.3, not {describe(value)}',
             )
         percent = Decimal(m.group(1).replace(",", "."))
+        _share_digits(percent)
         if not 0 <= percent <= 100:
             raise ValueProblem("share-range", f"a share must be from 0 to 100 %, not {value.strip()}")
         return percent.scaleb(-2, EXACT)
     if isinstance(value, Decimal):
+        _share_digits(value)
         if value < 0:
             raise ValueProblem("share-range", f"a share must be from 0 to 100 %, not {value}")
         if value > 1:
@@ -234,8 +241,8 @@ def parse_year(value: object) -> int:
     if isinstance(value, Decimal) and value == value.to_integral_value() and value.as_tuple().exponent == 0:
         if len(value.as_tuple().digits) <= 6:
             year = int(value)
-    elif isinstance(value, str) and _YEAR_TEXT_RE.fullmatch(value.strip()) and not value.strip().startswith("0"):
-        year = int(value.strip())
+    elif isinstance(value, str) and _YEAR_TEXT_RE.fullmatch(value) and not value.startswith("0"):
+        year = int(value)  # exactly as written: "2024 " is not a year, so it cannot shadow 2024
     if year is None or not YEAR_MIN <= year <= YEAR_MAX:
         raise ValueProblem(
             "invalid-year", f"a year is a whole number from {YEAR_MIN} to {YEAR_MAX}, not {describe(value)}"

@@ -77,7 +77,7 @@ class ReadResult:
     # paths below which the data is not what the file says (a value was dropped)
     poisoned: list[tuple] = field(default_factory=list)
     # plain numbers written like Danish thousands (1.500); whether to warn depends on the unit
-    thousands: list[ScalarNode] = field(default_factory=list)
+    thousands: list[tuple[tuple, ScalarNode]] = field(default_factory=list)
 
 
 class _Abort(Exception):
@@ -222,7 +222,7 @@ class _Walker:
         self.count = 0
         self.diagnostics: list[Diagnostic] = []
         self.poisoned: list[tuple] = []
-        self.thousands: list[ScalarNode] = []  # numbers such as 1.500
+        self.thousands: list[tuple[tuple, ScalarNode]] = []  # numbers such as 1.500, with their paths
         self.trail: list = []  # the path to the node being walked
         self.active: set[int] = set()  # collection nodes being walked (cycle detection)
 
@@ -335,13 +335,28 @@ class _Walker:
             return None
         if tag == PLAIN or (tag in _SCALAR_TAGS and tag != _T + "str"):
             value = resolve_plain(text)
+            if tag != PLAIN and not _matches(tag, value):
+                self.poison(node, "unsupported-tag", f"!!{tag[len(_T) :]} {text} does not match its tag")
+                return None
             if value.__class__ is Decimal and "." in text and DANISH_THOUSANDS_RE.fullmatch(text):
-                self.thousands.append(node)
+                self.thousands.append((tuple(self.trail), node))
             return value
         if tag == _T + "str":
             return nfc(text)
         self.poison(node, "unsupported-tag", _tag_message(tag))
         return None
+
+
+def _matches(tag: str, value: object) -> bool:
+    """Whether a value read by the plain rules is of the standard type its explicit tag names."""
+    kind = tag[len(_T) :]
+    if kind == "null":
+        return value is None
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, Decimal) and value.as_tuple().exponent == 0
+    return isinstance(value, Decimal)  # float
 
 
 def _split_decimal_comma(previous: Node, key: Node, value: Node) -> bool:

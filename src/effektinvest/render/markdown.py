@@ -14,6 +14,7 @@ from effektinvest.render.rows import (
     decimals_for,
     inactive_lines,
     percent,
+    shown_coverage,
     side_value,
     signed,
 )
@@ -34,7 +35,7 @@ def markdown(report: Report, decimals: int | None = None) -> str:
     ]
     for row in report.rows:
         if row.category == "coverage":
-            cells = [percent(v) if v is not None else "-" for v in row.values]
+            cells = [percent(v) if v is not None else "-" for v in shown_coverage(report)]
         else:
             cells = [danish(v, places) if v is not None else "-" for v in row.values]
         label = _cell(row.label)

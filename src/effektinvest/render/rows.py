@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from effektinvest.arithmetic import Figures, Gap
+from effektinvest.arithmetic import Figures, Gap, coverage
 from effektinvest.model import Scenario, Status
 from effektinvest.numbers import EXACT
 from effektinvest.portfolio import Change, Comparison, DueItem
@@ -121,8 +121,18 @@ def danish(value: Decimal, decimals: int) -> str:
 
 
 def percent(coverage: Decimal) -> str:
-    """A coverage fraction as a Danish percentage to one decimal: 0.8068 -> '80,7 %'."""
+    """A coverage fraction as a Danish percentage to one decimal: 0.807 -> '80,7 %'."""
     return danish(coverage.scaleb(2, EXACT), 1) + " %"
+
+
+def shown_coverage(report: Report) -> tuple[Decimal | None, ...]:
+    """Coverage per column for a table: to 0.1 %, rounded once from the exact financed / cost
+    (not from the 4-decimal coverage, which would round twice)."""
+    sums = {row.category: row.values for row in report.rows if not row.id}
+    return tuple(
+        None if cost is None else coverage(financed, cost, places=3)
+        for financed, cost in zip(sums["financed"], sums["cost"], strict=True)
+    )
 
 
 def inactive_lines(report: Report, decimals: int) -> list[str]:

@@ -23,6 +23,7 @@ from effektinvest.render.rows import (
     inactive_lines,
     percent,
     places,
+    shown_coverage,
     side_value,
     signed,
 )
@@ -46,7 +47,7 @@ def table(report: Report, decimals: int | None = None) -> Group:
             grid.add_section()
         previous = row.category
         if row.category == "coverage":
-            cells = [percent(v) if v is not None else "-" for v in row.values]
+            cells = [percent(v) if v is not None else "-" for v in shown_coverage(report)]
         else:
             cells = [danish(v, places) if v is not None else "-" for v in row.values]
         style = {"residual": "bold", "cost": "bold" if not row.id else "", "financed": "bold"}.get(row.category, "")

@@ -1,0 +1,55 @@
+"""Loading: the reader, the model and the checks joined, every finding located; warnings only where they apply."""
+
+from decimal import Decimal
+
+from effektinvest.load import load_bytes, with_prices
+
+HEAD = "scenario: T\nbudget_year: 2024\nsources: {f: {name: F}}\n"
+
+
+def diags(text: str):
+    return [(d.severity.value, d.code, d.line) for d in load_bytes(text.encode(), "t.yaml").diagnostics]
+
+
+def test_a_year_key_with_a_space_cannot_shadow_the_year():
+    text = HEAD + 'projects:\n  p:\n    name: P\n    costs: {2024: 100, "2024 ": 200}\n'
+    assert diags(text) == [("error", "invalid-year", 7)]
+
+
+def test_danish_thousands_only_where_an_amount_is_meant():
+    text = (
+        "scenario: 2.000\nbudget_year: 2024\nsources: {f: {name: '1.250', note: 7.500}}\n"
+        "projects:\n  p:\n    name: P\n    costs: {2024: &x 1.500, 2025: *x, 2026: *x}\n"
+        "    financing: [{source: f, share: 1.000}]\n"
+    )
+    assert diags(text) == [("warning", "danish-thousands", 7)]  # once, on the amount, despite the aliases
+
+
+def test_prices_that_round_a_cost_to_nothing_are_an_error_not_a_crash():
+    text = (
+        "scenario: T\nbudget_year: 2024\nprice_level: 2024\nprice_index: {2024: 100, 2025: 40}\n"
+        "sources: {a: {name: A}}\nprojects:\n  p:\n    name: P\n    costs: {2024: 0.01}\n"
+        "    financing: [{source: a, amount: 0.01}]\n"
+    )
+    loaded = with_prices(load_bytes(text.encode(), "t.yaml"), 2025)
+    assert loaded.scenario is None
+    [d] = loaded.diagnostics
+    assert (d.code, d.line) == ("amount-without-cost", 10)
+    assert d.message.startswith("in 2025-priser: ")
+
+
+def test_errors_in_a_list_item_name_the_item():
+    text = HEAD + "projects:\n  p:\n    name: P\n    costs: {2024: 1}\n    financing: [5]\n"
+    [d] = load_bytes(text.encode(), "t.yaml").diagnostics
+    assert d.message == "financing line 1 of project 'p' must be a mapping of keys, not 5"
+
+
+def test_text_errors_name_the_key():
+    [d] = load_bytes(b"scenario: [x]\nbudget_year: 2024\nsources: {}\nprojects: {}\n", "t.yaml").diagnostics
+    assert d.message == "'scenario': expected text, not a list"
+
+
+def test_negative_zero_is_reported_as_zero():
+    loaded = load_bytes((HEAD + "projects:\n  p: {name: P, costs: {2024: -0.00, 2025: 5}}\n").encode(), "t.yaml")
+    assert str(loaded.gap.years[2024].cost) == "0.00"
+    assert loaded.gap.total.cost == Decimal(5)
