@@ -120,9 +120,9 @@ def test_boms_and_line_ends_are_fine(data):
 
 def test_locate_points_at_keys_and_values():
     result = read(b"projects:\n  havnen:\n    name: Havnen\n    costs: {2024: 1.5}\n", "f")
-    assert locate(result.root, ("projects", "havnen", "costs", "2024")) == (4, 19)
-    assert locate(result.root, ("projects", "havnen", "costs", "2024"), at_key=True) == (4, 13)
-    assert locate(result.root, ("projects", "havnen", "missing"), at_key=True) == (2, 3)
+    assert locate(result.marks, ("projects", "havnen", "costs", "2024")) == (4, 19)
+    assert locate(result.marks, ("projects", "havnen", "costs", "2024"), at_key=True) == (4, 13)
+    assert locate(result.marks, ("projects", "havnen", "missing"), at_key=True) == (2, 3)
     assert locate(None, ("x",)) == (1, 1)
 
 

@@ -1,3 +1,3 @@
-from effektinvest.cli import main
+from effektinvest import main
 
 main()

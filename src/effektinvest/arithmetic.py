@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
+from typing import NamedTuple
 
 from effektinvest.model import FinancingLine, PooledLine, Scenario, Status
 from effektinvest.numbers import EXACT
@@ -21,8 +22,7 @@ ORE = Decimal("0.01")
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True, slots=True)
-class LineRef:
+class LineRef(NamedTuple):
     """A financing line, where it stands in the file, and the continued projects it covers."""
 
     path: tuple
@@ -67,20 +67,32 @@ def pooled_cover(line: PooledLine, active: dict) -> tuple[str, ...]:
 
 def costs_kr(scenario: Scenario) -> dict[str, dict[int, Decimal]]:
     """Each continued project's cost per year, in kr."""
-    to_kr = scenario.unit.to_kr
-    return {
-        pid: {year: to_kr(amount) for year, amount in (project.costs or {}).items()}
-        for pid, project in scenario.active.items()
-    }
+    scale = scenario.unit.exponent
+    out = {}
+    for pid, project in scenario.active.items():
+        costs = project.costs or {}
+        out[pid] = dict(costs) if scale == 0 else {year: a.scaleb(scale, EXACT) for year, a in costs.items()}
+    return out
 
 
 def covered_cost(costs: dict[str, dict[int, Decimal]], covers: tuple[str, ...]) -> dict[int, Decimal]:
     """Covered cost per year of the projects COVERS, only years with a cost above 0."""
+    if len(covers) == 1:  # a project's own line: no sums to make
+        by_year = costs.get(covers[0], {})
+        return {year: by_year[year] for year in sorted(by_year) if by_year[year] > 0}
     out: dict[int, Decimal] = {}
-    for pid in covers:
-        for year, amount in costs.get(pid, {}).items():
-            out[year] = EXACT.add(out.get(year, ZERO), amount)
+    with localcontext(EXACT):
+        for pid in covers:
+            for year, amount in costs.get(pid, {}).items():
+                out[year] = out.get(year, ZERO) + amount
     return {year: out[year] for year in sorted(out) if out[year] > 0}
+
+
+def ledger(scenario: Scenario) -> tuple[dict[str, dict[int, Decimal]], list[tuple[LineRef, dict[int, Decimal]]]]:
+    """The costs in kr., and every counting line with its covered cost per year: what the checks and the
+    arithmetic both start from, computed once."""
+    costs = costs_kr(scenario)
+    return costs, [(ref, covered_cost(costs, ref.covers)) for ref in financing_lines(scenario)]
 
 
 def split(amount_ore: int, weights: dict[int, int]) -> dict[int, int]:
@@ -110,19 +122,22 @@ def _ore(amount: Decimal) -> int:
 def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, Decimal]:
     """What LINE pays per year, in kr., given the covered cost per year (in kr.)."""
     if line.share is not None:
-        with localcontext(EXACT):
-            return {year: (line.share * cost).quantize(ORE, ROUND_HALF_EVEN) for year, cost in covered.items()}
+        share = line.share
+        return {
+            year: EXACT.multiply(share, cost).quantize(ORE, ROUND_HALF_EVEN, EXACT) for year, cost in covered.items()
+        }
     if isinstance(line.amount, dict):
         return {year: to_kr(amount) for year, amount in sorted(line.amount.items())}
     parts = split(_ore(to_kr(line.amount)), {year: _ore(cost) for year, cost in covered.items()})
     return {year: Decimal(part).scaleb(-2, EXACT) for year, part in parts.items()}
 
 
-def payments(scenario: Scenario) -> list[tuple[LineRef, dict[int, Decimal]]]:
-    """Every counting line with what it pays per year, in kr."""
-    costs = costs_kr(scenario)
+def payments(scenario: Scenario, lines=None) -> list[tuple[LineRef, dict[int, Decimal]]]:
+    """Every counting line with what it pays per year, in kr. LINES: from `ledger`, if already made."""
+    if lines is None:
+        _, lines = ledger(scenario)
     to_kr = scenario.unit.to_kr
-    return [(ref, pays(ref.line, covered_cost(costs, ref.covers), to_kr)) for ref in financing_lines(scenario)]
+    return [(ref, pays(ref.line, covered, to_kr)) for ref, covered in lines]
 
 
 def coverage(financed: Decimal, cost: Decimal, places: int = 4) -> Decimal | None:
@@ -141,47 +156,50 @@ def _figures(costs: dict[str, Decimal], financing: dict[str, Decimal]) -> Figure
         return Figures(costs, financing, cost, financed, cost - financed, coverage(financed, cost))
 
 
-def _add(into: dict, key, amount: Decimal) -> None:
-    with localcontext(EXACT):
-        into[key] = into.get(key, ZERO) + amount
-
-
-def compute(scenario: Scenario, paid: list[tuple[LineRef, dict[int, Decimal]]] | None = None) -> Gap:
+def compute(
+    scenario: Scenario,
+    paid: list[tuple[LineRef, dict[int, Decimal]]] | None = None,
+    costs: dict[str, dict[int, Decimal]] | None = None,
+) -> Gap:
     """Cost, financing per source, financed, residual and coverage per budget year, and their total.
 
     The years are those in which a continued project has a cost entry. The
-    total column adds up the years; coverage is the only ratio.
+    total column adds up the years; coverage is the only ratio. PAID and COSTS:
+    from `payments` and `costs_kr`, if already made.
     """
+    if costs is None:
+        costs = costs_kr(scenario)
     if paid is None:
         paid = payments(scenario)
-    costs = costs_kr(scenario)
-    years = sorted({year for by_year in costs.values() for year in by_year})
-    year_costs: dict[int, dict[str, Decimal]] = {year: {} for year in years}
-    for pid, by_year in costs.items():
-        for year, amount in by_year.items():
-            year_costs[year][pid] = amount
     order = {sid: i for i, sid in enumerate(scenario.sources)}
-    year_financing: dict[int, dict[str, Decimal]] = {year: {} for year in years}
-    for ref, by_year in paid:
-        for year, amount in by_year.items():
-            if amount and year in year_financing:
-                _add(year_financing[year], ref.line.source, amount)
-    columns = {
-        year: _figures(
-            {pid: year_costs[year][pid] for pid in costs if pid in year_costs[year]},
-            dict(sorted(year_financing[year].items(), key=lambda item: order.get(item[0], len(order)))),
-        )
-        for year in years
-    }
+    year_costs: dict[int, dict[str, Decimal]] = {}
     total_costs: dict[str, Decimal] = {}
     total_financing: dict[str, Decimal] = {}
-    for column in columns.values():
-        for pid, amount in column.costs.items():
-            _add(total_costs, pid, amount)
-        for sid, amount in column.financing.items():
-            _add(total_financing, sid, amount)
-    total = _figures(
-        {pid: total_costs[pid] for pid in costs if pid in total_costs},
-        dict(sorted(total_financing.items(), key=lambda item: order.get(item[0], len(order)))),
-    )
+    with localcontext(EXACT):
+        for pid, by_year in costs.items():  # file order of the projects
+            if not by_year:
+                continue
+            for year, amount in by_year.items():
+                column = year_costs.get(year)
+                if column is None:
+                    column = year_costs[year] = {}
+                column[pid] = amount
+            total_costs[pid] = sum(by_year.values(), ZERO)  # the total column: the sum of the years
+        years = sorted(year_costs)
+        year_financing: dict[int, dict[str, Decimal]] = {year: {} for year in years}
+        for ref, by_year in paid:
+            source = ref.line.source
+            for year, amount in by_year.items():
+                column = year_financing.get(year)
+                if amount and column is not None:
+                    column[source] = column.get(source, ZERO) + amount
+        for column in year_financing.values():
+            for sid, amount in column.items():
+                total_financing[sid] = total_financing.get(sid, ZERO) + amount
+
+    def in_order(financing: dict[str, Decimal]) -> dict[str, Decimal]:
+        return dict(sorted(financing.items(), key=lambda item: order.get(item[0], len(order))))
+
+    columns = {year: _figures(year_costs[year], in_order(year_financing[year])) for year in years}
+    total = _figures(total_costs, in_order(total_financing))
     return Gap(columns, total)

@@ -11,10 +11,10 @@ import difflib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from effektinvest.arithmetic import ORE, Gap, compute, costs_kr, covered_cost, financing_lines, payments
+from effektinvest.arithmetic import ORE, Gap, compute, ledger, payments
 from effektinvest.diagnostics import Severity
 from effektinvest.model import FinancingLine, Scenario, Status
-from effektinvest.numbers import EXACT, plain
+from effektinvest.numbers import EXACT, decimals, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +42,14 @@ def check(scenario: Scenario) -> tuple[list[Finding], Gap | None]:
     findings += _projects(scenario)
     findings += _precision(scenario)
     findings += _lines(scenario)
-    findings += _shares(scenario)
-    findings += _amounts_need_cost(scenario)
+    costs, lines = ledger(scenario)
+    findings += _shares(lines)
+    findings += _amounts_need_cost(lines)
     findings += _unused_sources(scenario)
     if any(f.severity is Severity.ERROR for f in findings):
         return findings, None
-    paid = payments(scenario)
-    gap = compute(scenario, paid)
+    paid = payments(scenario, lines)
+    gap = compute(scenario, paid, costs)
     findings += _surpluses(scenario, gap, paid)
     return findings, gap
 
@@ -114,6 +115,7 @@ def _projects(scenario: Scenario) -> list[Finding]:
 def _precision(scenario: Scenario) -> list[Finding]:
     """Amounts must be whole øre in kr., so splits and sums are exact."""
     to_kr = scenario.unit.to_kr
+    finest = 2 + scenario.unit.exponent  # how many decimals one øre has in the file's unit
     out = []
 
     def visit(path: tuple, amount: Decimal) -> None:
@@ -128,12 +130,14 @@ def _precision(scenario: Scenario) -> list[Finding]:
 
     for pid, project in scenario.projects.items():
         for year, amount in (project.costs or {}).items():
-            visit(("projects", pid, "costs", year), amount)
+            if decimals(amount) > finest:  # written with more decimals than øre: look closer
+                visit(("projects", pid, "costs", year), amount)
     for path, line in _all_lines(scenario):
         if isinstance(line.amount, dict):
             for year, amount in line.amount.items():
-                visit(path + ("amount", year), amount)
-        elif line.amount is not None:
+                if decimals(amount) > finest:
+                    visit(path + ("amount", year), amount)
+        elif line.amount is not None and decimals(line.amount) > finest:
             visit(path + ("amount",), line.amount)
     return out
 
@@ -167,7 +171,7 @@ def _lines(scenario: Scenario) -> list[Finding]:
                     f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources),
                 )
             )
-        listed = getattr(line, "projects", None)
+        listed = line.projects if path[0] == "financing" else None  # only top-level lines have 'projects'
         if listed == []:
             out.append(
                 Finding(
@@ -204,9 +208,9 @@ def _lines(scenario: Scenario) -> list[Finding]:
     return out
 
 
-def _shares(scenario: Scenario) -> list[Finding]:
+def _shares(lines) -> list[Finding]:
     total: dict[str, Decimal] = {}
-    for ref in financing_lines(scenario):
+    for ref, _ in lines:
         if ref.line.share is not None:
             for pid in ref.covers:
                 total[pid] = EXACT.add(total.get(pid, Decimal(0)), ref.line.share)
@@ -223,14 +227,12 @@ def _shares(scenario: Scenario) -> list[Finding]:
     ]
 
 
-def _amounts_need_cost(scenario: Scenario) -> list[Finding]:
-    costs = costs_kr(scenario)
+def _amounts_need_cost(lines) -> list[Finding]:
     out = []
-    for ref in financing_lines(scenario):
+    for ref, covered in lines:
         line: FinancingLine = ref.line
         if line.amount is None or line.share is not None:
             continue
-        covered = covered_cost(costs, ref.covers)
         if isinstance(line.amount, dict):
             for year in line.amount:
                 if year not in covered:

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
-from yaml.nodes import Node
 
 from effektinvest.arithmetic import Gap
 from effektinvest.checks import check, nearest
@@ -19,7 +18,7 @@ from effektinvest.diagnostics import CODES, Diagnostic, Severity
 from effektinvest.model import AMOUNT_TAGS, Scenario, model_at
 from effektinvest.numbers import danish_thousands_warning, describe
 from effektinvest.prices import PriceProblem, restate
-from effektinvest.reader import MAX_BYTES, locate, read, too_large
+from effektinvest.reader import MAX_BYTES, Marks, locate, read, too_large
 from effektinvest.units import Unit
 
 STDIN_NAME = "<stdin>"
@@ -31,39 +30,49 @@ class Loaded:
     scenario: Scenario | None
     gap: Gap | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    root: Node | None = None  # libyaml's node tree, to locate later findings
+    marks: Marks | None = None  # where keys and values stand in the file, to locate later findings
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def load_bytes(data: bytes, path: str) -> Loaded:
-    """Read, validate and check one scenario file. Never raises for bad input."""
+def load_bytes(data: bytes, path: str, prices: int | None = None, keep_marks: bool = True) -> Loaded:
+    """Read, validate and check one scenario file (restated in PRICES's prices, if given). Never raises for
+    bad input. KEEP_MARKS=False lets the node tree go once every finding is located: a large file's
+    report is then rendered without it in memory."""
     result = read(data, path)
+    del data
     diagnostics = list(result.diagnostics)
     scenario = gap = None
     if result.data is not None and not any(d.is_error and d.code in _FATAL for d in diagnostics):
+        raw, result.data = result.data, None
         try:
-            scenario = Scenario.model_validate(result.data)
+            scenario = Scenario.model_validate(raw)
         except ValidationError as exc:
             diagnostics += _model_diagnostics(exc, result, path)
+        del raw  # the model holds the values; the raw containers can go
         diagnostics += _thousands(result, path, scenario is not None and scenario.unit is Unit.MIO)
         if scenario is not None:
-            found, gap = _checked(scenario, result.root, path)
+            found, gap = _checked(scenario, result.marks, path)
             diagnostics += found
             if any(d.is_error for d in diagnostics):
                 scenario = gap = None
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Loaded(path, scenario, gap, diagnostics, result.root)
+    loaded = Loaded(path, scenario, gap, diagnostics, result.marks)
+    if prices is not None and scenario is not None:
+        loaded = with_prices(loaded, prices)
+    if not keep_marks:
+        loaded.marks = None
+    return loaded
 
 
-def _checked(scenario: Scenario, root: Node | None, path: str) -> tuple[list[Diagnostic], Gap | None]:
+def _checked(scenario: Scenario, marks: Marks | None, path: str) -> tuple[list[Diagnostic], Gap | None]:
     """The cross-value checks of SCENARIO, located in the file, and its gap when there is no error."""
     findings, gap = check(scenario)
     located = []
     for finding in findings:
-        line, column = locate(root, finding.path, finding.at_key)
+        line, column = locate(marks, finding.path, finding.at_key)
         located.append(Diagnostic(path, line, column, finding.severity, finding.code, finding.message))
     return located, gap
 
@@ -80,12 +89,11 @@ def _amount_path(path: tuple) -> bool:
 
 def _thousands(result, path: str, in_millions: bool) -> list[Diagnostic]:
     out, seen = [], set()
-    for where, node in result.thousands:
-        message = danish_thousands_warning(node.value, in_millions) if _amount_path(where) else None
-        if message and id(node) not in seen:  # a value repeated by aliases is warned about once
-            seen.add(id(node))
-            mark = node.start_mark
-            out.append(Diagnostic(path, mark.line + 1, mark.column + 1, Severity.WARNING, "danish-thousands", message))
+    for where, line, column, text in result.thousands:
+        message = danish_thousands_warning(text, in_millions) if _amount_path(where) else None
+        if message and (line, column) not in seen:  # a value repeated by aliases is warned about once
+            seen.add((line, column))
+            out.append(Diagnostic(path, line, column, Severity.WARNING, "danish-thousands", message))
     return out
 
 
@@ -94,10 +102,10 @@ def with_prices(loaded: Loaded, year: int) -> Loaded:
     try:
         scenario = restate(loaded.scenario, year)
     except PriceProblem as problem:
-        line, column = locate(loaded.root, problem.path, at_key=True)
+        line, column = locate(loaded.marks, problem.path, at_key=True)
         found = Diagnostic(loaded.path, line, column, Severity.ERROR, "prices-unavailable", problem.message)
-        return Loaded(loaded.path, None, None, [*loaded.diagnostics, found], loaded.root)
-    found, gap = _checked(scenario, loaded.root, loaded.path)
+        return Loaded(loaded.path, None, None, [*loaded.diagnostics, found], loaded.marks)
+    found, gap = _checked(scenario, loaded.marks, loaded.path)
     # warnings of the file as written are already in loaded.diagnostics; add what restating changed
     known = {(d.line, d.column, d.code) for d in loaded.diagnostics}
     new = [
@@ -107,8 +115,8 @@ def with_prices(loaded: Loaded, year: int) -> Loaded:
     ]
     diagnostics = sorted([*loaded.diagnostics, *new], key=Diagnostic.sort_key)
     if any(d.is_error for d in new):
-        return Loaded(loaded.path, None, None, diagnostics, loaded.root)
-    return Loaded(loaded.path, scenario, gap, diagnostics, loaded.root)
+        return Loaded(loaded.path, None, None, diagnostics, loaded.marks)
+    return Loaded(loaded.path, scenario, gap, diagnostics, loaded.marks)
 
 
 # Reading errors after which the data cannot be trusted at all.
@@ -131,9 +139,20 @@ def _under(path: tuple, prefixes: list[tuple]) -> bool:
     return any(path[: len(p)] == p for p in prefixes)
 
 
+def _errors(exc: ValidationError):
+    """Pydantic's errors, with a year mapping's several problems (one "entries" error) as one error each."""
+    for error in exc.errors(include_url=False, include_context=True, include_input=True):
+        if error["type"] != "entries":
+            yield error
+            continue
+        for key, at_key, code, message in error["ctx"]["problems"]:
+            loc = (*error["loc"], key, "[key]") if at_key else (*error["loc"], key)
+            yield {"type": code, "loc": loc, "ctx": {"message": message}, "msg": message}
+
+
 def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnostic]:
     out = []
-    for error in exc.errors(include_url=False, include_context=True, include_input=True):
+    for error in _errors(exc):
         loc = error["loc"]
         where = _clean(loc)
         if _under(where, result.poisoned):
@@ -154,6 +173,12 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
         elif kind in {"dict_type", "mapping_type", "model_type", "model_attributes_type"}:
             code = "wrong-type"
             message = f"{_name(where)} must be a mapping of keys, not {describe(error.get('input'))}"
+        elif kind == "string_type":
+            code = "wrong-type"
+            message = f"{_name(where)}: expected text, not {describe(error.get('input'))}"
+        elif kind in {"string_too_short", "string_pattern_mismatch"}:
+            code = "wrong-type"
+            message = f"{_name(where)}: a name cannot be empty"
         elif kind in {"list_type", "tuple_type"}:
             code = "wrong-type"
             message = f"{_name(where)} must be a list (lines starting with '- '), not {describe(error.get('input'))}"
@@ -165,7 +190,7 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
         else:
             code = "wrong-type"
             message = f"{_name(where)}: {error['msg']}"
-        line, column = locate(result.root, where, at_key)
+        line, column = locate(result.marks, where, at_key)
         out.append(Diagnostic(path, line, column, Severity.ERROR, code, message))
     return out
 
@@ -194,8 +219,9 @@ def _name(where: tuple) -> str:
     return repr(str(where[-1])) if where else "the top level"
 
 
-def load_path(path: str, stdin=None) -> Loaded:
-    """Load a file by name, or standard input for '-'. OSError propagates (the CLI's usage error)."""
+def load_path(path: str, stdin=None, prices: int | None = None, keep_marks: bool = True) -> Loaded:
+    """Load a file by name, or standard input for '-' (see `load_bytes`). OSError propagates (the CLI's
+    usage error)."""
     if path == "-":
         import sys
 
@@ -203,10 +229,10 @@ def load_path(path: str, stdin=None) -> Loaded:
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             return Loaded(STDIN_NAME, None, None, [too_large(STDIN_NAME, None)])
-        return load_bytes(data, STDIN_NAME)
+        return load_bytes(data, STDIN_NAME, prices, keep_marks)
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:
             return Loaded(path, None, None, [too_large(path, size)])
         data = handle.read()
-    return load_bytes(data, path)
+    return load_bytes(data, path, prices, keep_marks)

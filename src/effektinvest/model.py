@@ -11,10 +11,11 @@ from decimal import Decimal
 from enum import Enum, StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainValidator, Tag, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainValidator, StringConstraints, Tag, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from effektinvest.numbers import (
+    YEAR_KEYS,
     YEAR_MAX,
     YEAR_MIN,
     ValueProblem,
@@ -37,19 +38,31 @@ def _validator(parse):
     return PlainValidator(validate)
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Decimal):  # a name such as 2024: keep it as written
-        return str(value)
-    raise ValueProblem("wrong-type", f"expected text, not {describe(value)}")
+def _year_amounts(value: Any) -> dict[int, Decimal]:
+    """A mapping year -> amount (costs, or a financing line's amounts by year), validated in one call.
 
-
-def _name(value: Any) -> str:
-    text = _text(value) if value is not None else ""
-    if not text.strip():
-        raise ValueProblem("wrong-type", "a name cannot be empty")
-    return text
+    Every bad entry is reported: the problems travel in one error whose context lists them as
+    (key, at_key, code, message); `load` turns each into its own located diagnostic.
+    """
+    if not isinstance(value, dict):
+        raise ValueProblem("wrong-type", f"expected a mapping year -> amount, not {describe(value)}")
+    out: dict[int, Decimal] = {}
+    problems = []
+    for key, amount in value.items():
+        year = YEAR_KEYS.get(key)
+        if year is None:
+            try:
+                year = parse_year(key)
+            except ValueProblem as problem:
+                problems.append((key, True, problem.code, problem.message))
+                continue
+        try:
+            out[year] = parse_amount(amount)
+        except ValueProblem as problem:
+            problems.append((key, False, problem.code, problem.message))
+    if problems:
+        raise PydanticCustomError("entries", "{message}", {"message": problems[0][3], "problems": problems})
+    return out
 
 
 def _choice(enum: type[Enum], what: str):
@@ -81,8 +94,10 @@ class SourceKind(StrEnum):
 _YEAR_SCHEMA = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
 YEAR_KEY_PATTERN = "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
 
-Text = Annotated[str, _validator(_text), WithJsonSchema({"type": "string"})]
-Name = Annotated[str, _validator(_name), WithJsonSchema({"type": "string", "minLength": 1})]
+# Text is pydantic's own str (numbers are kept as written: see coerce_numbers_to_str below); a name must
+# have a character that is not white space.
+Text = str
+Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 Year = Annotated[int, _validator(parse_year), WithJsonSchema(_YEAR_SCHEMA)]
 Amount = Annotated[
     Decimal,
@@ -133,7 +148,8 @@ KindField = Annotated[
     WithJsonSchema({"enum": [k.value for k in SourceKind]}),
 ]
 YearAmounts = Annotated[
-    dict[Year, Amount],
+    dict[int, Decimal],
+    _validator(_year_amounts),
     WithJsonSchema(
         {
             "type": "object",
@@ -151,7 +167,8 @@ AmountSpec = Annotated[
     Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
 ]
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True)
+# coerce_numbers_to_str: a name or note written as a number (name: 2024) is kept as written.
+_FROZEN = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Source(BaseModel):

@@ -16,6 +16,7 @@ MAX_DIGITS = 30
 # 30-digit amounts are exact; rounding happens only by explicit quantize.
 EXACT = Context(prec=200, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
 YEAR_MIN, YEAR_MAX = 1900, 2200
+YEAR_KEYS = {str(year): year for year in range(YEAR_MIN, YEAR_MAX + 1)}  # "2024" -> 2024, the fast path
 
 # A plain decimal: 10.35, 1500, -3. No leading zeros, no exponent, no "5." or ".5".
 DECIMAL_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
@@ -179,12 +180,14 @@ def describe(value: object) -> str:
 def parse_amount(value: object, what: str = "an amount") -> Decimal:
     """A non-negative exact amount, as written. Raises ValueProblem."""
     if isinstance(value, Decimal):
-        digits = value.as_tuple().digits
-        if len(digits) > MAX_DIGITS:
-            raise ValueProblem("too-many-digits", f"{what} has {len(digits)} digits; at most {MAX_DIGITS} are allowed")
-        if value < 0:
-            raise ValueProblem("negative-amount", f"{what} cannot be negative ({value})")
-        return value.copy_abs()  # -0 is 0
+        digits = _digits(value)
+        if digits > MAX_DIGITS:
+            raise ValueProblem("too-many-digits", f"{what} has {digits} digits; at most {MAX_DIGITS} are allowed")
+        if value.is_signed():
+            if value < 0:
+                raise ValueProblem("negative-amount", f"{what} cannot be negative ({value})")
+            return value.copy_abs()  # -0 is 0
+        return value
     if value is None:
         raise ValueProblem(
             "missing-amount", f"{what} is missing: an empty value is not 0 (write 0, or leave the entry out)"
@@ -197,8 +200,25 @@ def parse_amount(value: object, what: str = "an amount") -> Decimal:
 _PERCENT_RE = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*%\s*")
 
 
+def _digits(value: Decimal) -> int:
+    """How many digits VALUE has; the cheap str() bound first, since as_tuple() is slow in bulk."""
+    text = str(value)
+    if len(text) <= MAX_DIGITS:
+        return len(text)  # an upper bound, and enough to say "not too many"
+    return len(value.as_tuple().digits)
+
+
+def decimals(value: Decimal) -> int:
+    """How many decimals VALUE is written with (2 for 10.35, 0 for 1500, -3 for 2E+3)."""
+    text = str(value)
+    if "E" in text or "e" in text:
+        return -value.as_tuple().exponent
+    point = text.find(".")
+    return 0 if point < 0 else len(text) - point - 1
+
+
 def _share_digits(value: Decimal) -> None:
-    if len(value.as_tuple().digits) > MAX_DIGITS:
+    if _digits(value) > MAX_DIGITS:
         raise ValueProblem("too-many-digits", f"a share has at most {MAX_DIGITS} digits")
 
 

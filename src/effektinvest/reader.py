@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import codecs
 import sys
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
+from unicodedata import normalize as _normalize
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -72,12 +74,31 @@ class _Composer(_Parser, BaseResolver):
 @dataclass
 class ReadResult:
     data: dict | None
-    root: Node | None
+    marks: Marks | None  # where every key and value stands, for `locate`
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # paths below which the data is not what the file says (a value was dropped)
     poisoned: list[tuple] = field(default_factory=list)
-    # plain numbers written like Danish thousands (1.500); whether to warn depends on the unit
-    thousands: list[tuple[tuple, ScalarNode]] = field(default_factory=list)
+    # plain numbers written like Danish thousands (1.500), as (path, line, column, text); whether to warn
+    # depends on the unit and on what the number is
+    thousands: list[tuple[tuple, int, int, str]] = field(default_factory=list)
+
+
+def _spot(mark) -> int:
+    return mark.line << 32 | mark.column
+
+
+class Marks:
+    """Where the keys and values of one mapping or list stand in the file, compactly.
+
+    libyaml's node tree takes some 500 bytes a value; this keeps a line and column for each key and
+    value in 16 bytes, so the tree can go as soon as it has been walked once. KEYS is None for a list.
+    SPOTS holds two packed positions (line << 32 | column, from 0) per entry: its key's and its value's.
+    """
+
+    __slots__ = ("keys", "spots", "children", "start")
+
+    def __init__(self, keys: tuple | None, spots: array, children: dict | None, start: int):
+        self.keys, self.spots, self.children, self.start = keys, spots, children, start
 
 
 class _Abort(Exception):
@@ -169,12 +190,13 @@ def read(data: bytes, path: str) -> ReadResult:
     walker = _Walker(path, len(data))
     gc_was_enabled = _pause_gc()
     try:
-        value = walker.value(root, 1)
+        value, marks = walker.value(root, 1)
     except _Abort:
-        value = None
+        value = marks = None
     finally:
         _resume_gc(gc_was_enabled)
-    return ReadResult(value, root, walker.diagnostics, walker.poisoned, walker.thousands)
+    del root  # the node tree goes here; `marks` keeps what `locate` needs
+    return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
 
 
 def _long_key(text: str | bytes, mark) -> bool:
@@ -234,7 +256,8 @@ class _Walker:
         self.report(node, code, message)
         self.poisoned.append(tuple(self.trail))
 
-    def value(self, node: Node, depth: int):
+    def value(self, node: Node, depth: int) -> tuple[object, Marks | None]:
+        """The value of NODE, and the marks of what it holds (None for a single value)."""
         self.count += 1
         if self.count > self.budget:
             self.report(
@@ -244,40 +267,53 @@ class _Walker:
             )
             raise _Abort
         if node.__class__ is ScalarNode:
-            return self.scalar(node)
+            return self.scalar(node), None
         if depth > MAX_DEPTH:
             self.report(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             raise _Abort
         key = id(node)
         if key in self.active:
             self.poison(node, "alias-cycle", "an alias makes this value contain itself")
-            return None
+            return None, None
         self.active.add(key)
         try:
             if node.__class__ is MappingNode:
                 if node.tag != _MAP_TAG:
                     self.poison(node, "unsupported-tag", _tag_message(node.tag))
-                    return None
+                    return None, None
                 return self.mapping(node, depth)
             if node.tag != _SEQ_TAG:
                 self.poison(node, "unsupported-tag", _tag_message(node.tag))
-                return None
+                return None, None
             out = []
+            spots = array("q")
+            children = {}
             trail = self.trail
             for index, item in enumerate(node.value):
                 trail.append(index)
-                out.append(self.value(item, depth + 1))
+                spot = _spot(item.start_mark)
+                spots.append(spot)
+                spots.append(spot)
+                value, child = self.value(item, depth + 1)
+                out.append(value)
+                if child is not None:
+                    children[index] = child
                 trail.pop()
-            return out
+            return out, Marks(None, spots, children or None, _spot(node.start_mark))
         finally:
             self.active.discard(key)
 
-    def mapping(self, node: MappingNode, depth: int) -> dict:
+    def mapping(self, node: MappingNode, depth: int) -> tuple[dict, Marks]:
         out: dict = {}
+        keys: list[str] = []
+        spots = array("q")
+        children: dict[int, Marks] = {}
         trail = self.trail
         previous = None
+        previous_end = -2
+        flow = node.flow_style
         for key_node, value_node in node.value:
-            if node.flow_style and previous is not None and _split_decimal_comma(previous, key_node, value_node):
+            if flow and previous is not None and _split_decimal_comma(previous, previous_end, key_node, value_node):
                 trail.append(key_node.value)
                 self.poison(
                     previous,
@@ -288,24 +324,9 @@ class _Walker:
                 trail.pop()
                 continue
             previous = value_node
-            if key_node.__class__ is not ScalarNode:
-                self.poison(key_node, "key-not-text", "a key must be text or a year, not a list or mapping")
-                continue
-            if key_node.tag == PLAIN and key_node.value == "<<":
-                self.poison(
-                    key_node,
-                    "merge-key",
-                    "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
-                )
-                continue
-            if key_node.tag != PLAIN and key_node.tag not in _SCALAR_TAGS:
-                self.poison(key_node, "unsupported-tag", _tag_message(key_node.tag))
-                continue
-            key = nfc(key_node.value)
-            if len(key) > MAX_KEY_CHARS:
-                self.poison(
-                    key_node, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}"
-                )
+            previous_end = value_node.end_mark.index
+            key = self.key(key_node)
+            if key is None:
                 continue
             if key in out:
                 first = next(k for k, _ in node.value if k.__class__ is ScalarNode and nfc(k.value) == key)
@@ -317,32 +338,80 @@ class _Walker:
                 )
                 continue
             trail.append(key)
-            if id(value_node) in self.active:  # point at the key whose value is its own ancestor
+            keys.append(key)
+            spots.append(_spot(key_node.start_mark))
+            spots.append(_spot(value_node.start_mark))
+            if value_node.__class__ is ScalarNode and value_node.tag is PLAIN:  # the common case, inline
+                self.count += 1
+                out[key] = self.plain(value_node)
+            elif id(value_node) in self.active:  # point at the key whose value is its own ancestor
                 self.poison(key_node, "alias-cycle", f"an alias makes {key!r} contain itself")
                 out[key] = None
             else:
-                out[key] = self.value(value_node, depth + 1)
+                out[key], child = self.value(value_node, depth + 1)
+                if child is not None:
+                    children[len(keys) - 1] = child
             trail.pop()
-        return out
+        return out, Marks(tuple(keys), spots, children or None, _spot(node.start_mark))
 
-    def scalar(self, node: ScalarNode):
+    def key(self, node: Node) -> str | None:
+        """A mapping key as text (NFC), or None after reporting why it cannot be one."""
+        if node.__class__ is ScalarNode and node.tag is PLAIN:
+            key = node.value
+            if key == "<<":
+                self.poison(
+                    node,
+                    "merge-key",
+                    "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
+                )
+                return None
+        elif node.__class__ is not ScalarNode:
+            self.poison(node, "key-not-text", "a key must be text or a year, not a list or mapping")
+            return None
+        elif node.tag not in _SCALAR_TAGS:
+            self.poison(node, "unsupported-tag", _tag_message(node.tag))
+            return None
+        else:
+            key = node.value
+        if not key.isascii():
+            key = _normalize("NFC", key)
+        if len(key) > MAX_KEY_CHARS:
+            self.poison(node, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
+            return None
+        return key
+
+    def plain(self, node: ScalarNode):
+        """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see numbers.resolve_plain)."""
         text = node.value
-        tag = node.tag
         if len(text) > MAX_SCALAR_CHARS:
             self.poison(
                 node, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
             )
             return None
-        if tag == PLAIN or (tag in _SCALAR_TAGS and tag != _T + "str"):
-            value = resolve_plain(text)
-            if tag != PLAIN and not _matches(tag, value):
-                self.poison(node, "unsupported-tag", f"!!{tag[len(_T) :]} {text} does not match its tag")
-                return None
-            if value.__class__ is Decimal and "." in text and DANISH_THOUSANDS_RE.fullmatch(text):
-                self.thousands.append((tuple(self.trail), node))
-            return value
+        value = resolve_plain(text)
+        if value.__class__ is Decimal and "." in text and DANISH_THOUSANDS_RE.fullmatch(text):
+            mark = node.start_mark
+            self.thousands.append((tuple(self.trail), mark.line + 1, mark.column + 1, text))
+        return value
+
+    def scalar(self, node: ScalarNode):
+        tag = node.tag
+        if tag is PLAIN:
+            return self.plain(node)
+        text = node.value
+        if len(text) > MAX_SCALAR_CHARS:
+            self.poison(
+                node, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+            )
+            return None
         if tag == _T + "str":
             return nfc(text)
+        if tag in _SCALAR_TAGS:
+            value = resolve_plain(text)
+            if not _matches(tag, value):
+                self.poison(node, "unsupported-tag", f"!!{tag[len(_T) :]} {text} does not match its tag")
+                return None
+            return value
         self.poison(node, "unsupported-tag", _tag_message(tag))
         return None
 
@@ -359,7 +428,7 @@ def _matches(tag: str, value: object) -> bool:
     return isinstance(value, Decimal)  # float
 
 
-def _split_decimal_comma(previous: Node, key: Node, value: Node) -> bool:
+def _split_decimal_comma(previous: Node, previous_end: int, key: Node, value: Node) -> bool:
     """`{2024: 10,35}`: the flow mapping has read 10 as a value and 35 as a key with no value."""
     return (
         previous.__class__ is ScalarNode
@@ -368,7 +437,7 @@ def _split_decimal_comma(previous: Node, key: Node, value: Node) -> bool:
         and key.__class__ is ScalarNode
         and key.tag == PLAIN
         and key.value.isdigit()
-        and key.start_mark.index == previous.end_mark.index + 1
+        and key.start_mark.index == previous_end + 1
         and value.__class__ is ScalarNode
         and value.tag == PLAIN
         and value.value == ""
@@ -382,32 +451,32 @@ def _tag_message(tag: str) -> str:
     return f"tag {shown} is not supported; use plain values, mappings and lists"
 
 
-def locate(root: Node | None, path: tuple, at_key: bool = False) -> tuple[int, int]:
+def locate(marks: Marks | None, path: tuple, at_key: bool = False) -> tuple[int, int]:
     """The line and column (from 1) of the value at PATH, or of its key when AT_KEY.
 
     Walks as far down the path as the file goes; a missing step points at the
-    deepest node found (for a missing key: the mapping that lacks it).
+    deepest value found (for a missing key with AT_KEY: the key of the mapping that lacks it).
     """
-    if root is None:
+    if marks is None:
         return 1, 1
-    node, key_node = root, None
+    spot, key_spot = marks.start, None
     for step in path:
-        if isinstance(node, MappingNode):
-            want = str(step)
-            found = None
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and nfc(k.value) == want:
-                    found = (k, v)
-                    break
-            if found is None:
+        if marks is None:
+            break
+        if marks.keys is not None:
+            try:
+                index = marks.keys.index(str(step))
+            except ValueError:
                 break
-            key_node, node = found
-        elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-            key_node, node = None, node.value[step]
+        elif isinstance(step, int) and 0 <= step < len(marks.spots) // 2:
+            index = step
         else:
             break
-    target = key_node if (at_key and key_node is not None) else node
-    return target.start_mark.line + 1, target.start_mark.column + 1
+        key_spot = marks.spots[2 * index] if marks.keys is not None else None
+        spot = marks.spots[2 * index + 1]
+        marks = marks.children.get(index) if marks.children else None
+    target = key_spot if (at_key and key_spot is not None) else spot
+    return (target >> 32) + 1, (target & 0xFFFFFFFF) + 1
 
 
 def c_loader_warning() -> str | None:

@@ -58,8 +58,10 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
     years = tuple(gap.years)
     columns: list[Figures] = [*gap.years.values(), gap.total]
 
+    scale = -unit.exponent
+
     def amounts(get) -> tuple[Decimal | None, ...]:
-        return tuple(None if (value := get(column)) is None else unit.from_kr(value) for column in columns)
+        return tuple(None if (value := get(column)) is None else value.scaleb(scale, EXACT) for column in columns)
 
     rows = [
         Row("cost", pid, scenario.projects[pid].name, amounts(lambda c, pid=pid: c.costs.get(pid)))
@@ -73,14 +75,14 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
     rows.append(Row("financed", "", LABELS["financed"], amounts(lambda c: c.financed)))
     rows.append(Row("coverage", "", LABELS["coverage"], tuple(c.coverage for c in columns)))
     rows.append(Row("residual", "", LABELS["residual"], amounts(lambda c: c.residual)))
-    to_kr = scenario.unit.to_kr
+    shift = scenario.unit.exponent - unit.exponent  # from the file's unit to the report's
     projects = tuple(
         ProjectEntry(
             pid,
             p.name,
             p.status,
             p.decide_at,
-            {year: unit.from_kr(to_kr(amount)) for year, amount in sorted((p.costs or {}).items())},
+            {year: amount.scaleb(shift, EXACT) for year, amount in sorted((p.costs or {}).items())},
         )
         for pid, p in scenario.projects.items()
     )

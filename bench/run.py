@@ -1,0 +1,150 @@
+"""Benchmark: effektinvest against its floors, wall time and peak memory, as ratios.
+
+Run by hand, never in the test suite:
+
+    .venv/bin/python bench/run.py              # every case, 5 runs each (3 for 100,000 projects)
+    .venv/bin/python bench/run.py --quick      # 10 and 1,000 projects only, 3 runs
+
+Each case runs A (effektinvest) and B (its floor) alternately, each in a fresh process, and reports the
+median wall time and the median peak resident memory (ru_maxrss of that process, from wait4) of each,
+and their ratio A/B against the target of issue 5 (docs/performance.md records the figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import write  # noqa: E402
+
+PY = sys.executable
+EXE = str(Path(PY).parent / "effektinvest")
+SEED = str(ROOT / "scenarios" / "2024.yaml")
+
+BARE_LOAD = (
+    "import gc, sys, yaml; gc.disable()\n"
+    "for p in sys.argv[1:]:\n"
+    "    with open(p, 'rb') as f: yaml.load(f, Loader=yaml.CSafeLoader)\n"
+)
+BARE_TABLE = (
+    "import sys, yaml\n"
+    "from rich.console import Console\n"
+    "from rich.table import Table\n"
+    "data = yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)\n"
+    "t = Table(title=str(data.get('scenario')))\n"
+    "[t.add_column(c) for c in ('', '2024', '2025', 'I alt')]\n"
+    "[t.add_row(f'row {i}', '1,00', '2,00', '3,00') for i in range(10)]\n"
+    "Console().print(t)\n"
+)
+
+
+def measure(argv: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one fresh process, its output thrown away."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 3):
+        raise SystemExit(f"{argv} exited {process.returncode}")
+    return wall, usage.ru_maxrss
+
+
+def pair(a: list[str], b: list[str], runs: int) -> tuple[tuple[float, int], tuple[float, int]]:
+    """Medians of A and B, run alternately (A, B, A, B, ...) after one warm-up each."""
+    measure(a), measure(b)
+    results_a, results_b = [], []
+    for _ in range(runs):
+        results_a.append(measure(a))
+        results_b.append(measure(b))
+
+    def median(results):
+        return statistics.median(r[0] for r in results), int(statistics.median(r[1] for r in results))
+
+    return median(results_a), median(results_b)
+
+
+ROWS: list[tuple] = []
+
+
+def case(name: str, a: list[str], b: list[str], runs: int, target_time: float, target_memory: float | None):
+    (ta, ma), (tb, mb) = pair(a, b, runs)
+    ROWS.append((name, ta, tb, ta / tb, target_time, ma, mb, ma / mb, target_memory))
+    print(
+        f"{name:<44} {ta:8.3f}s {tb:8.3f}s {ta / tb:6.2f}x (≤{target_time:.2f}) "
+        f"{ma / 1024:8.1f}M {mb / 1024:8.1f}M {ma / mb:6.2f}x" + (f" (≤{target_memory:.2f})" if target_memory else ""),
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="10 and 1,000 projects only, 3 runs")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", choices=["large", "startup", "folder"], help="one group of cases")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    sizes = [10, 1000] if args.quick else [10, 1000, 10_000, 100_000]
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(f"{'case':<44} {'A':>9} {'B':>9} {'time':>7} {'(target)':>7} {'A mem':>9} {'B mem':>9} {'mem':>7}")
+    with tempfile.TemporaryDirectory(prefix="effektinvest-bench-") as tmp:
+        folder = Path(tmp)
+        if args.only in (None, "large"):
+            for n in sizes:
+                path = str(write(folder, n))
+                r = min(runs, 3) if n >= 100_000 else runs
+                bare = [PY, "-c", BARE_LOAD, path]
+                case(f"gap --format json, {n:,} projects", [EXE, "gap", path, "--format", "json"], bare, r, 1.0, 1.0)
+                case(f"check, {n:,} projects", [EXE, "check", path], bare, r, 1.0, 1.0)
+        if args.only in (None, "startup"):
+            case(
+                "gap scenarios/2024.yaml vs minimal Typer app",
+                [EXE, "gap", SEED],
+                [PY, str(HERE / "floor_typer.py"), SEED],
+                runs,
+                1.15,
+                None,
+            )
+            case(
+                "gap scenarios/2024.yaml vs bare python -c",
+                [EXE, "gap", SEED],
+                [PY, "-c", BARE_TABLE, SEED],
+                runs,
+                99,
+                None,
+            )
+            case("--version vs python -c pass", [EXE, "--version"], [PY, "-c", "pass"], runs, 1.5, None)
+        if args.only in (None, "folder"):
+            many = folder / "many"
+            many.mkdir()
+            text = write(folder, 10).read_text(encoding="utf-8")
+            for i in range(1000):
+                (many / f"s{i:04}.yaml").write_text(text, encoding="utf-8")
+            files = sorted(str(p) for p in many.iterdir())
+            case(
+                "check over 1,000 small files",
+                [EXE, "check", str(many)],
+                [PY, "-c", BARE_LOAD, *files],
+                runs,
+                1.5,
+                None,
+            )
+    missed = [row[0] for row in ROWS if row[3] > row[4] or (row[8] and row[7] > row[8])]
+    print("all targets met" if not missed else "targets missed: " + "; ".join(missed))
+
+
+if __name__ == "__main__":
+    main()
