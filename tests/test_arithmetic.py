@@ -6,7 +6,7 @@ Every expected figure below is worked out by hand, in kr.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -546,3 +546,67 @@ def test_every_scalar_amount_is_paid_in_full(drawn):
         assert all(_whole_ore(amount) and amount >= 0 for amount in paid.values())
         if ref.line.amount is not None and not isinstance(ref.line.amount, dict):
             assert sum(paid.values(), D(0)) == to_kr(ref.line.amount)
+
+
+# --- cases that a 28-digit default decimal context, a lost message or a lost order would break -------------------
+
+BIG = "12345678901234567890123.456789"  # 29 digits: beyond the default decimal context's 28
+
+
+def test_amounts_beyond_28_digits_stay_exact():
+    from effektinvest.load import load_bytes
+
+    text = (
+        "scenario: Stort\nbudget_year: 2024\nunit: mio. kr.\nsources:\n  z: {name: Z}\n  a: {name: A}\n"
+        f"projects:\n  p: {{name: P, costs: {{2024: {BIG}, 2025: {BIG}}}, financing: [{{source: z, share: 0.5}}]}}\n"
+        f"  q: {{name: Q, costs: {{2024: {BIG}}}}}\n"
+        f"financing:\n  - {{source: a, amount: {BIG}}}\n  - {{source: a, amount: {{2025: {BIG}}}}}\n"
+    )
+    loaded = load_bytes(text.encode(), "big.yaml")
+    assert loaded.errors == []
+    gap = loaded.gap
+    with localcontext(Context(prec=100)):  # the expectations too must be exact
+        kr = Decimal(BIG).scaleb(6)  # 12345678901234567890123456789
+        _check_big(gap, kr)
+
+
+def _check_big(gap, kr):
+    assert gap.years[2024].cost == 2 * kr
+    assert gap.years[2024].financing["z"] == kr / 2  # share x cost, exact before the øre rounding
+    assert gap.total.cost == 3 * kr
+    # the scalar amount is split 2:1 over 2024 and 2025 by covered cost (2 kr : 1 kr), in whole øre
+    a_parts = [gap.years[2024].financing["a"], gap.years[2025].financing["a"] - kr]
+    assert sum(a_parts) == kr and a_parts[0] == (kr * 2 / 3).quantize(Decimal("0.01"))
+    assert gap.total.financed == gap.total.cost - gap.total.residual
+    assert gap.total.coverage == (gap.total.financed / gap.total.cost).quantize(Decimal("0.0001"))
+
+
+def test_split_says_why_it_cannot():
+    with pytest.raises(ValueError, match="nothing to split over"):
+        split(100, {2024: 0})
+
+
+def test_sources_stay_in_file_order_not_alphabetical():
+    from effektinvest.load import load_bytes
+
+    text = (
+        "scenario: Orden\nbudget_year: 2024\nsources:\n  zeta: {name: Z}\n  alfa: {name: A}\n  mid: {name: M}\n"
+        "projects:\n  p:\n    name: P\n    costs: {2024: 100}\n    financing:\n"
+        "      - {source: mid, amount: 1}\n      - {source: alfa, amount: 2}\n      - {source: zeta, amount: 3}\n"
+    )
+    gap = load_bytes(text.encode(), "o.yaml").gap
+    assert list(gap.years[2024].financing) == ["zeta", "alfa", "mid"]
+    assert list(gap.total.financing) == ["zeta", "alfa", "mid"]
+
+
+def test_a_source_that_pays_nothing_is_not_listed():
+    from effektinvest.load import load_bytes
+
+    text = (
+        "scenario: Nul\nbudget_year: 2024\nsources:\n  f: {name: F}\n  g: {name: G}\n"
+        "projects:\n  p:\n    name: P\n    costs: {2024: 100}\n    financing:\n"
+        "      - {source: f, share: \"0%\"}\n      - {source: g, amount: 10}\n"
+    )
+    gap = load_bytes(text.encode(), "n.yaml").gap
+    assert gap.years[2024].financing == {"g": Decimal(10)}
+    assert gap.total.financing == {"g": Decimal(10)}
