@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from effektinvest.reader import ALIAS_NODE_ALLOWANCE, C_LOADER, MAX_DEPTH, locate, read
 
@@ -133,3 +135,43 @@ def test_explicit_standard_tags_must_match_their_value():
         ("unsupported-tag", 2),
         ("unsupported-tag", 3),
     ]
+
+
+# The walk lets go of the node tree as it goes, except where an alias leads back: the data must be
+# what YAML says whatever the aliases, as PyYAML's own loader reads it.
+_WORDS = st.sampled_from(["a", "b", "c", "ja", "nej", "x1"])
+
+
+@st.composite
+def _documents(draw):
+    anchors: list[str] = []
+
+    def node(depth: int) -> str:
+        kind = draw(st.sampled_from(["word", "map", "seq", "alias"] if depth < 4 else ["word", "alias"]))
+        if kind == "alias" and anchors:
+            return "*" + draw(st.sampled_from(anchors))
+        if kind == "map":
+            keys = draw(st.lists(_WORDS, min_size=1, max_size=3, unique=True))
+            text = "{" + ", ".join(f"{k}: {node(depth + 1)}" for k in keys) + "}"
+        elif kind == "seq":
+            text = "[" + ", ".join(node(depth + 1) for _ in range(draw(st.integers(1, 3)))) + "]"
+        else:
+            return draw(_WORDS)
+        if draw(st.booleans()):
+            name = f"n{len(anchors)}"
+            anchors.append(name)
+            return f"&{name} {text}"
+        return text
+
+    keys = draw(st.lists(_WORDS, min_size=1, max_size=4, unique=True))
+    return "".join(f"{k}: {node(1)}\n" for k in keys)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_documents())
+def test_aliases_read_as_yaml_says_whatever_is_let_go(text):
+    import yaml
+
+    result = read(text.encode(), "f")
+    assert result.diagnostics == []
+    assert result.data == yaml.load(text, Loader=yaml.BaseLoader)
