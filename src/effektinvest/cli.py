@@ -143,7 +143,7 @@ def gap(
         raise typer.Exit(EXIT_INVALID)
     from effektinvest.render.rows import build
 
-    report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
+    report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit, format is not GapFormat.json)
     if format is GapFormat.table:
         from effektinvest.render.table import print_table
 
@@ -380,6 +380,18 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
+        code = EXIT_OK
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_INVALID
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
     except BrokenPipeError:  # `effektinvest gap ... | head`: the reader has gone; so do we
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+        code = EXIT_OK
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    # Everything is written and every file closed: leave without tearing down the millions of objects a
+    # large scenario made, which takes as long as reading it (see docs/performance.md).
+    os._exit(code)

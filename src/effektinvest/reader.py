@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from effektinvest.diagnostics import Diagnostic, Severity
-from effektinvest.numbers import DANISH_THOUSANDS_RE, nfc, resolve_plain
+from effektinvest.numbers import DANISH_THOUSANDS_RE, DECIMAL_RE, FALSES, NULLS, TRUES, nfc, resolve_plain
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -33,6 +33,7 @@ MAX_SCALAR_CHARS = 1024 * 1024
 ALIAS_NODE_ALLOWANCE = 100_000
 
 PLAIN = "!effektinvest/plain"
+_NUMBER_START = frozenset("0123456789-+")
 _T = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset({_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"})
 _MAP_TAG = _T + "map"
@@ -304,28 +305,36 @@ class _Walker:
             self.active.discard(key)
 
     def mapping(self, node: MappingNode, depth: int) -> tuple[dict, Marks]:
+        # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
+        # are inline; everything else goes through `key`, `plain` and `value`.
         out: dict = {}
         keys: list[str] = []
-        spots = array("q")
+        spots: list[int] = []
         children: dict[int, Marks] = {}
         trail = self.trail
         previous = None
         previous_end = -2
         flow = node.flow_style
         for key_node, value_node in node.value:
-            if flow and previous is not None and _split_decimal_comma(previous, previous_end, key_node, value_node):
-                trail.append(key_node.value)
-                self.poison(
-                    previous,
-                    "decimal-comma",
-                    f"{previous.value},{key_node.value} has a decimal comma (in {{...}} it reads as "
-                    f"{previous.value} and a key {key_node.value}): write {previous.value}.{key_node.value}",
-                )
-                trail.pop()
-                continue
-            previous = value_node
-            previous_end = value_node.end_mark.index
-            key = self.key(key_node)
+            if flow:
+                if previous is not None and _split_decimal_comma(previous, previous_end, key_node, value_node):
+                    trail.append(key_node.value)
+                    self.poison(
+                        previous,
+                        "decimal-comma",
+                        f"{previous.value},{key_node.value} has a decimal comma (in {{...}} it reads as "
+                        f"{previous.value} and a key {key_node.value}): write {previous.value}.{key_node.value}",
+                    )
+                    trail.pop()
+                    continue
+                previous = value_node
+                previous_end = value_node.end_mark.index
+            if key_node.__class__ is ScalarNode and key_node.tag is PLAIN:
+                key = key_node.value
+                if key == "<<" or not key.isascii() or len(key) > MAX_KEY_CHARS:
+                    key = self.key(key_node)
+            else:
+                key = self.key(key_node)
             if key is None:
                 continue
             if key in out:
@@ -337,22 +346,38 @@ class _Walker:
                     f"{first.start_mark.line + 1}, again on line {key_node.start_mark.line + 1}",
                 )
                 continue
-            trail.append(key)
             keys.append(key)
-            spots.append(_spot(key_node.start_mark))
-            spots.append(_spot(value_node.start_mark))
-            if value_node.__class__ is ScalarNode and value_node.tag is PLAIN:  # the common case, inline
+            mark = key_node.start_mark
+            spots.append(mark.line << 32 | mark.column)
+            mark = value_node.start_mark
+            spots.append(mark.line << 32 | mark.column)
+            if value_node.__class__ is ScalarNode and value_node.tag is PLAIN:
                 self.count += 1
-                out[key] = self.plain(value_node)
+                text = value_node.value
+                if text in NULLS:
+                    out[key] = None
+                elif text[0] in _NUMBER_START and DECIMAL_RE.fullmatch(text):
+                    out[key] = Decimal(text)
+                    if "." in text and DANISH_THOUSANDS_RE.fullmatch(text):
+                        self.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
+                elif len(text) > MAX_SCALAR_CHARS or not text.isascii() or text in TRUES or text in FALSES:
+                    trail.append(key)
+                    out[key] = self.plain(value_node)
+                    trail.pop()
+                else:
+                    out[key] = text
             elif id(value_node) in self.active:  # point at the key whose value is its own ancestor
+                trail.append(key)
                 self.poison(key_node, "alias-cycle", f"an alias makes {key!r} contain itself")
+                trail.pop()
                 out[key] = None
             else:
+                trail.append(key)
                 out[key], child = self.value(value_node, depth + 1)
+                trail.pop()
                 if child is not None:
                     children[len(keys) - 1] = child
-            trail.pop()
-        return out, Marks(tuple(keys), spots, children or None, _spot(node.start_mark))
+        return out, Marks(tuple(keys), array("q", spots), children or None, _spot(node.start_mark))
 
     def key(self, node: Node) -> str | None:
         """A mapping key as text (NFC), or None after reporting why it cannot be one."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from decimal import Decimal
 
@@ -53,20 +52,26 @@ def report_data(report: Report) -> dict:
 # A Decimal goes through the (fast, C) JSON encoder as a string carrying this mark, which is then
 # taken off with the quotes: the number is written from its exact digits, never through a float.
 # The mark holds a private-use character and a random nonce, so no text a user wrote can carry it.
-_MARK = "\ue000" + secrets.token_hex(8)
-_MARKED = re.compile('"' + _MARK + '([^"]*)"')
+_OPEN = '"\ue000' + secrets.token_hex(8)  # what the encoder writes before a marked number...
+_CLOSE = "\ue001" + secrets.token_hex(8) + '"'  # ... and after it
+
+
+def _number(value: Decimal) -> str:
+    text = str(value)  # as written, for a value read from the file: 10.35
+    if "E" in text or ("." in text and text.endswith("0")):
+        text = plain(value)  # 1.0025E+5 -> 100250, 2.00000000 -> 2
+    return text
 
 
 def _mark(value):
     if isinstance(value, Decimal):
-        return _MARK + plain(value)
+        return _OPEN[1:] + _number(value) + _CLOSE[:-1]
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def dumps(value) -> str:
     """JSON text on one line, in which every Decimal is a number written from its exact digits."""
-    text = json.dumps(value, ensure_ascii=False, default=_mark)
-    return _MARKED.sub(r"\1", text)
+    return json.dumps(value, ensure_ascii=False, default=_mark).replace(_OPEN, "").replace(_CLOSE, "")
 
 
 def to_json(report: Report) -> str:

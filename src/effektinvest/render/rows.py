@@ -53,8 +53,11 @@ class Report:
         return tuple(p for p in self.projects if p.status is not Status.CONTINUE)
 
 
-def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
-    """The report of GAP in UNIT: project costs, sources, financed, coverage, residual."""
+def build(scenario: Scenario, gap: Gap, unit: Unit, project_rows: bool = True) -> Report:
+    """The report of GAP in UNIT: project costs, sources, financed, coverage, residual.
+
+    PROJECT_ROWS=False leaves out the rows of cost per project and year, for a renderer that
+    shows each project's costs from `Report.projects` instead (JSON)."""
     years = tuple(gap.years)
     columns: list[Figures] = [*gap.years.values(), gap.total]
 
@@ -65,7 +68,7 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
 
     rows = [
         Row("cost", pid, scenario.projects[pid].name, amounts(lambda c, pid=pid: c.costs.get(pid)))
-        for pid in gap.total.costs
+        for pid in (gap.total.costs if project_rows else ())
     ]
     rows.append(Row("cost", "", LABELS["cost"], amounts(lambda c: c.cost)))
     rows += [
