@@ -10,25 +10,26 @@ from effektinvest.numbers import plain
 from effektinvest.render.rows import SIDES, CompareReport, DueRow, Report, side_value
 
 
+def _column(rows, index: int, figure) -> dict:
+    """One column (a year, or the total) of report rows: each sum by its category, and each paying
+    source under "financing"; FIGURE turns a row's value into what JSON shows."""
+    out: dict = {"financing": {}}
+    for row in rows:
+        value = row.values[index]
+        if row.category == "financing":
+            if value is not None:
+                out["financing"][row.id] = figure(value)
+        elif not row.id:
+            out[row.category] = figure(value)
+    return out
+
+
 def report_data(report: Report) -> dict:
     """The JSON shape of cli.md, with Decimal amounts."""
 
     def column(index: int) -> dict:
-        figures: dict = {"financing": {}}
-        for row in report.rows:
-            value = row.values[index]
-            if row.category == "financing":
-                if value is not None:
-                    figures["financing"][row.id] = value
-            elif not row.id:
-                figures[row.category] = value
-        return {
-            "cost": figures["cost"],
-            "financing": figures["financing"],
-            "financed": figures["financed"],
-            "residual": figures["residual"],
-            "coverage": figures["coverage"],
-        }
+        figures = _column(report.rows, index, lambda value: value)
+        return {key: figures[key] for key in ("cost", "financing", "financed", "residual", "coverage")}
 
     return {
         "scenario": report.title,
@@ -85,15 +86,8 @@ def comparison_data(report: CompareReport) -> dict:
         return {side: side_value(change, side) for side, _ in SIDES}
 
     def column(index: int) -> dict:
-        out: dict = {"financing": {}}
-        for row in report.rows:
-            change = row.values[index]
-            if row.category == "financing":
-                if change is not None:
-                    out["financing"][row.id] = figure(change)
-            else:
-                out[row.category] = figure(change)
-        return {key: out[key] for key in ("cost", "financed", "residual", "financing")}
+        figures = _column(report.rows, index, figure)
+        return {key: figures[key] for key in ("cost", "financed", "residual", "financing")}
 
     return {
         "before": report.before,

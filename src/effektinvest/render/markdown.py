@@ -24,15 +24,20 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def _head(title: str, labels: list[str], report) -> list[str]:
+    """A heading, then a table's header: left-aligned LABELS columns, then a right-aligned column a year."""
+    numbers = [*(str(y) for y in report.years), LABELS["total"]]
+    return [
+        f"### {title}",
+        "",
+        "| " + " | ".join(_cell(h) for h in [*labels, *numbers]) + " |",
+        "| " + " | ".join([":--"] * len(labels) + ["--:"] * len(numbers)) + " |",
+    ]
+
+
 def markdown(report: Report, decimals: int | None = None) -> str:
     places = decimals_for(report, decimals)
-    head = [caption(report), *(str(y) for y in report.years), LABELS["total"]]
-    lines = [
-        f"### {_cell(report.title)} (budget {report.budget_year})",
-        "",
-        "| " + " | ".join(_cell(h) for h in head) + " |",
-        "| :-- | " + " | ".join("--:" for _ in head[1:]) + " |",
-    ]
+    lines = _head(f"{_cell(report.title)} (budget {report.budget_year})", [caption(report)], report)
     for row in report.rows:
         if row.category == "coverage":
             cells = [percent(v) if v is not None else "-" for v in shown_coverage(report)]
@@ -51,13 +56,7 @@ def markdown(report: Report, decimals: int | None = None) -> str:
 
 def comparison_markdown(report: CompareReport, decimals: int | None = None) -> str:
     places = comparison_decimals(report, decimals)
-    head = [caption(report), "", *(str(y) for y in report.years), LABELS["total"]]
-    lines = [
-        f"### {_cell(report.before)} → {_cell(report.after)}",
-        "",
-        "| " + " | ".join(_cell(h) for h in head) + " |",
-        "| :-- | :-- | " + " | ".join("--:" for _ in head[2:]) + " |",
-    ]
+    lines = _head(f"{_cell(report.before)} → {_cell(report.after)}", [caption(report), ""], report)
     for row in report.rows:
         for side, label in SIDES:
             shown = signed if side == "change" else danish
