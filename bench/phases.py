@@ -1,0 +1,63 @@
+"""The profile behind docs/performance.md: each step of `gap --format json` on one file, timed in one
+process with the collector paused, and the same for the bare load.
+
+    .venv/bin/python bench/phases.py FILE        # e.g. a file bench/run.py generated (bench/generate.py)
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+
+
+def main(path: str) -> None:
+    gc.disable()
+    clock = time.perf_counter
+    start = clock()
+    from effektinvest import reader
+    from effektinvest.checks import check
+    from effektinvest.model import Scenario
+    from effektinvest.render.json import to_json
+    from effektinvest.render.rows import build
+
+    steps = [("imports", clock() - start)]
+    with open(path, "rb") as handle:
+        data = handle.read()
+    t = clock()
+    root = reader._Composer(data).get_single_node()
+    steps.append(("libyaml compose", clock() - t))
+    t = clock()
+    value, _marks = reader._Walker(path, len(data)).value(root, 1)
+    steps.append(("walk to data and marks", clock() - t))
+    t = clock()
+    del root
+    steps.append(("free the node tree", clock() - t))
+    t = clock()
+    scenario = Scenario.model_validate(value)
+    steps.append(("pydantic validation", clock() - t))
+    t = clock()
+    _findings, gap = check(scenario)
+    steps.append(("checks and arithmetic", clock() - t))
+    t = clock()
+    to_json(build(scenario, gap, scenario.unit, project_rows=False))
+    steps.append(("JSON report", clock() - t))
+    steps.append(("total", clock() - start))
+
+    import yaml
+
+    t = clock()
+    loader = yaml.CSafeLoader(data)
+    node = loader.get_single_node()
+    bare_compose = clock() - t
+    t = clock()
+    loader.construct_document(node)
+    bare_construct = clock() - t
+    for name, seconds in steps:
+        print(f"{name:<26} {seconds:6.2f} s")
+    print(f"{'bare compose':<26} {bare_compose:6.2f} s")
+    print(f"{'bare construct':<26} {bare_construct:6.2f} s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
