@@ -289,3 +289,39 @@ def test_step_summary_that_is_a_folder_is_a_warning_not_a_crash(tmp_path):
 def test_folder_without_scenarios_and_double_stdin_are_usage_errors(tmp_path):
     assert run("check", str(tmp_path)).returncode == 2
     assert run("check", "-", "-", stdin=b"").returncode == 2
+
+
+def test_a_closed_pipe_keeps_the_exit_code(tmp_path):
+    big = tmp_path / "big.yaml"
+    lines = ["scenario: B", "budget_year: 2024", "sources: {}", "projects:"]
+    lines += [f"  p{i}: {{name: P{i}, costs: {{2024: 10}}}}" for i in range(3000)]
+    big.write_text("\n".join(lines) + "\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "effektinvest", "gap", str(big), "--format", "csv", "--fail-on-gap"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.read(100)
+    process.stdout.close()  # the reader goes away, as `| head` does
+    assert process.wait(timeout=60) == 3
+    assert b"Traceback" not in process.stderr.read()
+
+
+def test_an_unwritable_output_is_an_error_not_a_traceback():
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "effektinvest", "gap", SEED, "-f", "json"], stdout=full, stderr=subprocess.PIPE
+        )
+    assert result.returncode == 2
+    assert b"cannot write the output" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_a_closed_standard_input_is_a_usage_error():
+    result = subprocess.run(
+        [sys.executable, "-m", "effektinvest", "gap", "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        close_fds=True,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert result.returncode == 2 and b"standard input is closed" in result.stderr

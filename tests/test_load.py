@@ -53,3 +53,19 @@ def test_negative_zero_is_reported_as_zero():
     loaded = load_bytes((HEAD + "projects:\n  p: {name: P, costs: {2024: -0.00, 2025: 5}}\n").encode(), "t.yaml")
     assert str(loaded.gap.years[2024].cost) == "0.00"
     assert loaded.gap.total.cost == Decimal(5)
+
+
+def test_an_empty_year_amount_points_at_its_year():
+    text = HEAD + "projects:\n  p:\n    name: P\n    costs: {2024: 1, 2025: , 2026: 2}\n"
+    [d] = load_bytes(text.encode(), "t.yaml").diagnostics
+    assert (d.code, d.line, d.column) == ("missing-amount", 7, 22)
+
+
+def test_an_aliased_line_names_its_project():
+    text = (
+        "scenario: T\nbudget_year: 2024\nsources: {a: {name: A}}\nprojects:\n"
+        "  x: {name: X, costs: {2024: 10}, financing: &f [{source: a, amount: {2024: 1}}]}\n"
+        "  y: {name: Y, costs: {2025: 10}, financing: *f}\n"
+    )
+    [d] = load_bytes(text.encode(), "t.yaml").diagnostics
+    assert d.code == "amount-without-cost" and "project 'y'" in d.message

@@ -237,3 +237,36 @@ def test_compare_warns_on_different_price_levels_and_converts_with_prices():
     report = as_json(restated.stdout)
     assert report["price_level"] == 2025
     assert report["total"]["cost"]["before"] == D("10.65015")  # 10.35 x 1.029
+
+
+def test_compare_csv_lists_added_and_removed():
+    rows = list(csv.DictReader(io.StringIO(run("compare", BEFORE, AFTER, "--format", "csv").stdout)))
+    extra = [(r["category"], r["id"], r["name"]) for r in rows if r["year"] == ""]
+    assert extra == [
+        ("added-project", "b", "B"),
+        ("removed-project", "old", "Gammelt projekt"),
+        ("added-source", "new", "Ny kilde"),
+        ("removed-source", "gone", "Udgået kilde"),
+    ]
+
+
+def test_compare_decimals_zero_shows_no_minus_zero():
+    out = run("compare", BEFORE, AFTER, "--decimals", "0").stdout
+    assert "-0 " not in out and "+0 " not in out
+
+
+def test_due_from_stdin_is_called_stdin_and_a_file_named_twice_counts_once():
+    result = subprocess.run(
+        [sys.executable, "-m", "effektinvest", "due", "-", "--budget", "2026", "--format", "json"],
+        input=Path(AFTER).read_bytes(),
+        capture_output=True,
+        cwd=ROOT,
+    )
+    assert [i["path"] for i in json.loads(result.stdout)] == ["<stdin>"]
+    twice = json.loads(run("due", AFTER, AFTER, "--budget", "2026", "--format", "json").stdout)
+    assert len(twice) == 1
+
+
+def test_price_levels_missing_on_one_side_are_named():
+    result = run("compare", BEFORE, str(ROOT / "tests" / "fixtures" / "base.yaml"))
+    assert "different price levels (2024 and none)" in result.stderr

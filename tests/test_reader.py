@@ -175,3 +175,8 @@ def test_aliases_read_as_yaml_says_whatever_is_let_go(text):
     result = read(text.encode(), "f")
     assert result.diagnostics == []
     assert result.data == yaml.load(text, Loader=yaml.BaseLoader)
+
+
+def test_a_key_repeated_through_an_alias_says_so():
+    [d] = read(b"a: 1\n&k b: 2\n*k : 3\n", "f").diagnostics
+    assert d.code == "duplicate-key" and "again through an alias" in d.message

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from effektinvest.arithmetic import ORE, Gap, compute, ledger, payments
 from effektinvest.diagnostics import Severity
-from effektinvest.model import FinancingLine, Scenario, Status
+from effektinvest.model import FinancingLine, Scenario, Status, owner
 from effektinvest.numbers import EXACT, decimals, plain
 
 
@@ -240,7 +240,8 @@ def _amounts_need_cost(lines) -> list[Finding]:
                         Finding(
                             ref.path + ("amount", year),
                             "amount-without-cost",
-                            f"an amount in {year}, but the projects this line covers have no cost in that year",
+                            f"{owner(ref.path)} has an amount in {year}, but the projects it covers have no "
+                            "cost in that year",
                             at_key=True,
                         )
                     )
@@ -249,7 +250,8 @@ def _amounts_need_cost(lines) -> list[Finding]:
                 Finding(
                     ref.path + ("amount",),
                     "amount-without-cost",
-                    "the projects this line covers have no cost in any year: there is nothing to split the amount over",
+                    f"the projects that {owner(ref.path)} covers have no cost in any year: there is nothing to "
+                    "split the amount over",
                 )
             )
     return out

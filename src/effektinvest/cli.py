@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -104,6 +105,16 @@ def _load(path: str, prices: int | None = None):
         raise _fail_usage(f"{path}: {exc.strerror or exc}") from None
 
 
+@contextmanager
+def _writing():
+    """Write a report; if the reader of standard output has gone (`... | head`), the rest goes nowhere
+    and the command still ends with its own exit code (typer would make it 1)."""
+    try:
+        yield
+    except BrokenPipeError:
+        _quiet_stdout()
+
+
 def _console():
     """A Rich console on standard output: colour only on a terminal, never with NO_COLOR or TERM=dumb."""
     from rich.console import Console
@@ -144,22 +155,23 @@ def gap(
     from effektinvest.render.rows import build
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit, format is not GapFormat.json)
-    if format is GapFormat.table:
-        from effektinvest.render.table import print_table
+    with _writing():
+        if format is GapFormat.table:
+            from effektinvest.render.table import print_table
 
-        print_table(report, _console(), decimals)
-    elif format is GapFormat.json:
-        from effektinvest.render.json import to_json
+            print_table(report, _console(), decimals)
+        elif format is GapFormat.json:
+            from effektinvest.render.json import to_json
 
-        sys.stdout.write(to_json(report))
-    elif format in (GapFormat.csv, GapFormat.tsv):
-        from effektinvest.render.csv import to_csv
+            sys.stdout.write(to_json(report))
+        elif format in (GapFormat.csv, GapFormat.tsv):
+            from effektinvest.render.csv import to_csv
 
-        sys.stdout.write(to_csv(report, "\t" if format is GapFormat.tsv else ","))
-    else:
-        from effektinvest.render.markdown import markdown
+            sys.stdout.write(to_csv(report, "\t" if format is GapFormat.tsv else ","))
+        else:
+            from effektinvest.render.markdown import markdown
 
-        sys.stdout.write(markdown(report, decimals))
+            sys.stdout.write(markdown(report, decimals))
     if fail_on_gap and any(column.residual > 0 for column in loaded.gap.years.values()):
         raise typer.Exit(EXIT_GAP)
 
@@ -187,7 +199,7 @@ def _expand(paths: list[str]) -> list[str]:
             out.append(path)
         else:
             raise _fail_usage(f"{path}: no such file or folder")
-    return out
+    return list(dict.fromkeys(out))  # a file named twice (or inside a folder also named) is read once
 
 
 @app.command()
@@ -224,10 +236,11 @@ def check(
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
     if not quiet:
-        if format is CheckFormat.json:
-            sys.stdout.write(reporters.to_json(found))
-        elif format is CheckFormat.github:
-            sys.stdout.write(reporters.github(found))
+        with _writing():
+            if format is CheckFormat.json:
+                sys.stdout.write(reporters.to_json(found))
+            elif format is CheckFormat.github:
+                sys.stdout.write(reporters.github(found))
         print(reporters.summary(len(files), errors, warnings), file=sys.stderr)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
@@ -262,19 +275,20 @@ def due(
         if loaded.scenario is None:
             invalid = True
             continue
-        rows += [due_row(path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
-    if format is DueFormat.json:
-        from effektinvest.render.json import due_json
+        rows += [due_row(loaded.path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
+    with _writing():
+        if format is DueFormat.json:
+            from effektinvest.render.json import due_json
 
-        sys.stdout.write(due_json(rows))
-    elif format is DueFormat.csv:
-        from effektinvest.render.csv import due_csv
+            sys.stdout.write(due_json(rows))
+        elif format is DueFormat.csv:
+            from effektinvest.render.csv import due_csv
 
-        sys.stdout.write(due_csv(rows))
-    else:
-        from effektinvest.render.table import due_table, print_wide
+            sys.stdout.write(due_csv(rows))
+        else:
+            from effektinvest.render.table import due_table, print_wide
 
-        print_wide(due_table(rows, budget), _console())
+            print_wide(due_table(rows, budget), _console())
     if invalid:
         raise typer.Exit(EXIT_INVALID)
 
@@ -307,7 +321,7 @@ def compare(
         raise typer.Exit(EXIT_INVALID)
     levels = {old.scenario.price_level, new.scenario.price_level}
     if len(levels) > 1 and not quiet:
-        shown = " and ".join(str(level) for level in sorted(levels, key=str))
+        shown = " and ".join("none" if level is None else str(level) for level in sorted(levels, key=str))
         print(
             f"effektinvest: warning: the files are at different price levels ({shown}); "
             "use --prices YEAR to compare them in one year's prices",
@@ -316,22 +330,23 @@ def compare(
     level = levels.pop() if len(levels) == 1 else None
     comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
     report = build_comparison(comparison, out_unit or new.scenario.unit, old.path, new.path, level)
-    if format is CompareFormat.json:
-        from effektinvest.render.json import comparison_json
+    with _writing():
+        if format is CompareFormat.json:
+            from effektinvest.render.json import comparison_json
 
-        sys.stdout.write(comparison_json(report))
-    elif format is CompareFormat.csv:
-        from effektinvest.render.csv import comparison_csv
+            sys.stdout.write(comparison_json(report))
+        elif format is CompareFormat.csv:
+            from effektinvest.render.csv import comparison_csv
 
-        sys.stdout.write(comparison_csv(report))
-    elif format is CompareFormat.markdown:
-        from effektinvest.render.markdown import comparison_markdown
+            sys.stdout.write(comparison_csv(report))
+        elif format is CompareFormat.markdown:
+            from effektinvest.render.markdown import comparison_markdown
 
-        sys.stdout.write(comparison_markdown(report, decimals))
-    else:
-        from effektinvest.render.table import comparison_table, print_wide
+            sys.stdout.write(comparison_markdown(report, decimals))
+        else:
+            from effektinvest.render.table import comparison_table, print_wide
 
-        print_wide(comparison_table(report, decimals), _console())
+            print_wide(comparison_table(report, decimals), _console())
 
 
 @app.command()
@@ -369,6 +384,11 @@ def init(
     print(f"wrote {path}; check it with: effektinvest check {path}", file=sys.stderr)
 
 
+def _quiet_stdout() -> None:
+    """The reader of standard output has gone (`... | head`): write the rest nowhere, keep the exit code."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main() -> None:
     import gc
 
@@ -378,6 +398,10 @@ def main() -> None:
     # Pydantic looks for plugins (an entry-point scan of every installed package) when the first model is
     # built; effektinvest uses none, and the scan is a tenth of its start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A file name that is not valid UTF-8 is still printed (escaped), never a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
         code = EXIT_OK
@@ -385,12 +409,19 @@ def main() -> None:
         code = exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_INVALID
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)
-    except BrokenPipeError:  # `effektinvest gap ... | head`: the reader has gone; so do we
-        code = EXIT_OK
+    except OSError as exc:  # standard output cannot be written: a full disk, a closed descriptor
+        print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        code = EXIT_USAGE
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
     except BrokenPipeError:
+        _quiet_stdout()
+    except OSError as exc:
+        print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        code = code or EXIT_USAGE
+    try:
+        sys.stderr.flush()
+    except OSError:
         pass
     # Everything is written and every file closed: leave without tearing down the millions of objects a
     # large scenario made, which takes as long as reading it (see docs/performance.md).

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from effektinvest.arithmetic import Gap
 from effektinvest.checks import check, nearest
 from effektinvest.diagnostics import CODES, Diagnostic, Severity
-from effektinvest.model import AMOUNT_TAGS, Scenario, model_at
+from effektinvest.model import AMOUNT_TAGS, Scenario, model_at, name_of, owner
 from effektinvest.numbers import danish_thousands_warning, describe
 from effektinvest.prices import PriceProblem, restate
 from effektinvest.reader import MAX_BYTES, Marks, locate, read, too_large
@@ -168,55 +168,31 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
             )
         elif kind == "missing":
             code, at_key = "missing-key", True
-            message = f"{_owner(where[:-1])} is missing the required key {where[-1]!r}"
+            message = f"{owner(where[:-1])} is missing the required key {where[-1]!r}"
             where = where[:-1]
         elif kind in {"dict_type", "mapping_type", "model_type", "model_attributes_type"}:
             code = "wrong-type"
-            message = f"{_name(where)} must be a mapping of keys, not {describe(error.get('input'))}"
+            message = f"{name_of(where)} must be a mapping of keys, not {describe(error.get('input'))}"
         elif kind == "string_type":
             code = "wrong-type"
-            message = f"{_name(where)}: expected text, not {describe(error.get('input'))}"
+            message = f"{name_of(where)}: expected text, not {describe(error.get('input'))}"
         elif kind in {"string_too_short", "string_pattern_mismatch"}:
             code = "wrong-type"
-            message = f"{_name(where)}: a name cannot be empty"
+            message = f"{name_of(where)}: a name cannot be empty"
         elif kind in {"list_type", "tuple_type"}:
             code = "wrong-type"
-            message = f"{_name(where)} must be a list (lines starting with '- '), not {describe(error.get('input'))}"
+            message = f"{name_of(where)} must be a list (lines starting with '- '), not {describe(error.get('input'))}"
         elif kind in CODES:
             code = kind
             message = error["ctx"]["message"] if error.get("ctx") else error["msg"]
             if code == "wrong-type" and where:
-                message = f"{_name(where)}: {message}"
+                message = f"{name_of(where)}: {message}"
         else:
             code = "wrong-type"
-            message = f"{_name(where)}: {error['msg']}"
+            message = f"{name_of(where)}: {error['msg']}"
         line, column = locate(result.marks, where, at_key)
         out.append(Diagnostic(path, line, column, Severity.ERROR, code, message))
     return out
-
-
-def _owner(where: tuple) -> str:
-    """How a message names the mapping at WHERE: "project 'havnen'", "financing line 2", ..."""
-    match where:
-        case ():
-            return "the top level"
-        case ("sources", sid):
-            return f"source {sid!r}"
-        case ("projects", pid):
-            return f"project {pid!r}"
-        case ("projects", pid, "financing", int(index)):
-            return f"financing line {index + 1} of project {pid!r}"
-        case ("financing", int(index)):
-            return f"financing line {index + 1}"
-        case (*parent, int(index)):
-            return f"item {index + 1} of {_name(tuple(parent))}"
-    return repr(str(where[-1]))
-
-
-def _name(where: tuple) -> str:
-    if where and isinstance(where[-1], int):
-        return _owner(where)
-    return repr(str(where[-1])) if where else "the top level"
 
 
 def load_path(path: str, stdin=None, prices: int | None = None, keep_marks: bool = True) -> Loaded:
@@ -225,6 +201,8 @@ def load_path(path: str, stdin=None, prices: int | None = None, keep_marks: bool
     if path == "-":
         import sys
 
+        if stdin is None and sys.stdin is None:
+            raise FileNotFoundError(2, "standard input is closed")
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:

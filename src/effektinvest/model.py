@@ -58,8 +58,8 @@ def _year_amounts(value: Any) -> dict[int, Decimal]:
                 continue
         try:
             out[year] = parse_amount(amount)
-        except ValueProblem as problem:
-            problems.append((key, False, problem.code, problem.message))
+        except ValueProblem as problem:  # an empty amount has no place of its own: point at its year
+            problems.append((key, amount is None, problem.code, problem.message))
     if problems:
         raise PydanticCustomError("entries", "{message}", {"message": problems[0][3], "problems": problems})
     return out
@@ -257,3 +257,27 @@ def model_at(path: tuple) -> type[BaseModel] | None:
         case ("financing", int()):
             return PooledLine
     return None
+
+
+def owner(where: tuple) -> str:
+    """How a message names the mapping at WHERE: "project 'havnen'", "financing line 2", ..."""
+    match where:
+        case ():
+            return "the top level"
+        case ("sources", sid):
+            return f"source {sid!r}"
+        case ("projects", pid):
+            return f"project {pid!r}"
+        case ("projects", pid, "financing", int(index)):
+            return f"financing line {index + 1} of project {pid!r}"
+        case ("financing", int(index)):
+            return f"financing line {index + 1}"
+        case (*parent, int(index)):
+            return f"item {index + 1} of {name_of(tuple(parent))}"
+    return repr(str(where[-1]))
+
+
+def name_of(where: tuple) -> str:
+    if where and isinstance(where[-1], int):
+        return owner(where)
+    return repr(str(where[-1])) if where else "the top level"

@@ -339,11 +339,15 @@ class _Walker:
                 continue
             if key in out:
                 first = next(k for k, _ in node.value if k.__class__ is ScalarNode and nfc(k.value) == key)
+                again = (
+                    f"again on line {key_node.start_mark.line + 1}"
+                    if first is not key_node
+                    else "again through an alias of it (libyaml does not say where an alias stands)"
+                )
                 self.report(
                     key_node,
                     "duplicate-key",
-                    f"key {key!r} is given twice in this mapping: first on line "
-                    f"{first.start_mark.line + 1}, again on line {key_node.start_mark.line + 1}",
+                    f"key {key!r} is given twice in this mapping: first on line {first.start_mark.line + 1}, {again}",
                 )
                 continue
             keys.append(key)

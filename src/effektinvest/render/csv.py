@@ -28,7 +28,8 @@ def to_csv(report: Report, delimiter: str = ",") -> str:
 
 
 def comparison_csv(report: CompareReport, delimiter: str = ",") -> str:
-    """year,category,id,name,before,after,change: one row per figure; a missing side is 0."""
+    """year,category,id,name,before,after,change: one row per figure (a missing side is 0), then one row
+    per project or source present in only one file (category added-project, removed-source, ...)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(["year", "category", "id", "name", "before", "after", "change"])
@@ -39,6 +40,15 @@ def comparison_csv(report: CompareReport, delimiter: str = ",") -> str:
                 continue
             sides = [plain(side_value(change, side)) for side, _ in SIDES]
             writer.writerow([column, row.category, row.id, row.label if row.id else "", *sides])
+    # projects and sources in only one of the files: year empty, no figures
+    for category, items in (
+        ("added-project", report.added_projects),
+        ("removed-project", report.removed_projects),
+        ("added-source", report.added_sources),
+        ("removed-source", report.removed_sources),
+    ):
+        for item, name in items.items():
+            writer.writerow(["", category, item, name, "", "", ""])
     return out.getvalue()
 
 

@@ -228,11 +228,11 @@ def comparison_decimals(report: CompareReport, asked: int | None) -> int:
 
 
 def signed(value: Decimal, decimals: int) -> str:
-    """A change with its sign: +0,50, -1,20, 0,00."""
+    """A change with its sign: +0,50, -1,20, and 0,00 for no change (nor one that rounds away)."""
+    if value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT) == 0:
+        return danish(abs(value) * 0, decimals)
     text = danish(value, decimals)
-    return (
-        text if text.startswith("-") or value.quantize(Decimal(1).scaleb(-decimals), context=EXACT) == 0 else "+" + text
-    )
+    return text if text.startswith("-") else "+" + text
 
 
 def comparison_notes(report: CompareReport) -> list[str]:
