@@ -48,13 +48,15 @@ class Gap:
     total: Figures
 
 
-def financing_lines(scenario: Scenario) -> Iterator[LineRef]:
-    """Every line that counts, in file order: project lines of continued projects, then pooled lines."""
+def financing_lines(scenario: Scenario, active: dict | None = None) -> Iterator[LineRef]:
+    """Every line that counts, in file order: project lines of continued projects, then pooled lines.
+    ACTIVE: `scenario.active`, if already made."""
     for pid, project in scenario.projects.items():
         if project.status is Status.CONTINUE:
             for index, line in enumerate(project.financing):
                 yield LineRef(("projects", pid, "financing", index), line, (pid,))
-    active = scenario.active
+    if active is None:
+        active = scenario.active
     for index, line in enumerate(scenario.financing):
         yield LineRef(("financing", index), line, pooled_cover(line, active))
 
@@ -65,11 +67,11 @@ def pooled_cover(line: PooledLine, active: dict) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pid for pid in line.projects if pid in active))
 
 
-def costs_kr(scenario: Scenario) -> dict[str, dict[int, Decimal]]:
-    """Each continued project's cost per year, in kr."""
+def costs_kr(scenario: Scenario, active: dict | None = None) -> dict[str, dict[int, Decimal]]:
+    """Each continued project's cost per year, in kr. ACTIVE: `scenario.active`, if already made."""
     scale = scenario.unit.exponent
     out = {}
-    for pid, project in scenario.active.items():
+    for pid, project in (scenario.active if active is None else active).items():
         costs = project.costs or {}
         out[pid] = dict(costs) if scale == 0 else {year: a.scaleb(scale, EXACT) for year, a in costs.items()}
     return out
@@ -79,6 +81,8 @@ def covered_cost(costs: dict[str, dict[int, Decimal]], covers: tuple[str, ...]) 
     """Covered cost per year of the projects COVERS, only years with a cost above 0."""
     if len(covers) == 1:  # a project's own line: no sums to make
         by_year = costs.get(covers[0], {})
+        if by_year and min(by_year.values()) > 0 and list(by_year) == sorted(by_year):
+            return by_year  # already what is asked for (callers only read it)
         return {year: by_year[year] for year in sorted(by_year) if by_year[year] > 0}
     out: dict[int, Decimal] = {}
     with localcontext(EXACT):
@@ -91,8 +95,9 @@ def covered_cost(costs: dict[str, dict[int, Decimal]], covers: tuple[str, ...]) 
 def ledger(scenario: Scenario) -> tuple[dict[str, dict[int, Decimal]], list[tuple[LineRef, dict[int, Decimal]]]]:
     """The costs in kr., and every counting line with its covered cost per year: what the checks and the
     arithmetic both start from, computed once."""
-    costs = costs_kr(scenario)
-    return costs, [(ref, covered_cost(costs, ref.covers)) for ref in financing_lines(scenario)]
+    active = scenario.active
+    costs = costs_kr(scenario, active)
+    return costs, [(ref, covered_cost(costs, ref.covers)) for ref in financing_lines(scenario, active)]
 
 
 def split(amount_ore: int, weights: dict[int, int]) -> dict[int, int]:
