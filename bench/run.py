@@ -98,9 +98,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="10 and 1,000 projects only, 3 runs")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", choices=["large", "startup", "folder"], help="one group of cases")
+    parser.add_argument("--sizes", type=int, nargs="+", metavar="N", help="project counts of the large-file cases")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
-    sizes = [10, 1000] if args.quick else [10, 1000, 10_000, 100_000]
+    sizes = args.sizes or ([10, 1000] if args.quick else [10, 1000, 10_000, 100_000])
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"

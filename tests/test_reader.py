@@ -57,7 +57,10 @@ def test_an_anchor_may_repeat_a_value():
 
 
 def test_a_value_that_contains_itself():
-    assert codes("x: &p {self: *p}\n") == [("alias-cycle", 1, 8)]
+    # the diagnostic names the alias itself, where it stands
+    assert codes("x: &p {self: *p}\n") == [("alias-cycle", 1, 14)]
+    assert codes("x: &p [1, *p]\n") == [("alias-cycle", 1, 11)]
+    assert codes("x: &p [1, {a: *p}]\ny: *p\n") == [("alias-cycle", 1, 15), ("alias-cycle", 1, 15)]
 
 
 def test_alias_growth_is_bounded_and_fast():
@@ -137,8 +140,8 @@ def test_explicit_standard_tags_must_match_their_value():
     ]
 
 
-# The walk lets go of the node tree as it goes, except where an alias leads back: the data must be
-# what YAML says whatever the aliases, as PyYAML's own loader reads it.
+# An alias reads its anchor's kept events again: the data must be what YAML says whatever the
+# aliases, as PyYAML's own loader reads it.
 _WORDS = st.sampled_from(["a", "b", "c", "ja", "nej", "x1"])
 
 
@@ -179,4 +182,39 @@ def test_aliases_read_as_yaml_says_whatever_is_let_go(text):
 
 def test_a_key_repeated_through_an_alias_says_so():
     [d] = read(b"a: 1\n&k b: 2\n*k : 3\n", "f").diagnostics
-    assert d.code == "duplicate-key" and "again through an alias" in d.message
+    assert (d.code, d.line, d.column) == ("duplicate-key", 3, 1)
+    assert "first on line 2, again on line 3 (through the alias *k)" in d.message
+
+
+def test_a_value_repeated_by_an_alias_is_marked_where_the_alias_stands():
+    result = read(b"a: &c {2024: 1}\nb:\n  x: *c\n", "f")
+    assert locate(result.marks, ("b", "x")) == (3, 6)
+    assert locate(result.marks, ("b", "x", "2024")) == (1, 14)  # inside it: where the anchored value stands
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ("a: &x 1\nb: &x 2\n", 2, 4, "anchor &x is defined twice: first on line 1"),
+        ("a: *x\nb: &x 1\n", 1, 4, "the alias *x names no anchor before it"),
+    ],
+)
+def test_anchors_are_defined_once_and_before_their_aliases(text, line, column, words):
+    [d] = read(text.encode(), "f").diagnostics
+    assert (d.code, d.line, d.column) == ("yaml-syntax", line, column)
+    assert words in d.message
+
+
+def test_values_under_refused_keys_and_tags_are_read_but_not_reported():
+    # the repeated key's value and the refused !!set's items would have their own problems
+    assert codes("a: 1\na: {b: 1, b: 2}\nc: !!set {x: {y: 1, y: 2}}\n") == [
+        ("duplicate-key", 2, 1),
+        ("unsupported-tag", 3, 4),
+    ]
+    # an anchor under a refused key still counts
+    assert codes("<<: &m {a: 1}\nb: *m\n") == [("merge-key", 1, 1)]
+
+
+def test_a_root_that_is_one_long_value_is_not_empty():
+    [d] = read(b"x" * (2 * 1024 * 1024), "f").diagnostics
+    assert d.code == "top-level-not-mapping"

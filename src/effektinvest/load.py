@@ -39,7 +39,7 @@ class Loaded:
 
 def load_bytes(data: bytes, path: str, prices: int | None = None, keep_marks: bool = True) -> Loaded:
     """Read, validate and check one scenario file (restated in PRICES's prices, if given). Never raises for
-    bad input. KEEP_MARKS=False lets the node tree go once every finding is located: a large file's
+    bad input. KEEP_MARKS=False lets the marks go once every finding is located: a large file's
     report is then rendered without it in memory."""
     result = read(data, path)
     del data

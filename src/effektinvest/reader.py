@@ -1,11 +1,12 @@
-"""Strict YAML reading: bytes to plain data, keeping libyaml's node tree for line marks.
+"""Strict YAML reading: bytes to plain data, with the line and column of every key and value.
 
-One parse with libyaml's C parser composes the node tree; one walk over it
-builds plain Python data (dict, list, str, Decimal, bool, None) under the YAML
-1.2 core rules of ../shared/spec/scenario-format.md ("How the file is read"),
-and reports duplicate keys, merge keys, foreign tags, alias cycles, alias
-growth and depth. The node tree is kept so that any later finding can be
-located by its path (see `locate`) without a second parse.
+libyaml's C parser reads the file once, as a stream of events; one pass over
+the events builds plain Python data (dict, list, str, Decimal, bool, None)
+under the YAML 1.2 core rules of ../shared/spec/scenario-format.md ("How the
+file is read") and a compact index of where each key and value stands
+(`Marks`, for `locate`), and reports duplicate keys, merge keys, foreign tags,
+alias cycles, alias growth and depth. No node tree is built: the events of an
+anchored value are kept, and an alias reads them again.
 """
 
 from __future__ import annotations
@@ -15,11 +16,18 @@ import sys
 from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from unicodedata import normalize as _normalize
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
 
 from effektinvest.diagnostics import Diagnostic, Severity
 from effektinvest.numbers import DANISH_THOUSANDS_RE, DECIMAL_RE, FALSES, NULLS, TRUES, nfc, resolve_plain
@@ -44,32 +52,17 @@ try:
 
     C_LOADER = True
 except ImportError:  # PyYAML built without libyaml
-    from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream):
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
-            Composer.__init__(self)
 
     C_LOADER = False
-
-
-class _Composer(_Parser, BaseResolver):
-    """libyaml's parser and composer; plain scalars keep a tag of their own, resolved by the walk."""
-
-    def __init__(self, stream):
-        _Parser.__init__(self, stream)
-        BaseResolver.__init__(self)
-
-    def resolve(self, kind, value, implicit):
-        if kind is ScalarNode and implicit[0]:
-            return PLAIN
-        return BaseResolver.resolve(self, kind, value, implicit)
 
 
 @dataclass
@@ -84,6 +77,9 @@ class ReadResult:
     thousands: list[tuple[tuple, int, int, str]] = field(default_factory=list)
 
 
+_EMPTY = "the file is empty: a scenario needs at least 'scenario:', 'budget_year:', 'sources:' and 'projects:'"
+
+
 def _spot(mark) -> int:
     return mark.line << 32 | mark.column
 
@@ -91,8 +87,8 @@ def _spot(mark) -> int:
 class Marks:
     """Where the keys and values of one mapping or list stand in the file, compactly.
 
-    libyaml's node tree takes some 500 bytes a value; this keeps a line and column for each key and
-    value in 16 bytes, so the tree can go as soon as it has been walked once. KEYS is None for a list.
+    A node tree (PyYAML's takes some 500 bytes a value) is never built: this keeps a line and column
+    for each key and value in 16 bytes. KEYS is None for a list.
     SPOTS holds two packed positions (line << 32 | column, from 0) per entry: its key's and its value's.
     """
 
@@ -103,7 +99,11 @@ class Marks:
 
 
 class _Abort(Exception):
-    pass
+    """The walk stops: its reason is already among the walker's diagnostics."""
+
+
+class _Refused(Exception):
+    """The file cannot be read at all: (line, column, code, message), from 1."""
 
 
 def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None]:
@@ -153,18 +153,17 @@ def read(data: bytes, path: str) -> ReadResult:
     text, problem = decode(data)
     if problem:
         return fail(problem[0], problem[1], "not-utf8", problem[2])
+    walker = _Walker(path, len(data), _Parser(text).get_event)
+    gc_was_enabled = _pause_gc()
     try:
-        root = _Composer(text).get_single_node()
+        value, marks = walker.document()
+    except _Abort:
+        value = marks = None
+    except _Refused as exc:
+        return fail(*exc.args)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if exc.context == "expected a single document in the stream":
-            return fail(
-                line,
-                column,
-                "multiple-documents",
-                "the file holds more than one YAML document ('---'); a scenario is one document",
-            )
         message = " ".join(p for p in (exc.context, exc.problem) if p)
         if exc.problem == "exceeded maximum nesting depth":
             return fail(line, column, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
@@ -173,30 +172,8 @@ def read(data: bytes, path: str) -> ReadResult:
         return fail(line, column, "yaml-syntax", message)
     except yaml.YAMLError as exc:  # reader errors have no mark
         return fail(1, 1, "yaml-syntax", str(exc))
-    if root is None or (isinstance(root, ScalarNode) and root.tag == PLAIN and resolve_plain(root.value) is None):
-        return fail(
-            1,
-            1,
-            "empty-file",
-            "the file is empty: a scenario needs at least 'scenario:', 'budget_year:', 'sources:' and 'projects:'",
-        )
-    if not isinstance(root, MappingNode):
-        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        return fail(
-            root.start_mark.line + 1,
-            root.start_mark.column + 1,
-            "top-level-not-mapping",
-            f"the top level is {kind}; it must be a mapping of keys such as 'scenario:'",
-        )
-    walker = _Walker(path, len(data))
-    gc_was_enabled = _pause_gc()
-    try:
-        value, marks = walker.value(root, 1)
-    except _Abort:
-        value = marks = None
     finally:
         _resume_gc(gc_was_enabled)
-    del root  # the node tree goes here; `marks` keeps what `locate` needs
     return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
 
 
@@ -238,126 +215,261 @@ def _resume_gc(was: bool) -> None:
         gc.enable()
 
 
+def _plain(event) -> bool:
+    """Whether a scalar event is plain (its type is read from its text), as PyYAML's resolver decides."""
+    return event.implicit[0]
+
+
 class _Walker:
-    def __init__(self, path: str, size: int):
+    """One pass over the parser's events, building plain data and marks.
+
+    `get` gives the next event: the parser's own; while an anchored value is being read, one that also
+    keeps the events for its aliases; while an alias is being read, the kept events again.
+    """
+
+    def __init__(self, path: str, size: int, get):
         self.path = path
         self.budget = ALIAS_NODE_ALLOWANCE + 4 * size
         self.count = 0
         self.diagnostics: list[Diagnostic] = []
         self.poisoned: list[tuple] = []
-        self.thousands: list[tuple[tuple, ScalarNode]] = []  # numbers such as 1.500, with their paths
-        self.trail: list = []  # the path to the node being walked
-        self.active: set[int] = set()  # collection nodes being walked (cycle detection)
+        self.thousands: list[tuple[tuple, int, int, str]] = []  # numbers such as 1.500, with their paths
+        self.trail: list = []  # the path to the value being read
+        self.get = get
+        self.parse = get
+        self.anchors: dict[str, list] = {}  # an anchor's name: the events of its value
+        self.keeping: list[list] = []  # the events of the anchored values still being read
+        self.open: set[str] = set()  # anchors whose value is being read, or read again
+        self.again = 0  # how many aliases deep the walk is
 
-    def report(self, node: Node, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        mark = node.start_mark
+    def document(self) -> tuple[object, Marks | None]:
+        """The one document of the stream, with its marks; _Refused when there is none to read."""
+        get = self.get
+        get()  # the stream's start
+        start = get()
+        if start.__class__ is StreamEndEvent:
+            raise _Refused(1, 1, "empty-file", _EMPTY)
+        root = get()
+        value, marks = self.value(root, 1)
+        get()  # the document's end
+        after = get()
+        if after.__class__ is not StreamEndEvent:
+            mark = after.start_mark
+            raise _Refused(
+                mark.line + 1,
+                mark.column + 1,
+                "multiple-documents",
+                "the file holds more than one YAML document ('---'); a scenario is one document",
+            )
+        if root.__class__ is MappingStartEvent:
+            return value, marks
+        if root.__class__ is ScalarEvent and _plain(root) and resolve_plain(root.value) is None:
+            raise _Refused(1, 1, "empty-file", _EMPTY)
+        mark = root.start_mark
+        kind = "a list" if root.__class__ is not ScalarEvent else "a single value"
+        raise _Refused(
+            mark.line + 1,
+            mark.column + 1,
+            "top-level-not-mapping",
+            f"the top level is {kind}; it must be a mapping of keys such as 'scenario:'",
+        )
+
+    def report(self, event, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        mark = event.start_mark
         self.diagnostics.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, severity, code, message))
 
-    def poison(self, node: Node, code: str, message: str) -> None:
-        self.report(node, code, message)
+    def poison(self, event, code: str, message: str) -> None:
+        self.report(event, code, message)
         self.poisoned.append(tuple(self.trail))
 
-    def value(self, node: Node, depth: int) -> tuple[object, Marks | None]:
-        """The value of NODE, and the marks of what it holds (None for a single value)."""
+    def quietly(self, read, event, depth: int) -> None:
+        """READ a value that is not used (refused, or under a refused key), for its events and anchors."""
+        kept = len(self.diagnostics), len(self.poisoned), len(self.thousands)
+        read(event, depth)
+        del self.diagnostics[kept[0] :], self.poisoned[kept[1] :], self.thousands[kept[2] :]
+
+    def value(self, event, depth: int) -> tuple[object, Marks | None]:
+        """The value that starts with EVENT, and the marks of what it holds (None for a single value)."""
+        if event.__class__ is AliasEvent:
+            return self.alias(event, depth)
         self.count += 1
         if self.count > self.budget:
             self.report(
-                node,
+                event,
                 "alias-expansion",
                 f"aliases make the document grow past {self.budget:,} values; write the values out",
             )
             raise _Abort
-        if node.__class__ is ScalarNode:
-            return self.scalar(node), None
-        if depth > MAX_DEPTH:
-            self.report(node, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
-            raise _Abort
-        key = id(node)
-        if key in self.active:
-            self.poison(node, "alias-cycle", "an alias makes this value contain itself")
-            return None, None
-        self.active.add(key)
-        try:
-            if node.__class__ is MappingNode:
-                if node.tag != _MAP_TAG:
-                    self.poison(node, "unsupported-tag", _tag_message(node.tag))
-                    return None, None
-                return self.mapping(node, depth)
-            if node.tag != _SEQ_TAG:
-                self.poison(node, "unsupported-tag", _tag_message(node.tag))
-                return None, None
-            out = []
-            spots = array("q")
-            children = {}
-            trail = self.trail
-            for index, item in enumerate(node.value):
-                trail.append(index)
-                spot = _spot(item.start_mark)
-                spots.append(spot)
-                spots.append(spot)
-                value, child = self.value(item, depth + 1)
-                out.append(value)
-                if child is not None:
-                    children[index] = child
-                trail.pop()
-            return out, Marks(None, spots, children or None, _spot(node.start_mark))
-        finally:
-            self.active.discard(key)
+        if event.anchor is not None and not self.again:
+            return self.anchored(event, depth)
+        return self.node(event, depth)
 
-    def mapping(self, node: MappingNode, depth: int) -> tuple[dict, Marks]:
+    def node(self, event, depth: int) -> tuple[object, Marks | None]:
+        if event.__class__ is ScalarEvent:
+            return self.scalar(event), None
+        if depth > MAX_DEPTH:
+            self.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            raise _Abort
+        tag = event.tag
+        if event.__class__ is MappingStartEvent:
+            if tag is None or tag == "!" or tag == _MAP_TAG:
+                return self.mapping(event, depth)
+            self.poison(event, "unsupported-tag", _tag_message(tag))
+            self.quietly(self.mapping, event, depth)
+            return None, None
+        if tag is None or tag == "!" or tag == _SEQ_TAG:
+            return self.sequence(event, depth)
+        self.poison(event, "unsupported-tag", _tag_message(tag))
+        self.quietly(self.sequence, event, depth)
+        return None, None
+
+    def anchored(self, event, depth: int) -> tuple[object, Marks | None]:
+        """Read a value with an anchor, keeping its events for the aliases that repeat it."""
+        name = event.anchor
+        self.name_anchor(event)
+        events = [event]
+        self.anchors[name] = events
+        if event.__class__ is ScalarEvent:
+            return self.node(event, depth)
+        outer = self.get
+        self.keeping.append(events)
+        self.open.add(name)
+        self.get = self.keep
+        try:
+            return self.node(event, depth)
+        finally:
+            self.get = outer
+            self.keeping.pop()
+            self.open.discard(name)
+
+    def name_anchor(self, event) -> None:
+        if event.anchor in self.anchors:
+            first = self.anchors[event.anchor][0].start_mark
+            mark = event.start_mark
+            raise _Refused(
+                mark.line + 1,
+                mark.column + 1,
+                "yaml-syntax",
+                f"anchor &{event.anchor} is defined twice: first on line {first.line + 1}, again here "
+                "(PyYAML refuses that); give each anchor its own name",
+            )
+
+    def keep(self):
+        event = self.parse()
+        for events in self.keeping:
+            events.append(event)
+        return event
+
+    def alias(self, event, depth: int) -> tuple[object, Marks | None]:
+        """An alias reads its anchor's value again, from the kept events."""
+        name = event.anchor
+        if name in self.open:
+            self.poison(event, "alias-cycle", f"the alias *{name} stands inside the value it repeats (&{name})")
+            return None, None
+        events = self.anchored_events(event)
+        outer = self.get
+        self.get = islice(events, 1, None).__next__
+        self.open.add(name)
+        self.again += 1
+        try:
+            return self.value(events[0], depth)
+        finally:
+            self.get = outer
+            self.open.discard(name)
+            self.again -= 1
+
+    def anchored_events(self, alias) -> list:
+        events = self.anchors.get(alias.anchor)
+        if events is None:
+            mark = alias.start_mark
+            raise _Refused(
+                mark.line + 1,
+                mark.column + 1,
+                "yaml-syntax",
+                f"the alias *{alias.anchor} names no anchor before it (write &{alias.anchor} on the value first)",
+            )
+        return events
+
+    def sequence(self, start, depth: int) -> tuple[list, Marks]:
+        get = self.get
+        out: list = []
+        spots = array("q")
+        children = {}
+        trail = self.trail
+        index = 0
+        while True:
+            event = get()
+            if event.__class__ is SequenceEndEvent:
+                break
+            trail.append(index)
+            spot = _spot(event.start_mark)
+            spots.append(spot)
+            spots.append(spot)
+            value, child = self.value(event, depth + 1)
+            out.append(value)
+            if child is not None:
+                children[index] = child
+            trail.pop()
+            index += 1
+        return out, Marks(None, spots, children or None, _spot(start.start_mark))
+
+    def mapping(self, start, depth: int) -> tuple[dict, Marks]:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
         # are inline; everything else goes through `key`, `plain` and `value`.
+        get = self.get
         out: dict = {}
         keys: list[str] = []
         spots: list[int] = []
         children: dict[int, Marks] = {}
         trail = self.trail
         previous = None
-        previous_end = -2
-        flow = node.flow_style
-        for key_node, value_node in node.value:
+        flow = start.flow_style
+        while True:
+            key_event = get()
+            kind = key_event.__class__
+            if kind is ScalarEvent and key_event.implicit[0] and key_event.anchor is None:
+                key = key_event.value
+                if key == "<<" or not key.isascii() or len(key) > MAX_KEY_CHARS:
+                    key = self.key(key_event, depth)
+            elif kind is MappingEndEvent:
+                break
+            else:
+                key = self.key(key_event, depth)
+            value_event = get()
             if flow:
-                if previous is not None and _split_decimal_comma(previous, previous_end, key_node, value_node):
-                    trail.append(key_node.value)
+                if previous is not None and _split_decimal_comma(previous, key_event, value_event):
+                    trail.append(key_event.value)
                     self.poison(
                         previous,
                         "decimal-comma",
-                        f"{previous.value},{key_node.value} has a decimal comma (in {{...}} it reads as "
-                        f"{previous.value} and a key {key_node.value}): write {previous.value}.{key_node.value}",
+                        f"{previous.value},{key_event.value} has a decimal comma (in {{...}} it reads as "
+                        f"{previous.value} and a key {key_event.value}): write {previous.value}.{key_event.value}",
                     )
                     trail.pop()
                     continue
-                previous = value_node
-                previous_end = value_node.end_mark.index
-            if key_node.__class__ is ScalarNode and key_node.tag is PLAIN:
-                key = key_node.value
-                if key == "<<" or not key.isascii() or len(key) > MAX_KEY_CHARS:
-                    key = self.key(key_node)
-            else:
-                key = self.key(key_node)
+                previous = value_event
             if key is None:
+                self.quietly(self.value, value_event, depth + 1)
                 continue
             if key in out:
-                first = next(k for k, _ in node.value if k.__class__ is ScalarNode and nfc(k.value) == key)
-                again = (
-                    f"again on line {key_node.start_mark.line + 1}"
-                    if first is not key_node
-                    else "again through an alias of it (libyaml does not say where an alias stands)"
-                )
+                first = spots[2 * keys.index(key)] >> 32
+                through = f" (through the alias *{key_event.anchor})" if kind is AliasEvent else ""
                 self.report(
-                    key_node,
+                    key_event,
                     "duplicate-key",
-                    f"key {key!r} is given twice in this mapping: first on line {first.start_mark.line + 1}, {again}",
+                    f"key {key!r} is given twice in this mapping: first on line {first + 1}, "
+                    f"again on line {key_event.start_mark.line + 1}{through}",
                 )
+                self.quietly(self.value, value_event, depth + 1)
                 continue
             keys.append(key)
-            mark = key_node.start_mark
+            mark = key_event.start_mark
             spots.append(mark.line << 32 | mark.column)
-            mark = value_node.start_mark
+            mark = value_event.start_mark
             spots.append(mark.line << 32 | mark.column)
-            if value_node.__class__ is ScalarNode and value_node.tag is PLAIN:
+            if value_event.__class__ is ScalarEvent and value_event.implicit[0] and value_event.anchor is None:
                 self.count += 1
-                text = value_node.value
+                text = value_event.value
                 if text in NULLS:
                     out[key] = None
                 elif text[0] in _NUMBER_START and DECIMAL_RE.fullmatch(text):
@@ -366,82 +478,90 @@ class _Walker:
                         self.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
                 elif len(text) > MAX_SCALAR_CHARS or not text.isascii() or text in TRUES or text in FALSES:
                     trail.append(key)
-                    out[key] = self.plain(value_node)
+                    out[key] = self.plain(value_event)
                     trail.pop()
                 else:
                     out[key] = text
-            elif id(value_node) in self.active:  # point at the key whose value is its own ancestor
-                trail.append(key)
-                self.poison(key_node, "alias-cycle", f"an alias makes {key!r} contain itself")
-                trail.pop()
-                out[key] = None
             else:
                 trail.append(key)
-                out[key], child = self.value(value_node, depth + 1)
+                out[key], child = self.value(value_event, depth + 1)
                 trail.pop()
                 if child is not None:
                     children[len(keys) - 1] = child
-        return out, Marks(tuple(keys), array("q", spots), children or None, _spot(node.start_mark))
+        return out, Marks(tuple(keys), array("q", spots), children or None, _spot(start.start_mark))
 
-    def key(self, node: Node) -> str | None:
+    def key(self, event, depth: int) -> str | None:
         """A mapping key as text (NFC), or None after reporting why it cannot be one."""
-        if node.__class__ is ScalarNode and node.tag is PLAIN:
-            key = node.value
+        if event.__class__ is AliasEvent:
+            if event.anchor in self.open:
+                self.poison(event, "alias-cycle", f"the alias *{event.anchor} stands inside the value it repeats")
+                return None
+            events = self.anchored_events(event)
+            text = events[0]
+            if text.__class__ is not ScalarEvent:
+                self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
+                return None
+        elif event.__class__ is not ScalarEvent:
+            self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
+            self.quietly(self.value, event, depth + 1)
+            return None
+        else:
+            text = event
+            if event.anchor is not None and not self.again:
+                self.name_anchor(event)
+                self.anchors[event.anchor] = [event]
+        key = text.value
+        if _plain(text):
             if key == "<<":
                 self.poison(
-                    node,
+                    event,
                     "merge-key",
                     "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
                 )
                 return None
-        elif node.__class__ is not ScalarNode:
-            self.poison(node, "key-not-text", "a key must be text or a year, not a list or mapping")
+        elif text.tag is not None and text.tag not in _SCALAR_TAGS:
+            self.poison(event, "unsupported-tag", _tag_message(text.tag))
             return None
-        elif node.tag not in _SCALAR_TAGS:
-            self.poison(node, "unsupported-tag", _tag_message(node.tag))
-            return None
-        else:
-            key = node.value
         if not key.isascii():
             key = _normalize("NFC", key)
         if len(key) > MAX_KEY_CHARS:
-            self.poison(node, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
+            self.poison(event, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
             return None
         return key
 
-    def plain(self, node: ScalarNode):
+    def plain(self, event):
         """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see numbers.resolve_plain)."""
-        text = node.value
+        text = event.value
         if len(text) > MAX_SCALAR_CHARS:
             self.poison(
-                node, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
             )
             return None
         value = resolve_plain(text)
         if value.__class__ is Decimal and "." in text and DANISH_THOUSANDS_RE.fullmatch(text):
-            mark = node.start_mark
+            mark = event.start_mark
             self.thousands.append((tuple(self.trail), mark.line + 1, mark.column + 1, text))
         return value
 
-    def scalar(self, node: ScalarNode):
-        tag = node.tag
-        if tag is PLAIN:
-            return self.plain(node)
-        text = node.value
+    def scalar(self, event):
+        if _plain(event):
+            return self.plain(event)
+        text = event.value
         if len(text) > MAX_SCALAR_CHARS:
             self.poison(
-                node, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
             )
             return None
-        if tag == _T + "str":
+        tag = event.tag
+        if tag is None or tag == _T + "str":
             return nfc(text)
         if tag in _SCALAR_TAGS:
             value = resolve_plain(text)
             if not _matches(tag, value):
-                self.poison(node, "unsupported-tag", f"!!{tag[len(_T) :]} {text} does not match its tag")
+                self.poison(event, "unsupported-tag", f"!!{tag[len(_T) :]} {text} does not match its tag")
                 return None
             return value
-        self.poison(node, "unsupported-tag", _tag_message(tag))
+        self.poison(event, "unsupported-tag", _tag_message(tag))
         return None
 
 
@@ -457,18 +577,18 @@ def _matches(tag: str, value: object) -> bool:
     return isinstance(value, Decimal)  # float
 
 
-def _split_decimal_comma(previous: Node, previous_end: int, key: Node, value: Node) -> bool:
+def _split_decimal_comma(previous, key, value) -> bool:
     """`{2024: 10,35}`: the flow mapping has read 10 as a value and 35 as a key with no value."""
     return (
-        previous.__class__ is ScalarNode
-        and previous.tag == PLAIN
+        previous.__class__ is ScalarEvent
+        and _plain(previous)
         and previous.value.isdigit()
-        and key.__class__ is ScalarNode
-        and key.tag == PLAIN
+        and key.__class__ is ScalarEvent
+        and _plain(key)
         and key.value.isdigit()
-        and key.start_mark.index == previous_end + 1
-        and value.__class__ is ScalarNode
-        and value.tag == PLAIN
+        and key.start_mark.index == previous.end_mark.index + 1
+        and value.__class__ is ScalarEvent
+        and _plain(value)
         and value.value == ""
     )
 
