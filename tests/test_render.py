@@ -8,7 +8,7 @@ from rich.console import Console
 
 from effektinvest.load import load_bytes, load_path
 from effektinvest.render.csv import to_csv
-from effektinvest.render.json import dumps, to_json
+from effektinvest.render.json import dumps, report_data, to_json
 from effektinvest.render.markdown import markdown
 from effektinvest.render.rows import build, danish, decimals_for, percent
 from effektinvest.render.table import print_table
@@ -51,6 +51,29 @@ def test_json_numbers_are_exact_decimals():
 def test_json_is_independent_of_the_terminal_width():
     assert to_json(seed_report()) == to_json(seed_report())
     assert json.loads(to_json(seed_report()))["total"]["coverage"] == 0.8068
+
+
+def test_json_projects_are_written_as_the_general_encoder_writes_them():
+    # to_json writes "projects" by hand, for speed: it must be byte for byte what `dumps` writes
+    text = (
+        "scenario: T\nbudget_year: 2024\nunit: mio. kr.\nsources: {}\nprojects:\n"
+        '  "a\\"b": {name: "Ærø \\\\ \\"x\\" \\t\\u2028", costs: {2025: 1.50, 2024: 12345678.5}}\n'
+        "  c: {name: C, status: defer, decide_at: 2025}\n"
+        "  d: {name: D, status: stop, costs: {2024: 0.000001}}\n"
+    )
+    loaded = load_bytes(text.encode(), "t")
+    assert loaded.scenario is not None, loaded.diagnostics
+    for unit in Unit:
+        report = build(loaded.scenario, loaded.gap, unit)
+        assert to_json(report) == dumps(report_data(report)) + "\n"
+    parsed = json.loads(to_json(build(loaded.scenario, loaded.gap, Unit.KR)), parse_float=Decimal)
+    assert parsed["projects"][0] == {
+        "id": 'a"b',
+        "name": 'Ærø \\ "x" \t\u2028',
+        "status": "continue",
+        "costs": {"2024": Decimal("12345678500000"), "2025": Decimal("1500000")},
+    }
+    assert parsed["deferred"] == [{"id": "c", "name": "C", "decide_at": 2025}]
 
 
 def test_csv_rows():
