@@ -25,6 +25,7 @@ EXPECTED = {
     "continue_without_costs.yaml": [("error", "missing-key", 5)],
     "cost_before_budget_year.yaml": [("error", "year-before-budget", 8)],
     "sub_ore.yaml": [("warning", "danish-thousands", 8), ("error", "too-precise", 8)],
+    "sub_ore_costs.yaml": [("error", "too-precise", 10), ("error", "too-precise", 11), ("error", "too-precise", 15)],
     "missing_required.yaml": [("error", "missing-key", 1), ("error", "missing-key", 4)],
     "wrong_types.yaml": [("error", "wrong-type", 3), ("error", "invalid-value", 7), ("error", "wrong-type", 9)],
     "unknown_unit.yaml": [("error", "unknown-unit", 3)],

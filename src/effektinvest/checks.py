@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
-from effektinvest.arithmetic import ORE, Gap, compute, ledger, payments
+from effektinvest.arithmetic import ORE, ZERO, Gap, compute, ledger, payments
 from effektinvest.diagnostics import Severity
 from effektinvest.model import FinancingLine, Scenario, Status, owner
 from effektinvest.numbers import EXACT, decimals, plain
@@ -128,12 +128,18 @@ def _precision(scenario: Scenario) -> list[Finding]:
                 )
             )
 
-    for pid, project in scenario.projects.items():
-        for year, amount in (project.costs or {}).items():
-            text = str(amount)  # `decimals` inline: this loop meets every cost of the file
-            point = text.find(".")
-            if (point >= 0 and len(text) - point - 1 > finest) or "E" in text:
-                visit(("projects", pid, "costs", year), amount)
+    def too_many(text: str) -> bool:  # `decimals(...) > finest`, from the text in hand
+        point = text.find(".")
+        return (point >= 0 and len(text) - point - 1 > finest) or "E" in text
+
+    with localcontext(EXACT):
+        for pid, project in scenario.projects.items():
+            costs = project.costs
+            # An exact sum has as many decimals as its finest term: one str() a project, not one a cost.
+            if costs and too_many(str(sum(costs.values(), ZERO))):
+                for year, amount in costs.items():
+                    if too_many(str(amount)):
+                        visit(("projects", pid, "costs", year), amount)
     for path, line in _all_lines(scenario):
         if isinstance(line.amount, dict):
             for year, amount in line.amount.items():

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, PlainValidator
 from pydantic_core import PydanticCustomError
 
 from effektinvest.numbers import (
+    MAX_DIGITS,
     YEAR_KEYS,
     YEAR_MAX,
     YEAR_MIN,
@@ -56,6 +57,9 @@ def _year_amounts(value: Any) -> dict[int, Decimal]:
             except ValueProblem as problem:
                 problems.append((key, True, problem.code, problem.message))
                 continue
+        if amount.__class__ is Decimal and not amount.is_signed() and len(str(amount)) <= MAX_DIGITS:
+            out[year] = amount  # what parse_amount returns for it, without two calls per amount
+            continue
         try:
             out[year] = parse_amount(amount)
         except ValueProblem as problem:  # an empty amount has no place of its own: point at its year

@@ -418,8 +418,7 @@ class _Walker:
         # are inline; everything else goes through `key`, `plain` and `value`.
         get = self.get
         out: dict = {}
-        keys: list[str] = []
-        spots: list[int] = []
+        spots: list[int] = []  # the keys are `out`'s, in the same order
         children: dict[int, Marks] = {}
         trail = self.trail
         previous = None
@@ -452,7 +451,7 @@ class _Walker:
                 self.quietly(self.value, value_event, depth + 1)
                 continue
             if key in out:
-                first = spots[2 * keys.index(key)] >> 32
+                first = spots[2 * list(out).index(key)] >> 32
                 through = f" (through the alias *{key_event.anchor})" if kind is AliasEvent else ""
                 self.report(
                     key_event,
@@ -462,19 +461,17 @@ class _Walker:
                 )
                 self.quietly(self.value, value_event, depth + 1)
                 continue
-            keys.append(key)
             mark = key_event.start_mark
             spots.append(mark.line << 32 | mark.column)
             mark = value_event.start_mark
             spots.append(mark.line << 32 | mark.column)
             if value_event.__class__ is ScalarEvent and value_event.implicit[0] and value_event.anchor is None:
-                self.count += 1
                 text = value_event.value
                 if text in NULLS:
                     out[key] = None
                 elif text[0] in _NUMBER_START and DECIMAL_RE.fullmatch(text):
                     out[key] = Decimal(text)
-                    if "." in text and DANISH_THOUSANDS_RE.fullmatch(text):
+                    if text[-4:-3] == "." and DANISH_THOUSANDS_RE.fullmatch(text):
                         self.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
                 elif len(text) > MAX_SCALAR_CHARS or not text.isascii() or text in TRUES or text in FALSES:
                     trail.append(key)
@@ -487,8 +484,9 @@ class _Walker:
                 out[key], child = self.value(value_event, depth + 1)
                 trail.pop()
                 if child is not None:
-                    children[len(keys) - 1] = child
-        return out, Marks(tuple(keys), array("q", spots), children or None, _spot(start.start_mark))
+                    children[len(out) - 1] = child
+        self.count += len(out)  # the plain values read inline (and each other value once more): see `value`
+        return out, Marks(tuple(out), array("q", spots), children or None, _spot(start.start_mark))
 
     def key(self, event, depth: int) -> str | None:
         """A mapping key as text (NFC), or None after reporting why it cannot be one."""
