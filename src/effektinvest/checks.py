@@ -219,9 +219,11 @@ def _lines(scenario: Scenario) -> list[Finding]:
 def _shares(lines) -> list[Finding]:
     total: dict[str, Decimal] = {}
     for ref, _ in lines:
-        if ref.line.share is not None:
+        share = ref.line.share
+        if share is not None:
             for pid in ref.covers:
-                total[pid] = EXACT.add(total.get(pid, Decimal(0)), ref.line.share)
+                before = total.get(pid)
+                total[pid] = share if before is None else EXACT.add(before, share)
     return [
         Finding(
             ("projects", pid),
