@@ -1,6 +1,10 @@
 """The strict YAML reader: values under our rules, and where things are."""
 
+import json
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -218,3 +222,28 @@ def test_values_under_refused_keys_and_tags_are_read_but_not_reported():
 def test_a_root_that_is_one_long_value_is_not_empty():
     [d] = read(b"x" * (2 * 1024 * 1024), "f").diagnostics
     assert d.code == "top-level-not-mapping"
+
+
+def test_without_libyaml_it_says_so_and_reads_the_same():
+    # PyYAML without its C parser: a warning on stderr, never a silent switch, and the same
+    # diagnostics (code, line, column) for every corpus and fixture file, the same report for the seed.
+    root = Path(__file__).resolve().parent.parent
+    no_libyaml = "import sys; sys.modules['yaml._yaml'] = None; from effektinvest import main; main()"
+
+    def run(*args: str, pure: bool) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-c", no_libyaml] if pure else [sys.executable, "-m", "effektinvest"]
+        return subprocess.run([*command, *args], capture_output=True, text=True, cwd=root)
+
+    def found(result) -> set:
+        return {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(result.stdout)}
+
+    args = ("check", "tests/corpus", "tests/fixtures", "--format", "json")
+    pure, c = run(*args, pure=True), run(*args, pure=False)
+    assert "no libyaml C parser here; using the pure-Python parser" in pure.stderr
+    assert "libyaml" not in c.stderr
+    assert pure.returncode == c.returncode == 1
+    # the one difference: libyaml lets a tab separate a flow mapping's key and value
+    assert found(pure) - found(c) == {("tests/corpus/tab_in_flow.yaml", 10, 18, "yaml-syntax")}
+    assert found(c) - found(pure) == set()
+    seed = ("gap", "scenarios/2024.yaml", "--format", "json")
+    assert run(*seed, pure=True).stdout == run(*seed, pure=False).stdout
