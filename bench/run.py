@@ -151,14 +151,6 @@ def main() -> None:
                 1.5,
                 None,
             )
-            case(
-                "--version vs python -c 'import re' (the script's floor)",
-                [EXE, "--version"],
-                [PY, "-c", "import re"],
-                runs,
-                1.5,
-                None,
-            )
         if args.only in (None, "folder"):
             many = folder / "many"
             many.mkdir()
