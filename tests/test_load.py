@@ -69,3 +69,13 @@ def test_an_aliased_line_names_its_project():
     )
     [d] = load_bytes(text.encode(), "t.yaml").diagnostics
     assert d.code == "amount-without-cost" and "project 'y'" in d.message
+
+
+def test_a_problem_with_a_value_repeated_by_an_alias_is_shown_where_the_alias_stands():
+    text = (
+        "scenario: T\nbudget_year: 2024\nsources: {s: {name: S}}\nprojects:\n"
+        "  a:\n    name: A\n    costs: {2024: 1}\n    financing:\n      - {source: &x t, share: '10%'}\n"
+        "  b:\n    name: B\n    costs: {2024: 1}\n    financing:\n      - {source: *x, share: '10%'}\n"
+    )
+    found = [(d.code, d.line, d.column) for d in load_bytes(text.encode(), "f").diagnostics]
+    assert found == [("unused-source", 3, 11), ("unknown-source", 9, 18), ("unknown-source", 14, 18)]
