@@ -247,3 +247,38 @@ def test_without_libyaml_it_says_so_and_reads_the_same():
     assert found(c) - found(pure) == set()
     seed = ("gap", "scenarios/2024.yaml", "--format", "json")
     assert run(*seed, pure=True).stdout == run(*seed, pure=False).stdout
+
+
+def test_aliases_to_their_own_value_count_towards_the_bound():
+    # each of them is a value read, even when it is refused as a cycle: 4 million of them are not reported
+    many = ", ".join(["*a"] * 2000)
+    result = read(f"x: &a [{many}]\ny: [{many}]\n".encode(), "f")
+    assert result.data is None
+    assert result.diagnostics[-1].code == "alias-expansion"
+    assert len(result.diagnostics) <= ALIAS_NODE_ALLOWANCE + 4 * 16_100
+
+
+def test_an_anchor_inside_a_repeated_value_is_a_cycle_there_too():
+    result = read(b"a: &x [&y [*y]]\nb: *x\n", "f")
+    assert result.data == {"a": [[None]], "b": [[None]]}
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("alias-cycle", 1, 12)] * 2
+
+
+def test_the_non_specific_tag_on_an_empty_value_is_text():
+    assert read(b"a: !\nb: [!, 1]\n! : 2\n", "f").data == {"a": "", "b": ["", Decimal(1)], "": Decimal(2)}
+
+
+def test_what_a_refused_value_holds_stays_unreported_when_reading_stops():
+    deep = "[" * 70 + "]" * 70
+    assert [c for c, _, _ in codes(f"a: !foo {{x: {{y: 1, y: 2}}, z: {deep}}}\n")] == ["unsupported-tag", "too-deep"]
+
+
+def test_an_alias_under_a_refused_key_is_not_expanded():
+    # 200 merge keys repeating 1,000 values each would pass the bound if they were read
+    text = "big: &big [" + "1," * 1000 + "]\n" + "".join(f"s{i}: {{<<: *big}}\n" for i in range(200))
+    assert {c for c, _, _ in codes(text)} == {"merge-key"}
+    assert [c for c, _, _ in codes("<<: *nowhere\n")] == ["yaml-syntax"]  # but it must name an anchor
+
+
+def test_an_anchor_on_the_empty_value_after_a_decimal_comma_is_defined():
+    assert [c for c, _, _ in codes("a: {x: 10,35: &x }\nb: *x\n")] == ["decimal-comma"]

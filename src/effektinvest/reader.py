@@ -26,6 +26,7 @@ from yaml.events import (
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
+    SequenceStartEvent,
     StreamEndEvent,
 )
 
@@ -237,8 +238,8 @@ class _Walker:
         self.trail: list = []  # the path to the value being read
         self.get = get
         self.parse = get
-        self.anchors: dict[str, list] = {}  # an anchor's name: the events of its value
-        self.keeping: list[list] = []  # the events of the anchored values still being read
+        self.anchors: dict[str, list] = {}  # an anchor's name: [log, start, stop], its value's events
+        self.log: list = []  # the events kept while an anchored value is read (see `anchored`)
         self.open: set[str] = set()  # anchors whose value is being read, or read again
         self.again = 0  # how many aliases deep the walk is
 
@@ -283,15 +284,23 @@ class _Walker:
         self.poisoned.append(tuple(self.trail))
 
     def quietly(self, read, event, depth: int) -> None:
-        """READ a value that is not used (refused, or under a refused key), for its events and anchors."""
-        kept = len(self.diagnostics), len(self.poisoned), len(self.thousands)
-        read(event, depth)
-        del self.diagnostics[kept[0] :], self.poisoned[kept[1] :], self.thousands[kept[2] :]
-
-    def value(self, event, depth: int) -> tuple[object, Marks | None]:
-        """The value that starts with EVENT, and the marks of what it holds (None for a single value)."""
+        """READ a value that is not used (refused, or under a refused key), for its events and anchors;
+        what it would report is not reported, but for a reason to stop reading at all."""
         if event.__class__ is AliasEvent:
-            return self.alias(event, depth)
+            self.anchored_events(event)  # it must name an anchor, but is not expanded: nothing to read
+            return
+        kept = len(self.diagnostics), len(self.poisoned), len(self.thousands)
+        try:
+            read(event, depth)
+        except _Abort:
+            kept = kept[0] + 1, *kept[1:]
+            self.diagnostics[kept[0] - 1 :] = self.diagnostics[-1:]  # the reason to stop, only
+            raise
+        finally:
+            del self.diagnostics[kept[0] :], self.poisoned[kept[1] :], self.thousands[kept[2] :]
+
+    def tick(self, event) -> None:
+        """Count one more value read; past the budget, stop: aliases are making the document grow."""
         self.count += 1
         if self.count > self.budget:
             self.report(
@@ -300,8 +309,16 @@ class _Walker:
                 f"aliases make the document grow past {self.budget:,} values; write the values out",
             )
             raise _Abort
+
+    def value(self, event, depth: int) -> tuple[object, Marks | None]:
+        """The value that starts with EVENT, and the marks of what it holds (None for a single value)."""
+        if event.__class__ is AliasEvent:
+            return self.alias(event, depth)
+        self.tick(event)
+        if event.anchor is not None and event.__class__ is not ScalarEvent:
+            return self.anchored(event, depth) if not self.again else self.reread(event, depth)
         if event.anchor is not None and not self.again:
-            return self.anchored(event, depth)
+            self.define(event.anchor, [event], 0, 1)
         return self.node(event, depth)
 
     def node(self, event, depth: int) -> tuple[object, Marks | None]:
@@ -324,63 +341,90 @@ class _Walker:
         return None, None
 
     def anchored(self, event, depth: int) -> tuple[object, Marks | None]:
-        """Read a value with an anchor, keeping its events for the aliases that repeat it."""
+        """Read a mapping or list with an anchor, keeping its events for the aliases that repeat it.
+
+        While any anchored value is open, every event the parser gives is kept once, in one log; an
+        anchor's events are a slice of it, from its start to where it ends.
+        """
         name = event.anchor
-        self.name_anchor(event)
-        events = [event]
-        self.anchors[name] = events
-        if event.__class__ is ScalarEvent:
-            return self.node(event, depth)
+        if self.get is self.parse:  # no anchored value open: a new log
+            self.log = [event]
+        log = self.log
+        entry = self.define(name, log, len(log) - 1, None)
         outer = self.get
-        self.keeping.append(events)
         self.open.add(name)
         self.get = self.keep
         try:
             return self.node(event, depth)
         finally:
             self.get = outer
-            self.keeping.pop()
+            self.open.discard(name)
+            entry[2] = len(log)
+
+    def reread(self, event, depth: int) -> tuple[object, Marks | None]:
+        """A mapping or list with an anchor, read again through an alias: the anchor is open while it
+        is read, so that an alias to it inside is a cycle here too; and if it is open already, the
+        value contains itself."""
+        name = event.anchor
+        if name in self.open:
+            self.poison(event, "alias-cycle", f"an alias makes the value of &{name} contain itself")
+            level = 1  # its kept events, passed over
+            while level:
+                kind = self.get().__class__
+                level += (kind is MappingStartEvent or kind is SequenceStartEvent) - (
+                    kind is MappingEndEvent or kind is SequenceEndEvent
+                )
+            return None, None
+        self.open.add(name)
+        try:
+            return self.node(event, depth)
+        finally:
             self.open.discard(name)
 
-    def name_anchor(self, event) -> None:
-        if event.anchor in self.anchors:
-            first = self.anchors[event.anchor][0].start_mark
-            mark = event.start_mark
+    def define(self, name: str, log: list, start: int, stop: int | None) -> list:
+        """Record anchor NAME: its value's events are LOG[START:STOP] (STOP is None while it is read)."""
+        if name in self.anchors:
+            log_, first, _ = self.anchors[name]
+            mark = log[start].start_mark
             raise _Refused(
                 mark.line + 1,
                 mark.column + 1,
                 "yaml-syntax",
-                f"anchor &{event.anchor} is defined twice: first on line {first.line + 1}, again here "
+                f"anchor &{name} is defined twice: first on line {log_[first].start_mark.line + 1}, again here "
                 "(PyYAML refuses that); give each anchor its own name",
             )
+        entry = self.anchors[name] = [log, start, stop]
+        return entry
 
     def keep(self):
         event = self.parse()
-        for events in self.keeping:
-            events.append(event)
+        self.log.append(event)
         return event
 
     def alias(self, event, depth: int) -> tuple[object, Marks | None]:
         """An alias reads its anchor's value again, from the kept events."""
+        self.tick(event)
         name = event.anchor
         if name in self.open:
             self.poison(event, "alias-cycle", f"the alias *{name} stands inside the value it repeats (&{name})")
             return None, None
-        events = self.anchored_events(event)
+        log, start, stop = self.anchored_events(event)
         outer = self.get
-        self.get = islice(events, 1, None).__next__
+        self.get = islice(log, start + 1, stop).__next__
         self.open.add(name)
         self.again += 1
         try:
-            return self.value(events[0], depth)
+            first = log[start]
+            return self.node(first, depth) if first.__class__ is not ScalarEvent else (self.scalar(first), None)
         finally:
             self.get = outer
             self.open.discard(name)
             self.again -= 1
 
     def anchored_events(self, alias) -> list:
-        events = self.anchors.get(alias.anchor)
-        if events is None:
+        """The anchor an alias names, as [log, start, stop]; _Refused when it has none before it."""
+        entry = self.anchors.get(alias.anchor)
+        if entry is None:
             mark = alias.start_mark
             raise _Refused(
                 mark.line + 1,
@@ -388,7 +432,7 @@ class _Walker:
                 "yaml-syntax",
                 f"the alias *{alias.anchor} names no anchor before it (write &{alias.anchor} on the value first)",
             )
-        return events
+        return entry
 
     def sequence(self, start, depth: int) -> tuple[list, Marks]:
         get = self.get
@@ -445,6 +489,7 @@ class _Walker:
                         f"{previous.value} and a key {key_event.value}): write {previous.value}.{key_event.value}",
                     )
                     trail.pop()
+                    self.quietly(self.value, value_event, depth + 1)  # the empty value, for its anchor if any
                     continue
                 previous = value_event
             if key is None:
@@ -490,12 +535,9 @@ class _Walker:
 
     def key(self, event, depth: int) -> str | None:
         """A mapping key as text (NFC), or None after reporting why it cannot be one."""
-        if event.__class__ is AliasEvent:
-            if event.anchor in self.open:
-                self.poison(event, "alias-cycle", f"the alias *{event.anchor} stands inside the value it repeats")
-                return None
-            events = self.anchored_events(event)
-            text = events[0]
+        if event.__class__ is AliasEvent:  # (an alias to a value still being read names a mapping or list)
+            log, start, _ = self.anchored_events(event)
+            text = log[start]
             if text.__class__ is not ScalarEvent:
                 self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
                 return None
@@ -506,8 +548,7 @@ class _Walker:
         else:
             text = event
             if event.anchor is not None and not self.again:
-                self.name_anchor(event)
-                self.anchors[event.anchor] = [event]
+                self.define(event.anchor, [event], 0, 1)
         key = text.value
         if _plain(text):
             if key == "<<":
@@ -517,7 +558,7 @@ class _Walker:
                     "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
                 )
                 return None
-        elif text.tag is not None and text.tag not in _SCALAR_TAGS:
+        elif text.tag is not None and text.tag != "!" and text.tag not in _SCALAR_TAGS:
             self.poison(event, "unsupported-tag", _tag_message(text.tag))
             return None
         if not key.isascii():
@@ -551,7 +592,7 @@ class _Walker:
             )
             return None
         tag = event.tag
-        if tag is None or tag == _T + "str":
+        if tag is None or tag == "!" or tag == _T + "str":  # quoted, or the non-specific tag: text
             return nfc(text)
         if tag in _SCALAR_TAGS:
             value = resolve_plain(text)
