@@ -1,8 +1,12 @@
 """Loading: the reader, the model and the checks joined, every finding located; warnings only where they apply."""
 
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from effektinvest.load import load_bytes, with_prices
+from effektinvest.reader import read
 
 HEAD = "scenario: T\nbudget_year: 2024\nsources: {f: {name: F}}\n"
 
@@ -79,3 +83,37 @@ def test_a_problem_with_a_value_repeated_by_an_alias_is_shown_where_the_alias_st
     )
     found = [(d.code, d.line, d.column) for d in load_bytes(text.encode(), "f").diagnostics]
     assert found == [("unused-source", 3, 11), ("unknown-source", 9, 18), ("unknown-source", 14, 18)]
+
+
+def _every_file():
+    root = Path(__file__).parent
+    return sorted([*root.glob("fixtures/*.yaml"), *root.glob("corpus/*.yaml"), *root.parent.glob("scenarios/*.yaml")])
+
+
+@pytest.mark.parametrize("file", _every_file(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_reading_without_marks_first_locates_every_finding_the_same(file):
+    data = file.read_bytes()
+    eager = load_bytes(data, "f", keep_marks=True)
+    lazy = load_bytes(data, "f", keep_marks=False)
+    assert lazy.diagnostics == eager.diagnostics
+    assert (lazy.gap is None) == (eager.gap is None)
+
+
+def test_a_clean_file_is_read_once_without_marks_and_a_file_with_findings_again_with_them(monkeypatch):
+    import effektinvest.load as load
+
+    calls = []
+
+    def counting(data, path, marks=True):
+        calls.append(marks)
+        return read(data, path, marks)
+
+    monkeypatch.setattr(load, "read", counting)
+    clean = HEAD + "projects:\n  p: {name: P, costs: {2024: 100}, financing: [{source: f, share: '10%'}]}\n"
+    assert load_bytes(clean.encode(), "t", keep_marks=False).diagnostics == []
+    assert calls == [False]
+    calls.clear()
+    unknown = clean.replace("source: f", "source: g")
+    [d] = [d for d in load_bytes(unknown.encode(), "t", keep_marks=False).diagnostics if d.is_error]
+    assert (d.code, d.line, d.column) == ("unknown-source", 5, 57)
+    assert calls == [False, True]

@@ -40,9 +40,20 @@ class Loaded:
 def load_bytes(data: bytes, path: str, prices: int | None = None, keep_marks: bool = True) -> Loaded:
     """Read, validate and check one scenario file (restated in PRICES's prices, if given). Never raises for
     bad input. KEEP_MARKS=False lets the marks go once every finding is located: a large file's
-    report is then rendered without it in memory."""
-    result = read(data, path)
-    del data
+    report is then rendered without them in memory.
+
+    Without KEEP_MARKS (and PRICES) the file is first read without marks, which is a sixth faster, and
+    read again for them only if some finding has to be located: a clean file is read once."""
+    eager = keep_marks or prices is not None
+    result = read(data, path, marks=eager)
+    marks = result.marks
+
+    def located() -> Marks | None:
+        nonlocal marks
+        if marks is None and not eager:
+            marks = read(data, path).marks
+        return marks
+
     diagnostics = list(result.diagnostics)
     scenario = gap = None
     if result.data is not None and not any(d.is_error and d.code in _FATAL for d in diagnostics):
@@ -50,16 +61,16 @@ def load_bytes(data: bytes, path: str, prices: int | None = None, keep_marks: bo
         try:
             scenario = Scenario.model_validate(raw)
         except ValidationError as exc:
-            diagnostics += _model_diagnostics(exc, result, path)
+            diagnostics += _model_diagnostics(exc, result.poisoned, located(), path)
         del raw  # the model holds the values; the raw containers can go
         diagnostics += _thousands(result, path, scenario is not None and scenario.unit is Unit.MIO)
         if scenario is not None:
-            found, gap = _checked(scenario, result.marks, path)
+            found, gap = _checked(scenario, located, path)
             diagnostics += found
             if any(d.is_error for d in diagnostics):
                 scenario = gap = None
     diagnostics.sort(key=Diagnostic.sort_key)
-    loaded = Loaded(path, scenario, gap, diagnostics, result.marks)
+    loaded = Loaded(path, scenario, gap, diagnostics, marks)
     if prices is not None and scenario is not None:
         loaded = with_prices(loaded, prices)
     if not keep_marks:
@@ -67,14 +78,16 @@ def load_bytes(data: bytes, path: str, prices: int | None = None, keep_marks: bo
     return loaded
 
 
-def _checked(scenario: Scenario, marks: Marks | None, path: str) -> tuple[list[Diagnostic], Gap | None]:
-    """The cross-value checks of SCENARIO, located in the file, and its gap when there is no error."""
+def _checked(scenario: Scenario, located, path: str) -> tuple[list[Diagnostic], Gap | None]:
+    """The cross-value checks of SCENARIO, located in the file (LOCATED() gives the marks; it is called
+    only if there is a finding), and its gap when there is no error."""
     findings, gap = check(scenario)
-    located = []
+    marks = located() if findings else None
+    out = []
     for finding in findings:
         line, column = locate(marks, finding.path, finding.at_key)
-        located.append(Diagnostic(path, line, column, finding.severity, finding.code, finding.message))
-    return located, gap
+        out.append(Diagnostic(path, line, column, finding.severity, finding.code, finding.message))
+    return out, gap
 
 
 def _amount_path(path: tuple) -> bool:
@@ -105,7 +118,7 @@ def with_prices(loaded: Loaded, year: int) -> Loaded:
         line, column = locate(loaded.marks, problem.path, at_key=True)
         found = Diagnostic(loaded.path, line, column, Severity.ERROR, "prices-unavailable", problem.message)
         return Loaded(loaded.path, None, None, [*loaded.diagnostics, found], loaded.marks)
-    found, gap = _checked(scenario, loaded.marks, loaded.path)
+    found, gap = _checked(scenario, lambda: loaded.marks, loaded.path)
     # warnings of the file as written are already in loaded.diagnostics; add what restating changed
     known = {(d.line, d.column, d.code) for d in loaded.diagnostics}
     new = [
@@ -150,12 +163,12 @@ def _errors(exc: ValidationError):
             yield {"type": code, "loc": loc, "ctx": {"message": message}, "msg": message}
 
 
-def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnostic]:
+def _model_diagnostics(exc: ValidationError, poisoned: list[tuple], marks: Marks | None, path: str) -> list[Diagnostic]:
     out = []
     for error in _errors(exc):
         loc = error["loc"]
         where = _clean(loc)
-        if _under(where, result.poisoned):
+        if _under(where, poisoned):
             continue  # the reader has reported what is wrong here
         kind = error["type"]
         at_key = "[key]" in loc
@@ -190,7 +203,7 @@ def _model_diagnostics(exc: ValidationError, result, path: str) -> list[Diagnost
         else:
             code = "wrong-type"
             message = f"{name_of(where)}: {error['msg']}"
-        line, column = locate(result.marks, where, at_key)
+        line, column = locate(marks, where, at_key)
         out.append(Diagnostic(path, line, column, Severity.ERROR, code, message))
     return out
 
