@@ -17,6 +17,7 @@ from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice
+from typing import NamedTuple
 from unicodedata import normalize as _normalize
 
 import yaml
@@ -85,18 +86,22 @@ def _spot(mark) -> int:
     return mark.line << 32 | mark.column
 
 
-class Marks:
+class Marks(NamedTuple):
     """Where the keys and values of one mapping or list stand in the file, compactly.
 
     A node tree (PyYAML's takes some 500 bytes a value) is never built: this keeps a line and column
     for each key and value in 16 bytes. KEYS is None for a list.
     SPOTS holds two packed positions (line << 32 | column, from 0) per entry: its key's and its value's.
+    (A tuple, made by `_marks` without a Python call: one is made for every mapping and list.)
     """
 
-    __slots__ = ("keys", "spots", "children", "start")
+    keys: tuple | None
+    spots: array
+    children: dict | None
+    start: int
 
-    def __init__(self, keys: tuple | None, spots: array, children: dict | None, start: int):
-        self.keys, self.spots, self.children, self.start = keys, spots, children, start
+
+_marks = tuple.__new__
 
 
 class _Abort(Exception):
@@ -468,7 +473,10 @@ class _Walker:
                 children[index] = child
             trail.pop()
             index += 1
-        return out, Marks(None, spots, children or None, _spot(start.start_mark)) if marking else None
+        if not marking:
+            return out, None
+        mark = start.start_mark
+        return out, _marks(Marks, (None, spots, children or None, mark.line << 32 | mark.column))
 
     def mapping(self, start, depth: int) -> tuple[dict, Marks | None]:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
@@ -559,7 +567,8 @@ class _Walker:
         self.count += len(out)  # the plain values read inline (and each other value once more): see `value`
         if not marking:
             return out, None
-        return out, Marks(tuple(out), array("q", spots), children or None, _spot(start.start_mark))
+        mark = start.start_mark
+        return out, _marks(Marks, (tuple(out), array("q", spots), children or None, mark.line << 32 | mark.column))
 
     def key(self, event, depth: int) -> str | None:
         """A mapping key as text (NFC), or None after reporting why it cannot be one."""
