@@ -76,6 +76,7 @@ def bare(path: str) -> None:
     print(f"{'bare: construct':<30} {construct:6.2f} s")
     print(f"{'bare: total':<30} {compose + construct:6.2f} s")
 
+
 if __name__ == "__main__":
     if sys.argv[1] == "--bare":
         bare(sys.argv[2])

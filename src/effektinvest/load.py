@@ -42,7 +42,7 @@ def load_bytes(data: bytes, path: str, prices: int | None = None, keep_marks: bo
     bad input. KEEP_MARKS=False lets the marks go once every finding is located: a large file's
     report is then rendered without them in memory.
 
-    Without KEEP_MARKS (and PRICES) the file is first read without marks, which is a sixth faster, and
+    Without KEEP_MARKS (and PRICES) the file is first read without marks, which is a quarter faster, and
     read again for them only if some finding has to be located: a clean file is read once."""
     eager = keep_marks or prices is not None
     result = read(data, path, marks=eager)
