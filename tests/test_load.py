@@ -117,3 +117,21 @@ def test_a_clean_file_is_read_once_without_marks_and_a_file_with_findings_again_
     [d] = [d for d in load_bytes(unknown.encode(), "t", keep_marks=False).diagnostics if d.is_error]
     assert (d.code, d.line, d.column) == ("unknown-source", 5, 57)
     assert calls == [False, True]
+
+
+def test_a_model_error_under_a_reported_value_needs_no_second_reading(monkeypatch):
+    import effektinvest.load as load
+
+    calls = []
+    monkeypatch.setattr(load, "read", lambda data, path, marks=True: calls.append(marks) or read(data, path, marks))
+    text = "scenario: S\nbudget_year: !foo 2024\nsources: {f: {name: F}}\nprojects: {a: {name: A, costs: {2024: 1}}}\n"
+    found = [(d.code, d.line, d.column) for d in load_bytes(text.encode(), "t", keep_marks=False).diagnostics]
+    assert found == [("unsupported-tag", 2, 14)]
+    assert calls == [False]
+
+
+def test_a_duplicate_key_read_without_marks_is_read_again_with_them():
+    result = read(b"a: 1\nb: 2\na: 3\n", "f", marks=False)
+    assert result.marks is not None  # the second reading's
+    [d] = result.diagnostics
+    assert (d.code, d.line) == ("duplicate-key", 3) and "first on line 1" in d.message

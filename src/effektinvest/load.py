@@ -61,7 +61,7 @@ def load_bytes(data: bytes, path: str, prices: int | None = None, keep_marks: bo
         try:
             scenario = Scenario.model_validate(raw)
         except ValidationError as exc:
-            diagnostics += _model_diagnostics(exc, result.poisoned, located(), path)
+            diagnostics += _model_diagnostics(exc, result.poisoned, located, path)
         del raw  # the model holds the values; the raw containers can go
         diagnostics += _thousands(result, path, scenario is not None and scenario.unit is Unit.MIO)
         if scenario is not None:
@@ -163,7 +163,9 @@ def _errors(exc: ValidationError):
             yield {"type": code, "loc": loc, "ctx": {"message": message}, "msg": message}
 
 
-def _model_diagnostics(exc: ValidationError, poisoned: list[tuple], marks: Marks | None, path: str) -> list[Diagnostic]:
+def _model_diagnostics(exc: ValidationError, poisoned: list[tuple], located, path: str) -> list[Diagnostic]:
+    """Pydantic's errors as located diagnostics; LOCATED() gives the marks, called only if one is reported
+    (an error under a value the reader has already reported is not)."""
     out = []
     for error in _errors(exc):
         loc = error["loc"]
@@ -203,7 +205,7 @@ def _model_diagnostics(exc: ValidationError, poisoned: list[tuple], marks: Marks
         else:
             code = "wrong-type"
             message = f"{name_of(where)}: {error['msg']}"
-        line, column = locate(marks, where, at_key)
+        line, column = locate(located(), where, at_key)
         out.append(Diagnostic(path, line, column, Severity.ERROR, code, message))
     return out
 

@@ -171,8 +171,10 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
     gc_was_enabled = _pause_gc()
     try:
         value, marks = walker.document()
-    except _NeedMarks:  # a duplicate key names its first line: read again, with marks
-        return read(data, path)
+    except _NeedMarks:
+        # A duplicate key names its first line: read again, with marks (below, once this reading's
+        # half-built data has gone with the exception).
+        value = marks = _NeedMarks
     except _Abort:
         value = marks = None
     except _Refused as exc:
@@ -190,6 +192,8 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
         return fail(1, 1, "yaml-syntax", str(exc))
     finally:
         _resume_gc(gc_was_enabled)
+    if value is _NeedMarks:
+        return read(data, path)
     return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
 
 
