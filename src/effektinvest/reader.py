@@ -434,8 +434,7 @@ class _Walker:
         self.open.add(name)
         self.again += 1
         try:
-            first = log[start]
-            return self.node(first, depth) if first.__class__ is not ScalarEvent else (self.scalar(first), None)
+            return self.node(log[start], depth)
         finally:
             self.get = outer
             self.open.discard(name)
