@@ -128,17 +128,13 @@ def _precision(scenario: Scenario) -> list[Finding]:
                 )
             )
 
-    def too_many(text: str) -> bool:  # `decimals(...) > finest`, from the text in hand
-        point = text.find(".")
-        return (point >= 0 and len(text) - point - 1 > finest) or "E" in text
-
     with localcontext(EXACT):
         for pid, project in scenario.projects.items():
             costs = project.costs
-            # An exact sum has as many decimals as its finest term: one str() a project, not one a cost.
-            if costs and too_many(str(sum(costs.values(), ZERO))):
+            # An exact sum has as many decimals as its finest term: one look a project, not one a cost.
+            if costs and decimals(sum(costs.values(), ZERO)) > finest:
                 for year, amount in costs.items():
-                    if too_many(str(amount)):
+                    if decimals(amount) > finest:
                         visit(("projects", pid, "costs", year), amount)
     for path, line in _all_lines(scenario):
         if isinstance(line.amount, dict):

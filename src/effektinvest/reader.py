@@ -478,8 +478,7 @@ class _Walker:
             index += 1
         if not marking:
             return out, None
-        mark = start.start_mark
-        return out, _marks(Marks, (None, spots, children or None, mark.line << 32 | mark.column))
+        return out, _marks(Marks, (None, spots, children or None, _spot(start.start_mark)))
 
     def mapping(self, start, depth: int) -> tuple[dict, Marks | None]:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
@@ -570,8 +569,7 @@ class _Walker:
         self.count += len(out)  # the plain values read inline (and each other value once more): see `value`
         if not marking:
             return out, None
-        mark = start.start_mark
-        return out, _marks(Marks, (tuple(out), array("q", spots), children or None, mark.line << 32 | mark.column))
+        return out, _marks(Marks, (tuple(out), array("q", spots), children or None, _spot(start.start_mark)))
 
     def key(self, event, depth: int) -> str | None:
         """A mapping key as text (NFC), or None after reporting why it cannot be one."""

@@ -63,12 +63,7 @@ def _projects_array(report: Report) -> str:
     tests hold it to what `dumps` writes."""
     out = []
     for p in report.projects:
-        costs = []
-        for year, amount in p.costs.items():
-            text = str(amount)  # `_number` inline
-            if "E" in text or ("." in text and text.endswith("0")):
-                text = plain(amount)
-            costs.append(f'"{year}": {text}')
+        costs = [f'"{year}": {_number(amount)}' for year, amount in p.costs.items()]
         out.append(
             f'{{"id": {encode_basestring(p.id)}, "name": {encode_basestring(p.name)}, '
             f'"status": "{p.status.value}", "costs": {{{", ".join(costs)}}}}}'
