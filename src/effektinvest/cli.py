@@ -389,7 +389,23 @@ def _quiet_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def run(argv: list[str] | None = None) -> int:
+    """Run one command in this process and return its exit code: what the tests drive, and what `main`
+    wraps. Never exits the process."""
+    try:
+        app(args=argv, prog_name="effektinvest")
+        return EXIT_OK
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+        return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_INVALID
+    except OSError as exc:  # standard output cannot be written: a full disk, a closed descriptor
+        print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def main() -> None:
+    """The console script: `run`, then flush and leave at once (see below)."""
     import gc
 
     # A run is short and its data has no reference cycles to speak of: pausing the cycle collector
@@ -402,16 +418,7 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    try:
-        app()
-        code = EXIT_OK
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_INVALID
-        if isinstance(exc.code, str):
-            print(exc.code, file=sys.stderr)
-    except OSError as exc:  # standard output cannot be written: a full disk, a closed descriptor
-        print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
-        code = EXIT_USAGE
+    code = run()
     try:
         sys.stdout.flush()
     except BrokenPipeError:

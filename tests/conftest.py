@@ -1,0 +1,45 @@
+"""What the tests share: `invoke`, the command line driven in this process (typer's CliRunner isolation
+around `cli.run`), for every test where a real process does not matter."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from effektinvest.cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+# Variables of the developer's or CI's shell that would change what a command prints.
+_UNSET = {"FORCE_COLOR": None, "NO_COLOR": None, "GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None}
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    stdout_bytes: bytes
+    stderr_bytes: bytes
+
+    @property
+    def stdout(self) -> str:
+        return self.stdout_bytes.decode("utf-8", "backslashreplace")
+
+    @property
+    def stderr(self) -> str:
+        return self.stderr_bytes.decode("utf-8", "backslashreplace")
+
+    @property
+    def returncode(self) -> int:  # as subprocess.CompletedProcess names it
+        return self.code
+
+
+def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None) -> Result:
+    """`effektinvest ARGS...` in this process: the exit code, standard output and standard error."""
+    runner = CliRunner()
+    with runner.isolation(input=input, env={**_UNSET, **(env or {})}) as (out, err, _):
+        code = run([str(a) for a in args])
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return Result(code, out.getvalue(), err.getvalue())
