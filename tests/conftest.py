@@ -3,13 +3,20 @@ around `cli.run`), for every test where a real process does not matter."""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from effektinvest.cli import run
+
+# Property tests: a fixed seed in CI (CI=true), so a run there is repeatable; random locally, to find more.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 # Variables of the developer's or CI's shell that would change what a command prints.
