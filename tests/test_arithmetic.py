@@ -22,7 +22,7 @@ from effektinvest.arithmetic import (
     pays,
     split,
 )
-from effektinvest.checks import check
+from effektinvest.load import checked
 from effektinvest.diagnostics import Severity
 from effektinvest.load import load_bytes
 from effektinvest.model import FinancingLine, Scenario
@@ -505,7 +505,7 @@ def _whole_ore(amount: Decimal) -> bool:
 @given(scenarios())
 def test_residual_plus_financed_is_cost_and_total_is_the_sum_of_years(drawn):
     scenario, active_ore = drawn
-    findings, _ = check(scenario)
+    findings, _ = checked(scenario)
     assert [f for f in findings if f.severity is Severity.ERROR] == []  # the generator makes valid scenarios
     gap = compute(scenario)
     years = sorted({year for ore in active_ore.values() for year in ore})

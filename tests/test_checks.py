@@ -40,6 +40,15 @@ EXPECTED = {
     "empty_costs.yaml": [("error", "missing-key", 7)],
     "pooled_list_problems.yaml": [("warning", "empty-projects", 10), ("error", "duplicate-project", 13)],
     "decide_at_on_continue.yaml": [("warning", "decide-at-ignored", 8)],
+    "every_family.yaml": [  # every finding in the first check (see test_partial.py)
+        ("warning", "unused-source", 8),
+        ("error", "shares-over-100", 10),
+        ("error", "wrong-type", 13),
+        ("warning", "surplus", 15),
+        ("error", "unknown-source", 15),
+        ("error", "amount-without-cost", 23),
+        ("error", "unknown-project", 30),
+    ],
 }
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from effektinvest.load import load_bytes, with_prices
+from effektinvest.locator import Locator
 from effektinvest.reader import read
 
 HEAD = "scenario: T\nbudget_year: 2024\nsources: {f: {name: F}}\n"
@@ -17,7 +18,7 @@ def diags(text: str):
 
 def test_a_year_key_with_a_space_cannot_shadow_the_year():
     text = HEAD + 'projects:\n  p:\n    name: P\n    costs: {2024: 100, "2024 ": 200}\n'
-    assert diags(text) == [("error", "invalid-year", 7)]
+    assert diags(text) == [("warning", "unused-source", 3), ("error", "invalid-year", 7)]
 
 
 def test_danish_thousands_only_where_an_amount_is_meant():
@@ -61,7 +62,7 @@ def test_negative_zero_is_reported_as_zero():
 
 def test_an_empty_year_amount_points_at_its_year():
     text = HEAD + "projects:\n  p:\n    name: P\n    costs: {2024: 1, 2025: , 2026: 2}\n"
-    [d] = load_bytes(text.encode(), "t.yaml").diagnostics
+    [d] = load_bytes(text.encode(), "t.yaml").errors
     assert (d.code, d.line, d.column) == ("missing-amount", 7, 22)
 
 
@@ -90,44 +91,40 @@ def _every_file():
     return sorted([*root.glob("fixtures/*.yaml"), *root.glob("corpus/*.yaml"), *root.parent.glob("scenarios/*.yaml")])
 
 
+def _read_with_marks(data: bytes, path: str):
+    result = read(data, path)
+    return result, Locator(data, path, result.marks)
+
+
 @pytest.mark.parametrize("file", _every_file(), ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_reading_without_marks_first_locates_every_finding_the_same(file):
+def test_reading_without_marks_first_locates_every_finding_the_same(file, monkeypatch):
     data = file.read_bytes()
-    eager = load_bytes(data, "f", keep_marks=True)
-    lazy = load_bytes(data, "f", keep_marks=False)
+    lazy = load_bytes(data, "f")
+    monkeypatch.setattr(Locator, "reading", staticmethod(_read_with_marks))
+    eager = load_bytes(data, "f")
     assert lazy.diagnostics == eager.diagnostics
     assert (lazy.gap is None) == (eager.gap is None)
 
 
-def test_a_clean_file_is_read_once_without_marks_and_a_file_with_findings_again_with_them(monkeypatch):
-    import effektinvest.load as load
-
-    calls = []
-
-    def counting(data, path, marks=True):
-        calls.append(marks)
-        return read(data, path, marks)
-
-    monkeypatch.setattr(load, "read", counting)
+def test_a_clean_file_is_read_once_without_marks_and_a_file_with_findings_again_with_them():
     clean = HEAD + "projects:\n  p: {name: P, costs: {2024: 100}, financing: [{source: f, share: '10%'}]}\n"
-    assert load_bytes(clean.encode(), "t", keep_marks=False).diagnostics == []
-    assert calls == [False]
-    calls.clear()
+    loaded = load_bytes(clean.encode(), "t")
+    assert loaded.diagnostics == [] and loaded.where.reads == 0
     unknown = clean.replace("source: f", "source: g")
-    [d] = [d for d in load_bytes(unknown.encode(), "t", keep_marks=False).diagnostics if d.is_error]
+    loaded = load_bytes(unknown.encode(), "t")
+    [d] = [d for d in loaded.diagnostics if d.is_error]
     assert (d.code, d.line, d.column) == ("unknown-source", 5, 57)
-    assert calls == [False, True]
+    assert loaded.where.reads == 1
 
 
-def test_a_model_error_under_a_reported_value_needs_no_second_reading(monkeypatch):
-    import effektinvest.load as load
-
-    calls = []
-    monkeypatch.setattr(load, "read", lambda data, path, marks=True: calls.append(marks) or read(data, path, marks))
-    text = "scenario: S\nbudget_year: !foo 2024\nsources: {f: {name: F}}\nprojects: {a: {name: A, costs: {2024: 1}}}\n"
-    found = [(d.code, d.line, d.column) for d in load_bytes(text.encode(), "t", keep_marks=False).diagnostics]
-    assert found == [("unsupported-tag", 2, 14)]
-    assert calls == [False]
+def test_a_model_error_under_a_reported_value_needs_no_second_reading():
+    text = (
+        "scenario: S\nbudget_year: !foo 2024\nsources: {f: {name: F}}\n"
+        "projects: {a: {name: A, costs: {2024: 1}, financing: [{source: f, share: 0.5}]}}\n"
+    )
+    loaded = load_bytes(text.encode(), "t")
+    assert [(d.code, d.line, d.column) for d in loaded.diagnostics] == [("unsupported-tag", 2, 14)]
+    assert loaded.where.reads == 0
 
 
 def test_a_duplicate_key_read_without_marks_is_read_again_with_them():

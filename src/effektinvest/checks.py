@@ -1,132 +1,119 @@
-"""The checks of ../shared/spec/scenario-format.md that span several values.
+"""The checks of the scenario format that span several values (docs/scenario-format.md, "Checks").
 
-Pure: a validated Scenario in, findings out, each with the path of the key or
-value it is about (the loader turns paths into lines). Per-value rules (how an
-amount, share, year or unit is written) live in `numbers` and `units`.
+Pure: a validated Scenario (perhaps only the parts of a file that are valid: see `model.partial`) in,
+findings out, each with the path of the key or value it is about (loading turns paths into lines).
+Per-value rules (how an amount, share, year or unit is written) live in `numbers` and `units`; the
+arithmetic is in `arithmetic`, and the one check that needs its figures, `surpluses`, takes them.
 """
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from effektinvest.arithmetic import ORE, ZERO, Gap, compute, ledger, payments
-from effektinvest.diagnostics import Severity
-from effektinvest.model import FinancingLine, Scenario, Status, owner
+from effektinvest.arithmetic import ORE, ZERO, Gap, LineRef
+from effektinvest.diagnostics import Finding
+from effektinvest.model import FinancingLine, Scenario, Status
+from effektinvest.model.errors import missing_key, owner
+from effektinvest.model.partial import NO_GAPS, UNREAD_SOURCE, Gaps
 from effektinvest.numbers import EXACT, decimals, plain
+from effektinvest.suggest import nearest
 
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    path: tuple
-    code: str
-    message: str
-    severity: Severity = Severity.ERROR
-    at_key: bool = False  # point at the key of PATH rather than its value
-
-
-def nearest(word: str, choices) -> str:
-    """' (did you mean X?)' for the closest of CHOICES, or ''."""
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {match[0]!r}?" if match else ""
+Lines = list[tuple[LineRef, dict[int, Decimal]]]  # every counting line with its covered cost per year
 
 
 def _money(amount: Decimal, unit) -> str:
     return f"{plain(amount)} {unit.value}"
 
 
-def check(scenario: Scenario) -> tuple[list[Finding], Gap | None]:
-    """Every cross-value finding, and the computed gap when there is no error."""
-    findings: list[Finding] = []
-    findings += _projects(scenario)
-    findings += _precision(scenario)
-    findings += _lines(scenario)
-    costs, lines = ledger(scenario)
-    findings += _shares(lines)
-    findings += _amounts_need_cost(lines)
-    findings += _unused_sources(scenario)
-    if any(f.severity is Severity.ERROR for f in findings):
-        return findings, None
-    paid = payments(scenario, lines)
-    gap = compute(scenario, paid, costs)
-    findings += _surpluses(scenario, gap, paid)
-    return findings, gap
+def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Finding]:
+    """Every cross-value finding but surpluses. LINES: from `arithmetic.ledger`. GAPS: the parts of the
+    file that did not validate, about which nothing is reported."""
+    return [
+        *_projects(scenario, gaps),
+        *_precision(scenario, gaps),
+        *_lines(scenario, gaps),
+        *_shares(lines),
+        *_amounts_need_cost(lines, gaps),
+        *_unused_sources(scenario, gaps),
+    ]
 
 
-def _projects(scenario: Scenario) -> list[Finding]:
+def paying(lines: Lines, findings: list[Finding], gaps: Gaps = NO_GAPS) -> Lines | None:
+    """The lines whose payments decide whether a year has a surplus: every line of a valid file; in a file
+    with problems, every line that can be paid as written and is not itself the mistake (none stood in
+    for, none without one of amount and share, no single amount without cost to split it over, no share
+    of a project whose shares pass 100 %). None when the costs are incomplete: a cost left out could
+    make a surplus that is not there."""
+    unpaid, over = set(), set()
+    for finding in findings:
+        if finding.code == "amount-or-share":
+            unpaid.add(finding.path)
+        elif finding.code == "amount-without-cost" and finding.path[-1] == "amount":
+            unpaid.add(finding.path[:-1])
+        elif finding.code == "shares-over-100":
+            over.add(finding.path[1])
+    if not gaps and not unpaid and not over:
+        return lines
+    if not gaps.costs_complete():
+        return None
+
+    def paid(ref: LineRef) -> bool:
+        if ref.path in unpaid or gaps.within(ref.path):
+            return False
+        return ref.line.share is None or over.isdisjoint(ref.covers)
+
+    return [(ref, covered) for ref, covered in lines if paid(ref)]
+
+
+def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     out = []
+    budget_year = scenario.budget_year
+    year_known = not gaps.covers(("budget_year",))
     for pid, project in scenario.projects.items():
         here = ("projects", pid)
-        if project.status is Status.DEFER:
-            if project.decide_at is None:
-                out.append(
-                    Finding(
-                        here,
-                        "decide-at-missing",
-                        f"project {pid!r} is deferred: give decide_at, the budget year at which "
-                        f"the decision will be taken (after {scenario.budget_year})",
-                        at_key=True,
-                    )
-                )
-        if project.decide_at is not None and project.decide_at <= scenario.budget_year:
-            out.append(
-                Finding(
-                    here + ("decide_at",),
-                    "decide-at-too-early",
-                    f"decide_at {project.decide_at} must be after budget_year {scenario.budget_year}",
-                )
-            )
-        if project.status is Status.CONTINUE and not project.costs:
-            out.append(
-                Finding(
-                    here if project.costs is None else here + ("costs",),
-                    "missing-key",
-                    f"project {pid!r} is continued but has no {'costs' if project.costs is None else 'cost years'}: "
-                    f"give what continuing costs per budget year, e.g. costs: {{{scenario.budget_year}: 1.5}}",
-                    at_key=True,
-                )
-            )
+        if gaps.covers(here):
+            continue  # its status is not known
+        if project.status is Status.DEFER and project.decide_at is None and not gaps.covers((*here, "decide_at")):
+            message = f"project {pid!r} is deferred: give decide_at, the budget year at which the decision will be "
+            out.append(Finding(here, "decide-at-missing", message + f"taken (after {budget_year})", at_key=True))
+        if year_known and project.decide_at is not None and project.decide_at <= budget_year:
+            message = f"decide_at {project.decide_at} must be after budget_year {budget_year}"
+            out.append(Finding((*here, "decide_at"), "decide-at-too-early", message))
+        if project.status is Status.CONTINUE and not project.costs and gaps.costs_complete(pid):
+            hint = f" per budget year, e.g. costs: {{{budget_year}: 1.5}}"
+            if project.costs is None:
+                out.append(missing_key(here, "costs", f": it is continued, so give what continuing costs{hint}"))
+            else:
+                message = f"project {pid!r} is continued but has no cost years: give what continuing costs{hint}"
+                out.append(Finding((*here, "costs"), "missing-key", message, at_key=True))
         if project.decide_at is not None and project.status is not Status.DEFER:
-            out.append(
-                Finding(
-                    here + ("decide_at",),
-                    "decide-at-ignored",
-                    f"decide_at is for deferred projects; project {pid!r} has status {project.status.value}, "
-                    "so it is ignored (did you mean status: defer?)",
-                    Severity.WARNING,
-                    at_key=True,
-                )
+            message = (
+                f"decide_at is for deferred projects; project {pid!r} has status {project.status.value}, "
+                "so it is ignored (did you mean status: defer?)"
             )
-        for year in project.costs or {}:
-            if year < scenario.budget_year:
-                out.append(
-                    Finding(
-                        here + ("costs", year),
-                        "year-before-budget",
-                        f"cost year {year} is before budget_year {scenario.budget_year}: the "
-                        "decision at that budget can only concern its own and later years",
-                        at_key=True,
-                    )
+            out.append(Finding((*here, "decide_at"), "decide-at-ignored", message, at_key=True))
+        for year in project.costs or {} if year_known else ():
+            if year < budget_year:
+                message = (
+                    f"cost year {year} is before budget_year {budget_year}: the decision at that budget "
+                    "can only concern its own and later years"
                 )
+                out.append(Finding((*here, "costs", year), "year-before-budget", message, at_key=True))
     return out
 
 
-def _precision(scenario: Scenario) -> list[Finding]:
+def _precision(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     """Amounts must be whole øre in kr., so splits and sums are exact."""
-    to_kr = scenario.unit.to_kr
-    finest = 2 + scenario.unit.exponent  # how many decimals one øre has in the file's unit
+    if gaps.covers(("unit",)):
+        return []  # the unit is not known, so neither is an øre
+    unit = scenario.unit
+    finest = 2 + unit.exponent  # how many decimals one øre has in the file's unit
     out = []
 
     def visit(path: tuple, amount: Decimal) -> None:
-        if to_kr(amount).quantize(ORE, context=EXACT) != to_kr(amount):
-            out.append(
-                Finding(
-                    path,
-                    "too-precise",
-                    f"{_money(amount, scenario.unit)} is finer than one øre (0.01 kr.); amounts are whole øre",
-                )
-            )
+        if decimals(amount) > finest and unit.to_kr(amount).quantize(ORE, context=EXACT) != unit.to_kr(amount):
+            message = f"{_money(amount, unit)} is finer than one øre (0.01 kr.); amounts are whole øre"
+            out.append(Finding(path, "too-precise", message))
 
     with localcontext(EXACT):
         for pid, project in scenario.projects.items():
@@ -134,15 +121,13 @@ def _precision(scenario: Scenario) -> list[Finding]:
             # An exact sum has as many decimals as its finest term: one look a project, not one a cost.
             if costs and decimals(sum(costs.values(), ZERO)) > finest:
                 for year, amount in costs.items():
-                    if decimals(amount) > finest:
-                        visit(("projects", pid, "costs", year), amount)
+                    visit(("projects", pid, "costs", year), amount)
     for path, line in _all_lines(scenario):
         if isinstance(line.amount, dict):
             for year, amount in line.amount.items():
-                if decimals(amount) > finest:
-                    visit(path + ("amount", year), amount)
-        elif line.amount is not None and decimals(line.amount) > finest:
-            visit(path + ("amount",), line.amount)
+                visit((*path, "amount", year), amount)
+        elif line.amount is not None:
+            visit((*path, "amount"), line.amount)
     return out
 
 
@@ -155,64 +140,50 @@ def _all_lines(scenario: Scenario):
         yield ("financing", index), line
 
 
-def _lines(scenario: Scenario) -> list[Finding]:
+def _lines(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     out = []
+    sources_known = not gaps.covers(("sources",))
     for path, line in _all_lines(scenario):
-        if (line.amount is None) == (line.share is None):
+        if (line.amount is None) == (line.share is None) and not gaps.covers(path):
             which = "both" if line.amount is not None else "neither"
-            out.append(
-                Finding(
-                    path,
-                    "amount-or-share",
-                    f"a financing line has exactly one of 'amount' and 'share'; this one has {which}",
-                )
-            )
-        if line.source not in scenario.sources:
-            out.append(
-                Finding(
-                    path + ("source",),
-                    "unknown-source",
-                    f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources),
-                )
-            )
-        listed = line.projects if path[0] == "financing" else None  # only top-level lines have 'projects'
-        if listed == []:
-            out.append(
-                Finding(
-                    path + ("projects",),
-                    "empty-projects",
-                    "'projects: []' covers no project, so this line pays nothing; leave 'projects' out to "
-                    "cover every continued project",
-                    Severity.WARNING,
-                )
-            )
-        for index, pid in enumerate(listed or ()):
-            where = path + ("projects", index)
-            project = scenario.projects.get(pid)
-            if pid in listed[:index]:
-                out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
-            elif project is None:
-                out.append(
-                    Finding(
-                        where,
-                        "unknown-project",
-                        f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects),
-                    )
-                )
-            elif project.status is not Status.CONTINUE:
-                out.append(
-                    Finding(
-                        where,
-                        "covers-inactive-project",
-                        f"project {pid!r} has status {project.status.value}: its cost does not "
-                        "count, so this line covers less than its list says",
-                        Severity.WARNING,
-                    )
-                )
+            message = f"a financing line has exactly one of 'amount' and 'share'; this one has {which}"
+            out.append(Finding(path, "amount-or-share", message))
+        if sources_known and line.source not in scenario.sources and not gaps.covers((*path, "source")):
+            message = f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources)
+            out.append(Finding((*path, "source"), "unknown-source", message))
+        if path[0] == "financing":  # only top-level lines have 'projects'
+            out += _listed(scenario, path, line.projects, gaps)
     return out
 
 
-def _shares(lines) -> list[Finding]:
+def _listed(scenario: Scenario, path: tuple, listed: list[str] | None, gaps: Gaps) -> list[Finding]:
+    """The findings about a top-level line's list of projects."""
+    if listed == []:
+        message = (
+            "'projects: []' covers no project, so this line pays nothing; leave 'projects' out to cover "
+            "every continued project"
+        )
+        return [Finding((*path, "projects"), "empty-projects", message)]
+    out = []
+    projects_known = not gaps.covers(("projects",))
+    for index, pid in enumerate(listed or ()):
+        where = (*path, "projects", index)
+        project = scenario.projects.get(pid)
+        if pid in listed[:index]:
+            out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
+        elif project is None and projects_known:
+            message = f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects)
+            out.append(Finding(where, "unknown-project", message))
+        elif project is not None and project.status is not Status.CONTINUE and not gaps.covers(("projects", pid)):
+            message = (
+                f"project {pid!r} has status {project.status.value}: its cost does not count, so this line "
+                "covers less than its list says"
+            )
+            out.append(Finding(where, "covers-inactive-project", message))
+    return out
+
+
+def _shares(lines: Lines) -> list[Finding]:
     total: dict[str, Decimal] = {}
     for ref, _ in lines:
         share = ref.line.share
@@ -233,65 +204,72 @@ def _shares(lines) -> list[Finding]:
     ]
 
 
-def _amounts_need_cost(lines) -> list[Finding]:
+def _amounts_need_cost(lines: Lines, gaps: Gaps) -> list[Finding]:
+    """An amount must have cost to be paid against: in each of its years, or (a scalar) in some year."""
     out = []
     for ref, covered in lines:
         line: FinancingLine = ref.line
         if line.amount is None or line.share is not None:
+            continue  # a share line, or one that the amount-or-share check reports
+        if gaps and not _cover_complete(ref, gaps):
             continue
         if isinstance(line.amount, dict):
             for year in line.amount:
                 if year not in covered:
-                    out.append(
-                        Finding(
-                            ref.path + ("amount", year),
-                            "amount-without-cost",
-                            f"{owner(ref.path)} has an amount in {year}, but the projects it covers have no "
-                            "cost in that year",
-                            at_key=True,
-                        )
+                    message = (
+                        f"{owner(ref.path)} has an amount in {year}, but the projects it covers have no cost in "
+                        "that year"
                     )
+                    out.append(Finding((*ref.path, "amount", year), "amount-without-cost", message, at_key=True))
         elif not covered:
-            out.append(
-                Finding(
-                    ref.path + ("amount",),
-                    "amount-without-cost",
-                    f"the projects that {owner(ref.path)} covers have no cost in any year: there is nothing to "
-                    "split the amount over",
-                )
+            message = (
+                f"the projects that {owner(ref.path)} covers have no cost in any year: there is nothing to split "
+                "the amount over"
             )
+            out.append(Finding((*ref.path, "amount"), "amount-without-cost", message))
     return out
 
 
-def _unused_sources(scenario: Scenario) -> list[Finding]:
+def _cover_complete(ref: LineRef, gaps: Gaps) -> bool:
+    """Whether the line REF and the costs it covers are all there (a file with gaps)."""
+    if gaps.within(ref.path):
+        return False
+    if ref.path[0] == "financing" and not gaps.costs_complete():
+        return False  # which projects a top-level line covers depends on every project's status
+    return all(gaps.costs_complete(pid) for pid in ref.covers)
+
+
+def _unused_sources(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    if gaps and not _lines_complete(scenario, gaps):
+        return []  # a line left out may be the one that uses the source
     used = {line.source for _, line in _all_lines(scenario)}
     return [
-        Finding(
-            ("sources", sid),
-            "unused-source",
-            f"source {sid!r} is not used by any financing line",
-            Severity.WARNING,
-            at_key=True,
-        )
+        Finding(("sources", sid), "unused-source", f"source {sid!r} is not used by any financing line", at_key=True)
         for sid in scenario.sources
         if sid not in used
     ]
 
 
-def _surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
+def _lines_complete(scenario: Scenario, gaps: Gaps) -> bool:
+    """Whether every financing line of the file is there, with its source."""
+    if gaps.covers(("financing",)) or gaps.covers(("projects",)):
+        return False
+    if any(gaps.covers(("projects", pid, "financing")) for pid in scenario.projects):
+        return False
+    return not any(line.source == UNREAD_SOURCE for _, line in _all_lines(scenario))
+
+
+def surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
+    """A warning for each year in which financing exceeds cost, at the first line that pays in it."""
     out = []
     unit = scenario.unit
     for year, column in gap.years.items():
         if column.residual < 0:
             path = next((ref.path for ref, by_year in paid if by_year.get(year)), ())
-            out.append(
-                Finding(
-                    path,
-                    "surplus",
-                    f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
-                    f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
-                    f"{_money(unit.from_kr(column.residual.copy_negate()), unit)}",
-                    Severity.WARNING,
-                )
+            message = (
+                f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
+                f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
+                f"{_money(unit.from_kr(column.residual.copy_negate()), unit)}"
             )
+            out.append(Finding(path, "surplus", message))
     return out

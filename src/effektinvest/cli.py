@@ -98,7 +98,7 @@ def _load(path: str, prices: int | None = None):
     from effektinvest.load import load_path
 
     try:
-        return load_path(path, prices=prices, keep_marks=False)
+        return load_path(path, prices=prices)
     except IsADirectoryError:
         raise _fail_usage(f"{path}: is a folder; give a scenario file") from None
     except OSError as exc:

@@ -1,13 +1,15 @@
-"""Diagnostics as data: every problem found in a scenario file, with where it is.
+"""Diagnostics as data: every problem found in a scenario file, what it is about, and where it is.
 
-Every code a user can see is listed in CODES, with the one-line meaning that
-docs/diagnostics.md expands on. Codes are stable: never rename one.
+A `Finding` names the path of the key or value it is about (("projects", "havnen", "costs", 2024));
+loading turns it into a `Diagnostic`, located at a line and column of the file. CODES is the one
+table of every code a user can see.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -15,85 +17,225 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+class _Coded:
+    """What a finding's code tells: how grave it is (the CODES table)."""
+
+    __slots__ = ()
+    code: str
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    @property
+    def is_error(self) -> bool:
+        return CODES[self.code].severity is Severity.ERROR
+
+
 @dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Finding(_Coded):
+    """A problem with a value of a scenario, not yet located: PATH is the value's path in the file."""
+
+    path: tuple
+    code: str
+    message: str
+    at_key: bool = False  # point at the key of PATH rather than its value
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic(_Coded):
     """One finding, located in a file. LINE and COLUMN count from 1."""
 
     path: str
     line: int
     column: int
-    severity: Severity
     code: str
     message: str
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
 
 
-# The codes that are warnings; every other code is an error.
-WARNING_CODES = frozenset(
-    {"danish-thousands", "surplus", "unused-source", "covers-inactive-project", "decide-at-ignored", "empty-projects"}
-)
+class Code(NamedTuple):
+    """One kind of finding: how grave it is, what it means, and how to fix it (docs/diagnostics.md)."""
 
-# code -> what it means. Errors first, then warnings.
-CODES: dict[str, str] = {
+    severity: Severity
+    title: str
+    fix: str
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# Every code a user can see: the one table that the checks, the reporters and the docs generator
+# (tools/gen_diagnostics_doc.py) read. Errors first, then warnings. Codes are stable: never rename one.
+CODES: dict[str, Code] = {
     # reading the file
-    "file-too-large": "the file is larger than the 64 MiB limit; refused before parsing",
-    "not-utf8": "the file is not UTF-8 text (nor UTF-16/32 with a byte-order mark)",
-    "yaml-syntax": "the YAML does not parse",
-    "multiple-documents": "the file holds more than one YAML document",
-    "empty-file": "the file is empty, comments only, or just '---'",
-    "top-level-not-mapping": "the top level is a list or a single value, not a mapping of keys",
-    "too-deep": "nesting deeper than 64 levels",
-    "too-long": "a key or value longer than the limit",
-    "duplicate-key": "a key given twice in one mapping (after NFC and year normalisation)",
-    "merge-key": "a YAML merge key '<<'",
-    "unsupported-tag": "a YAML tag other than the standard scalar, mapping and sequence tags",
-    "alias-cycle": "an alias that makes a value contain itself",
-    "alias-expansion": "aliases that make the document grow past the bound",
-    "key-not-text": "a mapping key that is a list or mapping",
+    "file-too-large": Code(
+        E,
+        "the file is larger than the 64 MiB limit; refused before parsing",
+        "Split the file; a scenario is one budget decision, far below 64 MiB.",
+    ),
+    "not-utf8": Code(
+        E,
+        "the file is not UTF-8 text (nor UTF-16/32 with a byte-order mark)",
+        "Save the file as UTF-8 (in Excel: *CSV UTF-8*; in an editor: *Save with encoding*).",
+    ),
+    "yaml-syntax": Code(E, "the YAML does not parse", "Fix the indentation or quoting at the line named."),
+    "multiple-documents": Code(
+        E, "the file holds more than one YAML document", "One decision per file: split at `---`."
+    ),
+    "empty-file": Code(E, "the file is empty, comments only, or just '---'", "Start from `effektinvest init FILE`."),
+    "top-level-not-mapping": Code(
+        E,
+        "the top level is a list or a single value, not a mapping of keys",
+        "Remove the leading `- `: the top level is keys such as `scenario:`.",
+    ),
+    "too-deep": Code(
+        E,
+        "nesting deeper than 64 levels",
+        "Nothing in the format nests deeper than a few levels; remove the extra brackets.",
+    ),
+    "too-long": Code(
+        E, "a key or value longer than the limit", "Keys are ids and years; values at most 1 MiB of text. Shorten them."
+    ),
+    "duplicate-key": Code(
+        E,
+        "a key given twice in one mapping (after NFC and year normalisation)",
+        "Give each id once; rename one of the two.",
+    ),
+    "merge-key": Code(
+        E,
+        "a YAML merge key '<<'",
+        "Write the keys out in each project (an alias of a whole value, `costs: *c`, is fine).",
+    ),
+    "unsupported-tag": Code(
+        E,
+        "a YAML tag other than the standard scalar, mapping and sequence tags",
+        "Remove the tag: write plain values, mappings and lists.",
+    ),
+    "alias-cycle": Code(
+        E, "an alias that makes a value contain itself", "An alias can repeat a value, not contain its own value."
+    ),
+    "alias-expansion": Code(
+        E,
+        "aliases that make the document grow past the bound",
+        "Write the values out; aliases may repeat, but not multiply, a document.",
+    ),
+    "key-not-text": Code(E, "a mapping key that is a list or mapping", "Keys are ids or years."),
     # the model
-    "unknown-key": "a key the format does not know",
-    "missing-key": "a required key is missing",
-    "wrong-type": "a value of the wrong type (text where a mapping is expected, etc.)",
-    "invalid-value": "a value outside the allowed set (status, kind)",
-    "invalid-year": "a year that is not a whole number from 1900 to 2200",
-    "unknown-unit": "a unit that is not kr., t.kr. or mio. kr. (or a known spelling of one)",
-    "not-a-number": "an amount that is text, a boolean, a date or a quoted number",
-    "missing-amount": "an empty amount ('2024:' with nothing after it, ~, null): it is not 0",
-    "not-finite": "an amount that is .nan or .inf",
-    "decimal-comma": "an amount written with a decimal comma, such as 10,35",
-    "thousands-separator": "an amount with thousands separators, such as 2.000.000",
-    "digit-separator": "an amount with underscores, such as 1_000",
-    "exponent": "an amount with an exponent, such as 1e3",
-    "not-plain-decimal": "an amount in octal, hexadecimal, binary, with leading zeros, or like .5",
-    "unit-in-amount": "an amount with a unit in it, such as '2,5 mio. kr.'",
-    "too-many-digits": "an amount with more than 30 digits",
-    "negative-amount": "a negative cost or financing amount",
-    "too-precise": "an amount finer than one øre (0.01 kr.)",
-    "share-range": "a share outside 0 to 100 %",
-    "share-percent": 'a share written as a bare number above 1, such as 60 (write "60%")',
-    "not-a-share": "a share that is neither a percentage nor a fraction",
-    "amount-or-share": "a financing line with both or neither of amount and share",
-    "shares-over-100": "shares that make one project's financing exceed 100 % of its cost",
-    "unknown-source": "a financing line whose source is not defined",
-    "unknown-project": "a financing line that names a project that is not defined",
-    "duplicate-project": "a top-level line that lists one project twice",
-    "amount-without-cost": "an amount in a year (or for projects) with no cost to cover",
-    "decide-at-missing": "a deferred project without decide_at",
-    "decide-at-too-early": "decide_at not after budget_year",
-    "year-before-budget": "a cost year before the budget year at which the decision is taken",
-    "invalid-index": "a price index number that is not a positive number",
-    "prices-unavailable": "--prices YEAR without price_level, or with a year missing from price_index",
+    "unknown-key": Code(
+        E, "a key the format does not know", "Use the key suggested, or one from docs/scenario-format.md."
+    ),
+    "missing-key": Code(E, "a required key is missing", "Add the key."),
+    "wrong-type": Code(
+        E,
+        "a value of the wrong type (text where a mapping is expected, etc.)",
+        "Write a list: each line starts with `- `.",
+    ),
+    "invalid-value": Code(E, "a value outside the allowed set (status, kind)", "Use one of the values listed."),
+    "invalid-year": Code(
+        E, "a year that is not a whole number from 1900 to 2200", "Write the year in full, from 1900 to 2200."
+    ),
+    "unknown-unit": Code(
+        E, "a unit that is not kr., t.kr. or mio. kr. (or a known spelling of one)", "Use kr., t.kr. or mio. kr."
+    ),
+    "not-a-number": Code(
+        E, "an amount that is text, a boolean, a date or a quoted number", "Write the amount as a plain decimal."
+    ),
+    "missing-amount": Code(
+        E,
+        "an empty amount ('2024:' with nothing after it, ~, null): it is not 0",
+        "Write 0 if the amount is nothing; otherwise the amount.",
+    ),
+    "not-finite": Code(E, "an amount that is .nan or .inf", "Write a finite amount."),
+    "decimal-comma": Code(
+        E, "an amount written with a decimal comma, such as 10,35", "Write a decimal point: `10.35`."
+    ),
+    "thousands-separator": Code(
+        E, "an amount with thousands separators, such as 2.000.000", "Write the digits alone: `2000000`."
+    ),
+    "digit-separator": Code(E, "an amount with underscores, such as 1_000", "Write the digits alone: `1000`."),
+    "exponent": Code(E, "an amount with an exponent, such as 1e3", "Write the number out: `1000`."),
+    "not-plain-decimal": Code(
+        E,
+        "an amount in octal, hexadecimal, binary, with leading zeros, or like .5",
+        "Write the number without leading zeros, in decimal.",
+    ),
+    "unit-in-amount": Code(
+        E, "an amount with a unit in it, such as '2,5 mio. kr.'", "Write `2.5` and put the unit in `unit: mio. kr.`."
+    ),
+    "too-many-digits": Code(E, "an amount with more than 30 digits", "Use a larger unit; at most 30 digits."),
+    "negative-amount": Code(
+        E, "a negative cost or financing amount", "Costs and financing are amounts paid: write them positive."
+    ),
+    "too-precise": Code(
+        E,
+        "an amount finer than one øre (0.01 kr.)",
+        "Round the amount to whole øre yourself, so the figures are yours.",
+    ),
+    "share-range": Code(E, "a share outside 0 to 100 %", "A share is from 0 to 100 %."),
+    "share-percent": Code(
+        E, 'a share written as a bare number above 1, such as 60 (write "60%")', 'Write `"60%"` (quoted) or `0.6`.'
+    ),
+    "not-a-share": Code(E, "a share that is neither a percentage nor a fraction", 'Write `"50%"` or `0.5`.'),
+    "amount-or-share": Code(E, "a financing line with both or neither of amount and share", "Keep one of the two."),
+    "shares-over-100": Code(
+        E,
+        "shares that make one project's financing exceed 100 % of its cost",
+        "Lower the shares, or turn one into an amount.",
+    ),
+    "unknown-source": Code(
+        E, "a financing line whose source is not defined", "Use an id from `sources`, or add the source."
+    ),
+    "unknown-project": Code(
+        E, "a financing line that names a project that is not defined", "Use an id from `projects`."
+    ),
+    "duplicate-project": Code(E, "a top-level line that lists one project twice", "List each project once."),
+    "amount-without-cost": Code(
+        E,
+        "an amount in a year (or for projects) with no cost to cover",
+        "Pay only in years with a cost, or add the cost.",
+    ),
+    "decide-at-missing": Code(
+        E, "a deferred project without decide_at", "Add `decide_at:` with the budget year of the coming decision."
+    ),
+    "decide-at-too-early": Code(E, "decide_at not after budget_year", "A deferred decision falls at a later budget."),
+    "year-before-budget": Code(
+        E,
+        "a cost year before the budget year at which the decision is taken",
+        "Leave out years before the budget year: they are not part of this decision.",
+    ),
+    "invalid-index": Code(
+        E, "a price index number that is not a positive number", "Give a positive index number for every year."
+    ),
+    "prices-unavailable": Code(
+        E,
+        "--prices YEAR without price_level, or with a year missing from price_index",
+        "Add `price_level:` and a `price_index:` with both years, or leave out `--prices`.",
+    ),
     # warnings
-    "danish-thousands": "a number that looks like Danish thousands, such as 1.500 (read as 1.5)",
-    "surplus": "a year in which financing exceeds cost",
-    "unused-source": "a source that no financing line uses",
-    "covers-inactive-project": "a top-level line names a deferred or stopped project",
-    "decide-at-ignored": "decide_at on a project that is not deferred",
-    "empty-projects": "a top-level line with 'projects: []', which covers nothing",
+    "danish-thousands": Code(
+        W,
+        "a number that looks like Danish thousands, such as 1.500 (read as 1.5)",
+        "Write `1500` if you mean fifteen hundred; `1.5` if you mean one and a half.",
+    ),
+    "surplus": Code(
+        W, "a year in which financing exceeds cost", "Check the financing; a surplus may be intended, e.g. a repayment."
+    ),
+    "unused-source": Code(
+        W, "a source that no financing line uses", "Remove the source, or add the line that uses it."
+    ),
+    "covers-inactive-project": Code(
+        W,
+        "a top-level line names a deferred or stopped project",
+        "Remove the stopped or deferred project from the list.",
+    ),
+    "decide-at-ignored": Code(
+        W, "decide_at on a project that is not deferred", "Remove decide_at, or set status: defer."
+    ),
+    "empty-projects": Code(
+        W,
+        "a top-level line with 'projects: []', which covers nothing",
+        "List the projects the line covers, or leave out 'projects:' to cover all.",
+    ),
 }

@@ -65,13 +65,18 @@ def resolve_plain(text: str) -> object:
     return nfc(text)
 
 
+def looks_like_thousands(text: str) -> bool:
+    """Whether a plain number is written like Danish thousands: one dot and three digits, as 1.500."""
+    return DANISH_THOUSANDS_RE.fullmatch(text) is not None
+
+
 def danish_thousands_warning(text: str, in_millions: bool) -> str | None:
     """The warning for a number such as 1.500 (read as 1.5), or None.
 
     In a file in mio. kr., three decimals are whole thousands of kr. (2.075 is
     2.075.000 kr.), so only a round 1.500 or 2.000 is suspicious there.
     """
-    if not DANISH_THOUSANDS_RE.fullmatch(text) or (in_millions and not text.endswith("00")):
+    if not looks_like_thousands(text) or (in_millions and not text.endswith("00")):
         return None
     meant = text.replace(".", "")
     return f"{text} is read as {plain(Decimal(text))}; if you mean {meant} (Danish thousands), write {meant}"

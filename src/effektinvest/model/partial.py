@@ -1,0 +1,189 @@
+"""Validation that keeps every part of a scenario that is valid, so a file shows all its findings at once.
+
+When a file does not validate, the checks that span several values (`checks`) still run on the parts
+that did: each invalid value is left out, or stood in for by a value that costs and pays nothing, and
+`Gaps` records where. A check consults the gaps before it reports, so that nothing is reported that
+only follows from a part left out (an id is still known when its entry was invalid; a project whose
+costs are incomplete decides no surplus).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pydantic import ValidationError
+
+from effektinvest.model.errors import errors
+from effektinvest.model.scenario import FinancingLine, PooledLine, Project, Scenario
+
+UNREAD_SOURCE = ""  # the source of a financing line whose own `source` is not valid
+_ROUNDS = 3  # stand-ins are valid by construction; a second round is needed only for nested errors
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """The paths of the parts that validation left out or stood in for (empty: the file validated)."""
+
+    paths: frozenset[tuple] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.paths)
+
+    def covers(self, path: tuple) -> bool:
+        """Whether PATH, or a part that holds it, was left out or stood in for."""
+        paths = self.paths
+        return bool(paths) and any(path[:i] in paths for i in range(1, len(path) + 1))
+
+    def within(self, prefix: tuple) -> bool:
+        """Whether anything at or below PREFIX was left out or stood in for."""
+        return any(p[: len(prefix)] == prefix for p in self.paths)
+
+    def costs_complete(self, pid: str | None = None) -> bool:
+        """Whether the costs of project PID (None: of every project, and which projects continue) are all
+        there: a status or a project stood in for, or a cost left out, makes them incomplete."""
+        if pid is not None:
+            return not self.covers(("projects", pid, "costs"))
+        return not any(
+            p in (("projects",), ("unit",)) or (p[0] == "projects" and (len(p) == 2 or p[2] == "costs"))
+            for p in self.paths
+        )
+
+
+NO_GAPS = Gaps()
+
+
+def validate(raw: dict) -> tuple[Scenario | None, ValidationError | None, Gaps]:
+    """RAW (plain data from the reader) as a Scenario; if it is invalid, also pydantic's errors, and the
+    scenario made of the parts that are valid, with the gaps (None when even that cannot be made)."""
+    try:
+        return Scenario.model_validate(raw), None, NO_GAPS
+    except ValidationError as exc:
+        first = problem = exc
+    gaps: set[tuple] = set()
+    for _ in range(_ROUNDS):
+        for where, _, _, _ in errors(problem):
+            _stand_in(raw, where, gaps)
+        try:
+            return Scenario.model_validate(raw), first, Gaps(frozenset(gaps))
+        except ValidationError as again:
+            problem = again
+    return None, first, Gaps(frozenset(gaps))
+
+
+# Top-level keys that must have a value, and the stand-in that lets the rest validate.
+_REQUIRED = {"scenario": lambda: "?", "budget_year": lambda: "2000", "sources": dict, "projects": dict}
+
+
+def _stand_in(data: dict, where: tuple, gaps: set[tuple]) -> None:
+    """Leave out, or stand in for, the invalid value at WHERE in DATA (changed in place)."""
+    top = where[0]
+    inner = where[1:]
+    part = data.get(top)
+    if inner and top == "sources" and isinstance(part, dict):
+        _source(part, inner[0], inner[1:], gaps)
+    elif inner and top == "projects" and isinstance(part, dict):
+        _project(part, inner[0], inner[1:], gaps)
+    elif inner and top == "financing" and isinstance(part, list) and isinstance(inner[0], int):
+        _line(part, inner[0], inner[1:], ("financing", inner[0]), gaps)
+    elif top in _REQUIRED:
+        data[top] = _REQUIRED[top]()
+        gaps.add((top,))
+    else:  # an optional key (unit, price_level, price_index, financing) or an unknown one
+        data.pop(top, None)
+        if top in ("unit", "financing"):
+            gaps.add((top,))
+        elif top not in Scenario.model_fields:
+            _misspelt(data, top, Scenario, (), gaps)
+
+
+def _source(sources: dict, sid: str, rest: tuple, gaps: set[tuple]) -> None:
+    entry = sources.get(sid)
+    if not rest or not isinstance(entry, dict):
+        sources[sid] = {"name": str(sid)}
+        gaps.add(("sources", sid))
+    elif rest[0] == "name":
+        entry["name"] = str(sid)
+    else:
+        entry.pop(rest[0], None)
+
+
+def _project(projects: dict, pid: str, rest: tuple, gaps: set[tuple]) -> None:
+    here = ("projects", pid)
+    entry = projects.get(pid)
+    if not rest or not isinstance(entry, dict):  # not a mapping: a stand-in that counts nowhere
+        projects[pid] = {"name": str(pid), "status": "stop"}
+        gaps.add(here)
+        return
+    field, deeper = rest[0], rest[1:]
+    if field == "name":
+        entry["name"] = str(pid)
+    elif field == "status":
+        entry["status"] = "stop"
+        gaps.add(here)
+    elif field == "costs":
+        costs = entry.get("costs")
+        if deeper and isinstance(costs, dict):
+            costs.pop(deeper[0], None)
+        else:
+            entry["costs"] = {}
+        gaps.add((*here, "costs"))
+    elif field == "financing":
+        lines = entry.get("financing")
+        if deeper and isinstance(lines, list) and isinstance(deeper[0], int):
+            _line(lines, deeper[0], deeper[1:], (*here, "financing", deeper[0]), gaps)
+        else:
+            entry["financing"] = []
+            gaps.add((*here, "financing"))
+    elif field in Project.model_fields:  # decide_at, funding_ends, note
+        entry.pop(field, None)
+        if field == "decide_at":
+            gaps.add((*here, "decide_at"))
+    else:
+        entry.pop(field, None)
+        _misspelt(entry, field, Project, here, gaps)
+
+
+def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -> None:
+    if index >= len(lines):
+        return
+    entry = lines[index]
+    if not rest or not isinstance(entry, dict):  # a line that pays nothing, from no known source
+        lines[index] = {"source": UNREAD_SOURCE, "share": Decimal(0)}
+        gaps.add(path)
+        return
+    field = rest[0]
+    if field == "source":
+        entry["source"] = UNREAD_SOURCE
+    elif field in ("amount", "share"):
+        entry[field] = Decimal(0)
+    elif field == "projects":
+        entry.pop(field, None)
+    else:  # note, an unknown key
+        entry.pop(field, None)
+        _misspelt(entry, field, PooledLine if path[0] == "financing" else FinancingLine, path, gaps)
+        return
+    gaps.add((*path, field))
+
+
+# What a key, missing because it was misspelt, leaves unknown: per model, the gap its absence makes.
+_LINE = {"source": ("source",), "amount": ("amount",), "share": ("share",), "projects": ("projects",)}
+_MISSING = {
+    Scenario: {"unit": ("unit",), "financing": ("financing",)},
+    Project: {"costs": ("costs",), "status": (), "decide_at": ("decide_at",), "financing": ("financing",)},
+    FinancingLine: _LINE,
+    PooledLine: _LINE,
+}
+
+
+def _misspelt(entry: dict, key: object, model, here: tuple, gaps: set[tuple]) -> None:
+    """An unknown KEY left out of ENTRY (at HERE, read as MODEL) may be a key that ENTRY now lacks, misspelt
+    (`cots:`): then what that key would have said is not known."""
+    absent = [name for name in model.model_fields if name not in entry]
+    match = difflib.get_close_matches(str(key), absent, n=1, cutoff=0.6)
+    if not match:
+        return
+    gap = _MISSING[model].get(match[0])
+    if gap is not None:
+        gaps.add((*here, *gap))

@@ -1,0 +1,103 @@
+"""The scenario model (formats 1 and 1.1): pydantic models with extra keys forbidden.
+
+The value types are in `model.values`; what pydantic's errors say to a user is in `model.errors`.
+Rules that span several values (references, shares per project, years) are in `checks`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from effektinvest.model.values import (
+    AmountSpec,
+    KindField,
+    Name,
+    PriceIndex,
+    Share,
+    SourceKind,
+    Status,
+    StatusField,
+    Text,
+    UnitField,
+    Year,
+    YearAmounts,
+)
+from effektinvest.units import Unit
+
+__all__ = ["FinancingLine", "PooledLine", "Project", "Scenario", "Source", "SourceKind", "Status"]
+
+
+# coerce_numbers_to_str: a name or note written as a number (name: 2024) is kept as written.
+_FROZEN = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Source(BaseModel):
+    """A budget pocket that can pay part of the cost."""
+
+    model_config = _FROZEN
+
+    name: Name = Field(description="the pocket's name as the budget note says it")
+    kind: KindField = Field(None, description="decentral, non_decentral, fund, refund or external")
+    note: Text = Field(None, description="free text")
+
+
+class FinancingLine(BaseModel):
+    """One source pays part of the cost of the project it belongs to."""
+
+    model_config = _FROZEN
+
+    source: Text = Field(description="an id from sources")
+    amount: AmountSpec = Field(
+        None,
+        description="the total the source pays over the covered cost years, or a mapping year -> amount",
+    )
+    share: Share = Field(None, description='a percentage of the covered cost per year: "30%" or 0.3')
+    note: Text = Field(None, description="free text, e.g. what savings the money is expected from")
+
+
+class PooledLine(FinancingLine):
+    """A top-level financing line: covers several projects at once."""
+
+    projects: list[Text] = Field(None, description="the project ids covered; default all projects with status continue")
+
+
+class Project(BaseModel):
+    """A project whose financing is up for decision."""
+
+    model_config = _FROZEN
+
+    name: Name = Field(description="the project's name")
+    status: StatusField = Field(Status.CONTINUE, description="continue, defer (decision postponed) or stop")
+    decide_at: Year = Field(None, description="with defer: the budget year at which the decision is taken")
+    funding_ends: Year = Field(
+        None,
+        description="the last budget year covered by the project's current financing; "
+        "the decision on it is due at the budget of that year",
+    )
+    costs: YearAmounts = Field(None, description="mapping year -> what continuing costs in that budget year")
+    financing: list[FinancingLine] = Field((), description="financing lines that cover this project alone")
+    note: Text = Field(None, description="free text")
+
+
+class Scenario(BaseModel):
+    """One budget decision: projects, what continuing costs, and who pays."""
+
+    model_config = _FROZEN
+
+    scenario: Name = Field(description="title, shown above every report")
+    budget_year: Year = Field(description="the budget at which the decision is taken, e.g. 2024")
+    unit: UnitField = Field(Unit.KR, description="the unit of every amount in this file")
+    price_level: Year = Field(None, description="the price level of the amounts, e.g. 2024 (2024-priser)")
+    price_index: PriceIndex = Field(
+        None,
+        description="year -> price index number (e.g. KL's pris- og lønskøn), to restate amounts in another "
+        "year's prices with --prices",
+    )
+    sources: dict[str, Source] = Field(description="the budget pockets that can pay, by id")
+    projects: dict[str, Project] = Field(description="the projects, by id")
+    financing: list[PooledLine] = Field((), description="lines that cover several projects at once")
+
+    @property
+    def active(self) -> dict[str, Project]:
+        """The projects that count: status continue."""
+        return {pid: p for pid, p in self.projects.items() if p.status is Status.CONTINUE}

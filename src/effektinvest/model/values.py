@@ -1,0 +1,175 @@
+"""The value types of the scenario model: years, amounts, shares, index numbers, units and choices.
+
+Each delegates to the lexical rules in `numbers` and `units`, so a wrongly written value gets the code
+and message those rules give. A mapping year -> amount reports every bad entry at once, as one
+"entries" error that `model.errors` unpacks.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum, StrEnum
+from typing import Annotated, Any
+
+from pydantic import Discriminator, PlainValidator, StringConstraints, Tag, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from effektinvest.numbers import (
+    MAX_DIGITS,
+    YEAR_KEYS,
+    YEAR_MAX,
+    YEAR_MIN,
+    ValueProblem,
+    describe,
+    parse_amount,
+    parse_index,
+    parse_share,
+    parse_year,
+)
+from effektinvest.units import Unit, parse_unit
+
+ENTRIES = "entries"  # the error type of a year mapping's several problems (see `_year_amounts`)
+
+
+def _validator(parse):
+    def validate(value: Any):
+        try:
+            return parse(value)
+        except ValueProblem as problem:
+            raise PydanticCustomError(problem.code, "{message}", {"message": problem.message}) from None
+
+    return PlainValidator(validate)
+
+
+def _year_amounts(value: Any) -> dict[int, Decimal]:
+    """A mapping year -> amount (costs, or a financing line's amounts by year), validated in one call.
+
+    Every bad entry is reported: the problems travel in one error whose context lists them as
+    (key, at_key, code, message); `model.errors` makes each its own finding.
+    """
+    if not isinstance(value, dict):
+        raise ValueProblem("wrong-type", f"expected a mapping year -> amount, not {describe(value)}")
+    out: dict[int, Decimal] = {}
+    problems = []
+    for key, amount in value.items():
+        year = YEAR_KEYS.get(key)
+        if year is None:
+            try:
+                year = parse_year(key)
+            except ValueProblem as problem:
+                problems.append((key, True, problem.code, problem.message))
+                continue
+        if amount.__class__ is Decimal and not amount.is_signed() and len(str(amount)) <= MAX_DIGITS:
+            out[year] = amount  # what parse_amount returns for it, without two calls per amount
+            continue
+        try:
+            out[year] = parse_amount(amount)
+        except ValueProblem as problem:  # an empty amount has no place of its own: point at its year
+            problems.append((key, amount is None, problem.code, problem.message))
+    if problems:
+        raise PydanticCustomError(ENTRIES, "{message}", {"message": problems[0][3], "problems": problems})
+    return out
+
+
+def _choice(enum: type[Enum], what: str):
+    allowed = ", ".join(member.value for member in enum)
+
+    def parse(value: Any):
+        try:
+            return enum(value)
+        except ValueError:
+            raise ValueProblem("invalid-value", f"{what} must be one of {allowed}, not {describe(value)}") from None
+
+    return parse
+
+
+class Status(StrEnum):
+    CONTINUE = "continue"
+    DEFER = "defer"
+    STOP = "stop"
+
+
+class SourceKind(StrEnum):
+    DECENTRAL = "decentral"
+    NON_DECENTRAL = "non_decentral"
+    FUND = "fund"
+    REFUND = "refund"
+    EXTERNAL = "external"
+
+
+_YEAR_SCHEMA = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
+YEAR_KEY_PATTERN = "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
+
+# Text is pydantic's own str (numbers are kept as written: see coerce_numbers_to_str below); a name must
+# have a character that is not white space.
+Text = str
+Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Year = Annotated[int, _validator(parse_year), WithJsonSchema(_YEAR_SCHEMA)]
+Amount = Annotated[
+    Decimal,
+    _validator(parse_amount),
+    WithJsonSchema({"type": "number", "minimum": 0, "description": "a plain decimal, such as 10.35"}),
+]
+Share = Annotated[
+    Decimal,
+    _validator(parse_share),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "string", "pattern": r"^\s*[0-9]+([.,][0-9]+)?\s*%\s*$"},
+                {"type": "number", "minimum": 0, "maximum": 1},
+            ],
+            "description": 'a percentage such as "30%" or "42,5 %", or a fraction from 0 to 1 such as 0.3',
+        }
+    ),
+]
+Index = Annotated[
+    Decimal,
+    _validator(parse_index),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "description": "an index number, e.g. 103.2"}),
+]
+PriceIndex = Annotated[
+    dict[Year, Index],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": YEAR_KEY_PATTERN},
+            "additionalProperties": {"type": "number", "exclusiveMinimum": 0},
+        }
+    ),
+]
+UnitField = Annotated[
+    Unit,
+    _validator(parse_unit),
+    WithJsonSchema({"type": "string", "description": "kr., t.kr. (1.000 kr.) or mio. kr."}),
+]
+StatusField = Annotated[
+    Status,
+    _validator(_choice(Status, "status")),
+    WithJsonSchema({"enum": [s.value for s in Status]}),
+]
+KindField = Annotated[
+    SourceKind,
+    _validator(_choice(SourceKind, "kind")),
+    WithJsonSchema({"enum": [k.value for k in SourceKind]}),
+]
+YearAmounts = Annotated[
+    dict[int, Decimal],
+    _validator(_year_amounts),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": YEAR_KEY_PATTERN},
+            "additionalProperties": {"type": "number", "minimum": 0},
+        }
+    ),
+]
+
+# A financing amount: one number for the whole period, or one per year. The
+# tags name the two forms in pydantic's error paths; `model.errors` removes them.
+AMOUNT_TAGS = ("total", "by-year")
+AmountSpec = Annotated[
+    Annotated[Amount, Tag("total")] | Annotated[YearAmounts, Tag("by-year")],
+    Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
+]
+

@@ -1,0 +1,108 @@
+"""model/partial.py: a file with mistakes in several places shows every finding in its first check, and
+nothing that only follows from a part that did not validate."""
+
+from pathlib import Path
+
+from effektinvest.load import load_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HEAD = "scenario: T\nbudget_year: 2024\nunit: kr.\n"
+
+
+def found(text: str) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in load_bytes(text.encode(), "t.yaml").diagnostics]
+
+
+def test_one_mistake_of_each_family_all_in_the_first_check():
+    loaded = load_bytes((FIXTURES / "every_family.yaml").read_bytes(), "every_family.yaml")
+    assert [(d.severity.value, d.code, d.line, d.column) for d in loaded.diagnostics] == [
+        ("warning", "unused-source", 8, 3),
+        ("error", "shares-over-100", 10, 3),
+        ("error", "wrong-type", 13, 11),
+        ("warning", "surplus", 15, 9),
+        ("error", "unknown-source", 15, 18),
+        ("error", "amount-without-cost", 23, 28),
+        ("error", "unknown-project", 30, 48),
+    ]
+    assert loaded.scenario is None and loaded.gap is None  # a file with errors gives no report
+    surplus = [d.message for d in loaded.diagnostics if d.code == "surplus"]
+    # what the lines that are not themselves the mistake pay in 2024: 5 + 50 + 300 + 2.50 (not the shares of a)
+    assert surplus == ["in 2024 financing (357.5 kr.) exceeds cost (210 kr.): a surplus of 147.5 kr."]
+
+
+def test_a_misspelt_key_is_not_also_reported_as_missing():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p:\n    name: P\n    cots: {2024: 100}\n"
+        "    financing: [{source: f, amount: 10}]\n"
+    )
+    assert found(text) == [("unknown-key", 8)]  # not missing-key costs, not amount-without-cost
+
+
+def test_a_misspelt_status_leaves_the_project_unknown_but_the_rest_checked():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p: {name: P, stauts: stop, costs: {2024: 1}}\n"
+        "  q: {name: Q, costs: {2024: 1}, financing: [{source: g, share: 0.5}]}\n"
+        "financing:\n  - {source: f, share: 0.1, projects: [p]}\n"
+    )
+    assert found(text) == [("unknown-key", 6), ("unknown-source", 7)]
+
+
+def test_an_invalid_status_hides_what_depends_on_it():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p: {name: P, status: pause, decide_at: 2020, costs: {2024: 1}}\n"
+        "financing:\n  - {source: f, amount: 5, projects: [p, x]}\n"
+    )
+    # no decide-at-*, covers-inactive-project or amount-without-cost about p: its status is not known
+    assert found(text) == [("invalid-value", 6), ("unknown-project", 8)]
+
+
+def test_a_source_that_is_not_a_mapping_is_still_a_known_id():
+    text = HEAD + (
+        "sources:\n  f: Fonden\n  g: {name: G}\nprojects:\n  p:\n    name: P\n    costs: {2024: 10}\n"
+        "    financing: [{source: f, share: '60%'}, {source: f, share: '50%'}]\n"
+    )
+    assert found(text) == [("wrong-type", 5), ("unused-source", 6), ("shares-over-100", 8)]
+
+
+def test_sources_that_are_not_a_mapping_make_no_unknown_source():
+    text = HEAD + (
+        "sources: [f]\nprojects:\n  p:\n    name: P\n    costs: {2024: 10}\n"
+        "    financing: [{source: f, share: '60%'}, {source: f, share: '50%'}]\n"
+    )
+    assert found(text) == [("wrong-type", 4), ("shares-over-100", 6)]
+
+
+def test_a_cost_that_did_not_validate_decides_no_surplus():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p:\n    name: P\n    costs: {2024: 10, 2025: abc}\n"
+        "    financing: [{source: f, amount: {2024: 300}}, {source: g, amount: 1}]\n"
+    )
+    assert found(text) == [("not-a-number", 8), ("unknown-source", 9)]
+
+
+def test_a_line_whose_amount_did_not_validate_still_uses_its_source():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p:\n    name: P\n    costs: {2024: 10}\n"
+        "    financing: [{source: f, amount: 10,5}]\n"
+    )
+    assert found(text) == [("decimal-comma", 9)]  # no unused-source, no amount-without-cost
+
+
+def test_a_budget_year_that_did_not_validate_hides_the_year_checks_only():
+    text = (
+        "scenario: T\nbudget_year: 24\nsources: {f: {name: F}, g: {name: G}}\nprojects:\n"
+        "  p: {name: P, costs: {2023: 1}, financing: [{source: f, share: 0.5}]}\n"
+        "  q: {name: Q, status: defer, decide_at: 2020}\n"
+    )
+    # no year-before-budget, no decide-at-too-early: the budget year is not known
+    assert found(text) == [("invalid-year", 2), ("unused-source", 3)]
+
+
+def test_a_line_that_is_not_a_mapping_hides_unused_sources():
+    text = HEAD + "sources: {f: {name: F}}\nprojects:\n  p: {name: P, costs: {2024: 1}, financing: [5]}\n"
+    assert found(text) == [("wrong-type", 6)]  # the line left out may be the one that uses f
+
+
+def test_a_misspelt_top_level_financing_hides_unused_sources():
+    text = HEAD + "sources: {f: {name: F}}\nprojects:\n  p: {name: P, costs: {2024: 1}}\nfinanceing: []\n"
+    assert found(text) == [("unknown-key", 7)]
