@@ -19,10 +19,10 @@ def main(path: str) -> None:
     from yaml.events import StreamEndEvent
 
     from effektinvest import reader
-    from effektinvest.checks import check
+    from effektinvest.load import checked
     from effektinvest.model import Scenario
-    from effektinvest.render.json import to_json
-    from effektinvest.render.rows import build
+    from effektinvest.render import render
+    from effektinvest.render.gap_view import build
 
     steps = [("imports", clock() - start)]
     with open(path, "rb") as handle:
@@ -42,10 +42,10 @@ def main(path: str) -> None:
     scenario = Scenario.model_validate(value)
     steps.append(("pydantic validation", clock() - t))
     t = clock()
-    _findings, gap = check(scenario)
+    _findings, gap = checked(scenario)
     steps.append(("checks and arithmetic", clock() - t))
     t = clock()
-    to_json(build(scenario, gap, scenario.unit, project_rows=False))
+    render("gap", "json", build(scenario, gap, scenario.unit))
     steps.append(("JSON report", clock() - t))
     steps.append(("total", sum(seconds for _, seconds in steps)))
     steps += aside

@@ -4,15 +4,24 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from rich.console import Console
-
 from effektinvest.load import load_bytes, load_path
-from effektinvest.render.csv import to_csv
-from effektinvest.render.json import dumps, report_data, to_json
-from effektinvest.render.markdown import markdown
-from effektinvest.render.rows import build, danish, decimals_for, percent
-from effektinvest.render.table import print_table
+from effektinvest.render import render
+from effektinvest.render.cells import danish, percent
+from effektinvest.render.gap_view import build, decimals_for
+from effektinvest.render.json import dumps, report_data
 from effektinvest.units import Unit
+
+def to_json(report) -> str:
+    return render("gap", "json", report)
+
+
+def to_csv(report) -> str:
+    return render("gap", "csv", report)
+
+
+def markdown(report, decimals=None) -> str:
+    return render("gap", "markdown", report, decimals)
+
 
 SEED = str(Path(__file__).resolve().parent.parent / "scenarios" / "2024.yaml")
 
@@ -85,9 +94,9 @@ def test_csv_rows():
 
 
 def test_table_in_a_narrow_pipe_does_not_wrap():
-    console = Console(width=40, file=__import__("io").StringIO(), force_terminal=False)
-    print_table(seed_report(), console)
-    out = console.file.getvalue()
+    from conftest import invoke
+
+    out = invoke("gap", SEED, env={"COLUMNS": "40"}).stdout
     assert "Sociale Forhold og Beskæftigelse" in out
     assert "\x1b[" not in out
 
@@ -110,3 +119,25 @@ def test_table_coverage_is_rounded_once_from_the_exact_ratio():
     report = build(loaded.scenario, loaded.gap, Unit.KR)
     assert loaded.gap.total.coverage == Decimal("0.8065")  # JSON: 4 decimals
     assert "80,7 %" in markdown(report)  # 80.6549 %, not 80.65 % rounded again to 80.6 %
+
+
+def test_markdown_keeps_a_carriage_return_in_a_name_from_splitting_a_row():
+    loaded = load_bytes(
+        b'scenario: "T\\r| x"\nbudget_year: 2024\nsources: {}\n'
+        b'projects: {a: {name: "A\\rB\\r\\nC\\nD", costs: {2024: 1}}, b: {name: "S\\r", status: stop}}\n',
+        "t",
+    )
+    out = markdown(build(loaded.scenario, loaded.gap, Unit.KR))
+    assert "| A B C D | 1 | 1 |" in out
+    assert out.startswith("### T \\| x (budget 2024)\n")
+    assert "- Standset: S \n" in out
+    assert "\r" not in out
+
+
+def test_render_dispatches_each_format_to_its_module_and_refuses_others():
+    import pytest
+
+    report = seed_report()
+    assert render("gap", "tsv", report).splitlines()[0] == "year\tcategory\tid\tname\tamount"
+    with pytest.raises(ValueError):
+        render("due", "markdown", report)

@@ -13,6 +13,7 @@ import typer
 
 from effektinvest import __version__
 from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.render import FORMATS, render
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_GAP = 0, 1, 2, 3
 
@@ -25,25 +26,9 @@ app = typer.Typer(
 )
 
 
-class GapFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-    markdown = "markdown"
-
-
-class CompareFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class DueFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+GapFormat = StrEnum("GapFormat", {name: name for name in FORMATS["gap"]})
+CompareFormat = StrEnum("CompareFormat", {name: name for name in FORMATS["compare"]})
+DueFormat = StrEnum("DueFormat", {name: name for name in FORMATS["due"]})
 
 
 PRICES_HELP = "Restate every amount in this year's prices by the file's price_index (format 1.1)."
@@ -123,6 +108,19 @@ def _console():
     return Console(color_system=None) if plain else Console()
 
 
+def _emit(output) -> None:
+    """Write a report: text as it is; a Rich renderable (the table) through a console, which in a pipe or a
+    file is as wide as the table needs, never wrapped."""
+    if isinstance(output, str):
+        sys.stdout.write(output)
+        return
+    console = _console()
+    if not console.is_terminal:
+        wide = console.options.update_width(100_000)
+        console.width = max(80, console.measure(output, options=wide).maximum)
+    console.print(output)
+
+
 def _emit_diagnostics(diagnostics) -> None:
     from effektinvest.render.diagnostics import text
 
@@ -152,26 +150,11 @@ def gap(
     _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
-    from effektinvest.render.rows import build
+    from effektinvest.render.gap_view import build
 
-    report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit, format is not GapFormat.json)
+    report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
     with _writing():
-        if format is GapFormat.table:
-            from effektinvest.render.table import print_table
-
-            print_table(report, _console(), decimals)
-        elif format is GapFormat.json:
-            from effektinvest.render.json import to_json
-
-            sys.stdout.write(to_json(report))
-        elif format in (GapFormat.csv, GapFormat.tsv):
-            from effektinvest.render.csv import to_csv
-
-            sys.stdout.write(to_csv(report, "\t" if format is GapFormat.tsv else ","))
-        else:
-            from effektinvest.render.markdown import markdown
-
-            sys.stdout.write(markdown(report, decimals))
+        _emit(render("gap", format.value, report, decimals))
     if fail_on_gap and any(column.residual > 0 for column in loaded.gap.years.values()):
         raise typer.Exit(EXIT_GAP)
 
@@ -266,7 +249,7 @@ def due(
 ) -> None:
     """The decisions due at a budget: funding that ends that year, and decisions deferred to it."""
     from effektinvest.portfolio import due as due_items
-    from effektinvest.render.rows import due_row
+    from effektinvest.render.due_view import DueReport, due_row
 
     rows, invalid = [], False
     for path in _expand(paths):
@@ -277,18 +260,7 @@ def due(
             continue
         rows += [due_row(loaded.path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
     with _writing():
-        if format is DueFormat.json:
-            from effektinvest.render.json import due_json
-
-            sys.stdout.write(due_json(rows))
-        elif format is DueFormat.csv:
-            from effektinvest.render.csv import due_csv
-
-            sys.stdout.write(due_csv(rows))
-        else:
-            from effektinvest.render.table import due_table, print_wide
-
-            print_wide(due_table(rows, budget), _console())
+        _emit(render("due", format.value, DueReport(budget, rows)))
     if invalid:
         raise typer.Exit(EXIT_INVALID)
 
@@ -309,7 +281,7 @@ def compare(
 ) -> None:
     """Two scenarios side by side per budget year: before, after and change."""
     from effektinvest.portfolio import compare as compare_gaps
-    from effektinvest.render.rows import build_comparison
+    from effektinvest.render.compare_view import CompareReport
 
     out_unit = _unit_option(unit)
     if before == "-" and after == "-":
@@ -329,24 +301,9 @@ def compare(
         )
     level = levels.pop() if len(levels) == 1 else None
     comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
-    report = build_comparison(comparison, out_unit or new.scenario.unit, old.path, new.path, level)
+    report = CompareReport(old.path, new.path, out_unit or new.scenario.unit, level, comparison)
     with _writing():
-        if format is CompareFormat.json:
-            from effektinvest.render.json import comparison_json
-
-            sys.stdout.write(comparison_json(report))
-        elif format is CompareFormat.csv:
-            from effektinvest.render.csv import comparison_csv
-
-            sys.stdout.write(comparison_csv(report))
-        elif format is CompareFormat.markdown:
-            from effektinvest.render.markdown import comparison_markdown
-
-            sys.stdout.write(comparison_markdown(report, decimals))
-        else:
-            from effektinvest.render.table import comparison_table, print_wide
-
-            print_wide(comparison_table(report, decimals), _console())
+        _emit(render("compare", format.value, report, decimals))
 
 
 @app.command()

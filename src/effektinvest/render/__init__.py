@@ -1,1 +1,33 @@
-"""Renderers: one small module per output format. Each takes computed data and returns text."""
+"""Renderers: one module per output format (table, json, csv, markdown), each with one function per
+report (gap, compare, due), as pipdeptree has one renderer module per format. What a report shows is in
+the *_view modules; how one cell is shown in `cells`; diagnostics have their own reporters
+(`diagnostics`). `render` is the one dispatch from a format's name to its renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+# The formats of each report, as the CLI offers them (the first is the default).
+FORMATS = {
+    "gap": ("table", "json", "csv", "tsv", "markdown"),
+    "compare": ("table", "json", "csv", "markdown"),
+    "due": ("table", "json", "csv"),
+}
+_MODULES = {"table": "table", "json": "json", "csv": "csv", "tsv": "csv", "markdown": "markdown"}
+
+
+@dataclass(frozen=True)
+class Options:
+    decimals: int | None = None  # table and Markdown: round what is shown to this many decimals
+    delimiter: str = ","  # csv: ',' (tsv: a tab)
+
+
+def render(report: str, format: str, view, decimals: int | None = None):
+    """VIEW (the report REPORT, e.g. a gap_view.Report) in FORMAT: text, or for the table a Rich
+    renderable. Only the format's own module is imported."""
+    if format not in FORMATS[report]:
+        raise ValueError(f"{report} has no format {format!r}")
+    module = import_module(f"effektinvest.render.{_MODULES[format]}")
+    return getattr(module, report)(view, Options(decimals, "\t" if format == "tsv" else ","))

@@ -1,7 +1,7 @@
-"""The report as CSV: year,category,id,name,amount, one row per figure (cli.md).
+"""CSV and TSV (options.delimiter): one row per figure, through the csv module (docs/cli.md).
 
-Rows with an empty id are sums (the year's total cost, financed, residual).
-Decimal point, no thousands separators; amounts exact in the output unit.
+Rows with an empty id are sums (the year's total cost, financed, residual). Decimal point, no thousands
+separators; amounts exact in the output unit.
 """
 
 from __future__ import annotations
@@ -10,16 +10,31 @@ import csv
 import io
 
 from effektinvest.numbers import plain
-from effektinvest.render.rows import SIDES, CompareReport, DueRow, Report, side_value
+from effektinvest.render import Options
+from effektinvest.render.compare_view import SIDES, CompareReport, side_value
+from effektinvest.render.compare_view import rows as compare_rows
+from effektinvest.render.due_view import DueReport
+from effektinvest.render.gap_view import Report
+from effektinvest.render.gap_view import rows as gap_rows
 
 
-def to_csv(report: Report, delimiter: str = ",") -> str:
+def _writer(options: Options, header: list[str]) -> tuple[io.StringIO, csv.writer]:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(["year", "category", "id", "name", "amount"])
-    columns = [*(str(y) for y in report.years), "total"]
-    for index, column in enumerate(columns):
-        for row in report.rows:
+    writer = csv.writer(out, delimiter=options.delimiter, lineterminator="\n")
+    writer.writerow(header)
+    return out, writer
+
+
+def _labels(years: tuple[int, ...]) -> list[str]:
+    return [*(str(y) for y in years), "total"]
+
+
+def gap(report: Report, options: Options) -> str:
+    """year,category,id,name,amount: every figure but coverage, a year at a time."""
+    out, writer = _writer(options, ["year", "category", "id", "name", "amount"])
+    table = gap_rows(report)
+    for index, column in enumerate(_labels(report.years)):
+        for row in table:
             value = row.values[index]
             if row.category == "coverage" or value is None:
                 continue
@@ -27,37 +42,28 @@ def to_csv(report: Report, delimiter: str = ",") -> str:
     return out.getvalue()
 
 
-def comparison_csv(report: CompareReport, delimiter: str = ",") -> str:
+def compare(report: CompareReport, options: Options) -> str:
     """year,category,id,name,before,after,change: one row per figure (a missing side is 0), then one row
     per project or source present in only one file (category added-project, removed-source, ...)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(["year", "category", "id", "name", "before", "after", "change"])
-    for index, column in enumerate([*(str(y) for y in report.years), "total"]):
-        for row in report.rows:
+    out, writer = _writer(options, ["year", "category", "id", "name", "before", "after", "change"])
+    table = compare_rows(report)
+    for index, column in enumerate(_labels(report.years)):
+        for row in table:
             change = row.values[index]
             if change is None:
                 continue
             sides = [plain(side_value(change, side)) for side, _ in SIDES]
             writer.writerow([column, row.category, row.id, row.label if row.id else "", *sides])
-    # projects and sources in only one of the files: year empty, no figures
-    for category, items in (
-        ("added-project", report.added_projects),
-        ("removed-project", report.removed_projects),
-        ("added-source", report.added_sources),
-        ("removed-source", report.removed_sources),
-    ):
+    for category, _, items in report.one_sided():
         for item, name in items.items():
             writer.writerow(["", category, item, name, "", "", ""])
     return out.getvalue()
 
 
-def due_csv(rows: list[DueRow], delimiter: str = ",") -> str:
+def due(report: DueReport, options: Options) -> str:
     """path,project,name,reason,year,cost,unit: one row per cost year (one with no year where none is given)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(["path", "project", "name", "reason", "year", "cost", "unit"])
-    for row in rows:
+    out, writer = _writer(options, ["path", "project", "name", "reason", "year", "cost", "unit"])
+    for row in report.rows:
         head = [row.path, row.project, row.name, row.reason]
         for year, amount in row.costs.items() or [("", None)]:
             writer.writerow([*head, year, "" if amount is None else plain(amount), row.unit.value])

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from effektinvest.diagnostics import Diagnostic
+from effektinvest.render.cells import markdown_cell
 
 
 def line(d: Diagnostic) -> str:
@@ -56,10 +57,6 @@ def github(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(out)
 
 
-def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-
-
 def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """A Markdown section for GitHub's job summary."""
     errors = sum(d.is_error for d in diagnostics)
@@ -67,7 +64,8 @@ def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     if not diagnostics:
         return head + "\n"
     rows = [
-        f"| {_cell(d.path)} | {d.line} | {d.column} | {d.severity.value} | `{d.code}` | {_cell(d.message)} |"
+        f"| {markdown_cell(d.path)} | {d.line} | {d.column} | {d.severity.value} | `{d.code}` "
+        f"| {markdown_cell(d.message)} |"
         for d in diagnostics
     ]
     return (

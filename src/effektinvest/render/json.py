@@ -1,4 +1,4 @@
-"""The report as one JSON object (cli.md), amounts written from the exact decimal."""
+"""JSON: the report as one JSON object (docs/cli.md), amounts written from the exact decimal."""
 
 from __future__ import annotations
 
@@ -8,37 +8,32 @@ from decimal import Decimal
 from json.encoder import encode_basestring  # the encoder's own (C) string escaper, as with ensure_ascii=False
 
 from effektinvest.numbers import plain
-from effektinvest.render.rows import SIDES, CompareReport, DueRow, Report, side_value
+from effektinvest.render.compare_view import FIGURES, SIDES, CompareReport, side_value
+from effektinvest.render.due_view import DueReport
+from effektinvest.render.gap_view import Column, Report
 
 
-def _column(rows, index: int, figure) -> dict:
-    """One column (a year, or the total) of report rows: each sum by its category, and each paying
-    source under "financing"; FIGURE turns a row's value into what JSON shows."""
-    out: dict = {"financing": {}}
-    for row in rows:
-        value = row.values[index]
-        if row.category == "financing":
-            if value is not None:
-                out["financing"][row.id] = figure(value)
-        elif not row.id:
-            out[row.category] = figure(value)
-    return out
+def _column(column: Column) -> dict:
+    return {
+        "cost": column.cost,
+        "financing": column.financing,
+        "financed": column.financed,
+        "residual": column.residual,
+        "coverage": column.coverage,
+    }
 
 
 def report_data(report: Report, projects: bool = True) -> dict:
-    """The JSON shape of cli.md, with Decimal amounts; without "projects" and "deferred" unless PROJECTS."""
-
-    def column(index: int) -> dict:
-        figures = _column(report.rows, index, lambda value: value)
-        return {key: figures[key] for key in ("cost", "financing", "financed", "residual", "coverage")}
-
+    """The JSON shape of docs/cli.md, with Decimal amounts; without "projects" and "deferred" unless
+    PROJECTS."""
+    *years, total = report.columns
     data = {
         "scenario": report.title,
         "budget_year": report.budget_year,
         "unit": report.unit.value,
         "price_level": report.price_level,
-        "years": [{"year": year, **column(i)} for i, year in enumerate(report.years)],
-        "total": column(len(report.years)),
+        "years": [{"year": year, **_column(column)} for year, column in zip(report.years, years, strict=True)],
+        "total": _column(total),
     }
     if projects:
         data["projects"] = [
@@ -50,11 +45,7 @@ def report_data(report: Report, projects: bool = True) -> dict:
 
 
 def _deferred(report: Report) -> list[dict]:
-    return [
-        {"id": p.id, "name": p.name, "decide_at": p.decide_at}
-        for p in report.projects
-        if p.decide_at is not None and p.status.value == "defer"
-    ]
+    return [{"id": p.id, "name": p.name, "decide_at": p.decide_at} for p in report.deferred]
 
 
 def _projects_array(report: Report) -> str:
@@ -96,39 +87,43 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, default=_mark).replace(_OPEN, "").replace(_CLOSE, "")
 
 
-def to_json(report: Report) -> str:
+def gap(report: Report, options=None) -> str:
     """dumps(report_data(report)), with "projects" written by `_projects_array`."""
     head = dumps(report_data(report, projects=False))
     return f'{head[:-1]}, "projects": {_projects_array(report)}, "deferred": {dumps(_deferred(report))}}}\n'
 
 
 def comparison_data(report: CompareReport) -> dict:
-    """The compare shape of cli.md: each figure as {before, after, change}; a missing side is 0."""
+    """The compare shape of docs/cli.md: each figure as {before, after, change}; a missing side is 0."""
 
     def figure(change) -> dict:
-        return {side: side_value(change, side) for side, _ in SIDES}
+        shown = report.scaled(change)
+        return {side: side_value(shown, side) for side, _ in SIDES}
 
-    def column(index: int) -> dict:
-        figures = _column(report.rows, index, figure)
-        return {key: figures[key] for key in ("cost", "financed", "residual", "financing")}
+    def column(change) -> dict:
+        out = {name: figure(getattr(change, name)) for name in FIGURES}
+        out["financing"] = {sid: figure(paid) for sid, paid in change.financing.items()}
+        return out
 
+    *years, total = report.columns
+    cmp = report.comparison
     return {
         "before": report.before,
         "after": report.after,
         "unit": report.unit.value,
         "price_level": report.price_level,
-        "years": [{"year": year, **column(i)} for i, year in enumerate(report.years)],
-        "total": column(len(report.years)),
-        "projects": {"added": list(report.added_projects), "removed": list(report.removed_projects)},
-        "sources": {"added": list(report.added_sources), "removed": list(report.removed_sources)},
+        "years": [{"year": year, **column(c)} for year, c in zip(report.years, years, strict=True)],
+        "total": column(total),
+        "projects": {"added": list(cmp.added_projects), "removed": list(cmp.removed_projects)},
+        "sources": {"added": list(cmp.added_sources), "removed": list(cmp.removed_sources)},
     }
 
 
-def comparison_json(report: CompareReport) -> str:
+def compare(report: CompareReport, options=None) -> str:
     return dumps(comparison_data(report)) + "\n"
 
 
-def due_json(rows: list[DueRow]) -> str:
+def due(report: DueReport, options=None) -> str:
     """An array of {path, project, name, reason, costs} (and status, unit)."""
     items = [
         {
@@ -140,6 +135,6 @@ def due_json(rows: list[DueRow]) -> str:
             "status": row.status.value,
             "unit": row.unit.value,
         }
-        for row in rows
+        for row in report.rows
     ]
     return dumps(items) + "\n"

@@ -1,72 +1,59 @@
-"""The report as a GitHub-flavoured Markdown table, for a budget note or a pull request."""
+"""Markdown: the report as a GitHub-flavoured Markdown table, for a budget note or a pull request."""
 
 from __future__ import annotations
 
-from effektinvest.render.rows import (
-    LABELS,
-    SIDES,
-    CompareReport,
-    Report,
-    caption,
-    comparison_decimals,
-    comparison_notes,
-    danish,
-    decimals_for,
-    inactive_lines,
-    percent,
-    shown_coverage,
-    side_value,
-    signed,
-)
+from effektinvest.render import Options
+from effektinvest.render.cells import danish, markdown_cell, signed
+from effektinvest.render.compare_view import SIDES, CompareReport, side_value
+from effektinvest.render.compare_view import decimals_for as compare_decimals
+from effektinvest.render.compare_view import rows as compare_rows
+from effektinvest.render.gap_view import LABELS, Report, caption, cells, decimals_for, inactive_lines, rows
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
-def _head(title: str, labels: list[str], report) -> list[str]:
+def _head(title: str, labels: list[str], years: tuple[int, ...]) -> list[str]:
     """A heading, then a table's header: left-aligned LABELS columns, then a right-aligned column a year."""
-    numbers = [*(str(y) for y in report.years), LABELS["total"]]
+    numbers = [*(str(y) for y in years), LABELS["total"]]
     return [
         f"### {title}",
         "",
-        "| " + " | ".join(_cell(h) for h in [*labels, *numbers]) + " |",
-        "| " + " | ".join([":--"] * len(labels) + ["--:"] * len(numbers)) + " |",
+        _row([markdown_cell(h) for h in [*labels, *numbers]]),
+        _row([":--"] * len(labels) + ["--:"] * len(numbers)),
     ]
 
 
-def markdown(report: Report, decimals: int | None = None) -> str:
-    places = decimals_for(report, decimals)
-    lines = _head(f"{_cell(report.title)} (budget {report.budget_year})", [caption(report)], report)
-    for row in report.rows:
-        if row.category == "coverage":
-            cells = [percent(v) if v is not None else "-" for v in shown_coverage(report)]
-        else:
-            cells = [danish(v, places) if v is not None else "-" for v in row.values]
-        label = _cell(row.label)
+def _foot(lines: list[str]) -> list[str]:
+    return ["", *(f"- {markdown_cell(line)}" for line in lines)] if lines else []
+
+
+def gap(report: Report, options: Options) -> str:
+    table = rows(report)
+    places = decimals_for(report, options.decimals, table)
+    out = _head(f"{markdown_cell(report.title)} (budget {report.budget_year})", [caption(report)], report.years)
+    for row in table:
+        label, shown = markdown_cell(row.label), cells(report, row, places)
         if not row.id:
-            label, cells = f"**{label}**", [f"**{c}**" for c in cells]
-        lines.append("| " + " | ".join([label, *cells]) + " |")
-    foot = inactive_lines(report, places)
-    if foot:
-        lines.append("")
-        lines += [f"- {_cell(line)}" for line in foot]
-    return "\n".join(lines) + "\n"
+            label, shown = f"**{label}**", [f"**{c}**" for c in shown]
+        out.append(_row([label, *shown]))
+    out += _foot(inactive_lines(report, places))
+    return "\n".join(out) + "\n"
 
 
-def comparison_markdown(report: CompareReport, decimals: int | None = None) -> str:
-    places = comparison_decimals(report, decimals)
-    lines = _head(f"{_cell(report.before)} → {_cell(report.after)}", [caption(report), ""], report)
-    for row in report.rows:
+def compare(report: CompareReport, options: Options) -> str:
+    table = compare_rows(report)
+    places = compare_decimals(report, table, options.decimals)
+    title = f"{markdown_cell(report.before)} → {markdown_cell(report.after)}"
+    out = _head(title, [caption(report), ""], report.years)
+    for row in table:
         for side, label in SIDES:
             shown = signed if side == "change" else danish
-            cells = [shown(side_value(c, side), places) for c in row.values]
-            first = _cell(row.label) if side == "before" else ""
+            values = [shown(side_value(c, side), places) for c in row.values]
+            first = markdown_cell(row.label) if side == "before" else ""
             if not row.id:
                 first = f"**{first}**" if first else ""
-            lines.append("| " + " | ".join([first, label, *cells]) + " |")
-    notes = comparison_notes(report)
-    if notes:
-        lines.append("")
-        lines += [f"- {_cell(note)}" for note in notes]
-    return "\n".join(lines) + "\n"
+            out.append(_row([first, label, *values]))
+    out += _foot(report.notes())
+    return "\n".join(out) + "\n"

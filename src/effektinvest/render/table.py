@@ -1,63 +1,49 @@
-"""The terminal table: budget years as columns, as in a Danish budget note (Rich)."""
+"""The terminal table (Rich): budget years as columns, as in a Danish budget note. Every text a user
+wrote goes in as a Rich Text, never as markup."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from effektinvest.render.rows import (
-    LABELS,
-    REASONS,
-    SIDES,
-    CompareReport,
-    DueRow,
-    Report,
-    caption,
-    comparison_decimals,
-    comparison_notes,
-    danish,
-    decimals_for,
-    inactive_lines,
-    percent,
-    places,
-    shown_coverage,
-    side_value,
-    signed,
-)
+from effektinvest.render import Options
+from effektinvest.render.cells import danish, places, signed
+from effektinvest.render.compare_view import SIDES, CompareReport, side_value
+from effektinvest.render.compare_view import decimals_for as compare_decimals
+from effektinvest.render.compare_view import rows as compare_rows
+from effektinvest.render.due_view import REASONS, DueReport
+from effektinvest.render.gap_view import LABELS, Report, caption, cells, decimals_for, inactive_lines, rows
+
+_SECTIONS = {"financing", "financed", "residual"}  # a rule above the first row of each
+_STYLES = {"residual": "bold", "financed": "bold"}
 
 
-def table(report: Report, decimals: int | None = None) -> Group:
-    """A Rich renderable. Every name a user wrote goes in as Text, never as markup."""
-    places = decimals_for(report, decimals)
-    grid = Table(
-        title=Text(report.title),
-        caption=Text(caption(report)),
-        caption_justify="right",
-    )
-    grid.add_column(Text(f"Budget {report.budget_year}"), no_wrap=False)
-    for year in report.years:
-        grid.add_column(Text(str(year)), justify="right", no_wrap=True)
-    grid.add_column(Text(LABELS["total"]), justify="right", no_wrap=True)
+def _grid(title: str, caption_text: str, labels: int, years: tuple[int, ...]) -> Table:
+    """A table with LABELS left-hand columns (the first wraps), then a right-aligned column a year and the total."""
+    grid = Table(title=Text(title), caption=Text(caption_text), caption_justify="right")
+    for index in range(labels):
+        grid.add_column(Text(""), no_wrap=index > 0)
+    for head in [*(str(year) for year in years), LABELS["total"]]:
+        grid.add_column(Text(head), justify="right", no_wrap=True)
+    return grid
+
+
+def gap(report: Report, options: Options) -> Group:
+    table = rows(report)
+    shown = decimals_for(report, options.decimals, table)
+    grid = _grid(report.title, caption(report), 1, report.years)
+    grid.columns[0].header = Text(f"Budget {report.budget_year}")
     previous = None
-    for row in report.rows:
-        if previous is not None and row.category != previous and row.category in {"financing", "financed", "residual"}:
+    for row in table:
+        if previous is not None and row.category != previous and row.category in _SECTIONS:
             grid.add_section()
         previous = row.category
-        if row.category == "coverage":
-            cells = [percent(v) if v is not None else "-" for v in shown_coverage(report)]
-        else:
-            cells = [danish(v, places) if v is not None else "-" for v in row.values]
-        style = {"residual": "bold", "cost": "bold" if not row.id else "", "financed": "bold"}.get(row.category, "")
-        grid.add_row(Text(row.label), *(Text(cell) for cell in cells), style=style or None)
-    foot = [Text(line) for line in inactive_lines(report, places)]
-    return Group(grid, *foot)
-
-
-def print_table(report: Report, console: Console, decimals: int | None = None) -> None:
-    print_wide(table(report, decimals), console)
+        style = "bold" if row.category == "cost" and not row.id else _STYLES.get(row.category)
+        grid.add_row(Text(row.label), *(Text(cell) for cell in cells(report, row, shown)), style=style)
+    return Group(grid, *(Text(line) for line in inactive_lines(report, shown)))
 
 
 def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
@@ -69,38 +55,30 @@ def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
     return Text(text, style="red" if worse else "green")
 
 
-def comparison_table(report: CompareReport, decimals: int | None = None) -> Group:
-    places = comparison_decimals(report, decimals)
-    grid = Table(
-        title=Text(f"{report.before} → {report.after}"),
-        caption=Text(caption(report)),
-        caption_justify="right",
-    )
-    grid.add_column(Text(""), no_wrap=False)
-    grid.add_column(Text(""), no_wrap=True)
-    for year in report.years:
-        grid.add_column(Text(str(year)), justify="right", no_wrap=True)
-    grid.add_column(Text(LABELS["total"]), justify="right", no_wrap=True)
-    for index, row in enumerate(report.rows):
+def compare(report: CompareReport, options: Options) -> Group:
+    table = compare_rows(report)
+    shown = compare_decimals(report, table, options.decimals)
+    grid = _grid(f"{report.before} → {report.after}", caption(report), 2, report.years)
+    for index, row in enumerate(table):
         if index:
             grid.add_section()
         for side, label in SIDES:
             if side == "change":
-                cells = [_styled_change(row.category, side_value(c, side), places) for c in row.values]
+                values = [_styled_change(row.category, side_value(c, side), shown) for c in row.values]
             else:
-                cells = [Text(danish(side_value(c, side), places)) for c in row.values]
+                values = [Text(danish(side_value(c, side), shown)) for c in row.values]
             first = Text(row.label) if side == "before" else Text("")
-            style = "bold" if row.category == "residual" else None
-            grid.add_row(first, Text(label), *cells, style=style)
-    return Group(grid, *(Text(line) for line in comparison_notes(report)))
+            grid.add_row(first, Text(label), *values, style="bold" if row.category == "residual" else None)
+    return Group(grid, *(Text(line) for line in report.notes()))
 
 
-def due_table(rows: list[DueRow], year: int) -> Table:
-    grid = Table(title=Text(f"Beslutninger ved budget {year}"))
+def due(report: DueReport, options: Options) -> Table:
+    grid = Table(title=Text(f"Beslutninger ved budget {report.budget}"))
     for head in ("Fil", "Projekt", "Årsag", "Udgift pr. år"):
         grid.add_column(Text(head))
-    for row in rows:
-        costs = "; ".join(f"{y}: {danish(a, places(row.unit, row.costs.values()))}" for y, a in row.costs.items())
+    for row in report.rows:
+        shown = places(row.unit, row.costs.values())
+        costs = "; ".join(f"{y}: {danish(a, shown)}" for y, a in row.costs.items())
         grid.add_row(
             Text(row.path),
             Text(f"{row.name} ({row.project})"),
@@ -108,11 +86,3 @@ def due_table(rows: list[DueRow], year: int) -> Table:
             Text(f"{costs} {row.unit.value}" if costs else "-"),
         )
     return grid
-
-
-def print_wide(renderable, console: Console) -> None:
-    """Print RENDERABLE; in a pipe or a file, never wrap: as wide as it needs."""
-    if not console.is_terminal:
-        wide = console.options.update_width(100_000)
-        console.width = max(80, console.measure(renderable, options=wide).maximum)
-    console.print(renderable)
