@@ -11,6 +11,7 @@ from effektinvest.render.gap_view import build, decimals_for
 from effektinvest.render.json import dumps, report_data
 from effektinvest.units import Unit
 
+
 def to_json(report) -> str:
     return render("gap", "json", report)
 
