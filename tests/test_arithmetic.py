@@ -1,4 +1,4 @@
-"""arithmetic.py: the "Arithmetic" section of ../shared/spec/scenario-format.md.
+"""arithmetic.py: the "Arithmetic" section of docs/scenario-format.md.
 
 Every expected figure below is worked out by hand, in kr.
 """

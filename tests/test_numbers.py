@@ -1,6 +1,6 @@
 """numbers.py: how plain YAML scalars resolve, and how amounts, shares and years are written.
 
-The rules are those of ../shared/spec/scenario-format.md ("How the file is read",
+The rules are those of docs/scenario-format.md ("How the file is read",
 "Errors", "Warnings").
 """
 

@@ -1,4 +1,4 @@
-"""The arithmetic of ../shared/spec/scenario-format.md ("Arithmetic"), as pure functions.
+"""The arithmetic of the scenario format (docs/scenario-format.md, "Arithmetic"), as pure functions.
 
 All money is exact `Decimal` in kr. here; renderers convert to the output unit.
 Rounding happens in three places only, as the spec says: a share line's

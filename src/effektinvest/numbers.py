@@ -144,7 +144,7 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
         return ValueProblem("digit-separator", f"{shown!r} has underscores: write {t.replace('_', '')}")
     if _EXPONENT_RE.fullmatch(t):
         hint = "write the number out in full"
-        mantissa, _, exp = t.lower().partition("e")
+        exp = t.lower().partition("e")[2]
         if len(exp.lstrip("+-")) <= 2:
             hint = f"write {format(Decimal(t), 'f')}"
         return ValueProblem("exponent", f"{shown!r} has an exponent; numbers are plain decimals: {hint}")
