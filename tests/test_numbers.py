@@ -120,6 +120,42 @@ def test_text_is_normalised_to_nfc():
     assert resolve_plain(decomposed) == unicodedata.normalize("NFC", "Forsørgelse Café")
 
 
+# Text a plain scalar may be: numbers and the things written like them, the YAML 1.1 words, dates, text.
+_SCALARS = st.one_of(
+    st.text(alphabet="0123456789+-.,_:eExXoObB~", min_size=1, max_size=12),
+    st.sampled_from(["true", "False", "NULL", "null", "~", "yes", "on", ".inf", ".nan", "1.500", "2.000.000"]),
+    st.text(alphabet="aæøåÅbcz 0123456789-", min_size=1, max_size=12),
+    st.from_regex(r"[-+]?(0|[1-9][0-9]{0,40})(\.[0-9]{1,40})?", fullmatch=True),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SCALARS, st.sampled_from(["block", "flow", "list"]))
+def test_the_readers_inline_reading_of_a_plain_value_is_resolve_plain(text, where):
+    """The reader reads the common plain values of a mapping inline (its hot loop) and the rest through
+    `resolve_plain`: both must read every plain scalar as `resolve_plain` does."""
+    import yaml
+
+    from effektinvest.reader import read
+
+    source = {"block": f"k: {text}\n", "flow": f"{{k: {text}}}\n", "list": f"k:\n  - {text}\n"}[where]
+    try:
+        events = list(yaml.parse(source, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return  # not a plain scalar in YAML at all
+    scalars = [e for e in events if isinstance(e, yaml.ScalarEvent)]
+    if len(scalars) != 2 or scalars[1].value != text.strip() or not scalars[1].implicit[0]:
+        return  # YAML reads it as something else than this one plain scalar (a comment, more keys, ...)
+    data = read(source.encode(), "t", marks=False).data
+    if data is None:
+        return  # refused as a whole (e.g. too long): nothing read inline
+    value = data["k"][0] if where == "list" else data["k"]
+    expected = resolve_plain(scalars[1].value)
+    assert value == expected and type(value) is type(expected)
+    if isinstance(expected, Decimal):
+        assert str(value) == str(expected)  # the same digits, not just an equal number
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.decimals(min_value=-(10**12), max_value=10**12, places=4, allow_nan=False, allow_infinity=False))
 def test_any_plain_decimal_round_trips_exactly(value):
