@@ -6,7 +6,7 @@ Run: .venv/bin/vulture src tools bench --min-confidence 60 (this file is in tool
 
 _root  # cli.py: the Typer callback that carries --version; Typer calls it
 version  # cli.py: the --version option's parameter; its callback acts on it
-_.width  # cli.py: Rich reads Console.width when it prints
+_.width  # streams.py: Rich reads Console.width when it prints
 init  # cli.py: a Typer command, called by Typer
 _.reads  # locator.py: how many times a file was read again for its marks; read by tests/test_load.py
 model_config  # model/scenario.py: pydantic reads each model's config

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +13,7 @@ import typer
 from effektinvest import __version__
 from effektinvest.numbers import YEAR_MAX, YEAR_MIN
 from effektinvest.render import FORMATS, render
+from effektinvest.streams import emit, quiet_stdout, writing
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_GAP = 0, 1, 2, 3
 
@@ -90,35 +90,13 @@ def _load(path: str, prices: int | None = None):
         raise _fail_usage(f"{path}: {exc.strerror or exc}") from None
 
 
-@contextmanager
-def _writing():
-    """Write a report; if the reader of standard output has gone (`... | head`), the rest goes nowhere
-    and the command still ends with its own exit code (typer would make it 1)."""
+def _expand(paths: list[str]) -> list[str]:
+    from effektinvest.paths import UsageError, expand
+
     try:
-        yield
-    except BrokenPipeError:
-        _quiet_stdout()
-
-
-def _console():
-    """A Rich console on standard output: colour only on a terminal, never with NO_COLOR or TERM=dumb."""
-    from rich.console import Console
-
-    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(color_system=None) if plain else Console()
-
-
-def _emit(output) -> None:
-    """Write a report: text as it is; a Rich renderable (the table) through a console, which in a pipe or a
-    file is as wide as the table needs, never wrapped."""
-    if isinstance(output, str):
-        sys.stdout.write(output)
-        return
-    console = _console()
-    if not console.is_terminal:
-        wide = console.options.update_width(100_000)
-        console.width = max(80, console.measure(output, options=wide).maximum)
-    console.print(output)
+        return expand(paths)
+    except UsageError as problem:
+        raise _fail_usage(str(problem)) from None
 
 
 def _emit_diagnostics(diagnostics) -> None:
@@ -153,36 +131,10 @@ def gap(
     from effektinvest.render.gap_view import build
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
-    with _writing():
-        _emit(render("gap", format.value, report, decimals))
+    with writing():
+        emit(render("gap", format.value, report, decimals))
     if fail_on_gap and any(column.residual > 0 for column in loaded.gap.years.values()):
         raise typer.Exit(EXIT_GAP)
-
-
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder means every *.yaml and *.yml below it, in sorted order.
-
-    A folder with no scenario file, a missing path, or '-' given twice is a usage error (exit 2):
-    in CI, a mistyped folder must not pass as "all well".
-    """
-    out = []
-    for path in paths:
-        if path == "-":
-            if "-" in out:
-                raise _fail_usage("'-' (standard input) can be given only once")
-            out.append(path)
-            continue
-        p = Path(path)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix in {".yaml", ".yml"} and f.is_file())
-            if not found:
-                raise _fail_usage(f"{path}: no *.yaml or *.yml file in this folder")
-            out += [str(f) for f in found]
-        elif p.exists():
-            out.append(path)
-        else:
-            raise _fail_usage(f"{path}: no such file or folder")
-    return list(dict.fromkeys(out))  # a file named twice (or inside a folder also named) is read once
 
 
 @app.command()
@@ -219,7 +171,7 @@ def check(
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
     if not quiet:
-        with _writing():
+        with writing():
             if format is CheckFormat.json:
                 sys.stdout.write(reporters.to_json(found))
             elif format is CheckFormat.github:
@@ -259,8 +211,8 @@ def due(
             invalid = True
             continue
         rows += [due_row(loaded.path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
-    with _writing():
-        _emit(render("due", format.value, DueReport(budget, rows)))
+    with writing():
+        emit(render("due", format.value, DueReport(budget, rows)))
     if invalid:
         raise typer.Exit(EXIT_INVALID)
 
@@ -302,8 +254,8 @@ def compare(
     level = levels.pop() if len(levels) == 1 else None
     comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
     report = CompareReport(old.path, new.path, out_unit or new.scenario.unit, level, comparison)
-    with _writing():
-        _emit(render("compare", format.value, report, decimals))
+    with writing():
+        emit(render("compare", format.value, report, decimals))
 
 
 @app.command()
@@ -341,11 +293,6 @@ def init(
     print(f"wrote {path}; check it with: effektinvest check {path}", file=sys.stderr)
 
 
-def _quiet_stdout() -> None:
-    """The reader of standard output has gone (`... | head`): write the rest nowhere, keep the exit code."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
 def run(argv: list[str] | None = None) -> int:
     """Run one command in this process and return its exit code: what the tests drive, and what `main`
     wraps. Never exits the process."""
@@ -379,7 +326,7 @@ def main() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_stdout()
+        quiet_stdout()
     except OSError as exc:
         print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         code = code or EXIT_USAGE

@@ -19,14 +19,9 @@ import yaml
 
 from effektinvest.diagnostics import Diagnostic
 from effektinvest.reader.marks import Marks, locate
+from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
-from effektinvest.reader.walker import (
-    ALIAS_NODE_ALLOWANCE,
-    MAX_DEPTH,
-    MAX_KEY_CHARS,
-    MAX_SCALAR_CHARS,
-    Walker,
-)
+from effektinvest.reader.walker import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, Walker
 
 __all__ = [
     "ALIAS_NODE_ALLOWANCE",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from array import array
 from decimal import Decimal
-from unicodedata import normalize as _normalize
 
 from yaml.events import (
     AliasEvent,
@@ -19,33 +18,25 @@ from yaml.events import (
 )
 
 from effektinvest.diagnostics import Diagnostic
-from effektinvest.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, nfc, resolve_plain
+from effektinvest.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
 from effektinvest.reader.marks import Marks, new_marks, spot
+from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS, Scalars, T, is_plain, tag_message
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
 
 MAX_DEPTH = 64
-MAX_KEY_CHARS = 1024
-MAX_SCALAR_CHARS = 1024 * 1024
 # Aliases may repeat values, but the walked document may hold at most this many
 # nodes beyond four per byte of the file: a billion-laughs file stops here.
 ALIAS_NODE_ALLOWANCE = 100_000
 
 _NUMBER_START = frozenset("0123456789-+")
-_T = "tag:yaml.org,2002:"
-_SCALAR_TAGS = frozenset({_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"})
-_MAP_TAG = _T + "map"
-_SEQ_TAG = _T + "seq"
+_MAP_TAG = T + "map"
+_SEQ_TAG = T + "seq"
 
 _EMPTY = "the file is empty: a scenario needs at least 'scenario:', 'budget_year:', 'sources:' and 'projects:'"
 
 
-def _plain(event) -> bool:
-    """Whether a scalar event is plain (its type is read from its text), as PyYAML's resolver decides."""
-    return event.implicit[0]
-
-
-class Walker(Anchors):
+class Walker(Anchors, Scalars):
     """One pass over the parser's events, building plain data and marks.
 
     `get` gives the next event: the parser's own; while an anchored value is being read, one that also
@@ -89,7 +80,7 @@ class Walker(Anchors):
             )
         if root.__class__ is MappingStartEvent:
             return value, marks
-        if root.__class__ is ScalarEvent and _plain(root) and resolve_plain(root.value) is None:
+        if root.__class__ is ScalarEvent and is_plain(root) and resolve_plain(root.value) is None:
             raise Refused(1, 1, "empty-file", _EMPTY)
         mark = root.start_mark
         kind = "a list" if root.__class__ is not ScalarEvent else "a single value"
@@ -156,12 +147,12 @@ class Walker(Anchors):
         if event.__class__ is MappingStartEvent:
             if tag is None or tag == "!" or tag == _MAP_TAG:
                 return self.mapping(event, depth)
-            self.poison(event, "unsupported-tag", _tag_message(tag))
+            self.poison(event, "unsupported-tag", tag_message(tag))
             self.quietly(self.mapping, event, depth)
             return None, None
         if tag is None or tag == "!" or tag == _SEQ_TAG:
             return self.sequence(event, depth)
-        self.poison(event, "unsupported-tag", _tag_message(tag))
+        self.poison(event, "unsupported-tag", tag_message(tag))
         self.quietly(self.sequence, event, depth)
         return None, None
 
@@ -285,107 +276,18 @@ class Walker(Anchors):
             return out, None
         return out, new_marks(Marks, (tuple(out), array("q", spots), children or None, spot(start.start_mark)))
 
-    def key(self, event, depth: int) -> str | None:
-        """A mapping key as text (NFC), or None after reporting why it cannot be one."""
-        if event.__class__ is AliasEvent:  # (an alias to a value still being read names a mapping or list)
-            log, start, _ = self.anchored_events(event)
-            text = log[start]
-            if text.__class__ is not ScalarEvent:
-                self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
-                return None
-        elif event.__class__ is not ScalarEvent:
-            self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
-            self.quietly(self.value, event, depth + 1)
-            return None
-        else:
-            text = event
-            if event.anchor is not None and not self.again:
-                self.define(event.anchor, [event], 0, 1)
-        key = text.value
-        if _plain(text):
-            if key == "<<":
-                self.poison(
-                    event,
-                    "merge-key",
-                    "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
-                )
-                return None
-        elif text.tag is not None and text.tag != "!" and text.tag not in _SCALAR_TAGS:
-            self.poison(event, "unsupported-tag", _tag_message(text.tag))
-            return None
-        if not key.isascii():
-            key = _normalize("NFC", key)
-        if len(key) > MAX_KEY_CHARS:
-            self.poison(event, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
-            return None
-        return key
-
-    def plain(self, event):
-        """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see numbers.resolve_plain)."""
-        text = event.value
-        if len(text) > MAX_SCALAR_CHARS:
-            self.poison(
-                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
-            )
-            return None
-        value = resolve_plain(text)
-        if value.__class__ is Decimal and "." in text and looks_like_thousands(text):
-            mark = event.start_mark
-            self.thousands.append((tuple(self.trail), mark.line + 1, mark.column + 1, text))
-        return value
-
-    def scalar(self, event):
-        if _plain(event):
-            return self.plain(event)
-        text = event.value
-        if len(text) > MAX_SCALAR_CHARS:
-            self.poison(
-                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
-            )
-            return None
-        tag = event.tag
-        if tag is None or tag == "!" or tag == _T + "str":  # quoted, or the non-specific tag: text
-            return nfc(text)
-        if tag in _SCALAR_TAGS:
-            value = resolve_plain(text)
-            if not _matches(tag, value):
-                self.poison(event, "unsupported-tag", f"!!{tag[len(_T) :]} {text} does not match its tag")
-                return None
-            return value
-        self.poison(event, "unsupported-tag", _tag_message(tag))
-        return None
-
-
-def _matches(tag: str, value: object) -> bool:
-    """Whether a value read by the plain rules is of the standard type its explicit tag names."""
-    kind = tag[len(_T) :]
-    if kind == "null":
-        return value is None
-    if kind == "bool":
-        return isinstance(value, bool)
-    if kind == "int":
-        return isinstance(value, Decimal) and value.as_tuple().exponent == 0
-    return isinstance(value, Decimal)  # float
-
 
 def _split_decimal_comma(previous, key, value) -> bool:
     """`{2024: 10,35}`: the flow mapping has read 10 as a value and 35 as a key with no value."""
     return (
         previous.__class__ is ScalarEvent
-        and _plain(previous)
+        and is_plain(previous)
         and previous.value.isdigit()
         and key.__class__ is ScalarEvent
-        and _plain(key)
+        and is_plain(key)
         and key.value.isdigit()
         and key.start_mark.index == previous.end_mark.index + 1
         and value.__class__ is ScalarEvent
-        and _plain(value)
+        and is_plain(value)
         and value.value == ""
     )
-
-
-def _tag_message(tag: str) -> str:
-    shown = "!!" + tag[len(_T) :] if tag.startswith(_T) else tag
-    if shown.startswith("!!python/"):
-        return f"tag {shown} is refused: a scenario is data, and nothing in it is run"
-    return f"tag {shown} is not supported; use plain values, mappings and lists"

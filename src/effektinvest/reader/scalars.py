@@ -1,0 +1,114 @@
+"""Keys and single values: a key as text, a plain scalar under the format's YAML rules, a quoted or
+tagged scalar, and what a tag that is not the format's is told. The walker's methods for them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from unicodedata import normalize as _normalize
+
+from yaml.events import AliasEvent, ScalarEvent
+
+from effektinvest.numbers import looks_like_thousands, nfc, resolve_plain
+
+MAX_KEY_CHARS = 1024
+MAX_SCALAR_CHARS = 1024 * 1024
+T = "tag:yaml.org,2002:"
+SCALAR_TAGS = frozenset({T + "str", T + "int", T + "float", T + "bool", T + "null"})
+
+
+def is_plain(event) -> bool:
+    """Whether a scalar event is plain (its type is read from its text), as PyYAML's resolver decides."""
+    return event.implicit[0]
+
+
+class Scalars:
+    """The walker's methods for keys and single values (see `walker.Walker`, whose state they share)."""
+
+    def key(self, event, depth: int) -> str | None:
+        """A mapping key as text (NFC), or None after reporting why it cannot be one."""
+        if event.__class__ is AliasEvent:  # (an alias to a value still being read names a mapping or list)
+            log, start, _ = self.anchored_events(event)
+            text = log[start]
+            if text.__class__ is not ScalarEvent:
+                self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
+                return None
+        elif event.__class__ is not ScalarEvent:
+            self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
+            self.quietly(self.value, event, depth + 1)
+            return None
+        else:
+            text = event
+            if event.anchor is not None and not self.again:
+                self.define(event.anchor, [event], 0, 1)
+        key = text.value
+        if is_plain(text):
+            if key == "<<":
+                self.poison(
+                    event,
+                    "merge-key",
+                    "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
+                )
+                return None
+        elif text.tag is not None and text.tag != "!" and text.tag not in SCALAR_TAGS:
+            self.poison(event, "unsupported-tag", tag_message(text.tag))
+            return None
+        if not key.isascii():
+            key = _normalize("NFC", key)
+        if len(key) > MAX_KEY_CHARS:
+            self.poison(event, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
+            return None
+        return key
+
+    def plain(self, event):
+        """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see numbers.resolve_plain)."""
+        text = event.value
+        if len(text) > MAX_SCALAR_CHARS:
+            self.poison(
+                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+            )
+            return None
+        value = resolve_plain(text)
+        if value.__class__ is Decimal and "." in text and looks_like_thousands(text):
+            mark = event.start_mark
+            self.thousands.append((tuple(self.trail), mark.line + 1, mark.column + 1, text))
+        return value
+
+    def scalar(self, event):
+        if is_plain(event):
+            return self.plain(event)
+        text = event.value
+        if len(text) > MAX_SCALAR_CHARS:
+            self.poison(
+                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+            )
+            return None
+        tag = event.tag
+        if tag is None or tag == "!" or tag == T + "str":  # quoted, or the non-specific tag: text
+            return nfc(text)
+        if tag in SCALAR_TAGS:
+            value = resolve_plain(text)
+            if not _matches(tag, value):
+                self.poison(event, "unsupported-tag", f"!!{tag[len(T) :]} {text} does not match its tag")
+                return None
+            return value
+        self.poison(event, "unsupported-tag", tag_message(tag))
+        return None
+
+
+def _matches(tag: str, value: object) -> bool:
+    """Whether a value read by the plain rules is of the standard type its explicit tag names."""
+    kind = tag[len(T) :]
+    if kind == "null":
+        return value is None
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, Decimal) and value.as_tuple().exponent == 0
+    return isinstance(value, Decimal)  # float
+
+
+def tag_message(tag: str) -> str:
+    shown = "!!" + tag[len(T) :] if tag.startswith(T) else tag
+    if shown.startswith("!!python/"):
+        return f"tag {shown} is refused: a scenario is data, and nothing in it is run"
+    return f"tag {shown} is not supported; use plain values, mappings and lists"

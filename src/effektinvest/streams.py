@@ -1,0 +1,45 @@
+"""Where a command's output goes: the report on standard output (text, or a Rich table through a console
+that is coloured only on a terminal), and what happens when its reader goes away. The CLI's one place for
+writing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+
+
+@contextmanager
+def writing():
+    """Write a report; if the reader of standard output has gone (`... | head`), the rest goes nowhere
+    and the command still ends with its own exit code (typer would make it 1)."""
+    try:
+        yield
+    except BrokenPipeError:
+        quiet_stdout()
+
+
+def console():
+    """A Rich console on standard output: colour only on a terminal, never with NO_COLOR or TERM=dumb."""
+    from rich.console import Console
+
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return Console(color_system=None) if plain else Console()
+
+
+def emit(output) -> None:
+    """Write a report: text as it is; a Rich renderable (the table) through a console, which in a pipe or a
+    file is as wide as the table needs, never wrapped."""
+    if isinstance(output, str):
+        sys.stdout.write(output)
+        return
+    out = console()
+    if not out.is_terminal:
+        wide = out.options.update_width(100_000)
+        out.width = max(80, out.measure(output, options=wide).maximum)
+    out.print(output)
+
+
+def quiet_stdout() -> None:
+    """The reader of standard output has gone (`... | head`): write the rest nowhere, keep the exit code."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
