@@ -186,11 +186,6 @@ def _resume_gc(was: bool) -> None:
         gc.enable()
 
 
-def _plain(event) -> bool:
-    """Whether a scalar event is plain (its type is read from its text), as PyYAML's resolver decides."""
-    return event.implicit[0]
-
-
 def c_loader_warning() -> str | None:
     if C_LOADER:
         return None
