@@ -106,3 +106,12 @@ def test_a_line_that_is_not_a_mapping_hides_unused_sources():
 def test_a_misspelt_top_level_financing_hides_unused_sources():
     text = HEAD + "sources: {f: {name: F}}\nprojects:\n  p: {name: P, costs: {2024: 1}}\nfinanceing: []\n"
     assert found(text) == [("unknown-key", 7)]
+
+
+def test_an_amount_finer_than_an_ore_decides_no_surplus_and_never_crashes():
+    # found by the fuzz test: a cost of 0.00001 kr. is 0 øre, so an amount has nothing to be split over
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p:\n    name: P\n    costs: {2024: 0.00001}\n"
+        "    financing: [{source: f, amount: 0}, {source: f, amount: {2024: 5}}]\n"
+    )
+    assert found(text) == [("too-precise", 8)]

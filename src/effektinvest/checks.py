@@ -42,10 +42,13 @@ def paying(lines: Lines, findings: list[Finding], gaps: Gaps = NO_GAPS) -> Lines
     """The lines whose payments decide whether a year has a surplus: every line of a valid file; in a file
     with problems, every line that can be paid as written and is not itself the mistake (none stood in
     for, none without one of amount and share, no single amount without cost to split it over, no share
-    of a project whose shares pass 100 %). None when the costs are incomplete: a cost left out could
-    make a surplus that is not there."""
+    of a project whose shares pass 100 %). None when the costs are incomplete (a cost left out could
+    make a surplus that is not there), or when an amount is finer than an øre (the arithmetic is in
+    whole øre)."""
     unpaid, over = set(), set()
     for finding in findings:
+        if finding.code == "too-precise":
+            return None
         if finding.code == "amount-or-share":
             unpaid.add(finding.path)
         elif finding.code == "amount-without-cost" and finding.path[-1] == "amount":
