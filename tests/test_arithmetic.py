@@ -22,8 +22,6 @@ from effektinvest.arithmetic import (
     pays,
     split,
 )
-from effektinvest.load import checked
-from effektinvest.diagnostics import Severity
 from effektinvest.load import load_bytes
 from effektinvest.model import FinancingLine, Scenario
 from effektinvest.units import Unit
@@ -461,11 +459,22 @@ def scenarios(draw):
             if names is not None:
                 item["projects"] = names
         pooled += lines
-    scenario = Scenario.model_validate({
+    raw = {
         "scenario": "Generated", "budget_year": D("2024"), "unit": unit.value,
         "sources": {sid: {"name": sid} for sid in SOURCES}, "projects": projects, "financing": pooled,
-    })
-    return scenario, active_ore
+    }
+    return Scenario.model_validate(raw), active_ore, _yaml(raw)
+
+
+def _yaml(value) -> str:
+    """VALUE as a one-line YAML flow document: decimals written plainly, texts double-quoted."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_yaml(key)}: {_yaml(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml(item) for item in value) + "]"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @st.composite
@@ -504,10 +513,11 @@ def _whole_ore(amount: Decimal) -> bool:
 @settings(max_examples=75, deadline=None)
 @given(scenarios())
 def test_residual_plus_financed_is_cost_and_total_is_the_sum_of_years(drawn):
-    scenario, active_ore = drawn
-    findings, _ = checked(scenario)
-    assert [f for f in findings if f.severity is Severity.ERROR] == []  # the generator makes valid scenarios
+    scenario, active_ore, text = drawn
+    loaded = load_bytes(text.encode(), "generated.yaml")
+    assert loaded.errors == []  # the generator makes valid scenarios
     gap = compute(scenario)
+    assert loaded.gap == gap  # the file, read and checked, gives the same figures
     years = sorted({year for ore in active_ore.values() for year in ore})
     assert list(gap.years) == years
     for year, column in gap.years.items():
@@ -540,7 +550,7 @@ def test_residual_plus_financed_is_cost_and_total_is_the_sum_of_years(drawn):
 @settings(max_examples=75, deadline=None)
 @given(scenarios())
 def test_every_scalar_amount_is_paid_in_full(drawn):
-    scenario, _ = drawn
+    scenario, _, _ = drawn
     to_kr = scenario.unit.to_kr
     for ref, paid in payments(scenario):
         assert all(_whole_ore(amount) and amount >= 0 for amount in paid.values())
@@ -610,3 +620,41 @@ def test_a_source_that_pays_nothing_is_not_listed():
     gap = load_bytes(text.encode(), "n.yaml").gap
     assert gap.years[2024].financing == {"g": Decimal(10)}
     assert gap.total.financing == {"g": Decimal(10)}
+
+
+# --- an amount line after a share line: paid in full, and checked -----------------------------------------------
+
+AFTER_SHARE = """\
+scenario: Andel, så beløb
+budget_year: 2024
+sources:
+  dept: {name: Afdelingen}
+  fund: {name: Fonden}
+projects:
+  a:
+    name: A
+    costs: {2024: 100, 2025: 300}
+    financing:
+      - {source: dept, share: "10%"}
+      - {source: fund, amount: {2024: 20, 2025: 30}}
+financing:
+  - {source: dept, share: "5%"}
+  - {source: fund, amount: 40}
+"""
+
+
+def test_amount_lines_after_share_lines_are_paid():
+    loaded = load_bytes(AFTER_SHARE.encode(), "after_share.yaml")
+    assert loaded.diagnostics == []
+    # 2024: dept 10 % + 5 % of 100; fund 20 + 40 x 100/400. 2025: dept 30 + 15; fund 30 + 40 x 300/400.
+    assert loaded.gap.years[2024].financing == {"dept": D("15"), "fund": D("30")}
+    assert loaded.gap.years[2025].financing == {"dept": D("45"), "fund": D("60")}
+    assert (loaded.gap.total.financed, loaded.gap.total.residual) == (D("150"), D("250"))
+
+
+def test_an_amount_in_a_year_without_cost_after_a_share_line_gives_no_figures():
+    """The amount for 2026 cannot be paid (no cost that year): an error at its year, not a report without it."""
+    text = AFTER_SHARE.replace("{2024: 20, 2025: 30}", "{2024: 20, 2025: 30, 2026: 50}")
+    loaded = load_bytes(text.encode(), "after_share.yaml")
+    assert [(d.code, d.line, d.column) for d in loaded.diagnostics] == [("amount-without-cost", 12, 53)]
+    assert loaded.scenario is None and loaded.gap is None

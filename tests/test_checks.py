@@ -1,14 +1,22 @@
-"""The checks of scenario-format.md: each fixture file, the exit code and every diagnostic's code and line."""
+"""The checks of scenario-format.md: each fixture file, the exit code and every diagnostic's code and line.
 
-import subprocess
-import sys
+The checks are driven as a user meets them: through `load_bytes` (what `check` and `gap` read) and the
+command line in this process (`invoke`), never through `checks.check` itself."""
+
 from pathlib import Path
 
 import pytest
 
-from effektinvest.load import load_path
+from conftest import invoke
+from effektinvest.load import load_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def load(name: str):
+    path = FIXTURES / name
+    return load_bytes(path.read_bytes(), str(path))
+
 
 # file -> [(severity, code, line)], all of them, in the order they are reported
 EXPECTED = {
@@ -49,6 +57,19 @@ EXPECTED = {
         ("error", "amount-without-cost", 23),
         ("error", "unknown-project", 30),
     ],
+    # a share line before an amount line must not end the check of the lines after it
+    "share_then_amount_in_year_without_cost.yaml": [("error", "amount-without-cost", 16)],
+    "share_then_amount_without_any_cost.yaml": [("error", "amount-without-cost", 13)],
+    # financing amounts finer than one øre: 2 decimals in kr., 5 in t.kr., 8 in mio. kr. are whole øre
+    "too_precise_amounts_kr.yaml": [
+        ("warning", "danish-thousands", 14),
+        ("error", "too-precise", 14),
+        ("error", "too-precise", 16),
+        ("error", "too-precise", 21),
+        ("error", "too-precise", 26),
+    ],
+    "too_precise_amounts_tkr.yaml": [("error", "too-precise", 12), ("error", "too-precise", 18)],
+    "too_precise_amounts_mio.yaml": [("error", "too-precise", 12), ("error", "too-precise", 14)],
 }
 
 
@@ -58,7 +79,7 @@ def test_every_fixture_has_expectations():
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_diagnostics(name):
-    loaded = load_path(str(FIXTURES / name))
+    loaded = load(name)
     got = [(d.severity.value, d.code, d.line) for d in loaded.diagnostics]
     assert got == EXPECTED[name]
     assert (loaded.scenario is None) == any(sev == "error" for sev, _, _ in EXPECTED[name])
@@ -66,9 +87,7 @@ def test_diagnostics(name):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_check_exit_code(name):
-    result = subprocess.run(
-        [sys.executable, "-m", "effektinvest", "check", str(FIXTURES / name)], capture_output=True, text=True
-    )
+    result = invoke("check", str(FIXTURES / name))
     errors = any(sev == "error" for sev, _, _ in EXPECTED[name])
     assert result.returncode == (1 if errors else 0), result.stderr
     assert result.stdout == ""
@@ -79,28 +98,70 @@ def test_check_exit_code(name):
 
 
 def test_suggestions_name_the_nearest():
-    messages = {d.code: d.message for d in load_path(str(FIXTURES / "unknown_source.yaml")).diagnostics}
+    messages = {d.code: d.message for d in load("unknown_source.yaml").diagnostics}
     assert "did you mean 'outcomefonden'?" in messages["unknown-source"]
-    messages = {d.code: d.message for d in load_path(str(FIXTURES / "unknown_project.yaml")).diagnostics}
+    messages = {d.code: d.message for d in load("unknown_project.yaml").diagnostics}
     assert "did you mean 'havnen'?" in messages["unknown-project"]
 
 
 def test_shares_message_gives_the_total():
-    (d,) = load_path(str(FIXTURES / "shares_over_100.yaml")).diagnostics
+    (d,) = load("shares_over_100.yaml").diagnostics
     assert "110 %" in d.message
 
 
 def test_surplus_message_gives_the_figures():
-    surplus = next(d for d in load_path(str(FIXTURES / "warnings.yaml")).diagnostics if d.code == "surplus")
+    surplus = next(d for d in load("warnings.yaml").diagnostics if d.code == "surplus")
     assert "in 2024" in surplus.message and "a surplus of 60 kr." in surplus.message
 
 
 def test_strict_makes_warnings_fail():
-    args = [sys.executable, "-m", "effektinvest", "check", str(FIXTURES / "warnings.yaml")]
-    assert subprocess.run(args, capture_output=True).returncode == 0
-    assert subprocess.run([*args, "--strict"], capture_output=True).returncode == 1
+    path = str(FIXTURES / "warnings.yaml")
+    assert invoke("check", path).code == 0
+    strict = invoke("check", path, "--strict")
+    assert strict.code == 1
+    assert ": warning[surplus]: " in strict.stderr
 
 
 def test_mio_three_decimals_are_not_thousands():
-    (d,) = load_path(str(FIXTURES / "unit_mio_thousands.yaml")).diagnostics
+    (d,) = load("unit_mio_thousands.yaml").diagnostics
     assert d.column == 32  # the 1.500, not the 2.075
+
+
+# where each new finding points: (code, line, column); amounts at their value, a year without cost at its key
+POSITIONS = {
+    "share_then_amount_in_year_without_cost.yaml": [("amount-without-cost", 16, 11)],
+    "share_then_amount_without_any_cost.yaml": [("amount-without-cost", 13, 13)],
+    "too_precise_amounts_kr.yaml": [
+        ("too-precise", 14, 17),
+        ("too-precise", 16, 36),
+        ("too-precise", 21, 32),
+        ("too-precise", 26, 13),
+    ],
+    "too_precise_amounts_tkr.yaml": [("too-precise", 12, 32), ("too-precise", 18, 13)],
+    "too_precise_amounts_mio.yaml": [("too-precise", 12, 57), ("too-precise", 14, 28)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(POSITIONS))
+def test_findings_point_at_the_amount(name):
+    loaded = load(name)
+    assert [(d.code, d.line, d.column) for d in loaded.errors] == POSITIONS[name]
+    assert loaded.gap is None  # no figures from a file with errors: no amount dropped or rounded unseen
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("too_precise_amounts_kr.yaml", ["10.005 kr.", "0.0001 kr.", "2.5001 kr.", "3.3333 kr."]),
+        ("too_precise_amounts_tkr.yaml", ["1.000005 t.kr.", "0.123456 t.kr."]),
+        ("too_precise_amounts_mio.yaml", ["0.000000005 mio. kr.", "1.000000005 mio. kr."]),
+    ],
+)
+def test_too_precise_names_the_amount_as_written(name, written):
+    messages = [d.message for d in load(name).errors]
+    assert messages == [f"{amount} is finer than one øre (0.01 kr.); amounts are whole øre" for amount in written]
+
+
+def test_an_amount_after_a_share_line_names_its_year():
+    (error,) = load("share_then_amount_in_year_without_cost.yaml").errors
+    assert "has an amount in 2025" in error.message and "financing line 2 of project 'a'" in error.message

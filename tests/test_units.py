@@ -9,8 +9,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from effektinvest.load import load_bytes
 from effektinvest.numbers import ValueProblem
-from effektinvest.units import Unit, parse_unit
+from effektinvest.units import _SPELLINGS, ACCEPTED, Unit, parse_unit
+
+# Every spelling a user may write, as written, and the unit it means.
+SPELLINGS = [
+    ("kr.", Unit.KR), ("kr", Unit.KR), ("KR", Unit.KR), ("Kr.", Unit.KR), ("DKK", Unit.KR), ("dkk", Unit.KR),
+    ("kroner", Unit.KR), ("Kroner", Unit.KR),
+    ("t.kr.", Unit.TKR), ("t.kr", Unit.TKR), ("tkr", Unit.TKR), ("TKR", Unit.TKR), ("t. kr.", Unit.TKR),
+    ("1.000 kr.", Unit.TKR), ("1.000 kr", Unit.TKR), ("1000 kr.", Unit.TKR), ("tdkk", Unit.TKR), ("TDKK", Unit.TKR),
+    ("tusind kr", Unit.TKR), ("tusind kr.", Unit.TKR), ("Tusind kr.", Unit.TKR),
+    ("mio. kr.", Unit.MIO), ("mio", Unit.MIO), ("mio.", Unit.MIO), ("mio. kr", Unit.MIO), ("mio.kr.", Unit.MIO),
+    ("Mio. kr.", Unit.MIO), ("mkr", Unit.MIO), ("mkr.", Unit.MIO), ("mdkk", Unit.MIO), ("MDKK", Unit.MIO),
+    ("mill", Unit.MIO), ("mill.", Unit.MIO), ("mill. kr", Unit.MIO), ("mill. kr.", Unit.MIO),
+    ("mio DKK", Unit.MIO), ("mio. DKK", Unit.MIO),
+]
 
 
 @pytest.mark.parametrize(
@@ -31,6 +45,44 @@ from effektinvest.units import Unit, parse_unit
 )
 def test_every_spelling_the_spec_lists(spelling, unit):
     assert parse_unit(spelling) is unit
+
+
+@pytest.mark.parametrize(("spelling", "unit"), SPELLINGS)
+def test_every_accepted_spelling_means_its_unit(spelling, unit):
+    assert parse_unit(spelling) is unit
+
+
+def test_every_spelling_the_reader_knows_is_tested():
+    """A spelling added to units.py without a line in SPELLINGS above fails here."""
+    tested = {spelling.lower().replace(" ", "").replace(".", "") for spelling, _ in SPELLINGS}
+    assert set(_SPELLINGS) <= tested
+
+
+def test_every_spelling_the_error_message_offers_means_its_unit():
+    """ACCEPTED, shown when a unit is unknown: 'kr. (kr, DKK), t.kr. (...), ...'; each name means its unit."""
+    groups = [group.split(" (") for group in ACCEPTED.rstrip(")").split("), ")]
+    assert [name for name, _ in groups] == [unit.value for unit in Unit]
+    for name, spellings in groups:
+        for spelling in [name, *spellings.split(", ")]:
+            assert parse_unit(spelling) is Unit(name), spelling
+
+
+@pytest.mark.parametrize(("spelling", "unit"), SPELLINGS)
+def test_a_scenario_in_each_spelling_gives_its_figures_in_kr(spelling, unit):
+    """The same file with `unit: SPELLING`: cost 1.5, a share of 10 % and an amount of 0.25 of that unit."""
+    text = (
+        f'scenario: Enhed\nbudget_year: 2024\nunit: {spelling}\nsources:\n  s: {{name: S}}\n'
+        "projects:\n  p: {name: P, costs: {2024: 1.5}}\n"
+        "financing:\n  - {source: s, amount: 0.25}\n  - {source: s, share: \"10%\"}\n"
+    )
+    loaded = load_bytes(text.encode(), "unit.yaml")
+    assert loaded.errors == []
+    assert loaded.scenario.unit is unit
+    one = Decimal(10) ** unit.exponent  # one unit in kr.
+    total = loaded.gap.total
+    assert total.cost == Decimal("1.5") * one
+    assert total.financing == {"s": Decimal("0.25") * one + Decimal("0.15") * one}
+    assert total.residual == Decimal("1.1") * one
 
 
 @pytest.mark.parametrize("unit", list(Unit))
