@@ -20,11 +20,15 @@ def shell(name: str, script: str) -> str:
 
 
 def test_bash_completes_commands_and_options():
-    script = 'eval "$(effektinvest --show-completion; true)"; COMP_WORDS=(effektinvest {words}); COMP_CWORD={n}; ' \
-        '_effektinvest_completion effektinvest; echo "${{COMPREPLY[@]}}"'
-    assert shell("bash", script.format(words="g", n=1)).split() == ["gap"]
-    assert shell("bash", script.format(words="check --s", n=2)).split() == ["--strict"]
-    assert shell("bash", script.format(words="gap --fo", n=2)).split() == ["--format"]
+    # one shell: the script is loaded once, then asked three times (one line of answers each)
+    script = (
+        'eval "$(effektinvest --show-completion; true)"; '
+        'ask() { COMP_WORDS=(effektinvest $1); COMP_CWORD=$2; _effektinvest_completion effektinvest; '
+        'echo "${COMPREPLY[@]}"; }; '
+        'ask g 1; ask "check --s" 2; ask "gap --fo" 2'
+    )
+    answers = [line.split() for line in shell("bash", script).splitlines()]
+    assert answers == [["gap"], ["--strict"], ["--format"]]
 
 
 def test_zsh_backend_answers():

@@ -1,16 +1,19 @@
-"""The bad-input corpus: every row of ../shared/spec/bad-inputs.md, run through the real CLI.
+"""The bad-input corpus: every bad input of docs/scenario-format.md ("Bad inputs"), run through the CLI.
 
 Each case is one scenario file: a small one committed under tests/corpus/, or,
 for pathological and binary inputs, one generated into tmp_path at test time
-(never committed). Every case runs `effektinvest check FILE` in a subprocess
-and asserts the exit code and exactly the diagnostics printed, as
-(severity, CODE, LINE). Accepted inputs also run `gap --format json` (figures
-read with parse_float=Decimal, so they are compared exactly) and names with
-Rich markup run `gap` (table) to see the name printed literally.
+(never committed). Every case runs `effektinvest check FILE` and asserts the
+exit code and exactly the diagnostics printed, as (severity, CODE, LINE).
+Accepted inputs also run `gap --format json` (figures read with
+parse_float=Decimal, so they are compared exactly) and names with Rich markup
+run `gap` (table) to see the name printed literally.
 
-Subprocesses get `timeout=60` as a hang guard (not a speed assertion) and, on
-Linux, a 2 GiB address-space cap, so that an input which makes the loader grow
-without bound fails the test instead of the machine.
+The commands run in this process (`invoke`, from conftest.py), in tmp_path as
+the working folder. The pathological inputs (the alias bomb, deep nesting, a
+10 MB line, a 2,000-character key, a file over 64 MiB: `Case.guarded`) run in a
+subprocess of the real CLI instead, with `timeout=60` as a hang guard (not a
+speed assertion) and, on Linux, a 2 GiB address-space cap, so that an input
+which makes the loader grow without bound fails the test instead of the machine.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from conftest import invoke
 
 CORPUS = Path(__file__).parent / "corpus"
 TIMEOUT = 60  # seconds: a hang guard, not a speed assertion
@@ -139,6 +144,7 @@ class Case:
     literal: str = ""  # text that `gap` (table) must print on stdout, as is
     make: Callable[[Path], None] | None = None  # writes a generated input
     creates_nothing: str = ""  # a file name that must not appear in the working folder
+    guarded: bool = False  # pathological: run in a subprocess, with a hang guard and a memory cap
 
 
 def err(name, code, line, message="", **kw) -> Case:
@@ -245,7 +251,7 @@ CASES = [
     # merge keys
     err("merge_key", "merge-key", 12),
     # billion laughs, 9 deep and 9 wide (all on line 11)
-    err("billion_laughs", "alias-expansion", 11, make=writer(billion_laughs)),
+    err("billion_laughs", "alias-expansion", 11, make=writer(billion_laughs), guarded=True),
     # a node that contains itself
     err("self_alias", "alias-cycle", 10),
     # an anchor repeating a costs mapping in two projects: accepted, the value is repeated
@@ -285,13 +291,13 @@ CASES = [
         (("projects", 0, "costs"), {"2024": Decimal("100"), "2025": Decimal("200")}),
     )),
     # 1,000 and 30,000 nested [ (on line 11)
-    err("nested_1000", "too-deep", 11, r"\b64\b", make=writer(lambda: nested(1000))),
-    err("nested_30000", "too-deep", 11, r"\b64\b", make=writer(lambda: nested(30_000))),
+    err("nested_1000", "too-deep", 11, r"\b64\b", make=writer(lambda: nested(1000)), guarded=True),
+    err("nested_30000", "too-deep", 11, r"\b64\b", make=writer(lambda: nested(30_000)), guarded=True),
     # a 10 MB scalar, a 2,000-character key: an error naming the limit
-    err("scalar_10_mb", "too-long", 11, r"(limit|at most)\D*\d", make=writer(long_scalar)),
-    err("key_2000_chars", "too-long", 11, r"(limit|at most)\D*\d", make=writer(long_key)),
+    err("scalar_10_mb", "too-long", 11, r"(limit|at most)\D*\d", make=writer(long_scalar), guarded=True),
+    err("key_2000_chars", "too-long", 11, r"(limit|at most)\D*\d", make=writer(long_key), guarded=True),
     # a file over 64 MiB: refused before parsing, naming the limit
-    err("over_64_mib", "file-too-large", 1, r"64 MiB", make=write_over_64_mib),
+    err("over_64_mib", "file-too-large", 1, r"64 MiB", make=write_over_64_mib, guarded=True),
     # "costs ", cots, outcomfonden: did you mean ...
     err("trailing_space_key", "unknown-key", 10, r"mean\W+costs\b"),
     err("typo_cots", "unknown-key", 10, r"mean\W+costs\b"),
@@ -314,21 +320,29 @@ def _cap_memory() -> None:  # runs in the child, before exec
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("FORCE_COLOR", None)
-    extra = {"preexec_fn": _cap_memory} if sys.platform.startswith("linux") else {}
-    result = subprocess.run(
-        [sys.executable, "-m", "effektinvest", *args],
-        capture_output=True,
-        cwd=cwd,
-        env=env,
-        timeout=TIMEOUT,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        **extra,
-    )
+def run(args: list[str], cwd: Path, guarded: bool = False):
+    """`effektinvest ARGS...` in CWD: in a capped subprocess if GUARDED, else in this process. Never a traceback."""
+    env = {"NO_COLOR": "1"}
+    if guarded:
+        extra = {"preexec_fn": _cap_memory} if sys.platform.startswith("linux") else {}
+        result = subprocess.run(
+            [sys.executable, "-m", "effektinvest", *args],
+            capture_output=True,
+            cwd=cwd,
+            env={**{k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}, **env},
+            timeout=TIMEOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            **extra,
+        )
+    else:
+        previous = os.getcwd()
+        os.chdir(cwd)
+        try:
+            result = invoke(*args, env=env)  # an exception here fails the test, as a traceback would
+        finally:
+            os.chdir(previous)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     return result
 
@@ -367,7 +381,7 @@ def dig(report, path: tuple):
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input(case: Case, tmp_path: Path) -> None:
     path = input_file(case, tmp_path)
-    result = run(["check", str(path)], tmp_path)
+    result = run(["check", str(path)], tmp_path, case.guarded)
     found = diagnostics(result.stderr, path)
 
     got = (result.returncode, sorted((sev, code, line) for sev, code, line, _ in found))
@@ -382,13 +396,13 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
         assert not (tmp_path / case.creates_nothing).exists(), "a tag in the scenario ran a command"
 
     if case.figures:
-        gap = run(["gap", str(path), "--format", "json"], tmp_path)
+        gap = run(["gap", str(path), "--format", "json"], tmp_path, case.guarded)
         assert gap.returncode == 0, gap.stderr
         report = json.loads(gap.stdout, parse_float=Decimal)
         for where, expected in case.figures:
             assert dig(report, where) == expected, where
     if case.literal:
-        gap = run(["gap", str(path)], tmp_path)
+        gap = run(["gap", str(path)], tmp_path, case.guarded)
         assert gap.returncode == 0, gap.stderr
         assert case.literal in gap.stdout, gap.stdout
 

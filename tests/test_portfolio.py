@@ -1,15 +1,16 @@
-"""Portfolio commands (format 1.1): due, compare and --prices, on hand-computed cases."""
+"""Portfolio commands (format 1.1): due, compare and --prices, on hand-computed cases.
+
+Commands run in this process (`invoke`, from conftest.py), from the repository's root as a user would."""
 
 import csv
 import io
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from conftest import invoke
 from effektinvest.load import load_path, with_prices
 from effektinvest.portfolio import compare, due
 from effektinvest.prices import PriceProblem, restate
@@ -17,11 +18,17 @@ from effektinvest.prices import PriceProblem, restate
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).parent / "fixtures" / "portfolio"
 BEFORE, AFTER, PRICES, BAD = (str(HERE / n) for n in ("before.yaml", "after.yaml", "prices.yaml", "bad_index.yaml"))
+PRICES_TEXT = Path(PRICES).read_text(encoding="utf-8")
 D = Decimal
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "effektinvest", *args], capture_output=True, text=True, cwd=ROOT)
+@pytest.fixture(autouse=True)
+def _at_the_root(monkeypatch):
+    monkeypatch.chdir(ROOT)  # scenarios/2024.yaml, as a user in the repository names it
+
+
+def run(*args, **kwargs):
+    return invoke(*args, **kwargs)
 
 
 def as_json(text):
@@ -75,6 +82,23 @@ def test_prices_errors_name_the_line_and_the_option(file, year, line, text):
     assert result.returncode == 1
     assert f"{file}:{line}:1: error[prices-unavailable]: --prices {year}" in result.stderr
     assert text in result.stderr
+
+
+def test_prices_on_a_file_without_price_level_is_an_error_naming_the_file(tmp_path):
+    # a price_index, but no price_level: the amounts' own year is unknown, so nothing can be restated
+    text = PRICES_TEXT.replace("price_level: 2024\n", "")
+    path = tmp_path / "no_level.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "price_level" not in text and "price_index: {2024: 100, 2025: 150}" in text
+    assert run("gap", str(path)).returncode == 0  # valid without --prices
+    result = run("gap", str(path), "--prices", "2025")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{path}:1:1: error[prices-unavailable]: --prices 2025 needs 'price_level:', "
+        "the price level the amounts are in\n"
+    )
+    assert "Traceback" not in result.stderr
 
 
 def test_prices_without_price_level():
@@ -202,16 +226,7 @@ def test_compare_table_and_markdown_show_signed_changes_and_added_removed():
 
 
 def test_compare_colours_changes_on_a_terminal():
-    import os
-
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    result = subprocess.run(
-        [sys.executable, "-m", "effektinvest", "compare", BEFORE, AFTER],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**env, "FORCE_COLOR": "1", "TERM": "xterm-256color"},
-    )
+    result = run("compare", BEFORE, AFTER, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
     assert "\x1b[31m" in result.stdout and "\x1b[32m" in result.stdout  # red where worse, green where better
 
 
@@ -256,12 +271,7 @@ def test_compare_decimals_zero_shows_no_minus_zero():
 
 
 def test_due_from_stdin_is_called_stdin_and_a_file_named_twice_counts_once():
-    result = subprocess.run(
-        [sys.executable, "-m", "effektinvest", "due", "-", "--budget", "2026", "--format", "json"],
-        input=Path(AFTER).read_bytes(),
-        capture_output=True,
-        cwd=ROOT,
-    )
+    result = run("due", "-", "--budget", "2026", "--format", "json", input=Path(AFTER).read_bytes())
     assert [i["path"] for i in json.loads(result.stdout)] == ["<stdin>"]
     twice = json.loads(run("due", AFTER, AFTER, "--budget", "2026", "--format", "json").stdout)
     assert len(twice) == 1

@@ -224,29 +224,53 @@ def test_a_root_that_is_one_long_value_is_not_empty():
     assert d.code == "top-level-not-mapping"
 
 
-def test_without_libyaml_it_says_so_and_reads_the_same():
+# Run in a process of its own with PyYAML's C parser blocked: each command of argv[1] (a JSON object of name:
+# argv) through the CLI, printing {name: [exit code, standard output]} as JSON on the last line.
+_WITHOUT_LIBYAML = """
+import contextlib, io, json, sys
+sys.modules["yaml._yaml"] = None
+from effektinvest.cli import run
+answers = {}
+for name, argv in json.loads(sys.argv[1]).items():
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        code = run(argv)
+    answers[name] = [code, out.getvalue()]
+print(json.dumps(answers))
+"""
+
+
+def test_without_libyaml_it_says_so_and_reads_the_same(monkeypatch):
     # PyYAML without its C parser: a warning on stderr, never a silent switch, and the same
     # diagnostics (code, line, column) for every corpus and fixture file, the same report for the seed.
+    # One process without libyaml runs both commands; the same commands with libyaml run in this one.
+    from conftest import invoke
+    from effektinvest.reader import c_loader_warning
+
     root = Path(__file__).resolve().parent.parent
-    no_libyaml = "import sys; sys.modules['yaml._yaml'] = None; from effektinvest import main; main()"
-
-    def run(*args: str, pure: bool) -> subprocess.CompletedProcess:
-        command = [sys.executable, "-c", no_libyaml] if pure else [sys.executable, "-m", "effektinvest"]
-        return subprocess.run([*command, *args], capture_output=True, text=True, cwd=root)
-
-    def found(result) -> set:
-        return {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(result.stdout)}
-
-    args = ("check", "tests/corpus", "tests/fixtures", "--format", "json")
-    pure, c = run(*args, pure=True), run(*args, pure=False)
+    monkeypatch.chdir(root)
+    commands = {
+        "check": ["check", "tests/corpus", "tests/fixtures", "--format", "json"],
+        "seed": ["gap", "scenarios/2024.yaml", "--format", "json"],
+    }
+    pure = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_LIBYAML, json.dumps(commands)], capture_output=True, text=True, cwd=root
+    )
+    assert pure.returncode == 0, pure.stderr[-3000:]
+    answers = json.loads(pure.stdout.splitlines()[-1])
+    c = {name: invoke(*argv) for name, argv in commands.items()}
     assert "no libyaml C parser here; using the pure-Python parser" in pure.stderr
-    assert "libyaml" not in c.stderr
-    assert pure.returncode == c.returncode == 1
+    assert c_loader_warning() is None  # with libyaml, the warning is not printed ...
+    assert "libyaml" not in c["check"].stderr + c["seed"].stderr  # ... nor anything else about it
+
+    def found(stdout: str) -> set:
+        return {(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(stdout)}
+
+    pure_check = answers["check"]
+    assert pure_check[0] == c["check"].returncode == 1
     # the one difference: libyaml lets a tab separate a flow mapping's key and value
-    assert found(pure) - found(c) == {("tests/corpus/tab_in_flow.yaml", 10, 18, "yaml-syntax")}
-    assert found(c) - found(pure) == set()
-    seed = ("gap", "scenarios/2024.yaml", "--format", "json")
-    assert run(*seed, pure=True).stdout == run(*seed, pure=False).stdout
+    assert found(pure_check[1]) - found(c["check"].stdout) == {("tests/corpus/tab_in_flow.yaml", 10, 18, "yaml-syntax")}
+    assert found(c["check"].stdout) - found(pure_check[1]) == set()
+    assert answers["seed"] == [0, c["seed"].stdout]
 
 
 def test_aliases_to_their_own_value_count_towards_the_bound():

@@ -1,13 +1,12 @@
 """The JSON Schema: generated from the model, committed for editors, and true of the shipped scenarios."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from conftest import invoke
 from effektinvest.load import load_path
 from effektinvest.reader import read
 from effektinvest.render.json import dumps
@@ -24,7 +23,7 @@ def as_json(path: Path):
 
 
 def test_committed_schema_equals_the_generated_one():
-    printed = subprocess.run([sys.executable, "-m", "effektinvest", "schema"], capture_output=True, text=True)
+    printed = invoke("schema")
     assert printed.returncode == 0
     assert printed.stdout == COMMITTED.read_text(encoding="utf-8"), "run: effektinvest schema > " + str(COMMITTED)
 

@@ -1,38 +1,42 @@
 """`init`: a starter scenario that passes check, written atomically, never over an existing file."""
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import invoke
 from effektinvest.load import load_path
 from effektinvest.starter import starter_text, write_new
 
 
-def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "effektinvest", *args], capture_output=True, text=True, cwd=cwd)
+@pytest.fixture(autouse=True)
+def _in_tmp_path(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # relative paths land in tmp_path, as in a user's working folder
+
+
+def run(*args):
+    return invoke(*args)
 
 
 def test_starter_passes_check_without_warnings(tmp_path):
-    result = run("init", "ny.yaml", "--budget-year", "2026", cwd=tmp_path)
+    result = run("init", "ny.yaml", "--budget-year", "2026")
     assert result.returncode == 0, result.stderr
     loaded = load_path(str(tmp_path / "ny.yaml"))
     assert loaded.diagnostics == []
     assert loaded.scenario.budget_year == 2026
-    assert run("check", "ny.yaml", cwd=tmp_path).returncode == 0
+    assert run("check", "ny.yaml").returncode == 0
     assert "# " in (tmp_path / "ny.yaml").read_text(encoding="utf-8")  # commented
 
 
 def test_init_never_overwrites_without_force(tmp_path):
     target = tmp_path / "mine.yaml"
     target.write_text("my work\n")
-    result = run("init", "mine.yaml", cwd=tmp_path)
+    result = run("init", "mine.yaml")
     assert result.returncode == 2
     assert "exists; use --force" in result.stderr
     assert target.read_text() == "my work\n"
-    assert run("init", "mine.yaml", "--force", cwd=tmp_path).returncode == 0
+    assert run("init", "mine.yaml", "--force").returncode == 0
     assert target.read_text(encoding="utf-8").startswith("# Scenarie")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"]  # no temporary file left
 
@@ -58,6 +62,6 @@ def test_written_file_has_ordinary_permissions(tmp_path):
 
 
 def test_init_into_a_missing_folder_is_a_usage_error(tmp_path):
-    result = run("init", str(Path("no") / "such" / "s.yaml"), cwd=tmp_path)
+    result = run("init", str(Path("no") / "such" / "s.yaml"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
