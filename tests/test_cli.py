@@ -517,18 +517,12 @@ def test_check_into_a_closed_pipe_keeps_its_exit_code(tmp_path):
     assert into_a_closed_pipe("check", path, "--format", "github", "--strict") == (1, summary)
 
 
-# Known bug in src: a table is printed by Rich, whose Console.on_broken_pipe raises SystemExit(1) past the CLI's
-# writing(); so `effektinvest gap x.yaml | true` exits 1 (and 1, not 3, with --fail-on-gap). The fix: the console
-# that prints the table (streams.console()) a Console subclass whose on_broken_pipe sets quiet and calls
-# quiet_stdout(), as writing() does. Then drop this mark (strict: the tests fail once the fix is in, to say so).
-RICH_EXITS_1 = pytest.mark.xfail(strict=True, reason="Rich's Console.on_broken_pipe exits 1 (streams.console)")
-
 
 @pytest.mark.parametrize(
     ("args", "code"),
     [
-        pytest.param(("gap", SEED), 0, marks=RICH_EXITS_1),  # a table: Rich writes it and flushes itself
-        pytest.param(("gap", SEED, "--fail-on-gap"), 3, marks=RICH_EXITS_1),
+        (("gap", SEED), 0),  # a table: Rich writes it and flushes itself (streams.console stays quiet)
+        (("gap", SEED, "--fail-on-gap"), 3),
         (("gap", SEED, "--format", "csv"), 0),
         (("check", str(FIXTURES / "unknown_source.yaml"), "--format", "json"), 1),
     ],

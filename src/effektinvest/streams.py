@@ -20,11 +20,18 @@ def writing():
 
 
 def console():
-    """A Rich console on standard output: colour only on a terminal, never with NO_COLOR or TERM=dumb."""
+    """A Rich console on standard output: colour only on a terminal, never with NO_COLOR or TERM=dumb.
+    When the reader of standard output has gone, it writes the rest nowhere, as `writing` does (Rich's
+    own answer is to exit 1, which would hide the command's exit code)."""
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            quiet_stdout()
+
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(color_system=None) if plain else Console()
+    return _Console(color_system=None) if plain else _Console()
 
 
 def emit(output) -> None:
