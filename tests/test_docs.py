@@ -32,8 +32,22 @@ def test_readme_shows_the_main_command():
     assert "effektinvest gap scenarios/2024.yaml" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_every_code_has_a_message():
-    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) and meaning for code, meaning in CODES.items())
+def test_every_code_has_a_severity_a_title_and_a_fix():
+    for code, (severity, title, fix) in CODES.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code)
+        assert severity.value in ("error", "warning") and title and fix.endswith(".")
+
+
+def test_no_link_leaves_the_repository():
+    """The docs stand alone: every Markdown link is to a file of the repository, and nothing refers to
+    the ../shared folder of a development checkout, which a clone does not have."""
+    for doc in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
+        for target in re.findall(r"\]\(([^)\s]+)\)", doc.read_text(encoding="utf-8")):
+            path = target.split("#")[0]
+            assert "://" not in target and (not path or (doc.parent / path).exists()), f"{doc.name}: {target}"
+    texts = [ROOT / "README.md", ROOT / "pyproject.toml", *ROOT.glob("docs/*.md"), *ROOT.glob("scenarios/*")]
+    texts += [*ROOT.glob("src/**/*.py"), *ROOT.glob("tests/*.py"), *ROOT.glob("tools/*.py")]
+    assert [p.name for p in texts if "../shared" in p.read_text(encoding="utf-8")] == ["test_docs.py"]
 
 
 def _sections(text: str, level: str = "## ") -> dict[str, str]:
