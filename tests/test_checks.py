@@ -32,7 +32,7 @@ EXPECTED = {
     "amount_without_any_cost.yaml": [("error", "amount-without-cost", 14), ("warning", "covers-inactive-project", 15)],
     "continue_without_costs.yaml": [("error", "missing-key", 5)],
     "cost_before_budget_year.yaml": [("error", "year-before-budget", 8)],
-    "sub_ore.yaml": [("warning", "danish-thousands", 8), ("error", "too-precise", 8)],
+    "sub_ore.yaml": [("error", "ambiguous-thousands", 8), ("error", "too-precise", 8)],
     "sub_ore_costs.yaml": [("error", "too-precise", 10), ("error", "too-precise", 11), ("error", "too-precise", 15)],
     "missing_required.yaml": [("error", "missing-key", 1), ("error", "missing-key", 4)],
     "wrong_types.yaml": [("error", "wrong-type", 3), ("error", "invalid-value", 7), ("error", "wrong-type", 9)],
@@ -41,10 +41,10 @@ EXPECTED = {
     "warnings.yaml": [
         ("warning", "unused-source", 5),
         ("warning", "surplus", 11),
-        ("warning", "danish-thousands", 17),
         ("warning", "covers-inactive-project", 21),
     ],
-    "unit_mio_thousands.yaml": [("warning", "danish-thousands", 8)],
+    # 1.500 and 2.075 are ambiguous in any unit (format 1.2): 2.075 mio. kr. is written 2.0750
+    "unit_mio_thousands.yaml": [("error", "ambiguous-thousands", 8), ("error", "ambiguous-thousands", 8)],
     "empty_costs.yaml": [("error", "missing-key", 7)],
     "pooled_list_problems.yaml": [("warning", "empty-projects", 10), ("error", "duplicate-project", 13)],
     "decide_at_on_continue.yaml": [("warning", "decide-at-ignored", 8)],
@@ -62,7 +62,7 @@ EXPECTED = {
     "share_then_amount_without_any_cost.yaml": [("error", "amount-without-cost", 13)],
     # financing amounts finer than one øre: 2 decimals in kr., 5 in t.kr., 8 in mio. kr. are whole øre
     "too_precise_amounts_kr.yaml": [
-        ("warning", "danish-thousands", 14),
+        ("error", "ambiguous-thousands", 14),
         ("error", "too-precise", 14),
         ("error", "too-precise", 16),
         ("error", "too-precise", 21),
@@ -122,9 +122,11 @@ def test_strict_makes_warnings_fail():
     assert ": warning[surplus]: " in strict.stderr
 
 
-def test_mio_three_decimals_are_not_thousands():
-    (d,) = load("unit_mio_thousands.yaml").diagnostics
-    assert d.column == 32  # the 1.500, not the 2.075
+def test_three_decimals_are_ambiguous_in_millions_too():
+    # format 1.2: 2.075 mio. kr. may be meant as 2.075.000 kr. or as 2.075 million kr.; write 2.0750 or 2075
+    first, second = load("unit_mio_thousands.yaml").diagnostics
+    assert (first.column, second.column) == (19, 32)
+    assert first.message.endswith("write 2075 or 2.0750") and second.message.endswith("write 1500 or 1.5")
 
 
 # where each new finding points: (code, line, column); amounts at their value, a year without cost at its key
@@ -132,6 +134,7 @@ POSITIONS = {
     "share_then_amount_in_year_without_cost.yaml": [("amount-without-cost", 16, 11)],
     "share_then_amount_without_any_cost.yaml": [("amount-without-cost", 13, 13)],
     "too_precise_amounts_kr.yaml": [
+        ("ambiguous-thousands", 14, 17),  # 10.005: three decimals in kr. are also ambiguous (format 1.2)
         ("too-precise", 14, 17),
         ("too-precise", 16, 36),
         ("too-precise", 21, 32),
@@ -158,7 +161,7 @@ def test_findings_point_at_the_amount(name):
     ],
 )
 def test_too_precise_names_the_amount_as_written(name, written):
-    messages = [d.message for d in load(name).errors]
+    messages = [d.message for d in load(name).errors if d.code == "too-precise"]
     assert messages == [f"{amount} is finer than one øre (0.01 kr.); amounts are whole øre" for amount in written]
 
 

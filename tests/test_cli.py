@@ -229,10 +229,19 @@ def test_stdin_is_read_for_dash():
 # --- --fail-on-gap -------------------------------------------------------------------------------------------------
 
 
+SEED_GAP_LINE = "effektinvest: a residual remains in 2024 (0.8 mio. kr.) and 2025 (1.2 mio. kr.) (--fail-on-gap)\n"
+
+
 def test_fail_on_gap_exits_3_with_a_residual():
     result = run("gap", SEED, "--format", "json", "--fail-on-gap")
     assert result.returncode == 3
     assert json.loads(result.stdout)["total"]["residual"] == 2  # the report is still printed
+    # one line on stderr, naming the years and residuals (in the report's unit); -q leaves it out
+    assert result.stderr == SEED_GAP_LINE
+    in_kr = run("gap", SEED, "--format", "csv", "--fail-on-gap", "--unit", "kr.")
+    assert in_kr.stderr.endswith("in 2024 (800000 kr.) and 2025 (1200000 kr.) (--fail-on-gap)\n")
+    quiet = run("gap", SEED, "--format", "json", "--fail-on-gap", "-q")
+    assert (quiet.returncode, quiet.stderr) == (3, "")
 
 
 def test_fail_on_gap_exits_0_when_covered(tmp_path):
@@ -266,6 +275,7 @@ def test_fail_on_gap_looks_at_every_year_not_the_total(tmp_path):
     assert [y["residual"] for y in report["years"]] == [6, -10] and report["total"]["residual"] == -4
     assert result.returncode == 3
     assert f"{path}:10:9: warning[surplus]" in result.stderr
+    assert result.stderr.splitlines()[-1] == "effektinvest: a residual remains in 2024 (6 kr.) (--fail-on-gap)"
 
 
 def test_fail_on_gap_exits_0_when_no_year_has_a_positive_residual(tmp_path):
@@ -281,7 +291,7 @@ def test_the_console_script_exits_with_the_commands_code():
     """One gap in a real process: main() ends the process with the command's exit code, the report printed."""
     result = process("gap", "scenarios/2024.yaml", "--format", "json", "--fail-on-gap", capture_output=True)
     assert result.returncode == 3, result.stderr
-    assert result.stderr == b""
+    assert result.stderr.startswith(b"effektinvest: a residual remains in 2024")
     assert result.stdout.decode() == run("gap", "scenarios/2024.yaml", "--format", "json").stdout
 
 
@@ -338,7 +348,7 @@ def test_check_strict_passes_a_clean_file_and_fails_on_warnings():
     warned = str(FIXTURES / "warnings.yaml")
     lenient = run("check", warned)
     assert lenient.returncode == 0
-    assert lenient.stderr.splitlines()[-1] == "checked 1 file: 0 errors, 4 warnings"
+    assert lenient.stderr.splitlines()[-1] == "checked 1 file: 0 errors, 3 warnings"
     strict = run("check", "--strict", warned)
     assert strict.returncode == 1
     assert strict.stderr == lenient.stderr  # the same diagnostics: only the exit code differs
@@ -384,9 +394,14 @@ def test_check_github_format_by_itself_under_github_actions(tmp_path):
     assert text.stdout == "" and ":10:17: error[unknown-source]" in text.stderr
 
 
-def test_check_quiet_prints_nothing():
-    result = run("check", "--quiet", str(FIXTURES / "unknown_source.yaml"))
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", "")
+def test_quiet_hides_the_summary_never_a_diagnostic():
+    path = str(FIXTURES / "unknown_source.yaml")
+    loud, quiet = run("check", path), run("check", "--quiet", path)
+    assert (quiet.returncode, quiet.stdout) == (1, "")
+    assert quiet.stderr.splitlines() == loud.stderr.splitlines()[:-1]  # all but "checked 1 file: ..."
+    assert len(quiet.stderr.splitlines()) == 2  # the warning and the error
+    as_json = run("check", "--quiet", "--format", "json", path)
+    assert len(json.loads(as_json.stdout)) == 2 and as_json.stderr == ""
 
 
 def test_step_summary_that_is_a_folder_is_a_warning_not_a_crash(tmp_path):
@@ -428,9 +443,14 @@ def test_names_are_printed_literally(tmp_path):
     assert "Skole [fase 2]" in out and "Fond [/]" in out and "[bold]Titel[/bold]" in out
 
 
-def test_gap_quiet_prints_only_the_report():
+def test_gap_quiet_still_prints_the_warnings():
     result = run("gap", "--quiet", "--format", "csv", str(FIXTURES / "warnings.yaml"))
-    assert result.returncode == 0 and result.stderr == ""
+    assert result.returncode == 0
+    assert [line.split(": ")[1] for line in result.stderr.splitlines()] == [
+        "warning[unused-source]",
+        "warning[surplus]",
+        "warning[covers-inactive-project]",
+    ]
     assert result.stdout.startswith("year,category,id,name,amount\n")
 
 
@@ -466,10 +486,10 @@ def test_init_dash_prints_the_starter():
 # --- a real process: pipes, a full disk, a closed standard input ---------------------------------------------------
 
 
-def many_projects(tmp_path: Path, cost: str = "10", count: int = 3000) -> str:
-    """A scenario whose report (~150 kB of CSV) is far more than a pipe holds."""
+def many_projects(tmp_path: Path, extra: str = "", count: int = 3000) -> str:
+    """A scenario whose report (~150 kB of CSV) is far more than a pipe holds; EXTRA is added to each project."""
     lines = ["scenario: B", "budget_year: 2024", "sources: {}", "projects:"]
-    lines += [f"  p{i}: {{name: P{i}, costs: {{2024: {cost}}}}}" for i in range(count)]
+    lines += [f"  p{i}: {{name: P{i}, costs: {{2024: 10}}{extra}}}" for i in range(count)]
     return scenario_file(tmp_path, "\n".join(lines) + "\n", "big.yaml")
 
 
@@ -510,8 +530,8 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
 
 
 def test_check_into_a_closed_pipe_keeps_its_exit_code(tmp_path):
-    # 3000 danish-thousands warnings (a cost of 1.500 each), as JSON or GitHub lines: far more than a pipe holds
-    path = many_projects(tmp_path, cost="1.500")
+    # 3000 decide-at-ignored warnings, as JSON or GitHub lines: far more than a pipe holds
+    path = many_projects(tmp_path, extra=", decide_at: 2025")
     summary = b"checked 1 file: 0 errors, 3000 warnings\n"
     assert into_a_closed_pipe("check", path, "--format", "json") == (0, summary)
     assert into_a_closed_pipe("check", path, "--format", "github", "--strict") == (1, summary)
@@ -531,7 +551,9 @@ def test_a_reader_gone_before_the_report_is_written(args, code):
     # `effektinvest ... | true`: the command's own exit code, and nothing but its own diagnostics on stderr
     got, stderr = into_a_closed_pipe(*args, read=0)
     assert got == code
-    expected = "checked 1 file: 1 error, 1 warning\n" if args[0] == "check" else ""
+    expected = {"check": "checked 1 file: 1 error, 1 warning\n"}.get(args[0], "")
+    if "--fail-on-gap" in args:  # its own line, and nothing about the pipe
+        expected = SEED_GAP_LINE
     assert stderr.decode() == expected
 
 
@@ -547,3 +569,40 @@ def test_a_closed_standard_input_is_a_usage_error():
         "gap", "-", stdin=subprocess.DEVNULL, capture_output=True, close_fds=True, preexec_fn=lambda: os.close(0)
     )
     assert result.returncode == 2 and b"standard input is closed" in result.stderr
+
+
+# --- help reads like a person wrote it -----------------------------------------------------------------------------
+
+COMMANDS = ("gap", "check", "due", "compare", "schema", "init")
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_names_values_not_python_types(command):
+    result = run(*([command] if command else []), "--help", env=WIDE)
+    assert result.returncode == 0
+    for python_ish in ("<bool>", "<str>", "<int", "<list", "list[", "{SCENARIO}", "{PATH", "Value error"):
+        assert python_ish not in result.stdout, (command, python_ish)
+
+
+def test_help_shows_arguments_and_values_by_their_names():
+    gap_help = run("gap", "--help", env=WIDE).stdout
+    assert "Usage: effektinvest gap [OPTIONS] SCENARIO" in gap_help
+    assert "[table|json|csv|tsv|markdown]" in gap_help and "--decimals" in gap_help and " N " in gap_help
+    assert "Usage: effektinvest check [OPTIONS] PATH..." in run("check", "--help", env=WIDE).stdout
+    assert "Either side may be '-'" in run("compare", "--help", env=WIDE).stdout
+
+
+def test_a_bad_option_value_is_said_plainly():
+    result = run("due", "scenarios", "--budget", "2025", "--format", "markdown")
+    assert result.returncode == 2
+    said = "Error: Invalid value for '--format' / '-f': 'markdown' is not one of 'table', 'json', 'csv'."
+    assert said in result.stderr
+    assert "Value error" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "exit_code"), [(("--help",), 0), (("gap", "--help"), 0), ((), 2)])
+def test_help_into_a_closed_pipe_keeps_its_exit_code_quietly(args, exit_code):
+    # `effektinvest --help | head -1`: the reader goes after a line; help is not an error (no command at all
+    # is a usage error, 2, with the help printed as well)
+    code, stderr = into_a_closed_pipe(*args, read=0)
+    assert (code, stderr) == (exit_code, b"")

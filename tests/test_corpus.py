@@ -190,8 +190,8 @@ CASES = [
     # 10,35
     err("decimal_comma", "decimal-comma", 11, r"10\.35"),
     err("decimal_comma_flow", "decimal-comma", 10, r"10\.35"),
-    # 1.500: a warning, not an error
-    Case("danish_thousands", 0, ((W, "danish-thousands", 11),), r"\b1500\b"),
+    # 1.500: ambiguous (format 1.2: an error that offers both readings)
+    err("danish_thousands", "ambiguous-thousands", 11, r"write 1500 or 1\.5\b"),
     # 1.000.000, 2,5 mio. kr.
     err("thousands_separators", "thousands-separator", 12, r"\b1000000\b"),
     err("unit_in_amount", "unit-in-amount", 15, r"unit:"),

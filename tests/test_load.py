@@ -21,13 +21,13 @@ def test_a_year_key_with_a_space_cannot_shadow_the_year():
     assert diags(text) == [("warning", "unused-source", 3), ("error", "invalid-year", 7)]
 
 
-def test_danish_thousands_only_where_an_amount_is_meant():
+def test_ambiguous_thousands_only_where_an_amount_is_meant():
     text = (
         "scenario: 2.000\nbudget_year: 2024\nsources: {f: {name: '1.250', note: 7.500}}\n"
         "projects:\n  p:\n    name: P\n    costs: {2024: &x 1.500, 2025: *x, 2026: *x}\n"
         "    financing: [{source: f, share: 1.000}]\n"
     )
-    assert diags(text) == [("warning", "danish-thousands", 7)]  # once, on the amount, despite the aliases
+    assert diags(text) == [("error", "ambiguous-thousands", 7)]  # once, on the amount, despite the aliases
 
 
 def test_prices_that_round_a_cost_to_nothing_are_an_error_not_a_crash():

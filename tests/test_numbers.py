@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from effektinvest.diagnostics import CODES
 from effektinvest.numbers import (
     ValueProblem,
-    danish_thousands_warning,
+    ambiguous_thousands,
     explain_text_as_number,
+    looks_like_thousands,
     parse_amount,
     parse_share,
     parse_year,
@@ -360,26 +361,28 @@ def test_not_a_year(value):
 
 
 # ---------------------------------------------------------------------------
-# Danish thousands (a warning) and plain
+# Danish thousands (format 1.2: ambiguous, an error offering both readings) and plain
 
 
-@pytest.mark.parametrize(("text", "meant"), [("1.500", "1500"), ("12.500", "12500"), ("250.000", "250000")])
-def test_danish_thousands_warning(text, meant):
-    message = danish_thousands_warning(text, in_millions=False)
-    assert message is not None
-    assert f"write {meant}" in message
-    assert f"read as {plain(Decimal(text))}" in message
+@pytest.mark.parametrize(
+    ("text", "thousands", "decimal"),
+    [
+        ("1.500", "1500", "1.5"),
+        ("12.250", "12250", "12.25"),
+        ("250.000", "250000", "250"),
+        ("2.075", "2075", "2.0750"),  # the decimal reading keeps three decimals: a fourth makes it plain
+        ("-1.500", "-1500", "-1.5"),
+    ],
+)
+def test_ambiguous_thousands_offers_both_readings(text, thousands, decimal):
+    message = ambiguous_thousands(text)
+    assert message.endswith(f"write {thousands} or {decimal}")
+    assert not looks_like_thousands(thousands) and not looks_like_thousands(decimal)  # each reading is plain
 
 
-@pytest.mark.parametrize("text", ["1.5", "10.35", "1500", "0.500", "1.5000"])
-def test_no_danish_thousands_warning(text):
-    assert danish_thousands_warning(text, in_millions=False) is None
-
-
-def test_danish_thousands_in_millions_only_when_round():
-    # 2.075 mio. kr. is 2.075.000 kr.: a normal way to write millions.
-    assert danish_thousands_warning("2.075", in_millions=True) is None
-    assert danish_thousands_warning("1.500", in_millions=True) is not None
+@pytest.mark.parametrize("text", ["1.5", "10.35", "1500", "0.500", "1.5000", "1.234.567", "2.0750"])
+def test_not_ambiguous(text):
+    assert ambiguous_thousands(text) is None
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ def test_hook_definition():
     assert hook["id"] == "effektinvest-check"
     assert hook["entry"] == "effektinvest check"
     assert hook["language"] == "python"
+    assert hook["args"] == ["--strict"]  # a commit fails on warnings too
 
 
 def git(repo: Path, *args: str) -> None:
@@ -64,7 +65,7 @@ def package_index_problem() -> str | None:
 
 def analyses(path: Path, bad: bool) -> Path:
     """A repository of scenario files as a user has it: two good ones under scenarios/, one other YAML file;
-    with BAD, a bad scenario staged on top."""
+    with BAD, a scenario with warnings only (no error) staged on top."""
     (path / "scenarios").mkdir(parents=True)
     shutil.copy(ROOT / "scenarios" / "2024.yaml", path / "scenarios" / "2024.yaml")
     shutil.copy(FIXTURES / "base.yaml", path / "scenarios" / "base.yaml")
@@ -73,7 +74,7 @@ def analyses(path: Path, bad: bool) -> Path:
     git(path, "add", ".")
     git(path, "commit", "-qm", "scenarios")
     if bad:
-        shutil.copy(FIXTURES / "unknown_source.yaml", path / "scenarios" / "bad.yaml")
+        shutil.copy(FIXTURES / "warnings.yaml", path / "scenarios" / "bad.yaml")
         git(path, "add", ".")
     return path
 
@@ -99,6 +100,6 @@ def test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones(tmp_path):
     assert good.returncode == 0, good_out + good_err
     assert "effektinvest check" in good_out and "Passed" in good_out
 
-    assert bad.returncode == 1
-    assert "scenarios/bad.yaml:10:17: error[unknown-source]" in bad_out
-    assert "checked 3 files: 1 error" in bad_out  # several filenames in one call
+    assert bad.returncode == 1  # warnings fail a commit (--strict)
+    assert "scenarios/bad.yaml:5:3: warning[unused-source]" in bad_out
+    assert "checked 3 files: 0 errors, 3 warnings" in bad_out  # several filenames in one call

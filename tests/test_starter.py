@@ -65,3 +65,22 @@ def test_init_into_a_missing_folder_is_a_usage_error(tmp_path):
     result = run("init", str(Path("no") / "such" / "s.yaml"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_init_takes_the_budget_year_from_a_year_in_the_file_name(tmp_path):
+    from effektinvest.starter import year_in_name
+
+    assert [year_in_name(n) for n in ("2026.yaml", "budget-2026-v2.yaml", "x12026.yaml", "v3.yaml")] == [
+        2026,
+        2026,
+        None,  # 12026 is no year
+        None,
+    ]
+    (tmp_path / "scenarios").mkdir()
+    path = tmp_path / "scenarios" / "2026.yaml"
+    assert invoke("init", str(path)).code == 0
+    assert "budget_year: 2026 " in path.read_text(encoding="utf-8")
+    assert invoke("check", str(path)).code == 0
+    given = tmp_path / "scenarios" / "2031.yaml"
+    assert invoke("init", str(given), "--budget-year", "2030").code == 0  # the option wins
+    assert "budget_year: 2030 " in given.read_text(encoding="utf-8")

@@ -93,8 +93,8 @@ EXAMPLES = {
     "decide-at-too-early": p("  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: defer, decide_at: 2024}\n"),
     "year-before-budget": p("  a: {name: A, costs: {2023: 10, 2024: 10}}\n"),
     "invalid-index": "price_index: {2024: 100, 2025: 0}\n" + p("  a: {name: A, costs: {2024: 10}}\n"),
+    "ambiguous-thousands": p("  a: {name: A, costs: {2024: 1.500}}\n"),
     "prices-unavailable": None,
-    "danish-thousands": p("  a: {name: A, costs: {2024: 1.500}}\n"),
     "surplus": p("  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, amount: 12}\n"),
     "unused-source": "scenario: Eksempel\nbudget_year: 2024\nsources:\n  fund: {name: Outcomefonden}\nprojects:\n  a: {name: A, costs: {2024: 10}}\n",
     "covers-inactive-project": p(

@@ -44,7 +44,7 @@ class CheckFormat(StrEnum):
     github = "github"
 
 
-QUIET_HELP = "Print only the report: no warnings on standard error."
+QUIET_HELP = "No summary or notes on standard error; diagnostics are always printed."
 
 
 def _version(value: bool) -> None:
@@ -116,7 +116,7 @@ def gap(
     fail_on_gap: Annotated[
         bool, typer.Option("--fail-on-gap", help="Exit 3 when some year has a positive residual.")
     ] = False,
-    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, help=DECIMALS_HELP)] = None,
+    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, metavar="N", help=DECIMALS_HELP)] = None,
     prices: Annotated[
         int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
     ] = None,
@@ -125,7 +125,7 @@ def gap(
     """Cost, financing, coverage and residual per budget year for one scenario."""
     out_unit = _unit_option(unit)
     loaded = _load(scenario, prices)
-    _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
+    _emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
     from effektinvest.render.gap_view import build
@@ -133,8 +133,22 @@ def gap(
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
     with writing():
         emit(render("gap", format.value, report, decimals))
-    if fail_on_gap and any(column.residual > 0 for column in loaded.gap.years.values()):
-        raise typer.Exit(EXIT_GAP)
+    if fail_on_gap:
+        _fail_on_gap(report, quiet)
+
+
+def _fail_on_gap(report, quiet: bool) -> None:
+    """--fail-on-gap: exit 3 when some year has a positive residual, saying which on one line."""
+    from effektinvest.numbers import plain
+
+    years = [(year, column.residual) for year, column in zip(report.years, report.columns, strict=False)]
+    gaps = [f"{year} ({plain(residual)} {report.unit.value})" for year, residual in years if residual > 0]
+    if not gaps:
+        return
+    if not quiet:
+        shown = ", ".join(gaps[:-1]) + (" and " if len(gaps) > 1 else "") + gaps[-1]
+        print(f"effektinvest: a residual remains in {shown} (--fail-on-gap)", file=sys.stderr)
+    raise typer.Exit(EXIT_GAP)
 
 
 @app.command()
@@ -153,7 +167,7 @@ def check(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit code tells.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Validate scenario files: diagnostics, a one-line summary on standard error, an exit code."""
 
@@ -166,16 +180,16 @@ def check(
     for path in files:
         loaded = _load(path)
         found += loaded.diagnostics
-        if format is CheckFormat.text and not quiet:
+        if format is CheckFormat.text:
             sys.stderr.write(reporters.text(loaded.diagnostics))
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
+    with writing():
+        if format is CheckFormat.json:
+            sys.stdout.write(reporters.to_json(found))
+        elif format is CheckFormat.github:
+            sys.stdout.write(reporters.github(found))
     if not quiet:
-        with writing():
-            if format is CheckFormat.json:
-                sys.stdout.write(reporters.to_json(found))
-            elif format is CheckFormat.github:
-                sys.stdout.write(reporters.github(found))
         print(reporters.summary(len(files), errors, warnings), file=sys.stderr)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
@@ -206,7 +220,7 @@ def due(
     rows, invalid = [], False
     for path in _expand(paths):
         loaded = _load(path)
-        _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
+        _emit_diagnostics(loaded.diagnostics)
         if loaded.scenario is None:
             invalid = True
             continue
@@ -219,8 +233,10 @@ def due(
 
 @app.command()
 def compare(
-    before: Annotated[str, typer.Argument(metavar="BEFORE", help="The earlier scenario; '-' reads standard input.")],
-    after: Annotated[str, typer.Argument(metavar="AFTER", help="The later scenario.")],
+    before: Annotated[str, typer.Argument(metavar="BEFORE", help="The earlier scenario file.")],
+    after: Annotated[
+        str, typer.Argument(metavar="AFTER", help="The later scenario file. Either side may be '-' (standard input).")
+    ],
     format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
     unit: Annotated[
         str | None, typer.Option("--unit", help="Report in this unit (default: the AFTER file's unit).")
@@ -228,7 +244,7 @@ def compare(
     prices: Annotated[
         int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
     ] = None,
-    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, help=DECIMALS_HELP)] = None,
+    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, metavar="N", help=DECIMALS_HELP)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Two scenarios side by side per budget year: before, after and change."""
@@ -240,7 +256,7 @@ def compare(
         raise _fail_usage("only one of BEFORE and AFTER can be '-'")
     old, new = _load(before, prices), _load(after, prices)
     for loaded in (old, new):
-        _emit_diagnostics(loaded.errors if quiet else loaded.diagnostics)
+        _emit_diagnostics(loaded.diagnostics)
     if old.scenario is None or new.scenario is None:
         raise typer.Exit(EXIT_INVALID)
     levels = {old.scenario.price_level, new.scenario.price_level}
@@ -272,15 +288,21 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")] = False,
     budget_year: Annotated[
         int | None,
-        typer.Option("--budget-year", min=YEAR_MIN, max=YEAR_MAX - 1, help="The budget year (default: next year)."),
+        typer.Option(
+            "--budget-year",
+            min=YEAR_MIN,
+            max=YEAR_MAX - 1,
+            metavar="YEAR",
+            help="The budget year (default: a four-digit year in PATH's file name, else next year).",
+        ),
     ] = None,
 ) -> None:
     """Write a commented starter scenario that passes check; never overwrites without --force."""
     import datetime
 
-    from effektinvest.starter import starter_text, write_new
+    from effektinvest.starter import starter_text, write_new, year_in_name
 
-    year = budget_year or datetime.date.today().year + 1
+    year = budget_year or year_in_name(path.name) or datetime.date.today().year + 1
     if str(path) == "-":  # to standard output, for `effektinvest init - > file` or a pipe
         sys.stdout.write(starter_text("scenario.yaml", year))
         return
@@ -293,12 +315,71 @@ def init(
     print(f"wrote {path}; check it with: effektinvest check {path}", file=sys.stderr)
 
 
+def _show_usage_error(exc) -> None:
+    """A usage error as a person would write it: without the 'Value error, ' of the validation library
+    that typer checks option values with. (No command at all: the help is already printed, as typer does.)"""
+    if exc.__class__.__name__ == "NoArgsIsHelpError":
+        return
+    if isinstance(getattr(exc, "message", None), str):
+        exc.message = exc.message.replace("Value error, ", "")
+    exc.show()
+
+
+def _quiet_help_pipe() -> None:
+    """Help into a pipe whose reader has gone (`effektinvest --help | head -1`) ends quietly with exit 0:
+    Rich, which typer prints help with, would exit 1."""
+    from rich.console import Console
+
+    def gone(console) -> None:
+        console.quiet = True
+        quiet_stdout()
+
+    Console.on_broken_pipe = gone
+
+
+def _readable_help() -> None:
+    """Help that reads like a person wrote it. Typer 0.2x shows each parameter's Python type (`<bool>`,
+    `<str>`, `<list[str]>`) and a required argument in braces (`{SCENARIO}`); here a flag shows no value,
+    an option its metavar or its choices, and an argument its name (test_cli.py reads every command's
+    help)."""
+    from typer import core
+
+    def option_value(self, ctx):  # noqa: ARG001 (typer's signature)
+        if self.is_flag or self.count:
+            return None
+        if self.metavar is not None:
+            return self.metavar
+        choices = self.type_descriptor.choices if self.type_descriptor.is_choice else None
+        return "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]" if choices else self.name.upper()
+
+    def argument_name(self):
+        name = self.display_name_raw
+        name += "..." if self.nargs != 1 and not name.endswith("...") else ""
+        return name if self.required else f"[{name}]"
+
+    core.TyperOption.display_type_rich = option_value
+    core.TyperArgument.display_type_rich = lambda self, ctx: None  # noqa: ARG005 (typer's signature)
+    core.TyperArgument._usage_display_name = argument_name
+    core.TyperArgument._rich_display_name = lambda self: self.display_name_raw
+
+
+_readable_help()
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run one command in this process and return its exit code: what the tests drive, and what `main`
     wraps. Never exits the process."""
+    if not argv or "--help" in argv:
+        _quiet_help_pipe()
     try:
-        app(args=argv, prog_name="effektinvest")
-        return EXIT_OK
+        code = app(args=argv, prog_name="effektinvest", standalone_mode=False)
+        return code if isinstance(code, int) else EXIT_OK
+    except typer.Abort:
+        print("effektinvest: aborted", file=sys.stderr)
+        return EXIT_INVALID
+    except typer.TyperException as exc:  # a usage error: say it plainly, on standard error
+        _show_usage_error(exc)
+        return getattr(exc, "exit_code", EXIT_USAGE)
     except SystemExit as exc:
         if isinstance(exc.code, str):
             print(exc.code, file=sys.stderr)

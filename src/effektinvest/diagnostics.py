@@ -208,17 +208,17 @@ CODES: dict[str, Code] = {
     "invalid-index": Code(
         E, "a price index number that is not a positive number", "Give a positive index number for every year."
     ),
+    "ambiguous-thousands": Code(
+        E,
+        "a number written like Danish thousands, such as 1.500: fifteen hundred, or one and a half?",
+        "Write `1500` if you mean fifteen hundred; `1.5` if you mean one and a half.",
+    ),
     "prices-unavailable": Code(
         E,
         "--prices YEAR without price_level, or with a year missing from price_index",
         "Add `price_level:` and a `price_index:` with both years, or leave out `--prices`.",
     ),
     # warnings
-    "danish-thousands": Code(
-        W,
-        "a number that looks like Danish thousands, such as 1.500 (read as 1.5)",
-        "Write `1500` if you mean fifteen hundred; `1.5` if you mean one and a half.",
-    ),
     "surplus": Code(
         W, "a year in which financing exceeds cost", "Check the financing; a surplus may be intended, e.g. a repayment."
     ),

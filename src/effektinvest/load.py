@@ -21,10 +21,9 @@ from effektinvest.locator import Locator
 from effektinvest.model import Scenario
 from effektinvest.model.errors import holds_amount, model_findings
 from effektinvest.model.partial import NO_GAPS, Gaps, validate
-from effektinvest.numbers import danish_thousands_warning
+from effektinvest.numbers import ambiguous_thousands
 from effektinvest.prices import PriceProblem, restate
 from effektinvest.reader import MAX_BYTES, too_large
-from effektinvest.units import Unit
 
 STDIN_NAME = "<stdin>"
 
@@ -59,7 +58,7 @@ def load_bytes(data: bytes, path: str, prices: int | None = None) -> Loaded:
     if scenario is not None:
         findings, gap = checked(scenario, gaps, findings)
     diagnostics += where.diagnostics(findings)
-    diagnostics += _thousands(result.thousands, path, scenario is not None and scenario.unit is Unit.MIO)
+    diagnostics += _thousands(result.thousands, path)
     diagnostics.sort(key=Diagnostic.sort_key)
     if invalid or any(d.is_error for d in diagnostics):
         scenario = gap = None
@@ -80,15 +79,15 @@ def checked(scenario: Scenario, gaps: Gaps = NO_GAPS, found: list[Finding] = ())
     return [*findings, *surpluses(scenario, gap, paid)], gap
 
 
-def _thousands(numbers: list[tuple], path: str, in_millions: bool) -> list[Diagnostic]:
-    """The danish-thousands warnings: NUMBERS are the reader's (path, line, column, text) of each plain
-    number written like 1.500; a warning where it stands for an amount."""
+def _thousands(numbers: list[tuple], path: str) -> list[Diagnostic]:
+    """The ambiguous-thousands errors: NUMBERS are the reader's (path, line, column, text) of each plain
+    number written like 1.500; an error where it stands for an amount or an index number."""
     out, seen = [], set()
     for where, line, column, text in numbers:
-        message = danish_thousands_warning(text, in_millions) if holds_amount(where) else None
-        if message and (line, column) not in seen:  # a value repeated by aliases is warned about once
+        message = ambiguous_thousands(text) if holds_amount(where) else None
+        if message and (line, column) not in seen:  # a value repeated by aliases is reported once
             seen.add((line, column))
-            out.append(Diagnostic(path, line, column, "danish-thousands", message))
+            out.append(Diagnostic(path, line, column, "ambiguous-thousands", message))
     return out
 
 

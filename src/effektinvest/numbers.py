@@ -70,16 +70,19 @@ def looks_like_thousands(text: str) -> bool:
     return DANISH_THOUSANDS_RE.fullmatch(text) is not None
 
 
-def danish_thousands_warning(text: str, in_millions: bool) -> str | None:
-    """The warning for a number such as 1.500 (read as 1.5), or None.
-
-    In a file in mio. kr., three decimals are whole thousands of kr. (2.075 is
-    2.075.000 kr.), so only a round 1.500 or 2.000 is suspicious there.
-    """
-    if not looks_like_thousands(text) or (in_millions and not text.endswith("00")):
+def ambiguous_thousands(text: str) -> str | None:
+    """What to tell a user who wrote a number such as 1.500, which a Danish reader takes for fifteen hundred
+    and YAML for one and a half (format 1.2: an error, in any unit); None for any other number."""
+    if not looks_like_thousands(text):
         return None
-    meant = text.replace(".", "")
-    return f"{text} is read as {plain(Decimal(text))}; if you mean {meant} (Danish thousands), write {meant}"
+    thousands = text.replace(".", "")
+    decimal = plain(Decimal(text))
+    if len(decimal) == len(text):  # 2.075: the decimal reading keeps three decimals, so add a fourth
+        decimal += "0"
+    return (
+        f"{text} is ambiguous: Danish thousands ({thousands}) or a decimal point ({decimal})? "
+        f"write {thousands} or {decimal}"
+    )
 
 
 _UNIT_WORDS = re.compile(r"(mio|mia|mill|kr|dkk|t\.kr|tkr)", re.IGNORECASE)
@@ -276,8 +279,16 @@ def parse_year(value: object) -> int:
 
 
 def parse_index(value: object) -> Decimal:
-    """A price index number: a positive plain decimal, such as 100 or 103.2. Raises ValueProblem."""
-    if isinstance(value, Decimal) and value > 0 and len(value.as_tuple().digits) <= MAX_DIGITS:
+    """A price index number: a positive plain decimal, such as 100 or 103.2, of at most MAX_DIGITS digits in
+    all, the zeros after the point too (0.000…0003 would make --prices round to the context's 200 digits,
+    or overflow, instead of to øre). Raises ValueProblem."""
+    if isinstance(value, Decimal) and value > 0:
+        _, digits, exponent = value.as_tuple()
+        written = len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent)  # 0.003: 3
+        if written > MAX_DIGITS:
+            raise ValueProblem(
+                "invalid-index", f"a price index has {written:,} digits; at most {MAX_DIGITS} are allowed"
+            )
         return value
     if isinstance(value, str):
         raise ValueProblem("invalid-index", explain_text_as_number(value, "a price index").message)

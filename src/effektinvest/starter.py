@@ -86,3 +86,16 @@ def write_new(path: Path, text: str, force: bool) -> None:
         if os.path.exists(handle.name):
             os.unlink(handle.name)
         raise
+
+
+def year_in_name(name: str) -> int | None:
+    """The budget year a file name gives, as in scenarios/2026.yaml or budget-2026-v2.yaml: the first
+    four-digit number that is a year (1900 to 2199), standing alone; None if there is none."""
+    import re
+
+    from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+
+    for match in re.finditer(r"(?<![0-9])[0-9]{4}(?![0-9])", name):
+        if YEAR_MIN <= int(match.group()) < YEAR_MAX:
+            return int(match.group())
+    return None
