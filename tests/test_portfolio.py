@@ -153,7 +153,7 @@ def test_due_csv_and_table():
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["project"], r["reason"], r["year"], r["cost"]) for r in rows] == [("b", "deferred", "2026", "0.4")]
     table = run("due", AFTER, "--budget", "2025").stdout
-    assert "B (b)" in table and "finansiering udløber" in table and "2026: 0,40 mio. kr." in table
+    assert "B (b)" in table and "finansiering udløber" in table and "2026: 0,4 mio. kr." in table
 
 
 def test_due_shipped_scenarios_2025():

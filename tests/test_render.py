@@ -142,3 +142,100 @@ def test_render_dispatches_each_format_to_its_module_and_refuses_others():
     assert render("gap", "tsv", report).splitlines()[0] == "year\tcategory\tid\tname\tamount"
     with pytest.raises(ValueError):
         render("due", "markdown", report)
+
+
+# --- amounts on screen (docs/cli.md): a number is never cut, labels wrap, --decimals and `decimals:` -------------
+
+NARROW = """\
+scenario: Budget 2025 — videreførelse af sociale investeringer i Aarhus Kommune
+budget_year: 2025
+unit: t.kr.
+sources:
+  sfb: {name: Sociale Forhold og Beskæftigelse (decentralt budget)}
+  fond: {name: Outcomefonden}
+projects:
+  havnen:
+    name: Housing First Havnen, herberg og bostøtte
+    costs: {2025: 2480, 2026: 3720.5, 2027: 1234567.25, 2028: 1000}
+    financing: [{source: sfb, share: "42,5 %"}]
+  hjem: {name: "Hjem, Job og Helhed", costs: {2025: 1660, 2026: 2490, 2027: 12.5, 2028: 77}}
+financing:
+  - {source: fond, amount: 2050.333}
+"""
+
+
+def _on_a_terminal(path, columns: int, *args: str) -> str:
+    from conftest import invoke
+
+    result = invoke("gap", str(path), *args, env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": str(columns)})
+    assert result.code == 0, result.stderr
+    return result.stdout
+
+
+def _numbers(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"(?<![\w.,])-?[0-9][0-9.]*(?:,[0-9]+)?(?: %)?(?![\w.,])", text)
+
+
+def _words(text: str) -> set[str]:
+    return set(text.replace("│", " ").replace("┃", " ").split())
+
+
+def test_a_narrow_terminal_never_cuts_a_number_or_a_label(tmp_path):
+    path = tmp_path / "narrow.yaml"
+    path.write_text(NARROW, encoding="utf-8")
+    wide = _on_a_terminal(path, 200)
+    for columns in (80, 60):
+        narrow = _on_a_terminal(path, columns)
+        assert "…" not in narrow
+        assert sorted(_numbers(narrow)) == sorted(_numbers(wide))  # every figure whole
+        for word in ("Housing", "bostøtte", "Beskæftigelse", "Outcomefonden", "Restfinansiering"):
+            assert word in _words(narrow), (columns, word)
+
+
+def test_labels_wrap_when_the_numbers_fit():
+    seed = _on_a_terminal(SEED, 50)
+    lines = seed.splitlines()
+    assert max(len(line) for line in lines) <= 50  # it fits: the labels wrapped
+    assert any(line.startswith("│ Sociale Forhold og") for line in lines)
+    assert any(line.startswith("│ Beskæftigelse") for line in lines)
+    assert "│   2,48 │   3,72 │   6,20 │" in seed
+
+
+def test_a_table_that_cannot_fit_is_printed_at_its_natural_width(tmp_path):
+    path = tmp_path / "narrow.yaml"
+    path.write_text(NARROW, encoding="utf-8")
+    assert _on_a_terminal(path, 40) == _on_a_terminal(path, 200)  # the terminal then wraps it
+
+
+def test_figures_show_as_many_decimals_as_they_need():
+    in_tkr = _on_a_terminal(SEED, 120, "--unit", "t.kr.")
+    assert "│  2.480 │  3.720 │  6.200 │" in in_tkr  # whole t.kr.: no ,00000
+    assert "Afrundingsdifferencer" not in in_tkr
+
+
+def test_decimals_round_what_is_shown_and_say_so_when_totals_differ(tmp_path):
+    one = _on_a_terminal(SEED, 120, "--decimals", "1")
+    assert "│ Udgift i alt                     │    4,1 │    6,2 │   10,4 │" in one
+    assert one.splitlines()[-2:] == [
+        "Afrundingsdifferencer kan forekomme.",
+        "Udskudt: Dialog mod Vold (beslutning ved budget 2025)",
+    ]
+    assert "Afrundingsdifferencer" not in _on_a_terminal(SEED, 120, "--decimals", "2")  # nothing rounded away
+    house = tmp_path / "house.yaml"
+    house.write_text(
+        Path(SEED).read_text(encoding="utf-8").replace("price_level: 2024", "price_level: 2024\ndecimals: 1"),
+        encoding="utf-8",
+    )
+    assert _on_a_terminal(house, 120) == one  # the scenario's house style, as --decimals 1
+    option_wins = _on_a_terminal(house, 120, "--decimals", "2")
+    assert "│ Udgift i alt                     │   4,14 │   6,21 │  10,35 │" in option_wins
+    md = render("gap", "markdown", seed_report(), 0)
+    assert "| **Udgift i alt** | **4** | **6** | **10** |" in md and "- Afrundingsdifferencer kan forekomme." in md
+
+
+def test_decimals_in_a_scenario_must_be_a_whole_number_of_places(tmp_path):
+    text = Path(SEED).read_text(encoding="utf-8").replace("price_level: 2024", "price_level: 2024\ndecimals: -1")
+    [d] = load_bytes(text.encode(), "d.yaml").errors
+    assert (d.code, d.message) == ("invalid-value", "decimals is a whole number of decimals from 0 to 12, not -1")

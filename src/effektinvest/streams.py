@@ -35,15 +35,19 @@ def console():
 
 
 def emit(output) -> None:
-    """Write a report: text as it is; a Rich renderable (the table) through a console, which in a pipe or a
-    file is as wide as the table needs, never wrapped."""
+    """Write a report: text as it is; a Rich renderable (the table) through a console. In a pipe or a file
+    the table is as wide as it needs, never wrapped; on a terminal too narrow for its numbers (and its
+    narrowest labels), it is printed at its natural width and the terminal wraps it: a number is never
+    cut (docs/cli.md, "Amounts on screen")."""
     if isinstance(output, str):
         sys.stdout.write(output)
         return
     out = console()
+    wide = out.measure(output, options=out.options.update_width(100_000))
     if not out.is_terminal:
-        wide = out.options.update_width(100_000)
-        out.width = max(80, out.measure(output, options=wide).maximum)
+        out.width = max(80, wide.maximum)
+    elif wide.minimum > out.width:
+        out.width = wide.maximum
     out.print(output)
 
 

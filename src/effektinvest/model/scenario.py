@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from effektinvest.model.values import (
     AmountSpec,
+    Decimals,
     KindField,
     Name,
     PriceIndex,
@@ -88,6 +89,11 @@ class Scenario(BaseModel):
     budget_year: Year = Field(description="the budget at which the decision is taken, e.g. 2024")
     unit: UnitField = Field(Unit.KR, description="the unit of every amount in this file")
     price_level: Year = Field(None, description="the price level of the amounts, e.g. 2024 (2024-priser)")
+    decimals: Decimals = Field(
+        None,
+        description="format 1.2: how many decimals the table and Markdown show (the house style of a department); "
+        "figures are rounded half to even for display only",
+    )
     price_index: PriceIndex = Field(
         None,
         description="year -> price index number (e.g. KL's pris- og lønskøn), to restate amounts in another "

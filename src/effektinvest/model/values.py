@@ -105,6 +105,22 @@ YEAR_KEY_PATTERN = "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
 Text = str
 Name = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 Year = Annotated[int, _validator(parse_year), WithJsonSchema(_YEAR_SCHEMA)]
+MAX_DECIMALS = 12
+
+
+def _decimals(value: Any) -> int:
+    if isinstance(value, Decimal) and value == value.to_integral_value() and 0 <= value <= MAX_DECIMALS:
+        return int(value)
+    raise ValueProblem(
+        "invalid-value", f"decimals is a whole number of decimals from 0 to {MAX_DECIMALS}, not {describe(value)}"
+    )
+
+
+Decimals = Annotated[
+    int,
+    _validator(_decimals),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_DECIMALS}),
+]
 Amount = Annotated[
     Decimal,
     _validator(parse_amount),

@@ -10,15 +10,12 @@ from effektinvest.units import Unit
 
 NONE = "-"  # a cell with no figure
 
-# Decimals a table shows at least, per unit, as Danish budget notes do.
-MIN_DECIMALS = {Unit.KR: 0, Unit.TKR: 0, Unit.MIO: 2}
-
-
 def places(unit: Unit, values, asked: int | None = None) -> int:
-    """How many decimals a table shows: ASKED, or enough to show every one of VALUES exactly."""
+    """How many decimals a table shows: ASKED, or as many as every one of VALUES needs to be shown exactly
+    (at most the unit's whole øre: kr. 2, t.kr. 5, mio. kr. 8, since amounts are whole øre)."""
     if asked is not None:
         return asked
-    needed = MIN_DECIMALS[unit]
+    needed = 0
     for value in values:
         if value is not None:
             needed = max(needed, -value.normalize(EXACT).as_tuple().exponent)

@@ -5,11 +5,11 @@ way only: Gap (kr.) -> columns in the unit -> rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cached_property
 from typing import NamedTuple
 
-from effektinvest.arithmetic import Figures, Gap, coverage
+from effektinvest.arithmetic import ZERO, Figures, Gap, coverage
 from effektinvest.model import Scenario, Status
 from effektinvest.numbers import EXACT
 from effektinvest.render.cells import amount, coverage_cell, places
@@ -61,6 +61,7 @@ class Report:
     sources: dict[str, str]  # id -> name of every source that pays, in file order
     names: dict[str, str]  # id -> name of every project
     projects: tuple[ProjectEntry, ...]  # every project, in file order
+    decimals: int | None = None  # the scenario's house style (`decimals:`), for people's formats
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
         return None if kr is None else kr.scaleb(-self.unit.exponent, EXACT)
@@ -102,7 +103,7 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
     sources = {sid: scenario.sources[sid].name for sid in gap.total.financing}
     names = {pid: p.name for pid, p in scenario.projects.items()}
     head = (scenario.scenario, scenario.budget_year, unit, scenario.price_level, tuple(gap.years))
-    return Report(*head, gap, sources, names, projects)
+    return Report(*head, gap, sources, names, projects, scenario.decimals)
 
 
 def rows(report: Report) -> tuple[Row, ...]:
@@ -137,9 +138,36 @@ def caption(report) -> str:
 
 
 def decimals_for(report: Report, asked: int | None, table: tuple[Row, ...] | None = None) -> int:
-    """How many decimals every amount of the report is shown with (see `cells.places`)."""
+    """How many decimals every amount of the report is shown with: ASKED (--decimals), else the scenario's
+    `decimals:`, else as many as the figures need (see `cells.places`)."""
     table = rows(report) if table is None else table
+    asked = report.decimals if asked is None else asked
     return places(report.unit, (v for row in table if row.category != "coverage" for v in row.values), asked)
+
+
+ROUNDING_NOTE = "Afrundingsdifferencer kan forekomme."
+
+
+def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
+    """The line under a table whose shown totals differ from the sums of their shown parts (amounts rounded
+    to DECIMALS places): a column's cost or financed against its rows, the residual against cost less
+    financed, a row's total against its years. None when every shown total adds up."""
+    shown = {}  # category -> per row: the shown values
+    for row in table:
+        if row.category != "coverage":
+            shown.setdefault(row.category, []).append([rounded(v, decimals) for v in row.values])
+    differs = any(sum(values[:-1]) != values[-1] for rows_ in shown.values() for values in rows_)
+    for index in range(len(table[0].values)):
+        parts = {category: [values[index] for values in rows_] for category, rows_ in shown.items()}
+        cost, financed, residual = parts["cost"][-1], parts["financed"][0], parts["residual"][0]
+        differs = differs or sum(parts["cost"][:-1]) != cost and len(parts["cost"]) > 1
+        differs = differs or sum(parts.get("financing", [])) != financed or cost - financed != residual
+    return ROUNDING_NOTE if differs else None
+
+
+def rounded(value: Decimal | None, decimals: int) -> Decimal:
+    """VALUE as shown with DECIMALS places (half to even); 0 where nothing is shown."""
+    return ZERO if value is None else value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT)
 
 
 def shown_coverage(report: Report) -> tuple[Decimal | None, ...]:

@@ -7,7 +7,16 @@ from effektinvest.render.cells import danish, markdown_cell, signed
 from effektinvest.render.compare_view import SIDES, CompareReport, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
 from effektinvest.render.compare_view import rows as compare_rows
-from effektinvest.render.gap_view import LABELS, Report, caption, cells, decimals_for, inactive_lines, rows
+from effektinvest.render.gap_view import (
+    LABELS,
+    Report,
+    caption,
+    cells,
+    decimals_for,
+    inactive_lines,
+    rounding_note,
+    rows,
+)
 
 
 def _row(cells: list[str]) -> str:
@@ -38,7 +47,8 @@ def gap(report: Report, options: Options) -> str:
         if not row.id:
             label, shown = f"**{label}**", [f"**{c}**" for c in shown]
         out.append(_row([label, *shown]))
-    out += _foot(inactive_lines(report, places))
+    note = rounding_note(table, places)
+    out += _foot([*([note] if note else []), *inactive_lines(report, places)])
     return "\n".join(out) + "\n"
 
 

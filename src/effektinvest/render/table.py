@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -15,35 +16,73 @@ from effektinvest.render.compare_view import SIDES, CompareReport, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
 from effektinvest.render.compare_view import rows as compare_rows
 from effektinvest.render.due_view import REASONS, DueReport
-from effektinvest.render.gap_view import LABELS, Report, caption, cells, decimals_for, inactive_lines, rows
+from effektinvest.render.gap_view import (
+    LABELS,
+    Report,
+    caption,
+    cells,
+    decimals_for,
+    inactive_lines,
+    rounding_note,
+    rows,
+)
 
 _SECTIONS = {"financing", "financed", "residual"}  # a rule above the first row of each
 _STYLES = {"residual": "bold", "financed": "bold"}
 
 
-def _grid(title: str, caption_text: str, labels: int, years: tuple[int, ...]) -> Table:
-    """A table with LABELS left-hand columns (the first wraps), then a right-aligned column a year and the total."""
-    grid = Table(title=Text(title), caption=Text(caption_text), caption_justify="right")
-    for index in range(labels):
-        grid.add_column(Text(""), no_wrap=index > 0)
-    for head in [*(str(year) for year in years), LABELS["total"]]:
-        grid.add_column(Text(head), justify="right", no_wrap=True)
+_LABEL_MIN = 10  # a label column is never narrower than this (or its longest word, up to _LABEL_WORD)
+_LABEL_WORD = 16  # a longer word is folded
+
+
+class _Grid(Table):
+    """A table whose narrowest useful width is its number columns at full width and its label columns at
+    their minimum (Rich would count each label's longest word): narrower than that, a number would be cut."""
+
+    def __rich_measure__(self, console, options):
+        natural = super().__rich_measure__(console, options)
+        chrome = len(self.columns) + 1 + 2 * len(self.columns)  # the rules between columns, and padding
+        least = chrome + sum(column.min_width or 0 for column in self.columns)
+        return Measurement(min(least, natural.maximum), natural.maximum)
+
+
+def _grid(title: str, caption_text: str, heads: list[str], body: list[list[str]], labels: int = 1) -> Table:
+    """A table whose first LABELS columns hold text, then a right-aligned column a year and the total.
+
+    On a narrow terminal a number is never cut: each number column is at least as wide as its widest
+    cell, and the first label column wraps instead (words longer than _LABEL_WORD are folded). A table
+    that cannot fit even so is printed at its natural width by `streams.emit`."""
+    grid = _Grid(title=Text(title), caption=Text(caption_text), caption_justify="right")
+    words = [len(word) for line in body for word in line[0].split()] or [0]
+    grid.add_column(Text(heads[0]), min_width=max(_LABEL_MIN, min(max(words), _LABEL_WORD)), overflow="fold")
+    for index in range(1, labels):
+        width = max(len(line[index]) for line in body) if body else 0
+        grid.add_column(Text(heads[index]), no_wrap=True, min_width=width)
+    for index in range(labels, len(heads)):
+        width = max([len(heads[index]), *(len(line[index]) for line in body)])
+        grid.add_column(Text(heads[index]), justify="right", no_wrap=True, min_width=width)
     return grid
+
+
+def _years(years: tuple[int, ...]) -> list[str]:
+    return [*(str(year) for year in years), LABELS["total"]]
 
 
 def gap(report: Report, options: Options) -> Group:
     table = rows(report)
     shown = decimals_for(report, options.decimals, table)
-    grid = _grid(report.title, caption(report), 1, report.years)
-    grid.columns[0].header = Text(f"Budget {report.budget_year}")
+    body = [[row.label, *cells(report, row, shown)] for row in table]
+    grid = _grid(report.title, caption(report), [f"Budget {report.budget_year}", *_years(report.years)], body)
     previous = None
-    for row in table:
+    for row, line in zip(table, body, strict=True):
         if previous is not None and row.category != previous and row.category in _SECTIONS:
             grid.add_section()
         previous = row.category
         style = "bold" if row.category == "cost" and not row.id else _STYLES.get(row.category)
-        grid.add_row(Text(row.label), *(Text(cell) for cell in cells(report, row, shown)), style=style)
-    return Group(grid, *(Text(line) for line in inactive_lines(report, shown)))
+        grid.add_row(*(Text(cell) for cell in line), style=style)
+    note = rounding_note(table, shown)
+    foot = [*([note] if note else []), *inactive_lines(report, shown)]
+    return Group(grid, *(Text(line) for line in foot))
 
 
 def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
@@ -58,17 +97,20 @@ def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
 def compare(report: CompareReport, options: Options) -> Group:
     table = compare_rows(report)
     shown = compare_decimals(report, table, options.decimals)
-    grid = _grid(f"{report.before} → {report.after}", caption(report), 2, report.years)
-    for index, row in enumerate(table):
-        if index:
-            grid.add_section()
+    lines = []  # (row, side, cells as Text)
+    for row in table:
         for side, label in SIDES:
             if side == "change":
                 values = [_styled_change(row.category, side_value(c, side), shown) for c in row.values]
             else:
                 values = [Text(danish(side_value(c, side), shown)) for c in row.values]
-            first = Text(row.label) if side == "before" else Text("")
-            grid.add_row(first, Text(label), *values, style="bold" if row.category == "residual" else None)
+            lines.append((row, side, [Text(row.label if side == "before" else ""), Text(label), *values]))
+    body = [[cell.plain for cell in texts] for _, _, texts in lines]
+    grid = _grid(f"{report.before} → {report.after}", caption(report), ["", "", *_years(report.years)], body, 2)
+    for row, side, texts in lines:
+        if side == "before" and row is not table[0]:
+            grid.add_section()
+        grid.add_row(*texts, style="bold" if row.category == "residual" else None)
     return Group(grid, *(Text(line) for line in report.notes()))
 
 
