@@ -5,6 +5,7 @@ Every expected figure below is worked out by hand, in kr.
 
 from __future__ import annotations
 
+import json
 import math
 from decimal import Context, Decimal, localcontext
 from fractions import Fraction
@@ -164,6 +165,8 @@ def test_year_mapped_amount_pays_what_it_says():
         ("130", "100", "1.3"),  # a surplus
         ("0", "100", "0"),
         ("100", "100", "1"),
+        # a surplus of 30 digits over a tiny cost: 123456789012345678901234567891 øre / 3 øre, exact to the last place
+        ("1234567890123456789012345678.91", "0.03", "41152263004115226300411522630.3333"),
     ],
 )
 def test_coverage(financed, cost, expected):
@@ -185,6 +188,12 @@ def test_covered_cost_sums_the_covered_projects_and_drops_years_without_cost():
     assert list(covered_cost(costs, ("b", "a"))) == [2024, 2026]
     assert covered_cost(costs, ("b",)) == kr(y2024="50.5")
     assert covered_cost(costs, ("nobody",)) == {}
+    assert covered_cost(costs, ("a", "nobody")) == kr(y2024="100", y2026="10")  # a project without costs adds none
+
+
+def test_covered_cost_of_one_project_is_in_year_order():
+    costs = {"a": kr(y2026="10", y2024="100", y2025="5")}  # costs as written, not in year order
+    assert list(covered_cost(costs, ("a",)).items()) == [(2024, D("100")), (2025, D("5")), (2026, D("10"))]
 
 
 def _covering() -> Scenario:
@@ -592,8 +601,9 @@ def _check_big(gap, kr):
 
 
 def test_split_says_why_it_cannot():
-    with pytest.raises(ValueError, match="nothing to split over"):
+    with pytest.raises(ValueError, match="nothing to split over") as raised:
         split(100, {2024: 0})
+    assert str(raised.value) == "nothing to split over"
 
 
 def test_sources_stay_in_file_order_not_alphabetical():
@@ -658,3 +668,60 @@ def test_an_amount_in_a_year_without_cost_after_a_share_line_gives_no_figures():
     loaded = load_bytes(text.encode(), "after_share.yaml")
     assert [(d.code, d.line, d.column) for d in loaded.diagnostics] == [("amount-without-cost", 12, 53)]
     assert loaded.scenario is None and loaded.gap is None
+
+
+# --- 30 digits (the most an amount may have) in kr.: beyond the 28 digits of a default decimal context -------------
+
+THIRTY = """\
+scenario: Tredive cifre
+budget_year: 2024
+sources:
+  f: {name: F}
+  g: {name: G}
+projects:
+  p: {name: P, costs: {2024: 99999999999999999999999999998}}
+  q: {name: Q, costs: {2024: 1, 2025: 100000000000000000000000000000}}
+  r:
+    name: R
+    costs: {2026: 100000000000000000000000000000}
+    financing:
+      - {source: g, amount: 1234567890123456789012345678.91}
+financing:
+  - {source: f, amount: 0.01, projects: [p, q]}
+"""
+
+
+def test_one_ore_goes_to_the_year_with_the_larger_exact_covered_cost():
+    # f covers p and q: 99999999999999999999999999999 kr. in 2024 (28 digits would make it 10**29), 10**29 kr. in
+    # 2025. Its one øre goes by largest remainder to 2025, the larger covered cost, not to 2024 as a tie would.
+    loaded = load_bytes(THIRTY.encode(), "thirty.yaml")
+    assert loaded.diagnostics == []
+    assert loaded.gap.years[2024].financing == {}
+    assert loaded.gap.years[2025].financing == {"f": D("0.01")}
+
+
+def test_a_thirty_digit_amount_is_paid_to_the_ore():
+    column = load_bytes(THIRTY.encode(), "thirty.yaml").gap.years[2026]
+    assert column.financing == {"g": D("1234567890123456789012345678.91")}
+    assert column.residual == D("98765432109876543210987654321.09")
+
+
+def test_a_file_with_only_deferred_projects_reports_a_total_of_zero():
+    from conftest import invoke
+
+    text = (
+        "scenario: Kun udskudt\nbudget_year: 2024\nsources:\n  f: {name: F}\nprojects:\n"
+        "  p: {name: P, status: defer, decide_at: 2025, costs: {2025: 100}}\n"
+        "financing:\n  - {source: f, share: 0.5}\n"
+    )
+    loaded = load_bytes(text.encode(), "deferred.yaml")
+    assert loaded.diagnostics == [] and loaded.gap.years == {}
+    total = loaded.gap.total
+    assert (total.cost, total.financing, total.financed, total.residual, total.coverage) == (0, {}, 0, 0, None)
+    for fmt in ("table", "json", "csv", "markdown"):  # every format shows the empty total, none fails
+        result = invoke("gap", "-", "--format", fmt, input=text)
+        assert result.code == 0, result.stderr
+    report = json.loads(invoke("gap", "-", "--format", "json", input=text).stdout)
+    assert report["years"] == [] and report["total"] == {
+        "cost": 0, "financing": {}, "financed": 0, "residual": 0, "coverage": None
+    }

@@ -48,6 +48,13 @@ EXPECTED = {
     "empty_costs.yaml": [("error", "missing-key", 7)],
     "pooled_list_problems.yaml": [("warning", "empty-projects", 10), ("error", "duplicate-project", 13)],
     "decide_at_on_continue.yaml": [("warning", "decide-at-ignored", 8)],
+    # a deferred or stopped project's own lines pay nothing: a warning at each (their source is still checked)
+    "inactive_lines.yaml": [
+        ("warning", "inactive-line", 16),
+        ("warning", "inactive-line", 21),
+        ("warning", "inactive-line", 21),
+        ("error", "unknown-source", 21),
+    ],
     "every_family.yaml": [  # every finding in the first check (see test_partial.py)
         ("warning", "unused-source", 8),
         ("error", "shares-over-100", 10),
@@ -65,6 +72,7 @@ EXPECTED = {
         ("error", "ambiguous-thousands", 14),
         ("error", "too-precise", 14),
         ("error", "too-precise", 16),
+        ("warning", "inactive-line", 21),  # a stopped project's own line: it pays nothing, yet is checked
         ("error", "too-precise", 21),
         ("error", "too-precise", 26),
     ],
@@ -168,3 +176,118 @@ def test_too_precise_names_the_amount_as_written(name, written):
 def test_an_amount_after_a_share_line_names_its_year():
     (error,) = load("share_then_amount_in_year_without_cost.yaml").errors
     assert "has an amount in 2025" in error.message and "financing line 2 of project 'a'" in error.message
+
+
+# --- what each finding says, word for word, and where it points: (code, line, column, message) -------------------
+
+HINT = "per budget year, e.g. costs: {2024: 1.5}"
+MESSAGES = {
+    "continue_without_costs.yaml": [
+        (
+            "missing-key", 5, 3,
+            f"project 'a' is missing the required key 'costs': it is continued, so give what continuing costs {HINT}",
+        ),
+    ],
+    "empty_costs.yaml": [  # at the key `costs:`, since there is no year to point at
+        ("missing-key", 7, 5, f"project 'a' is continued but has no cost years: give what continuing costs {HINT}"),
+    ],
+    "both_amount_and_share.yaml": [
+        ("amount-or-share", 10, 9, "a financing line has exactly one of 'amount' and 'share'; this one has both"),
+    ],
+    "neither_amount_nor_share.yaml": [
+        ("amount-or-share", 10, 9, "a financing line has exactly one of 'amount' and 'share'; this one has neither"),
+    ],
+    "amount_without_any_cost.yaml": [
+        (
+            "amount-without-cost", 14, 13,
+            "the projects that financing line 1 covers have no cost in any year: there is nothing to split the "
+            "amount over",
+        ),
+        (
+            "covers-inactive-project", 15, 16,
+            "project 'b' has status stop: its cost does not count, so this line covers less than its list says",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(MESSAGES))
+def test_messages_word_for_word(name):
+    assert [(d.code, d.line, d.column, d.message) for d in load(name).diagnostics] == MESSAGES[name]
+
+
+HEAD = "scenario: T\nbudget_year: 2024\nsources: {f: {name: F}, g: {name: G}}\n"
+
+
+def found(text: str) -> list[tuple[str, int, str]]:
+    return [(d.code, d.line, d.message) for d in load_bytes(text.encode(), "t.yaml").diagnostics]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{source: f, note: to be decided}",  # neither
+        "{source: f, share: 0.1, amount: {2030: 5}}",  # both, and 2030 has no cost
+    ],
+)
+def test_a_line_that_is_the_amount_or_share_mistake_is_not_also_without_cost(line):
+    text = HEAD.replace(", g: {name: G}", "") + "projects:\n  p:\n    name: P\n    costs: {2024: 0}\n"
+    text += f"    financing: [{line}]\n"
+    assert [code for code, _, _ in found(text)] == ["amount-or-share"]
+
+
+def test_a_fine_cost_beside_a_thirty_digit_one_is_finer_than_an_ore():
+    # the project's costs add up to 34 digits, which a 28-digit sum would round to whole kr.
+    text = HEAD + (
+        "projects:\n  p:\n    name: P\n    costs: {2024: 123456789012345678901234567890, 2025: 0.0001}\n"
+        "    financing: [{source: f, share: 0.5}, {source: g, share: 0.5}]\n"
+    )
+    assert found(text) == [
+        ("too-precise", 7, "0.0001 kr. is finer than one øre (0.01 kr.); amounts are whole øre"),
+    ]
+
+
+def test_a_thirty_digit_amount_finer_than_an_ore_is_reported_not_a_crash():
+    # 123456789012345678901234.567891 t.kr. is 123456789012345678901234567.891 kr.: 29 digits to the øre
+    text = HEAD.replace("budget_year: 2024\n", "budget_year: 2024\nunit: t.kr.\n") + (
+        "projects:\n  p:\n    name: P\n    costs: {2024: 999999999999999999999999}\n"
+        "    financing: [{source: f, amount: 123456789012345678901234.567891}, {source: g, share: 0.1}]\n"
+    )
+    assert found(text) == [
+        (
+            "too-precise", 9,
+            "123456789012345678901234.567891 t.kr. is finer than one øre (0.01 kr.); amounts are whole øre",
+        ),
+    ]
+
+
+def test_shares_over_100_give_their_exact_total():
+    text = HEAD + (
+        "projects:\n  p:\n    name: P\n    costs: {2024: 10}\n"
+        "    financing: [{source: f, share: 0.60000000000000000000000000001}, {source: g, share: 0.5}]\n"
+    )
+    assert found(text) == [
+        (
+            "shares-over-100", 5,
+            "the shares that cover project 'p' add up to 110.000000000000000000000000001 % of its cost; at most 100 %",
+        ),
+    ]
+
+
+def test_a_surplus_names_every_line_that_pays_in_its_year():
+    text = HEAD + (
+        "projects:\n  p:\n    name: P\n    costs: {2024: 100, 2025: 100}\n"
+        "    financing: [{source: f, amount: {2024: 80}}, {source: g, amount: {2024: 70, 2025: 150}}]\n"
+    )
+    diagnostics = load_bytes(text.encode(), "t.yaml").diagnostics
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [
+        (
+            "surplus", 8, 17,
+            "in 2024 financing (150 kr.) exceeds cost (100 kr.): a surplus of 50 kr., paid by the financing lines "
+            "here; also at 8:50",
+        ),
+        (
+            "surplus", 8, 50,
+            "in 2025 financing (150 kr.) exceeds cost (100 kr.): a surplus of 50 kr., paid by the financing line here",
+        ),
+    ]

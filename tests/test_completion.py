@@ -44,3 +44,15 @@ def test_zsh_script_loads_and_defines_the_completer():
     defined = shell("zsh", 'autoload -U compinit; compinit -u; eval "$(effektinvest --show-completion; true)"; '
                            "print -r -- ${+functions[_effektinvest_completion]}")
     assert defined.strip() == "1"
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed (.ci/run installs it)")
+def test_the_zsh_recipe_works_on_a_fresh_account(tmp_path):
+    # docs/cli.md: `zsh -c 'effektinvest --install-completion; true'` with an empty home, then a new zsh
+    home = {**ENV, "HOME": str(tmp_path), "ZDOTDIR": str(tmp_path)}
+    subprocess.run(["zsh", "-c", "effektinvest --install-completion; true"], env=home, check=True, capture_output=True)
+    assert (tmp_path / ".zfunc" / "_effektinvest").is_file()
+    new_shell = subprocess.run(
+        ["zsh", "-ic", "print -r -- ${_comps[effektinvest]}"], env=home, capture_output=True, text=True, timeout=60
+    )
+    assert new_shell.stdout.strip() == "_effektinvest"

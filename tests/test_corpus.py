@@ -115,6 +115,19 @@ UTF16BE_BOM = writer(lambda: codecs.BOM_UTF16_BE + scenario().encode("utf-16-be"
 CRLF = writer(lambda: scenario().replace("\n", "\r\n").encode())
 CR = writer(lambda: scenario().replace("\n", "\r").encode())
 
+
+def with_character(character: str, encoding: str = "utf-8", bom: bytes = b"") -> Callable[[Path], None]:
+    """scenario() with CHARACTER after "Børn" (line 9, column 15) in ENCODING: a byte that is not text."""
+    text = scenario().replace("Børn", "Børn" + character)
+    return writer(lambda: bom + text.encode(encoding, "surrogatepass"))
+
+
+def index_with_zeros(zeros: int) -> Callable[[Path], None]:
+    """A price index of 0.000…0003 with ZEROS zeros after the point (line 5, column 21), for --prices 2025."""
+    text = scenario().replace("budget_year: 2024\n", f"budget_year: 2024\nprice_level: 2024\n"
+                              f"price_index: {{2024: 0.{'0' * zeros}3, 2025: 100}}\n")
+    return writer(text.encode)
+
 # what `gap --format json` must say about scenario(): 50 split over 100 and 200 by largest remainder
 GENERATED_FIGURES = (
     (("projects", 0, "name"), "Børn og Unge"),
@@ -145,6 +158,8 @@ class Case:
     make: Callable[[Path], None] | None = None  # writes a generated input
     creates_nothing: str = ""  # a file name that must not appear in the working folder
     guarded: bool = False  # pathological: run in a subprocess, with a hang guard and a memory cap
+    column: int = 0  # if set, the column of the first expected diagnostic
+    prices: int = 0  # if set, `gap --prices YEAR` must agree with `check`: the same exit code and errors
 
 
 def err(name, code, line, message="", **kw) -> Case:
@@ -190,6 +205,10 @@ CASES = [
     # 10,35
     err("decimal_comma", "decimal-comma", 11, r"10\.35"),
     err("decimal_comma_flow", "decimal-comma", 10, r"10\.35"),
+    # issue 10, 1.7: an invisible character named in words, with the number to write, never a \xa0 escape
+    err("nbsp_in_number", "not-a-number", 11, r"a no-break space \(U\+00A0\) in it: write 1500$"),
+    # issue 10, 1.6: one error suggesting 1234567.89, no invalid-year '89'
+    err("thousands_comma_flow", "thousands-separator", 10, r"write 1234567\.89$", column=19),
     # 1.500: ambiguous (format 1.2: an error that offers both readings)
     err("danish_thousands", "ambiguous-thousands", 11, r"write 1500 or 1\.5\b"),
     # 1.000.000, 2,5 mio. kr.
@@ -285,7 +304,12 @@ CASES = [
     err("crlf_duplicate", "duplicate-key", 11, r"\b9\b.*\b11\b", make=writer(lambda: cr_duplicate("\r\n"))),
     err("cr_duplicate", "duplicate-key", 11, r"\b9\b.*\b11\b", make=writer(lambda: cr_duplicate("\r"))),
     # tab indentation
-    err("tab_indentation", "yaml-syntax", 9),
+    err("tab_indentation", "yaml-syntax", 9, r"^YAML does not allow a tab for indentation; use spaces$", column=1),
+    # issue 10, 1.5: in words, at the line where the mistake is (libyaml names the line after it)
+    err("no_space_after_colon", "yaml-syntax", 8, r"no space after the colon of 'name': write 'name: Projekt A'",
+        column=9),
+    err("indented_under_a_value", "yaml-syntax", 9, r"indented 5 spaces, deeper than 'name'.*indent it 4 spaces"),
+    err("indented_between_levels", "yaml-syntax", 9, r"indented 3 spaces, as no key above it is \(0, 2, 4\)"),
     # a tab inside {2024:<TAB>100}: valid YAML 1.2, and libyaml's answer is the only one
     Case("tab_in_flow", 0, figures=(
         (("projects", 0, "costs"), {"2024": Decimal("100"), "2025": Decimal("200")}),
@@ -308,6 +332,25 @@ CASES = [
     # names with Rich markup, printed literally
     Case("markup_name", 0, literal="Skole [fase 2]"),
     Case("markup_close_tag", 0, literal="Hjem [/] Job"),
+    # issue 10, 2.1: an index number has at most 30 digits in all (leading zeros too); check and --prices agree
+    err("index_leading_zeros", "invalid-index", 6, r"\b30\b", column=9, prices=2025),
+    err("index_million_zeros", "invalid-index", 5, r"\b30\b", make=index_with_zeros(1_000_000), column=21,
+        prices=2025),
+    err("amount_empty_mapping", "missing-amount", 15, r"\{\}"),
+    # issue 10, 2.7: a character YAML does not allow, at its own line and column, in one line
+    *(
+        err(f"control_{name}", "yaml-syntax", 9, rf"U\+{ord(char):04X}", make=with_character(char), column=15)
+        for name, char in (("01", "\x01"), ("esc", "\x1b"), ("del", "\x7f"), ("c1_80", "\x80"), ("fffe", "\ufffe"))
+    ),
+    err("utf16_lone_surrogate", "not-utf8", 9, r"surrogate", column=15,
+        make=with_character("\ud800", "utf-16-le", codecs.BOM_UTF16_LE)),
+    err("unterminated_quote", "yaml-syntax", 6, r"never closed", column=14),
+    # issue 10, 2.8: messages that say what is wrong
+    err("block_scalar_number", "not-a-number", 11, r"\| or >"),
+    err("tag_float_exponent", "exponent", 10, r"write 1000\b"),
+    Case("tag_bang_quoted_number", 1, ((E, "not-a-number", 10), (E, "not-a-number", 10)), r"without quotes"),
+    err("cyrillic_lookalike_id", "unknown-project", 14, r"mean 'p1'.*Cyrillic"),
+    err("alias_repeats_error", "decimal-comma", 10, r"\bp1, p2 and p3\b"),
 ]
 
 
@@ -401,6 +444,14 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
         report = json.loads(gap.stdout, parse_float=Decimal)
         for where, expected in case.figures:
             assert dig(report, where) == expected, where
+    if case.column:
+        severity, code, line = case.diags[0]
+        assert f"{path}:{line}:{case.column}: {severity}[{code}]" in result.stderr, result.stderr[-3000:]
+    if case.prices:
+        gap = run(["gap", str(path), "--prices", str(case.prices), "--format", "json"], tmp_path, case.guarded)
+        assert gap.stdout == "" if case.exit else gap.stdout, gap.stdout[:300]
+        printed = sorted((sev, code, line) for sev, code, line, _ in diagnostics(gap.stderr, path) if sev == E)
+        assert (gap.returncode, printed) == (case.exit, sorted(d for d in case.diags if d[0] == E)), gap.stderr
     if case.literal:
         gap = run(["gap", str(path)], tmp_path, case.guarded)
         assert gap.returncode == 0, gap.stderr

@@ -413,3 +413,19 @@ def test_review_share_digits_are_bounded():
     with pytest.raises(ValueProblem) as info:
         parse_share(Decimal("0." + "9" * 40))
     assert info.value.code == "too-many-digits"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("1\u00a0500", "an amount has a no-break space (U+00A0) in it: write 1500"),
+        ("10.35\u200b", "an amount has a zero width space (U+200B) in it: write 10.35"),
+        ("12\u202f000,5", "an amount has a narrow no-break space (U+202F) in it: write 12000.5"),
+        ("\ufeff7", "an amount has a zero width no-break space (U+FEFF) in it: write 7"),
+        ("ti\u00a0kr", "an amount has a no-break space (U+00A0) in it"),
+    ],
+)
+def test_an_invisible_character_in_a_number_is_named_in_words(text, said):
+    problem = explain_text_as_number(text)
+    assert (problem.code, problem.message) == ("not-a-number", said)
+    assert "\\x" not in problem.message and "\\u" not in problem.message

@@ -27,7 +27,10 @@ def test_one_mistake_of_each_family_all_in_the_first_check():
     assert loaded.scenario is None and loaded.gap is None  # a file with errors gives no report
     surplus = [d.message for d in loaded.diagnostics if d.code == "surplus"]
     # what the lines that are not themselves the mistake pay in 2024: 5 + 50 + 300 + 2.50 (not the shares of a)
-    assert surplus == ["in 2024 financing (357.5 kr.) exceeds cost (210 kr.): a surplus of 147.5 kr."]
+    assert surplus == [
+        "in 2024 financing (357.5 kr.) exceeds cost (210 kr.): a surplus of 147.5 kr., paid by the financing lines "
+        "here; also at 22:9, 28:9 and 30:5"  # every line that pays in 2024, by line and column
+    ]
 
 
 def test_a_misspelt_key_is_not_also_reported_as_missing():
@@ -115,3 +118,121 @@ def test_an_amount_finer_than_an_ore_decides_no_surplus_and_never_crashes():
         "    financing: [{source: f, amount: 0}, {source: f, amount: {2024: 5}}]\n"
     )
     assert found(text) == [("too-precise", 8)]
+
+
+# --- what a part left out hides, and what it does not ------------------------------------------------------------
+
+
+def test_a_project_whose_status_is_not_known_does_not_end_the_checks_of_the_projects_after_it():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p: {name: P, status: pause, costs: {2024: 1}}\n"
+        "  q: {name: Q, status: defer, costs: {2025: 1}}\nfinancing:\n  - {source: f, share: 0.5}\n"
+    )
+    assert found(text) == [("invalid-value", 6), ("decide-at-missing", 7)]
+
+
+def test_a_decide_at_that_did_not_validate_is_not_also_missing():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p: {name: P, costs: {2024: 10}, financing: [{source: f, share: 0.5}]}\n"
+        "  q: {name: Q, status: defer, decide_at: soon}\n"
+    )
+    assert found(text) == [("invalid-year", 7)]
+
+
+def test_a_continued_project_without_costs_is_reported_beside_another_projects_bad_cost():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p: {name: P}\n"
+        "  q: {name: Q, costs: {2024: abc}, financing: [{source: f, share: 0.5}]}\n"
+    )
+    assert found(text) == [("missing-key", 6), ("not-a-number", 7)]
+
+
+def test_a_continued_project_without_costs_leaves_the_figures_of_the_projects_after_it():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  a: {name: A}\n"
+        "  b: {name: B, costs: {2024: 100}, financing: [{source: f, amount: {2024: 150}}]}\n"
+    )
+    loaded = load_bytes(text.encode(), "t.yaml")
+    assert [(d.code, d.line) for d in loaded.diagnostics] == [("missing-key", 6), ("surplus", 7)]
+    assert loaded.diagnostics[1].message.startswith(
+        "in 2024 financing (150 kr.) exceeds cost (100 kr.): a surplus of 50 kr."
+    )
+
+
+def test_when_the_budget_year_is_not_known_no_year_is_too_early():
+    # the years stand before 2000 on purpose: no stand-in budget year may make them "too early"
+    text = (
+        "scenario: T\nbudget_year: 2O24\nsources: {f: {name: F}}\nprojects:\n"
+        "  p: {name: P, costs: {1999: 1, 2000: 2}, financing: [{source: f, share: 0.5}]}\n"
+        "  q: {name: Q, status: defer, decide_at: 2000}\n"
+    )
+    assert found(text) == [("invalid-year", 2)]
+
+
+def test_when_the_unit_is_not_known_no_amount_is_finer_than_an_ore():
+    text = (
+        "scenario: T\nbudget_year: 2024\nunit: kroner i tusind\nsources: {f: {name: F}}\nprojects:\n"
+        "  p: {name: P, costs: {2024: 1.2345}, financing: [{source: f, amount: 0.0001}]}\n"
+    )
+    assert found(text) == [("unknown-unit", 3)]  # 1.2345 and 0.0001 t.kr. or mio. kr. are whole øre
+
+
+def test_a_line_with_both_amount_and_share_is_reported_in_a_file_with_other_mistakes():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n"
+        "  p: {name: P, costs: {2024: 10}, financing: [{source: f, amount: 1, share: 0.5}]}\n"
+        "  q: {name: Q, status: defer, decide_at: soon}\n"
+    )
+    assert found(text) == [("amount-or-share", 6), ("invalid-year", 7)]
+
+
+def test_a_source_that_did_not_validate_is_not_also_unknown():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n"
+        "  p: {name: P, costs: {2024: 10}, financing: [{source: f, share: 0.5}, {source: [f], amount: 1}]}\n"
+    )
+    assert found(text) == [("wrong-type", 6)]
+
+
+def test_projects_that_are_not_a_mapping_make_no_unknown_project_and_no_unused_source():
+    text = HEAD + (
+        "sources: {f: {name: F}, g: {name: G}}\nprojects: [a, b]\n"
+        "financing:\n  - {source: f, amount: 5, projects: [a]}\n"
+    )
+    assert found(text) == [("wrong-type", 5)]
+
+
+def test_a_projects_financing_that_is_not_a_list_hides_unused_sources():
+    text = HEAD + (
+        "sources: {f: {name: F}, g: {name: G}}\nprojects:\n  p: {name: P, costs: {2024: 10}, financing: 5}\n"
+        "financing:\n  - {source: f, share: 0.1}\n"
+    )
+    assert found(text) == [("wrong-type", 6)]  # the lines left out may be the ones that use g
+
+
+def test_amounts_without_cost_are_reported_in_a_file_with_other_mistakes():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n"
+        "  p: {name: P, costs: {2024: 10}, financing: [{source: f, amount: {2030: 5}}]}\n"
+        "  q: {name: Q, status: defer, decide_at: soon}\nfinancing:\n  - {source: f, amount: {2031: 1}}\n"
+    )
+    assert found(text) == [("amount-without-cost", 6), ("invalid-year", 7), ("amount-without-cost", 9)]
+
+
+def test_a_project_with_a_bad_cost_hides_only_its_own_amounts_without_cost():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n"
+        "  q: {name: Q, costs: {2024: 10, 2025: x}, financing: [{source: f, amount: {2030: 1}}]}\n"
+        "  p: {name: P, costs: {2024: 10}, financing: [{source: f, amount: {2030: 5}}]}\n"
+    )
+    # q's cost in 2025 is not known, so whether q's line pays in a year without cost is not known; p's line is
+    assert found(text) == [("not-a-number", 6), ("amount-without-cost", 7)]
+
+
+def test_an_amount_that_did_not_validate_is_not_also_without_cost():
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n"
+        "  p: {name: P, costs: {2024: 10}, financing: [{source: f, share: 0.1}]}\n  s: {name: S, status: stop}\n"
+        "financing:\n  - {source: f, amount: 1O, projects: [s]}\n"
+    )
+    assert found(text) == [("not-a-number", 9), ("covers-inactive-project", 9)]

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from conftest import invoke
 from effektinvest.arithmetic import ledger, payments
 from effektinvest.load import load_bytes
+from effektinvest.numbers import looks_like_thousands
 from effektinvest.units import Unit
 
 D = Decimal
@@ -81,8 +82,10 @@ class Drawn:
 
 
 def written(ore: int, unit: Unit) -> str:
-    """ORE written as a plain decimal in UNIT: 150 øre is 1.5 (kr.), 0.0015 (t.kr.), 0.0000015 (mio. kr.)."""
-    return format(D(ore).scaleb(-2 - unit.exponent).normalize(), "f")
+    """ORE written as a plain decimal in UNIT: 150 øre is 1.5 (kr.), 0.0015 (t.kr.), 0.0000015 (mio. kr.);
+    6237 kr. in t.kr. as 6.2370, since 6.237 is ambiguous (Danish thousands?) and an error."""
+    text = format(D(ore).scaleb(-2 - unit.exponent).normalize(), "f")
+    return text + "0" if looks_like_thousands(text) else text
 
 
 def kr(ore: int) -> Decimal:

@@ -14,10 +14,42 @@ def test_text_line():
 
 
 def test_github_escapes_as_the_actions_toolkit():
+    # a line break in a message is shown as \n (cells.visible) before the toolkit's escaping: one annotation
     assert github([D]) == (
-        "::error file=scen%2Carier/a%3Ab.yaml,line=3,col=7::[decimal-comma] '10,35' 100%25 wrong%0Anext\n"
+        "::error file=scen%2Carier/a%3Ab.yaml,line=3,col=7::[decimal-comma] '10,35' 100%25 wrong\\nnext\n"
     )
     assert github([W]).startswith("::warning file=a.yaml,line=1,col=1::")
+
+
+# issue 10, 2.6: a path or message that holds a line break or a terminal escape cannot forge a line or reach
+# the terminal, in any reporter
+FORGER = Diagnostic("x\x1b]0;t\x07.yaml", 2, 3, "not-a-number", "'1\nother.yaml:1:1: error[fake]: x' \u202e\r")
+
+
+def test_text_line_is_one_line_with_hidden_characters_shown():
+    assert line(FORGER) == (
+        "x\\x1b]0;t\\x07.yaml:2:3: error[not-a-number]: '1\\nother.yaml:1:1: error[fake]: x' \\u202e\\r"
+    )
+
+
+def test_github_line_is_one_command_with_hidden_characters_shown():
+    (command,) = github([FORGER]).splitlines()
+    assert "\x1b" not in command and "\u202e" not in command and "%0A" not in command
+    assert command.startswith("::error file=x\\x1b]0;t\\x07.yaml,line=2,col=3::[not-a-number] '1\\nother.yaml")
+
+
+def test_json_keeps_the_exact_text_and_escapes_what_a_terminal_would_act_on():
+    text = to_json([FORGER])
+    assert "\x1b" not in text and "\u202e" not in text and "\\u202e" in text
+    assert json.loads(text)[0]["message"] == FORGER.message and json.loads(text)[0]["path"] == FORGER.path
+
+
+def test_step_summary_row_is_one_row_with_hidden_characters_shown():
+    rows = [row for row in step_summary([FORGER], 1).splitlines() if row.startswith("| x")]
+    assert rows == [
+        "| x\\\\x1b]0;t\\\\x07.yaml | 2 | 3 | error | `not-a-number` "
+        "| '1 other.yaml:1:1: error[fake]: x' \\\\u202e  |"
+    ]
 
 
 def test_json_array():

@@ -63,3 +63,52 @@ def test_schema_rejects_what_the_model_rejects(mutation, message):
     mutation(data)
     with pytest.raises(jsonschema.ValidationError, match=message):
         jsonschema.Draft7Validator(scenario_schema()).validate(data)
+
+
+# --- the schema and the loader agree, on every file the tests hold -------------------------------------------------
+
+# Codes of problems a JSON Schema can see (a value's type, range or form, a key unknown or missing): where the
+# loader reports one of them, the schema must reject the file too.
+SCHEMA_CODES = {
+    "unknown-key",
+    "wrong-type",
+    "invalid-year",
+    "invalid-value",
+    "negative-amount",
+    "share-range",
+    "share-percent",
+    "not-a-number",
+    "not-a-share",
+}
+FILES = sorted(
+    [*(ROOT / "tests" / "corpus").glob("*.yaml"), *(ROOT / "tests" / "fixtures").rglob("*.yaml"), *SCENARIOS]
+)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
+def test_the_schema_and_the_loader_agree(path):
+    from effektinvest.load import load_bytes
+
+    result = read(path.read_bytes(), str(path))
+    if result.data is None or result.diagnostics:
+        return  # not data the schema could be asked about (YAML that does not parse, tags, duplicates, ...)
+    try:
+        data = json.loads(dumps(result.data))
+    except ValueError:  # a number of thousands of digits, which no JSON reader takes
+        return
+    schema_errors = list(jsonschema.Draft7Validator(scenario_schema()).iter_errors(data))
+    loaded = load_bytes(path.read_bytes(), str(path))
+    if not loaded.errors:
+        assert schema_errors == [], [e.message for e in schema_errors]  # what the loader accepts, the schema does
+    if {d.code for d in loaded.errors} & SCHEMA_CODES:
+        assert schema_errors, [(d.code, d.message) for d in loaded.errors]  # and rejects what it can see
+
+
+def test_a_quoted_year_is_a_year_to_both():
+    data = as_json(ROOT / "scenarios" / "2024.yaml")
+    data["budget_year"] = "2025"
+    data["price_level"] = "2024"
+    jsonschema.Draft7Validator(scenario_schema()).validate(data)
+    data["budget_year"] = "2025 "
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft7Validator(scenario_schema()).validate(data)

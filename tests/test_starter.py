@@ -84,3 +84,43 @@ def test_init_takes_the_budget_year_from_a_year_in_the_file_name(tmp_path):
     given = tmp_path / "scenarios" / "2031.yaml"
     assert invoke("init", str(given), "--budget-year", "2030").code == 0  # the option wins
     assert "budget_year: 2030 " in given.read_text(encoding="utf-8")
+
+
+# --- issue 10, 2.9: what init writes onto --------------------------------------------------------------------------
+
+
+def test_init_force_refuses_a_symbolic_link_and_leaves_it_and_its_target_alone(tmp_path):
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work\n")
+    (tmp_path / "link.yaml").symlink_to(target)
+    result = run("init", "link.yaml", "--force")
+    assert result.returncode == 2 and "not a regular file" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "link.yaml").is_symlink() and target.read_text() == "my work\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "mine.yaml"]  # no temporary file left
+
+
+def test_init_force_refuses_a_fifo_or_a_device_node(tmp_path):
+    import stat
+
+    os.mkfifo(tmp_path / "fifo.yaml")
+    nodes = ["fifo.yaml"]
+    try:  # a device node (as /dev/null is): only where this user may make one
+        os.mknod(tmp_path / "null.yaml", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        nodes.append("null.yaml")
+    except (PermissionError, AttributeError):
+        pass
+    for name in nodes:
+        kind = os.lstat(tmp_path / name).st_mode
+        result = run("init", name, "--force")
+        assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+        assert os.lstat(tmp_path / name).st_mode == kind  # still the node it was
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(nodes)
+
+
+def test_init_writes_a_file_whose_name_is_as_long_as_the_system_allows(tmp_path):
+    name = "s" * 240 + ".yaml"  # 245 bytes: a valid name (the limit is 255); ".NAME.xxxxxxxx.tmp" is not
+    result = run("init", name)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith("# Scenarie")
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert run("init", name, "--force").returncode == 0

@@ -25,6 +25,7 @@ def p(body: str) -> str:
 # code means, and how to fix it, is in effektinvest.diagnostics.CODES.
 EXAMPLES = {
     "file-too-large": None,
+    "unreadable-file": None,  # a file that cannot be read: tests/test_hostile.py makes one
     "not-utf8": None,
     "yaml-syntax": p("  a:\n    name: A\n     costs: {2024: 1}\n"),
     "multiple-documents": p("  a: {name: A, costs: {2024: 1}}\n---\nscenario: Igen\n"),
@@ -96,6 +97,10 @@ EXAMPLES = {
     "ambiguous-thousands": p("  a: {name: A, costs: {2024: 1.500}}\n"),
     "prices-unavailable": None,
     "surplus": p("  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, amount: 12}\n"),
+    "inactive-line": p(
+        "  a: {name: A, costs: {2024: 10}, financing: [{source: fund, share: 0.5}]}\n"
+        "  b: {name: B, status: stop, financing: [{source: fund, amount: 5}]}\n"
+    ),
     "unused-source": "scenario: Eksempel\nbudget_year: 2024\nsources:\n  fund: {name: Outcomefonden}\nprojects:\n  a: {name: A, costs: {2024: 10}}\n",
     "covers-inactive-project": p(
         '  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: stop}\nfinancing:\n  - {source: fund, share: "10%", projects: [a, b]}\n'

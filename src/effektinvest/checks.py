@@ -89,6 +89,13 @@ def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
             else:
                 message = f"project {pid!r} is continued but has no cost years: give what continuing costs{hint}"
                 out.append(Finding((*here, "costs"), "missing-key", message, at_key=True))
+        if project.status is not Status.CONTINUE:
+            for index, _ in enumerate(project.financing):
+                message = (
+                    f"project {pid!r} has status {project.status.value}: its own financing lines pay nothing and "
+                    "count nowhere (remove the line, or continue the project)"
+                )
+                out.append(Finding((*here, "financing", index), "inactive-line", message))
         if project.decide_at is not None and project.status is not Status.DEFER:
             message = (
                 f"decide_at is for deferred projects; project {pid!r} has status {project.status.value}, "
@@ -169,10 +176,13 @@ def _listed(scenario: Scenario, path: tuple, listed: list[str] | None, gaps: Gap
         return [Finding((*path, "projects"), "empty-projects", message)]
     out = []
     projects_known = not gaps.covers(("projects",))
+    seen: set[str] = set()  # the ids before this one: a lookup, not a search of the list (linear in all)
     for index, pid in enumerate(listed or ()):
         where = (*path, "projects", index)
         project = scenario.projects.get(pid)
-        if pid in listed[:index]:
+        repeated = pid in seen
+        seen.add(pid)
+        if repeated:
             out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
         elif project is None and projects_known:
             message = f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects)
@@ -263,16 +273,18 @@ def _lines_complete(scenario: Scenario, gaps: Gaps) -> bool:
 
 
 def surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
-    """A warning for each year in which financing exceeds cost, at the first line that pays in it."""
+    """A warning for each year in which financing exceeds cost, pointing at the financing lines that pay in
+    that year: at the first, naming the others (`also`)."""
     out = []
     unit = scenario.unit
     for year, column in gap.years.items():
         if column.residual < 0:
-            path = next((ref.path for ref, by_year in paid if by_year.get(year)), ())
+            payers = [ref.path for ref, by_year in paid if by_year.get(year)]
             message = (
                 f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
                 f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
-                f"{_money(unit.from_kr(column.residual.copy_negate()), unit)}"
+                f"{_money(unit.from_kr(column.residual.copy_negate()), unit)}, paid by the financing line"
+                f"{'s' if len(payers) > 1 else ''} here"
             )
-            out.append(Finding(path, "surplus", message))
+            out.append(Finding(payers[0], "surplus", message, also=tuple(payers[1:])))
     return out

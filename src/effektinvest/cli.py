@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from enum import StrEnum
@@ -13,7 +14,7 @@ import typer
 from effektinvest import __version__
 from effektinvest.numbers import YEAR_MAX, YEAR_MIN
 from effektinvest.render import FORMATS, render
-from effektinvest.streams import emit, quiet_stdout, writing
+from effektinvest.streams import cannot_write, emit, finish, guard, quiet_stdout, writing
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_GAP = 0, 1, 2, 3
 
@@ -63,7 +64,9 @@ def _root(
 
 
 def _fail_usage(message: str) -> typer.Exit:
-    print(f"effektinvest: error: {message}", file=sys.stderr)
+    from effektinvest.render.cells import visible  # a path a user gave, shown on one line, nothing raw
+
+    print(f"effektinvest: error: {visible(message)}", file=sys.stderr)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -88,6 +91,26 @@ def _load(path: str, prices: int | None = None):
         raise _fail_usage(f"{path}: is a folder; give a scenario file") from None
     except OSError as exc:
         raise _fail_usage(f"{path}: {exc.strerror or exc}") from None
+
+
+def _load_one_of_many(path: str):
+    """`_load` for a command that reads many files (check, due): a file that cannot be read is a finding
+    of its own (unreadable-file, at PATH:1:1), and the other files are still read."""
+    from effektinvest.diagnostics import Diagnostic
+    from effektinvest.load import Loaded, load_path
+
+    try:
+        return load_path(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno == errno.ELOOP:
+            reason += " (a symbolic link that leads back to itself)"
+        elif exc.errno == errno.EISDIR:
+            reason = "it is a folder"
+        elif exc.errno == errno.ENOENT and os.path.islink(path):
+            reason = "it is a symbolic link to a file that does not exist"
+        message = f"the file cannot be read: {reason[:1].lower()}{reason[1:]}"
+        return Loaded(path, None, None, [Diagnostic(path, 1, 1, "unreadable-file", message)])
 
 
 def _expand(paths: list[str]) -> list[str]:
@@ -178,7 +201,7 @@ def check(
     files = _expand(paths)
     found = []
     for path in files:
-        loaded = _load(path)
+        loaded = _load_one_of_many(path)
         found += loaded.diagnostics
         if format is CheckFormat.text:
             sys.stderr.write(reporters.text(loaded.diagnostics))
@@ -219,7 +242,7 @@ def due(
 
     rows, invalid = [], False
     for path in _expand(paths):
-        loaded = _load(path)
+        loaded = _load_one_of_many(path)
         _emit_diagnostics(loaded.diagnostics)
         if loaded.scenario is None:
             invalid = True
@@ -300,7 +323,7 @@ def init(
     """Write a commented starter scenario that passes check; never overwrites without --force."""
     import datetime
 
-    from effektinvest.starter import starter_text, write_new, year_in_name
+    from effektinvest.starter import NotRegularFile, starter_text, write_new, year_in_name
 
     year = budget_year or year_in_name(path.name) or datetime.date.today().year + 1
     if str(path) == "-":  # to standard output, for `effektinvest init - > file` or a pipe
@@ -310,9 +333,13 @@ def init(
         write_new(path, starter_text(path.name, year), force)
     except FileExistsError:
         raise _fail_usage(f"{path} exists; use --force to overwrite it") from None
+    except NotRegularFile as exc:
+        raise _fail_usage(f"{path} is {exc}, not a regular file; init replaces only a regular file") from None
     except OSError as exc:
         raise _fail_usage(f"{path}: {exc.strerror or exc}") from None
-    print(f"wrote {path}; check it with: effektinvest check {path}", file=sys.stderr)
+    from effektinvest.render.cells import visible
+
+    print(visible(f"wrote {path}; check it with: effektinvest check {path}"), file=sys.stderr)
 
 
 def _show_usage_error(exc) -> None:
@@ -385,7 +412,8 @@ def run(argv: list[str] | None = None) -> int:
             print(exc.code, file=sys.stderr)
         return exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else EXIT_INVALID
     except OSError as exc:  # standard output cannot be written: a full disk, a closed descriptor
-        print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        quiet_stdout()  # what is still buffered goes nowhere: said once, here
+        cannot_write(exc)
         return EXIT_USAGE
 
 
@@ -403,18 +431,8 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    code = run()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        quiet_stdout()
-    except OSError as exc:
-        print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
-        code = code or EXIT_USAGE
-    try:
-        sys.stderr.flush()
-    except OSError:
-        pass
+    guard()  # a closed or full standard output or error: streams.guard
+    code = finish(run())
     # Everything is written and every file closed: leave without tearing down the millions of objects a
     # large scenario made, which takes as long as reading it (see docs/performance.md).
     os._exit(code)

@@ -7,7 +7,7 @@ table of every code a user can see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -40,6 +40,7 @@ class Finding(_Coded):
     code: str
     message: str
     at_key: bool = False  # point at the key of PATH rather than its value
+    also: tuple[tuple, ...] = ()  # other places the finding is about, named in the message by line and column
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,39 @@ class Diagnostic(_Coded):
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
+
+
+def merge_repeats(findings: list[Finding], located: list[Diagnostic]) -> list[Diagnostic]:
+    """LOCATED, one diagnostic per finding of FINDINGS, where a value repeated by aliases (`p2: *p`) gave the
+    same diagnostic at the same place more than once: one diagnostic, which names each place the value
+    stands in ("the same value in projects p1, p2 and p3"), instead of identical lines."""
+    groups: dict[Diagnostic, list[tuple]] = {}
+    for finding, diagnostic in zip(findings, located, strict=True):
+        groups.setdefault(diagnostic, []).append(finding.path)
+    if len(groups) == len(located):
+        return located
+    out = []
+    for diagnostic, paths in groups.items():
+        places = _places(paths)
+        if places:
+            diagnostic = replace(diagnostic, message=f"{diagnostic.message} (the same value in {places})")
+        out.append(diagnostic)
+    return out
+
+
+def _places(paths: list[tuple]) -> str:
+    """'projects p1, p2 and p3', 'financing lines 1 and 3': where PATHS first differ, or '' if they do not."""
+    paths = list(dict.fromkeys(paths))
+    if len(paths) < 2:
+        return ""
+    first = next((i for i in range(min(map(len, paths))) if len({p[i] for p in paths}) > 1), None)
+    if first is None:
+        return ", ".join(".".join(map(str, p)) for p in paths)
+    names = [str(p[first] + 1) if isinstance(p[first], int) else str(p[first]) for p in paths]
+    parent = str(paths[0][first - 1]) if first else ""
+    kind = f"{parent} lines" if names and isinstance(paths[0][first], int) else parent
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{kind} {listed}".strip()
 
 
 class Code(NamedTuple):
@@ -74,6 +108,12 @@ CODES: dict[str, Code] = {
         E,
         "the file is larger than the 64 MiB limit; refused before parsing",
         "Split the file; a scenario is one budget decision, far below 64 MiB.",
+    ),
+    "unreadable-file": Code(
+        E,
+        "a file that `check` or `due` cannot read (no permission, a symbolic link that leads nowhere or to "
+        "itself); the other files are still read",
+        "Fix the file's permissions or the link, or leave the file out.",
     ),
     "not-utf8": Code(
         E,
@@ -144,7 +184,7 @@ CODES: dict[str, Code] = {
     ),
     "missing-amount": Code(
         E,
-        "an empty amount ('2024:' with nothing after it, ~, null): it is not 0",
+        "an empty amount ('2024:' with nothing after it, ~, null, or `amount: {}`): it is not 0",
         "Write 0 if the amount is nothing; otherwise the amount.",
     ),
     "not-finite": Code(E, "an amount that is .nan or .inf", "Write a finite amount."),
@@ -206,7 +246,9 @@ CODES: dict[str, Code] = {
         "Leave out years before the budget year: they are not part of this decision.",
     ),
     "invalid-index": Code(
-        E, "a price index number that is not a positive number", "Give a positive index number for every year."
+        E,
+        "a price index number that is not a positive number of at most 30 digits (zeros after the point count)",
+        "Give a positive index number for every year, such as 103.2.",
     ),
     "ambiguous-thousands": Code(
         E,
@@ -215,12 +257,18 @@ CODES: dict[str, Code] = {
     ),
     "prices-unavailable": Code(
         E,
-        "--prices YEAR without price_level, or with a year missing from price_index",
+        "--prices YEAR without price_level, with a year missing from price_index, or with index numbers "
+        "that would make an amount too large to restate exactly",
         "Add `price_level:` and a `price_index:` with both years, or leave out `--prices`.",
     ),
     # warnings
     "surplus": Code(
         W, "a year in which financing exceeds cost", "Check the financing; a surplus may be intended, e.g. a repayment."
+    ),
+    "inactive-line": Code(
+        W,
+        "a deferred or stopped project with financing lines of its own: they pay nothing (format 1.2)",
+        "Remove the lines, or set the project's status to continue.",
     ),
     "unused-source": Code(
         W, "a source that no financing line uses", "Remove the source, or add the line that uses it."

@@ -11,7 +11,6 @@ Never raises for bad input: a problem is a diagnostic.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from effektinvest.arithmetic import Gap, compute, ledger, payments
@@ -115,20 +114,33 @@ def with_prices(loaded: Loaded, year: int) -> Loaded:
 
 def load_path(path: str, stdin=None, prices: int | None = None) -> Loaded:
     """Load a file by name, or standard input for '-' (see `load_bytes`). OSError propagates (the CLI's
-    usage error)."""
+    usage error): so does a path that is not a regular file (`paths.read_file`), and running out of memory,
+    as OSError(ENOMEM). At most MAX_BYTES + 1 bytes are read from anything (docs/cli.md, "Limits")."""
+    from effektinvest.paths import read_file, read_stream
+
     if path == "-":
         import sys
 
         if stdin is None and sys.stdin is None:
             raise FileNotFoundError(2, "standard input is closed")
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            return Loaded(STDIN_NAME, None, None, [too_large(STDIN_NAME, None)])
-        return load_bytes(data, STDIN_NAME, prices)
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > MAX_BYTES:
-            return Loaded(path, None, None, [too_large(path, size)])
-        data = handle.read()
-    return load_bytes(data, path, prices)
+        name, size = STDIN_NAME, None
+        data = read_stream(stdin if stdin is not None else sys.stdin.buffer, MAX_BYTES)
+    else:
+        name, (data, size) = path, read_file(path, MAX_BYTES)
+    if data is None or len(data) > MAX_BYTES:
+        what = "standard input holds" if path == "-" else "the file holds"
+        if data is not None or size is None:  # read to one byte past the limit: how far it goes is not known
+            message = f"{what} more than {MAX_BYTES:,} bytes (64 MiB), the limit: refused before parsing"
+            return Loaded(name, None, None, [Diagnostic(name, 1, 1, "file-too-large", message)])
+        return Loaded(name, None, None, [too_large(name, size)])
+    try:
+        return load_bytes(data, name, prices)
+    except MemoryError:
+        pass  # out of the handler first: the half-built data goes with the exception, before anything is said
+    import errno
+    import gc
+
+    gc.collect()  # the collector is paused for a run (cli.main): what the exception left in cycles goes too
+    raise OSError(
+        errno.ENOMEM, f"not enough memory for it ({len(data):,} bytes; docs/performance.md says what a file needs)"
+    )

@@ -7,7 +7,7 @@ again, with marks, the first time something is to be located. A clean file is re
 
 from __future__ import annotations
 
-from effektinvest.diagnostics import Diagnostic, Finding
+from effektinvest.diagnostics import Diagnostic, Finding, merge_repeats
 from effektinvest.reader import Marks, ReadResult, locate, read
 
 
@@ -18,6 +18,7 @@ class Locator:
         self._data = data
         self._path = path
         self._marks = marks
+        self._keys: dict = {}  # the keys of each large mapping, indexed once (see `marks.locate`)
         self.reads = 0  # how many times the file was read again for its marks
 
     @classmethod
@@ -31,12 +32,16 @@ class Locator:
         if self._marks is None:
             self._marks = read(self._data, self._path).marks
             self.reads += 1
-        return locate(self._marks, where, at_key)
+        return locate(self._marks, where, at_key, self._keys)
 
     def diagnostics(self, findings: list[Finding]) -> list[Diagnostic]:
         """FINDINGS as diagnostics of this file, each at its line and column."""
         out = []
         for finding in findings:
             line, column = self(finding.path, finding.at_key)
-            out.append(Diagnostic(self._path, line, column, finding.code, finding.message))
-        return out
+            message = finding.message
+            if finding.also:  # "...; also at 14:9 and 20:5"
+                places = [f"{line}:{column}" for line, column in (self(path) for path in finding.also)]
+                message += "; also at " + (", ".join(places[:-1]) + " and " if len(places) > 1 else "") + places[-1]
+            out.append(Diagnostic(self._path, line, column, finding.code, message))
+        return merge_repeats(findings, out)  # a value repeated by aliases: one line that names each place

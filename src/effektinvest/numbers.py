@@ -123,13 +123,41 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Characters a reader does not see in a number: spaces other than ' ' (a no-break space from a word processor,
+# a thin space), zero-width and direction marks, a byte-order mark, control characters.
+_INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf", "Cc"})
+
+
+def _invisible(text: str, what: str) -> ValueProblem | None:
+    """The problem of a value with a character in it that cannot be seen, named in words with its code
+    point (never a Python escape such as \\xa0), and the number to write; None if there is none."""
+    found = next((c for c in text if c not in " \t\n\r" and unicodedata.category(c) in _INVISIBLE_CATEGORIES), None)
+    if found is None:
+        return None
+    name = unicodedata.name(found, "control character").lower()
+    named = ("an " if name[0] in "aeiou" else "a ") + name
+    meant = "".join(c for c in text if c not in " \t" and unicodedata.category(c) not in _INVISIBLE_CATEGORIES)
+    if not DECIMAL_RE.fullmatch(meant):  # 12 000,5: what to write is what 12000,5 would be told
+        suggested = re.search(r"write ([-+0-9.]+)$", explain_text_as_number(meant, what).message) if meant else None
+        meant = suggested.group(1) if suggested else None
+    hint = f": write {meant}" if meant else ""
+    return ValueProblem("not-a-number", f"{what} has {named} (U+{ord(found):04X}) in it{hint}")
+
+
 def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
     """Why TEXT (a YAML scalar that is not a plain decimal) is not a number, and what to write."""
+    hidden = _invisible(text, what)
+    if hidden:
+        return hidden
     t = text.strip()
     shown = _short(text)
     if t in _NONFINITE:
         return ValueProblem("not-finite", f"{what} must be a finite number, not {shown!r}")
     if DECIMAL_RE.fullmatch(t):
+        if "\n" in text or "\r" in text:  # a block scalar (| or >) keeps its line break: it is text
+            return ValueProblem(
+                "not-a-number", f"{what} is a number, not a block of text: write {t} after the key, without | or >"
+            )
         return ValueProblem("not-a-number", f"{what} is a number, not text: write {t} without quotes")
     m = _THOUSANDS_RE.fullmatch(t)
     if m:

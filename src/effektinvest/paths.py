@@ -2,11 +2,73 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 
 class UsageError(Exception):
     """A path that cannot be read as asked: a usage error (exit 2), with its message."""
+
+
+class NotAFile(OSError):
+    """A path that is not a regular file (a device, a FIFO, a socket): never read, never waited on."""
+
+
+_KINDS = {
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFSOCK: "a socket",
+}
+# Opened without waiting: a FIFO that nobody writes to would block a plain open for ever (and the check
+# after opening refuses it, should a FIFO take a regular file's place in between).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _regular(path: str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a file")
+        raise NotAFile(
+            errno.EINVAL,
+            f"it is {kind}, not a regular file; give a scenario file, or '-' to read standard input",
+            path,
+        )
+
+
+def read_file(path: str, most: int) -> tuple[bytes | None, int]:
+    """The bytes of the regular file at PATH and its size; None for the bytes when the size is over MOST, and
+    never more than MOST + 1 bytes (a file that grows, or whose size is not known in advance as in /proc, is
+    read to one byte past MOST). Whatever is not a regular file is refused before it is read: /dev/zero would
+    never end, a FIFO may never start (NotAFile, an OSError that says what PATH is)."""
+    _regular(path, os.stat(path).st_mode)  # a socket cannot be opened at all: say what it is first
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb") as handle:
+        status = os.fstat(fd)
+        _regular(path, status.st_mode)
+        if status.st_size > most:
+            return None, status.st_size
+        data = handle.read(status.st_size + 1)  # what the size says, and one byte more if it grew
+        if len(data) > status.st_size:
+            data += handle.read(most + 1 - len(data))
+        return data, max(status.st_size, len(data))
+
+
+def read_stream(stream, most: int) -> bytes:
+    """At most MOST + 1 bytes of STREAM (standard input), read in pieces: an endless stream is read only to
+    one byte past MOST, and a short one never has room for MOST bytes allocated for it."""
+    read = getattr(stream, "read1", stream.read)
+    pieces, size = [], 0
+    while size <= most:
+        piece = read(min(1 << 20, most + 1 - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -24,11 +86,15 @@ def expand(paths: list[str]) -> list[str]:
             continue
         p = Path(path)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix in {".yaml", ".yml"} and f.is_file())
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix in {".yaml", ".yml"} and (f.is_file() or (f.is_symlink() and not f.exists()))
+            )  # a link that leads nowhere is read too, and says why it cannot be: not skipped in silence
             if not found:
                 raise UsageError(f"{path}: no *.yaml or *.yml file in this folder")
             out += [str(f) for f in found]
-        elif p.exists():
+        elif p.exists() or p.is_symlink():  # a link that leads nowhere (or to itself): read, it says why not
             out.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")

@@ -7,11 +7,20 @@ Shares are ratios and are not restated. Pure.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, Inexact, Overflow
 from fractions import Fraction
 
 from effektinvest.model import FinancingLine, Scenario
 from effektinvest.numbers import EXACT
+
+# EXACT, which also refuses to round: an amount restated past its 200 digits is an error, not a rounding.
+# (Index numbers have at most 30 digits, `numbers.parse_index`, so a file never gets this far.)
+_STRICT = EXACT.copy()
+_STRICT.traps[Inexact] = True
+# A ratio of index numbers past 2**400 (about 10**120) makes an amount of 30 digits more than 200 digits of
+# øre; it is refused before the division that would take minutes for a million-digit index.
+_MAX_RATIO_BITS = 400
+_TOO_LARGE = "--prices {year}: the index numbers make an amount too large to restate exactly"
 
 
 class PriceProblem(ValueError):
@@ -39,11 +48,16 @@ def restate(scenario: Scenario, year: int) -> Scenario:
                 f"--prices {year}: price_index has no index for {needed} (it has {known})",
             )
     ratio = Fraction(scenario.price_index[year]) / Fraction(scenario.price_index[scenario.price_level])
+    if ratio.numerator.bit_length() - ratio.denominator.bit_length() > _MAX_RATIO_BITS:
+        raise PriceProblem(("price_index",), _TOO_LARGE.format(year=year))  # before any big division
     unit = scenario.unit
 
     def convert(amount: Decimal) -> Decimal:
         ore = round(Fraction(unit.to_kr(amount)) * ratio * 100)  # round() on a Fraction: half to even
-        return unit.from_kr(Decimal(ore).scaleb(-2, EXACT))
+        try:  # exact or not at all: never rounded to the context's 200 digits, never an Overflow traceback
+            return unit.from_kr(_STRICT.create_decimal(ore).scaleb(-2, _STRICT))
+        except (Inexact, Overflow):
+            raise PriceProblem(("price_index",), _TOO_LARGE.format(year=year)) from None
 
     def line(financing: FinancingLine) -> FinancingLine:
         if financing.amount is None:

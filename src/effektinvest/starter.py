@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -59,15 +60,41 @@ def starter_text(name: str, budget_year: int) -> str:
     return STARTER.format(name=name, budget=budget_year, next=budget_year + 1)
 
 
+class NotRegularFile(Exception):
+    """`init --force` onto something that is not a regular file; the message says what it is."""
+
+
+_KINDS = {
+    stat.S_IFLNK: "a symbolic link",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
+
+
 def write_new(path: Path, text: str, force: bool) -> None:
     """Write TEXT to PATH atomically: a temporary file in the same folder, then a rename.
 
     Without FORCE an existing PATH is never replaced, even if it appears while
-    writing (FileExistsError). An interrupted run leaves no half file at PATH.
+    writing (FileExistsError). With FORCE only a regular file is replaced: a symbolic link, a device
+    node, a FIFO or a folder at PATH is refused (NotRegularFile), never replaced nor written through.
+    An interrupted run leaves no half file at PATH.
     """
+    if force:
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            raise NotRegularFile(_KINDS.get(stat.S_IFMT(mode), "not a regular file"))
     folder = path.parent if str(path.parent) else Path(".")
+    # The temporary name holds at most 64 bytes of PATH's, so that it is a valid name whenever PATH's is
+    # (a name has at most 255 bytes; ".NAME.12345678.tmp" would not be for a 245-byte NAME).
+    stem = os.fsdecode(os.fsencode(path.name)[:64])
     handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        "w", encoding="utf-8", dir=folder, prefix=f".{stem}.", suffix=".tmp", delete=False
     )
     try:
         with handle:

@@ -4,6 +4,8 @@ writing."""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from contextlib import contextmanager
@@ -52,5 +54,123 @@ def emit(output) -> None:
 
 
 def quiet_stdout() -> None:
-    """The reader of standard output has gone (`... | head`): write the rest nowhere, keep the exit code."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    """The reader of standard output has gone (`... | head`), or it cannot be written: write the rest nowhere
+    (what is still buffered too, so that nothing fails twice), keep the exit code."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture): nothing to redirect
+        return
+    _devnull_onto(fd)
+
+
+# --- standard streams that cannot be written (issue 10, 2.5) --------------------------------------------------------
+
+EXIT_WRITE = 2  # standard output cannot be written: docs/cli.md's exit code (as a usage error)
+
+
+def guard() -> None:
+    """Before the console script runs a command: standard output carries only the report, whatever happens to
+    standard error, and a write error ends with its own exit code, never a traceback.
+
+    - A descriptor 0, 1 or 2 that is closed (`>&-`) is opened on the null device, so that no file the
+      command opens takes its number (a scenario read as fd 1, a summary written as fd 2).
+    - Standard output closed: writing to it is an error the command reports (exit 2, as for a full disk);
+      writing nothing is none.
+    - Standard error closed, full or gone: what goes there is lost, and the command goes on (Python would
+      write to standard output what is printed to a closed standard error, and a full one would end the
+      command with exit 1 and no report)."""
+    closed = set()
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.add(fd)
+            _devnull_onto(fd)
+    if 1 in closed or sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+    sys.stderr = _LosableStderr(None if 2 in closed else sys.stderr)
+
+
+def finish(code: int) -> int:
+    """The command's exit code once what it wrote is flushed: CODE, or (for a success) EXIT_WRITE with one line
+    on standard error when standard output cannot be written. A reader that has gone (`| head`) is no error."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_stdout()
+    except OSError as exc:
+        quiet_stdout()
+        cannot_write(exc)
+        code = code or EXIT_WRITE
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return code
+
+
+def cannot_write(exc: OSError) -> None:
+    """Say on standard error that standard output cannot be written, in one line."""
+    print(f"effektinvest: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+
+
+def _devnull_onto(fd: int) -> None:
+    null = os.open(os.devnull, os.O_RDWR)
+    if null != fd:
+        os.dup2(null, fd)
+        os.close(null)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Standard output whose descriptor was closed: a write is an OSError, which the command reports."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        if text:
+            raise OSError(errno.EBADF, "standard output is closed")
+        return 0
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return 1  # the null device, opened there by `guard`
+
+
+class _LosableStderr(io.TextIOBase):
+    """Standard error that may be lost: written through to STREAM until a write fails (or from the start, when
+    it was closed); from then on, what is written goes nowhere and the command goes on."""
+
+    def __init__(self, stream):
+        super().__init__()
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        if self._stream is not None:
+            try:
+                return self._stream.write(text)
+            except (OSError, ValueError):
+                self._lose()
+        return len(text)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._lose()
+
+    def _lose(self) -> None:
+        self._stream = None
+        _devnull_onto(2)  # what the real stream still buffers is flushed there, without a second error
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def fileno(self) -> int:
+        return 2

@@ -97,8 +97,14 @@ class SourceKind(StrEnum):
     EXTERNAL = "external"
 
 
-_YEAR_SCHEMA = {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}
 YEAR_KEY_PATTERN = "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
+# A year may be written 2024 or "2024" (docs/scenario-format.md), as a key or as a value.
+_YEAR_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
+        {"type": "string", "pattern": YEAR_KEY_PATTERN},
+    ]
+}
 
 # Text is pydantic's own str (numbers are kept as written: see coerce_numbers_to_str below); a name must
 # have a character that is not white space.
@@ -184,8 +190,35 @@ YearAmounts = Annotated[
 # A financing amount: one number for the whole period, or one per year. The
 # tags name the two forms in pydantic's error paths; `model.errors` removes them.
 AMOUNT_TAGS = ("total", "by-year")
+
+
+def _amounts_by_year(value: Any) -> dict[int, Decimal]:
+    """A financing line's amounts by year: as costs, but with at least one year. `amount: {}` would pay
+    nothing in no year, silently; an error says so (costs: {} is the checks' business: a continued project
+    needs costs)."""
+    if isinstance(value, dict) and not value:
+        raise ValueProblem(
+            "missing-amount",
+            "an amount by year is empty ({}): it is not 0; give the years, such as {2024: 1.5}, "
+            "or leave the line out",
+        )
+    return _year_amounts(value)
+
+
+AmountsByYear = Annotated[
+    dict[int, Decimal],
+    _validator(_amounts_by_year),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": YEAR_KEY_PATTERN},
+            "additionalProperties": {"type": "number", "minimum": 0},
+            "minProperties": 1,
+        }
+    ),
+]
 AmountSpec = Annotated[
-    Annotated[Amount, Tag("total")] | Annotated[YearAmounts, Tag("by-year")],
+    Annotated[Amount, Tag("total")] | Annotated[AmountsByYear, Tag("by-year")],
     Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
 ]
 

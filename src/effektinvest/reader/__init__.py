@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from effektinvest.diagnostics import Diagnostic
+from effektinvest.reader import syntax
 from effektinvest.reader.marks import Marks, locate
 from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
@@ -83,13 +84,14 @@ def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line, column = _line_col(data, exc.start)
-        return None, (
-            line,
-            column,
-            f"the file is not valid {encoding.removesuffix('-sig').upper()} "
-            f"(byte 0x{data[exc.start]:02x}); save it as UTF-8",
-        )
+        name = encoding.removesuffix("-sig").upper()
+        if encoding == "utf-8-sig":
+            line, column = _line_col(data, exc.start)
+            what = f"byte 0x{data[exc.start]:02x}"
+        else:  # count lines and columns in the text before the fault, not in its UTF-16/32 bytes
+            line, column = _text_line_col(data[: exc.start].decode(encoding, "replace"), None)
+            what = _DECODE_REASONS.get(exc.reason, exc.reason)
+        return None, (line, column, f"the file is not valid {name} ({what}); save it as UTF-8")
     if encoding == "utf-8-sig":
         # libyaml reads UTF-8 bytes itself: hand it the bytes, without the BOM.
         return (data[3:] if data.startswith(codecs.BOM_UTF8) else data), None
@@ -102,6 +104,58 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
     line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
     return line, len(before[line_start:].decode("utf-8", "replace")) + 1
+
+
+def _text_line_col(text: str, offset: int | None) -> tuple[int, int]:
+    """Line and column (from 1) of a character offset into TEXT (None: its end), as `_line_col` counts."""
+    before = text if offset is None else text[:offset]
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, len(before) - max(before.rfind("\n"), before.rfind("\r"))
+
+
+# Python's words for a UTF-16/32 decoding fault, as a user would say them.
+_DECODE_REASONS = {
+    "illegal UTF-16 surrogate": "an unpaired surrogate",
+    "illegal encoding": "an unpaired surrogate or a code point past U+10FFFF",
+    "code point in surrogate code point range(0xd800, 0xe000)": "a surrogate",
+    "code point not in range(0x110000)": "a code point past U+10FFFF",
+    "truncated data": "it ends inside a character",
+    "unexpected end of data": "it ends inside a character",
+}
+
+
+def _unclosed(exc: yaml.MarkedYAMLError) -> str | None:
+    """What to say of a quoted value that the file ends inside (the parser names the end of the file, a
+    line past the mistake), or None for any other syntax error."""
+    if exc.context == "while scanning a quoted scalar" and "end of stream" in (exc.problem or ""):
+        if exc.context_mark is not None:
+            return "a quoted value starts here and is never closed: add its closing quote"
+    return None
+
+
+def _not_allowed(exc: yaml.YAMLError, text: str | bytes) -> tuple[int, int, str, str]:
+    """Where and why the parser refused a character (a reader error, which has no mark): its line and
+    column, and one line that names it. libyaml counts the offset in the UTF-8 bytes it read; PyYAML's own
+    reader, in characters."""
+    position = getattr(exc, "position", None)
+    code = getattr(exc, "character", None)
+    if not isinstance(position, int) or not isinstance(code, int):
+        return 1, 1, "yaml-syntax", " ".join(str(exc).split())  # never more than one line
+    if C_LOADER:
+        data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+        line, column = _line_col(data, position)
+    else:
+        line, column = _text_line_col(text if isinstance(text, str) else text.decode("utf-8", "replace"), position)
+    if 0xD800 <= code < 0xE000:
+        kind = "a lone surrogate"
+    elif code in (0xFFFE, 0xFFFF):
+        kind = "not a character"
+    else:
+        kind = "a control character"
+    return line, column, "yaml-syntax", (
+        f"the character U+{code:04X} ({kind}) is not allowed in a YAML file; remove it "
+        f'(in a double-quoted value it may be written as "\\u{code:04x}")'
+    )
 
 
 def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
@@ -119,7 +173,11 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
     text, problem = decode(data)
     if problem:
         return fail(problem[0], problem[1], "not-utf8", problem[2])
-    walker = Walker(path, len(data), _Parser(text).get_event, marks)
+    try:
+        parser = _Parser(text)
+    except yaml.YAMLError as exc:  # PyYAML's own reader (no libyaml) checks the first characters at once
+        return fail(*_not_allowed(exc, text))
+    walker = Walker(path, len(data), parser.get_event, marks)
     gc_was_enabled = _pause_gc()
     try:
         value, marks = walker.document()
@@ -135,13 +193,19 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(p for p in (exc.context, exc.problem) if p)
+        unclosed = _unclosed(exc)
+        if unclosed:  # at the end of the file: name the line where the unclosed value starts
+            return fail(exc.context_mark.line + 1, exc.context_mark.column + 1, "yaml-syntax", unclosed)
         if exc.problem == "exceeded maximum nesting depth":
             return fail(line, column, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
         if _long_key(text, mark):
             return fail(line, column, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; {message}")
+        said = syntax.explain(_lines(text), line, column, exc.problem or "")  # in words, where the mistake is
+        if said:
+            return fail(said[0], said[1], "yaml-syntax", said[2])
         return fail(line, column, "yaml-syntax", message)
-    except yaml.YAMLError as exc:  # reader errors have no mark
-        return fail(1, 1, "yaml-syntax", str(exc))
+    except yaml.YAMLError as exc:  # reader errors have no mark, but an offset
+        return fail(*_not_allowed(exc, text))
     finally:
         _resume_gc(gc_was_enabled)
     if value is NeedMarks:
@@ -149,11 +213,15 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
     return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
 
 
+def _lines(text: str | bytes) -> list[str]:
+    return text.splitlines() if isinstance(text, str) else text.decode("utf-8", "replace").splitlines()
+
+
 def _long_key(text: str | bytes, mark) -> bool:
     """Whether a scanner error comes from a key longer than libyaml's 1024-character limit."""
     if mark is None:
         return False
-    lines = text.splitlines() if isinstance(text, str) else text.decode("utf-8", "replace").splitlines()
+    lines = _lines(text)
     if mark.line >= len(lines):
         return False
     row = lines[mark.line].strip().removeprefix("- ")

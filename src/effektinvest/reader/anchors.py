@@ -1,63 +1,88 @@
-"""Anchors and aliases: an anchored value's events are kept once, and an alias reads them again, so no
-node tree is ever built. Cycles (a value that contains itself) are reported here; growth is bounded by
-the walker's `tick`."""
+"""Anchors and aliases, with no node tree and no events kept: an anchored mapping or list is read once, and
+what reading it gave is recorded (a `Repeat`: its value and marks, how many values it holds, how deep it
+nests, what was reported inside it); an alias gives that value again, shared as PyYAML's own loader shares
+it, and repeats what was reported inside it at its own path. So an alias costs neither memory nor time for
+the values it repeats, and the walker's `tick` counts them all at once, before anything else is done: the
+alias bound (docs/scenario-format.md) acts before a byte is spent on growth. Cycles are reported here."""
 
 from __future__ import annotations
 
-from itertools import islice
+from typing import NamedTuple
 
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 
 from effektinvest.reader.marks import Marks
-from effektinvest.reader.signals import Refused
+from effektinvest.reader.signals import Abort, Refused
+
+
+class Repeat(NamedTuple):
+    """What reading an anchored mapping or list gave, for each alias that repeats it."""
+
+    value: object
+    marks: Marks | None
+    values: int  # values read inside it (the walker's count), which each alias adds
+    height: int  # levels of mappings and lists, its own included
+    diagnostics: list  # reported inside it, where the anchored value is written: repeated as they are
+    poisoned: list  # paths below the anchored value that it does not hold as written
+    thousands: list  # (path below the anchored value, line, column, text) of each number such as 1.500
 
 
 class Anchors:
     """The walker's methods for anchors and aliases (see `walker.Walker`, whose state they share)."""
 
+    # While an anchored value is read, the parser's events come through `watch`, which counts the mappings
+    # and lists open (LEVEL) and the most that have been (DEEPEST): the height of each Repeat.
+    anchoring = level = deepest = 0
+
     def anchored(self, event, depth: int) -> tuple[object, Marks | None]:
-        """Read a mapping or list with an anchor, keeping its events for the aliases that repeat it.
-
-        While any anchored value is open, every event the parser gives is kept once, in one log; an
-        anchor's events are a slice of it, from its start to where it ends.
-        """
+        """Read a mapping or list with an anchor, and record what it gave for the aliases that repeat it."""
         name = event.anchor
-        if self.get is self.parse:  # no anchored value open: a new log
-            self.log = [event]
-        log = self.log
-        entry = self.define(name, log, len(log) - 1, None)
+        entry = self.define(name, [event], 0, None)
         outer = self.get
+        if not self.anchoring:  # the outermost anchored value: its start came from the parser itself
+            self.level = 1
+            self.get = self.watch
+        first, deepest = self.level, self.deepest
+        self.deepest = first
+        trail = len(self.trail)
+        before = self.count, len(self.diagnostics), len(self.poisoned), len(self.thousands)
+        self.anchoring += 1
         self.open.add(name)
-        self.get = self.keep
         try:
-            return self.node(event, depth)
+            value, marks = self.node(event, depth)
         finally:
+            self.anchoring -= 1
+            self.open.discard(name)
             self.get = outer
-            self.open.discard(name)
-            entry[2] = len(log)
+        height = self.deepest - first + 1
+        self.deepest = max(deepest, self.deepest)
+        entry[2] = Repeat(
+            value,
+            marks,
+            self.count - before[0],
+            height,
+            self.diagnostics[before[1] :],
+            [path[trail:] for path in self.poisoned[before[2] :]],
+            [(path[trail:], line, column, text) for path, line, column, text in self.thousands[before[3] :]],
+        )
+        return value, marks
 
-    def reread(self, event, depth: int) -> tuple[object, Marks | None]:
-        """A mapping or list with an anchor, read again through an alias: the anchor is open while it
-        is read, so that an alias to it inside is a cycle here too; and if it is open already, the
-        value contains itself."""
-        name = event.anchor
-        if name in self.open:
-            self.poison(event, "alias-cycle", f"an alias makes the value of &{name} contain itself")
-            level = 1  # its kept events, passed over
-            while level:
-                kind = self.get().__class__
-                level += (kind is MappingStartEvent or kind is SequenceStartEvent) - (
-                    kind is MappingEndEvent or kind is SequenceEndEvent
-                )
-            return None, None
-        self.open.add(name)
-        try:
-            return self.node(event, depth)
-        finally:
-            self.open.discard(name)
+    def watch(self):
+        """The parser's next event, counting the mappings and lists it opens and closes (see `anchored`)."""
+        event = self.parse()
+        kind = event.__class__
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            self.level += 1
+            if self.level > self.deepest:
+                self.deepest = self.level
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            self.level -= 1
+        return event
 
-    def define(self, name: str, log: list, start: int, stop: int | None) -> list:
-        """Record anchor NAME: its value's events are LOG[START:STOP] (STOP is None while it is read)."""
+    def define(self, name: str, log: list, start: int, stop) -> list:
+        """Record anchor NAME, as [LOG, START, STOP]: LOG[START] is its value's first event; for a single
+        value STOP is 1 (an alias reads that one event again), for a mapping or list None while it is read
+        and then its `Repeat`."""
         if name in self.anchors:
             log_, first, _ = self.anchors[name]
             mark = log[start].start_mark
@@ -71,32 +96,36 @@ class Anchors:
         entry = self.anchors[name] = [log, start, stop]
         return entry
 
-    def keep(self):
-        event = self.parse()
-        self.log.append(event)
-        return event
-
     def alias(self, event, depth: int) -> tuple[object, Marks | None]:
-        """An alias reads its anchor's value again, from the kept events."""
+        """An alias gives its anchor's value again: a single value read again from its one event; a mapping
+        or list as it was read (the same objects), with what was reported inside it repeated at this
+        alias's path. Its values are counted first, all at once: past the bound, nothing is repeated."""
         self.tick(event)
         name = event.anchor
         if name in self.open:
             self.poison(event, "alias-cycle", f"the alias *{name} stands inside the value it repeats (&{name})")
             return None, None
-        log, start, stop = self.anchored_events(event)
-        outer = self.get
-        self.get = islice(log, start + 1, stop).__next__
-        self.open.add(name)
-        self.again += 1
-        try:
+        log, start, repeat = self.anchored_events(event)
+        if repeat.__class__ is not Repeat:
             return self.node(log[start], depth)
-        finally:
-            self.get = outer
-            self.open.discard(name)
-            self.again -= 1
+        deepest = depth + repeat.height - 1
+        if deepest > _max_depth():  # where it stands, it nests deeper than where it is written
+            self.report(event, "too-deep", f"nesting deeper than {_max_depth()} levels")
+            raise Abort
+        self.tick(event, repeat.values)
+        if self.anchoring and self.level + repeat.height > self.deepest:  # inside another anchored value
+            self.deepest = self.level + repeat.height
+        if repeat.diagnostics:
+            self.diagnostics += repeat.diagnostics
+        if repeat.poisoned or repeat.thousands:
+            here = tuple(self.trail)
+            self.poisoned += [here + path for path in repeat.poisoned]
+            self.thousands += [(here + path, line, column, text) for path, line, column, text in repeat.thousands]
+        return repeat.value, repeat.marks
 
     def anchored_events(self, alias) -> list:
-        """The anchor an alias names, as [log, start, stop]; Refused when it has none before it."""
+        """The anchor an alias names, as [log, start, stop] (see `define`); Refused when it has none before
+        it."""
         entry = self.anchors.get(alias.anchor)
         if entry is None:
             mark = alias.start_mark
@@ -107,3 +136,9 @@ class Anchors:
                 f"the alias *{alias.anchor} names no anchor before it (write &{alias.anchor} on the value first)",
             )
         return entry
+
+
+def _max_depth() -> int:
+    from effektinvest.reader.walker import MAX_DEPTH  # (here, not above: the walker imports this module)
+
+    return MAX_DEPTH

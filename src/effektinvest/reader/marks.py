@@ -29,12 +29,17 @@ class Marks(NamedTuple):
 
 new_marks = tuple.__new__
 
+_SEARCHED = 16  # a mapping with at most this many keys is searched; a larger one is indexed (see `locate`)
 
-def locate(marks: Marks | None, path: tuple, at_key: bool = False) -> tuple[int, int]:
+
+def locate(marks: Marks | None, path: tuple, at_key: bool = False, known: dict | None = None) -> tuple[int, int]:
     """The line and column (from 1) of the value at PATH, or of its key when AT_KEY.
 
     Walks as far down the path as the file goes; a missing step points at the
     deepest value found (for a missing key with AT_KEY: the key of the mapping that lacks it).
+    KNOWN, if given, keeps the keys of each large mapping indexed from one call to the next (a caller
+    that locates many findings in one file passes the same dict): a lookup, not a search of the keys, so
+    that locating n findings takes linear time.
     """
     if marks is None:
         return 1, 1
@@ -42,9 +47,17 @@ def locate(marks: Marks | None, path: tuple, at_key: bool = False) -> tuple[int,
     for step in path:
         if marks is None:
             break
-        if marks.keys is not None:
+        keys = marks.keys
+        if keys is not None and known is not None and len(keys) > _SEARCHED:
+            held = known.get(id(keys))
+            if held is None or held[0] is not keys:  # (held keeps KEYS alive: its id names no other tuple)
+                held = known[id(keys)] = (keys, {key: i for i, key in enumerate(keys)})
+            index = held[1].get(str(step))
+            if index is None:
+                break
+        elif keys is not None:
             try:
-                index = marks.keys.index(str(step))
+                index = keys.index(str(step))
             except ValueError:
                 break
         elif isinstance(step, int) and 0 <= step < len(marks.spots) // 2:

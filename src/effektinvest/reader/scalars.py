@@ -8,7 +8,7 @@ from unicodedata import normalize as _normalize
 
 from yaml.events import AliasEvent, ScalarEvent
 
-from effektinvest.numbers import looks_like_thousands, nfc, resolve_plain
+from effektinvest.numbers import describe, explain_text_as_number, looks_like_thousands, nfc, resolve_plain
 
 MAX_KEY_CHARS = 1024
 MAX_SCALAR_CHARS = 1024 * 1024
@@ -17,8 +17,11 @@ SCALAR_TAGS = frozenset({T + "str", T + "int", T + "float", T + "bool", T + "nul
 
 
 def is_plain(event) -> bool:
-    """Whether a scalar event is plain (its type is read from its text), as PyYAML's resolver decides."""
-    return event.implicit[0]
+    """Whether a scalar event is plain: untagged and unquoted, so that its type is read from its text.
+
+    The non-specific tag `!` makes a value text, as quotes do (YAML 1.2; libyaml and PyYAML call `! 10.35`
+    plain-implicit, and PyYAML's resolver would make it a number): `! "10.35"` is text, never a number."""
+    return event.implicit[0] and event.tag is None
 
 
 class Scalars:
@@ -88,7 +91,7 @@ class Scalars:
         if tag in SCALAR_TAGS:
             value = resolve_plain(text)
             if not _matches(tag, value):
-                self.poison(event, "unsupported-tag", f"!!{tag[len(T) :]} {text} does not match its tag")
+                self.poison(event, *_mismatch(tag[len(T) :], text, value))
                 return None
             return value
         self.poison(event, "unsupported-tag", tag_message(tag))
@@ -105,6 +108,21 @@ def _matches(tag: str, value: object) -> bool:
     if kind == "int":
         return isinstance(value, Decimal) and value.as_tuple().exponent == 0
     return isinstance(value, Decimal)  # float
+
+
+def _mismatch(kind: str, text: str, value: object) -> tuple[str, str]:
+    """The code and message for a value that its standard tag (!!int, !!float, !!bool, !!null) does not fit:
+    what is wrong with the value as written, never a bare "does not match"."""
+    if kind in ("int", "float") and isinstance(value, str):
+        problem = explain_text_as_number(text, f"a !!{kind} value")  # 1e3: "has an exponent ... write 1000"
+        return problem.code, f"{problem.message} (a tag such as !!{kind} does not change how a number is written)"
+    if kind == "int" and isinstance(value, Decimal):
+        return "unsupported-tag", f"!!int {value} is not a whole number; leave out the tag"
+    if kind in ("int", "float"):
+        return "unsupported-tag", f"!!{kind} {describe(text)} is not a number; leave out the tag"
+    if kind == "bool":
+        return "unsupported-tag", f"!!bool {describe(text)} is not true or false; leave out the tag"
+    return "unsupported-tag", f"!!null {describe(text)} is not empty (~ or null); leave out the tag"
 
 
 def tag_message(tag: str) -> str:

@@ -5,8 +5,10 @@ and length. What an anchor and an alias do is in `anchors`.
 
 from __future__ import annotations
 
+import re
 from array import array
 from decimal import Decimal
+from itertools import count, islice
 
 from yaml.events import (
     AliasEvent,
@@ -115,9 +117,10 @@ class Walker(Anchors, Scalars):
         finally:
             del self.diagnostics[kept[0] :], self.poisoned[kept[1] :], self.thousands[kept[2] :]
 
-    def tick(self, event) -> None:
-        """Count one more value read; past the budget, stop: aliases are making the document grow."""
-        self.count += 1
+    def tick(self, event, values: int = 1) -> None:
+        """Count one more value read (or the VALUES an alias repeats, at once: `anchors.Anchors.alias`); past
+        the budget, stop, before anything of them is built: aliases are making the document grow."""
+        self.count += values
         if self.count > self.budget:
             self.report(
                 event,
@@ -157,6 +160,8 @@ class Walker(Anchors, Scalars):
         return None, None
 
     def sequence(self, start, depth: int) -> tuple[list, Marks | None]:
+        # A plain value that the list has held before is the same object again (values are immutable): a
+        # list of ten million 1s holds one Decimal, not ten million (docs/performance.md, "Memory").
         get = self.get
         out: list = []
         spots = array("q")
@@ -164,24 +169,55 @@ class Walker(Anchors, Scalars):
         trail = self.trail
         marking = self.marking
         index = 0
+        known: dict = {}  # plain text -> its value, for at most 256 texts of this list
+        plain = 0  # plain values read here, counted at the end (as `mapping` counts its own)
         while True:
             event = get()
             if event.__class__ is SequenceEndEvent:
                 break
-            trail.append(index)
             if marking:
                 here = spot(event.start_mark)
                 spots.append(here)
                 spots.append(here)
+            if event.__class__ is ScalarEvent and event.implicit[0] and event.tag is None and event.anchor is None:
+                value = known.get(event.value, known)
+                if value is known:  # (KNOWN itself stands for "not known")
+                    said = len(self.diagnostics), len(self.poisoned), len(self.thousands)
+                    trail.append(index)
+                    value = self.scalar(event)
+                    trail.pop()
+                    if len(known) < 256 and said == (len(self.diagnostics), len(self.poisoned), len(self.thousands)):
+                        known[event.value] = value  # nothing was said of it: the next one is the same
+                out.append(value)
+                plain += 1
+                index += 1
+                continue
+            trail.append(index)
             value, child = self.value(event, depth + 1)
             out.append(value)
             if child is not None:
                 children[index] = child
             trail.pop()
             index += 1
+        self.count += plain
         if not marking:
             return out, None
         return out, new_marks(Marks, (None, spots, children or None, spot(start.start_mark)))
+
+    def first_index(self, out: dict, key: str) -> int:
+        """Where KEY, given again, first stands among the keys of OUT (a mapping being read), for the
+        duplicate key's message: the keys are indexed once per mapping, and the index grows with it, so
+        that many duplicates in one mapping take linear time, not a search each."""
+        indexes = getattr(self, "key_indexes", None)
+        if indexes is None:
+            indexes = self.key_indexes = {}
+        held = indexes.get(id(out))
+        if held is None or held[0] is not out:  # (held keeps OUT alive: its id names no other mapping)
+            held = indexes[id(out)] = (out, {})
+        index = held[1]
+        if key not in index:
+            index.update(zip(islice(out, len(index), None), count(len(index))))
+        return index[key]
 
     def mapping(self, start, depth: int) -> tuple[dict, Marks | None]:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
@@ -194,7 +230,7 @@ class Walker(Anchors, Scalars):
         children: dict[int, Marks] = {}
         trail = self.trail
         marking = self.marking
-        previous = None
+        previous = previous_key = None
         flow = start.flow_style
         while True:
             key_event = get()
@@ -210,24 +246,23 @@ class Walker(Anchors, Scalars):
             value_event = get()
             if flow:
                 if previous is not None and _split_decimal_comma(previous, key_event, value_event):
-                    trail.append(key_event.value)
-                    self.poison(
-                        previous,
-                        "decimal-comma",
-                        f"{previous.value},{key_event.value} has a decimal comma (in {{...}} it reads as "
-                        f"{previous.value} and a key {key_event.value}): write {previous.value}.{key_event.value}",
-                    )
+                    trail.append(previous_key)  # the number's own entry: nothing more is said of it
+                    self.poison(previous, *_split_number(previous.value, key_event.value))
                     trail.pop()
+                    out[previous_key] = None
+                    mark = previous.start_mark
+                    if self.thousands and self.thousands[-1][1:3] == (mark.line + 1, mark.column + 1):
+                        self.thousands.pop()  # 1.234,5 is not an ambiguous 1.234
                     self.quietly(self.value, value_event, depth + 1)  # the empty value, for its anchor if any
                     continue
-                previous = value_event
+                previous, previous_key = value_event, key
             if key is None:
                 self.quietly(self.value, value_event, depth + 1)
                 continue
             if key in out:
                 if not marking:
                     raise NeedMarks
-                first = spots[2 * list(out).index(key)] >> 32
+                first = spots[2 * self.first_index(out, key)] >> 32
                 through = f" (through the alias *{key_event.anchor})" if kind is AliasEvent else ""
                 self.report(
                     key_event,
@@ -242,7 +277,12 @@ class Walker(Anchors, Scalars):
                 spots.append(mark.line << 32 | mark.column)
                 mark = value_event.start_mark
                 spots.append(mark.line << 32 | mark.column)
-            if value_event.__class__ is ScalarEvent and value_event.implicit[0] and value_event.anchor is None:
+            if (  # a plain value (scalars.is_plain: `! 10.35` is text, not plain)
+                value_event.__class__ is ScalarEvent
+                and value_event.implicit[0]
+                and value_event.tag is None
+                and value_event.anchor is None
+            ):
                 text = value_event.value
                 if text in NULLS:
                     out[key] = None
@@ -277,12 +317,16 @@ class Walker(Anchors, Scalars):
         return out, new_marks(Marks, (tuple(out), array("q", spots), children or None, spot(start.start_mark)))
 
 
+_WHOLE_RE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")  # 10, or 1.234.567 with Danish thousands
+
+
 def _split_decimal_comma(previous, key, value) -> bool:
-    """`{2024: 10,35}`: the flow mapping has read 10 as a value and 35 as a key with no value."""
+    """`{2024: 10,35}` or `{2024: 1.234.567,89}`: the flow mapping has read 10 (1.234.567) as a value and 35
+    (89) as a key with no value."""
     return (
         previous.__class__ is ScalarEvent
         and is_plain(previous)
-        and previous.value.isdigit()
+        and _WHOLE_RE.fullmatch(previous.value) is not None
         and key.__class__ is ScalarEvent
         and is_plain(key)
         and key.value.isdigit()
@@ -291,3 +335,13 @@ def _split_decimal_comma(previous, key, value) -> bool:
         and is_plain(value)
         and value.value == ""
     )
+
+
+def _split_number(whole: str, decimals: str) -> tuple[str, str]:
+    """The code and message for a number that a flow mapping split at its decimal comma."""
+    meant = f"{whole.replace('.', '')}.{decimals}"
+    if "." in whole:
+        code, what = "thousands-separator", "thousands separators"
+    else:
+        code, what = "decimal-comma", "a decimal comma"
+    return code, f"{whole},{decimals} has {what} (in {{...}} it reads as {whole} and a key {decimals}): write {meant}"

@@ -1,8 +1,11 @@
-"""How one figure or text is shown: Danish numbers for people (tables and Markdown), and the escaping of
-text a user wrote for Markdown. Every human renderer shows its cells through these functions."""
+"""How one figure or text is shown: Danish numbers for people (tables and Markdown), and text a user wrote:
+its hidden characters shown (`visible`, `json_visible`) and its escaping for Markdown. Every renderer shows
+its cells through these functions."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from effektinvest.numbers import EXACT
@@ -52,6 +55,64 @@ def coverage_cell(value: Decimal | None) -> str:
 
 
 def markdown_cell(text: str) -> str:
-    """TEXT for a Markdown table cell or list item: a backslash, a pipe and a line break cannot break it."""
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    """TEXT for a Markdown table cell or list item: a backslash, a pipe and a line break cannot break it, and
+    every other hidden character is shown (`visible`)."""
+    text = visible(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+# --- text a user wrote, on a terminal or in a file (docs/cli.md, "How text you wrote is shown") ---------------------
+
+# The one rule: a character is hidden when a terminal acts on it or it cannot be seen: the controls (C0, DEL,
+# C1: ESC starts colours, titles and hyperlinks), the format characters (bidi overrides and isolates,
+# zero-width spaces and joiners, the BOM), the line and paragraph separators, and lone surrogates (a file
+# name that is not UTF-8). Names, titles, ids and paths are shown with each of them written as its escape.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_MAYBE_HIDDEN = re.compile(r"[^\x20-\x7e]")  # what the slow path looks at: all but printable ASCII
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def hidden(character: str) -> bool:
+    """Whether CHARACTER is one a terminal acts on or that cannot be seen (the one rule, above)."""
+    return unicodedata.category(character) in _HIDDEN_CATEGORIES
+
+
+def visible(text: str) -> str:
+    """TEXT with every hidden character written as its escape, as Python writes it: `\\x1b`, `\\n`, `\\u202e`,
+    `\\udcff`. Everything else, Danish letters and a backslash too, as it is. For the table, Markdown, CSV and
+    TSV, and every diagnostic: one line, nothing a terminal acts on, nothing that reads differently than it
+    looks."""
+    if text.isprintable():  # no hidden character (str.isprintable is False for each): the common case
+        return text
+    return _MAYBE_HIDDEN.sub(_escape_hidden, text)
+
+
+def _escape_hidden(match: re.Match) -> str:
+    character = match.group()
+    if not hidden(character):
+        return character
+    code = ord(character)
+    if character in _NAMED:
+        return _NAMED[character]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def json_visible(text: str) -> str:
+    """JSON TEXT (a whole document) with every hidden character that the encoder leaves raw (DEL, C1, bidi,
+    U+2028, lone surrogates; it escapes only C0) written as a JSON escape: a reader gets the exact string a
+    user wrote, a terminal shows only what is visible. Outside strings JSON has no such character, so the
+    whole text can be treated at once."""
+    if text.isprintable() or ("\n" in text and text.replace("\n", "").isprintable()):  # the common case
+        return text
+    return _MAYBE_HIDDEN.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match) -> str:
+    character = match.group()
+    if character == "\n" or not hidden(character):  # a line break between items (indent=2)
+        return character
+    code = ord(character)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a UTF-16 surrogate pair, as JSON writes a character past the BMP
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

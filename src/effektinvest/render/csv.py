@@ -1,7 +1,9 @@
 """CSV and TSV (options.delimiter): one row per figure, through the csv module (docs/cli.md).
 
 Rows with an empty id are sums (the year's total cost, financed, residual). Decimal point, no thousands
-separators; amounts exact in the output unit.
+separators; amounts exact in the output unit. Text a user wrote is shown by `cells.visible` (a control
+character as its escape: no raw carriage return, tab or ESC), then quoted by the csv module where it holds
+the delimiter, a quote or a line break.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import io
 
 from effektinvest.numbers import plain
 from effektinvest.render import Options
+from effektinvest.render.cells import visible
 from effektinvest.render.compare_view import SIDES, CompareReport, side_value
 from effektinvest.render.compare_view import rows as compare_rows
 from effektinvest.render.due_view import DueReport
@@ -38,7 +41,7 @@ def gap(report: Report, options: Options) -> str:
             value = row.values[index]
             if row.category == "coverage" or value is None:
                 continue
-            writer.writerow([column, row.category, row.id, row.label if row.id else "", plain(value)])
+            writer.writerow([column, row.category, visible(row.id), visible(row.label) if row.id else "", plain(value)])
     return out.getvalue()
 
 
@@ -53,10 +56,10 @@ def compare(report: CompareReport, options: Options) -> str:
             if change is None:
                 continue
             sides = [plain(side_value(change, side)) for side, _ in SIDES]
-            writer.writerow([column, row.category, row.id, row.label if row.id else "", *sides])
+            writer.writerow([column, row.category, visible(row.id), visible(row.label) if row.id else "", *sides])
     for category, _, items in report.one_sided():
         for item, name in items.items():
-            writer.writerow(["", category, item, name, "", "", ""])
+            writer.writerow(["", category, visible(item), visible(name), "", "", ""])
     return out.getvalue()
 
 
@@ -64,7 +67,7 @@ def due(report: DueReport, options: Options) -> str:
     """path,project,name,reason,year,cost,unit: one row per cost year (one with no year where none is given)."""
     out, writer = _writer(options, ["path", "project", "name", "reason", "year", "cost", "unit"])
     for row in report.rows:
-        head = [row.path, row.project, row.name, row.reason]
+        head = [visible(row.path), visible(row.project), visible(row.name), row.reason]
         for year, amount in row.costs.items() or [("", None)]:
             writer.writerow([*head, year, "" if amount is None else plain(amount), row.unit.value])
     return out.getvalue()

@@ -4,6 +4,10 @@
 - json: one JSON array of objects with path, line, column, severity, code, message
 - github: GitHub Actions workflow commands, escaped as GitHub's own toolkit escapes them
 - step_summary: a Markdown table for $GITHUB_STEP_SUMMARY
+
+A path or message is text a user wrote, or quotes it: each reporter shows it with its hidden characters
+escaped (`cells.visible`, `json_visible`, `markdown_cell`), so that one diagnostic is one line and nothing in
+it reaches a terminal raw.
 """
 
 from __future__ import annotations
@@ -12,15 +16,43 @@ import json
 from collections.abc import Iterable, Sequence
 
 from effektinvest.diagnostics import Diagnostic
-from effektinvest.render.cells import markdown_cell
+from effektinvest.render.cells import json_visible, markdown_cell, visible
 
 
 def line(d: Diagnostic) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.severity.value}[{d.code}]: {d.message}"
+    """One diagnostic, on one line: a path or message cannot start another (`cells.visible`)."""
+    return f"{visible(d.path)}:{d.line}:{d.column}: {d.severity.value}[{visible(d.code)}]: {visible(d.message)}"
+
+
+SHOWN = 1_000  # diagnostics of one file that text, github and the step summary show (docs/cli.md, "Limits")
+
+
+def _shown(diagnostics: Iterable[Diagnostic]) -> tuple[list[Diagnostic], dict[str, int]]:
+    """The first SHOWN DIAGNOSTICS of each file (in their order: by line), and how many of each file's are
+    left out: a broken generated file answers with a screenful, not a million lines."""
+    shown, seen, hidden = [], {}, {}
+    for d in diagnostics:
+        n = seen[d.path] = seen.get(d.path, 0) + 1
+        if n <= SHOWN:
+            shown.append(d)
+        else:
+            hidden[d.path] = n - SHOWN
+    return shown, hidden
+
+
+def _not_shown(count: int) -> str:
+    """What the note says of COUNT diagnostics left out: worded so that no parser takes it for one more."""
+    return (
+        f"{count:,} more diagnostic{'' if count == 1 else 's'} not shown (only the first {SHOWN:,} of a file "
+        "are; 'effektinvest check --format json' lists them all)"
+    )
 
 
 def text(diagnostics: Iterable[Diagnostic]) -> str:
-    return "".join(line(d) + "\n" for d in diagnostics)
+    """One line per diagnostic, the first SHOWN of a file, then `PATH: note: N more diagnostics not shown`."""
+    shown, hidden = _shown(diagnostics)
+    notes = [f"{visible(path)}: note: {_not_shown(count)}\n" for path, count in hidden.items()]
+    return "".join(line(d) + "\n" for d in shown) + "".join(notes)
 
 
 def to_json(diagnostics: Sequence[Diagnostic]) -> str:
@@ -35,7 +67,7 @@ def to_json(diagnostics: Sequence[Diagnostic]) -> str:
         }
         for d in diagnostics
     ]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
 
 
 def _escape_data(value: str) -> str:
@@ -49,11 +81,15 @@ def _escape_property(value: str) -> str:
 
 
 def github(diagnostics: Iterable[Diagnostic]) -> str:
-    """`::error file=PATH,line=LINE,col=COLUMN::[CODE] MESSAGE`, one per diagnostic."""
+    """`::error file=PATH,line=LINE,col=COLUMN::[CODE] MESSAGE`, one per diagnostic (the first SHOWN of a
+    file), then a `::notice file=PATH::` with the count of the rest."""
     out = []
-    for d in diagnostics:
-        props = f"file={_escape_property(d.path)},line={d.line},col={d.column}"
-        out.append(f"::{d.severity.value} {props}::{_escape_data(f'[{d.code}] {d.message}')}\n")
+    shown, hidden = _shown(diagnostics)
+    for d in shown:  # hidden characters shown first (`visible`): no raw ESC in the log, no line break
+        props = f"file={_escape_property(visible(d.path))},line={d.line},col={d.column}"
+        out.append(f"::{d.severity.value} {props}::{_escape_data(visible(f'[{d.code}] {d.message}'))}\n")
+    for path, count in hidden.items():
+        out.append(f"::notice file={_escape_property(visible(path))}::{_escape_data(_not_shown(count))}\n")
     return "".join(out)
 
 
@@ -63,15 +99,18 @@ def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     head = f"### effektinvest check\n\n{summary(files, errors, len(diagnostics) - errors)}\n"
     if not diagnostics:
         return head + "\n"
+    shown, hidden = _shown(diagnostics)  # GitHub takes at most 1 MiB of summary from a step
     rows = [
         f"| {markdown_cell(d.path)} | {d.line} | {d.column} | {d.severity.value} | `{d.code}` "
         f"| {markdown_cell(d.message)} |"
-        for d in diagnostics
+        for d in shown
     ]
+    notes = "".join(f"{markdown_cell(path)}: {markdown_cell(_not_shown(count))}\n\n" for path, count in hidden.items())
     return (
         head
         + "\n| file | line | column | severity | code | message |\n| --- | --: | --: | --- | --- | --- |\n"
         + ("\n".join(rows) + "\n\n")
+        + notes
     )
 
 

@@ -1,4 +1,5 @@
-"""JSON: the report as one JSON object (docs/cli.md), amounts written from the exact decimal."""
+"""JSON: the report as one JSON object (docs/cli.md), amounts written from the exact decimal, and text exactly
+as written, with every hidden character as a JSON escape (`cells.json_visible`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from decimal import Decimal
 from json.encoder import encode_basestring  # the encoder's own (C) string escaper, as with ensure_ascii=False
 
 from effektinvest.numbers import plain
+from effektinvest.render.cells import json_visible
 from effektinvest.render.compare_view import FIGURES, SIDES, CompareReport, side_value
 from effektinvest.render.due_view import DueReport
 from effektinvest.render.gap_view import Column, Report
@@ -59,7 +61,7 @@ def _projects_array(report: Report) -> str:
             f'{{"id": {encode_basestring(p.id)}, "name": {encode_basestring(p.name)}, '
             f'"status": "{p.status.value}", "costs": {{{", ".join(costs)}}}}}'
         )
-    return "[" + ", ".join(out) + "]"
+    return json_visible("[" + ", ".join(out) + "]")
 
 
 # A Decimal goes through the (fast, C) JSON encoder as a string carrying this mark, which is then
@@ -83,8 +85,9 @@ def _mark(value):
 
 
 def dumps(value) -> str:
-    """JSON text on one line, in which every Decimal is a number written from its exact digits."""
-    return json.dumps(value, ensure_ascii=False, default=_mark).replace(_OPEN, "").replace(_CLOSE, "")
+    """JSON text on one line, in which every Decimal is a number written from its exact digits (and every
+    hidden character of a text a JSON escape: `cells.json_visible`)."""
+    return json_visible(json.dumps(value, ensure_ascii=False, default=_mark).replace(_OPEN, "").replace(_CLOSE, ""))
 
 
 def gap(report: Report, options=None) -> str:

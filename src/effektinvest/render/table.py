@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from effektinvest.render import Options
-from effektinvest.render.cells import danish, places, signed
+from effektinvest.render.cells import danish, places, signed, visible
 from effektinvest.render.compare_view import SIDES, CompareReport, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
 from effektinvest.render.compare_view import rows as compare_rows
@@ -52,7 +52,7 @@ def _grid(title: str, caption_text: str, heads: list[str], body: list[list[str]]
     On a narrow terminal a number is never cut: each number column is at least as wide as its widest
     cell, and the first label column wraps instead (words longer than _LABEL_WORD are folded). A table
     that cannot fit even so is printed at its natural width by `streams.emit`."""
-    grid = _Grid(title=Text(title), caption=Text(caption_text), caption_justify="right")
+    grid = _Grid(title=Text(visible(title)), caption=Text(caption_text), caption_justify="right")
     words = [len(word) for line in body for word in line[0].split()] or [0]
     grid.add_column(Text(heads[0]), min_width=max(_LABEL_MIN, min(max(words), _LABEL_WORD)), overflow="fold")
     for index in range(1, labels):
@@ -71,7 +71,7 @@ def _years(years: tuple[int, ...]) -> list[str]:
 def gap(report: Report, options: Options) -> Group:
     table = rows(report)
     shown = decimals_for(report, options.decimals, table)
-    body = [[row.label, *cells(report, row, shown)] for row in table]
+    body = [[visible(row.label), *cells(report, row, shown)] for row in table]
     grid = _grid(report.title, caption(report), [f"Budget {report.budget_year}", *_years(report.years)], body)
     previous = None
     for row, line in zip(table, body, strict=True):
@@ -82,7 +82,7 @@ def gap(report: Report, options: Options) -> Group:
         grid.add_row(*(Text(cell) for cell in line), style=style)
     note = rounding_note(table, shown)
     foot = [*([note] if note else []), *inactive_lines(report, shown)]
-    return Group(grid, *(Text(line) for line in foot))
+    return Group(grid, *(Text(visible(line)) for line in foot))
 
 
 def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
@@ -104,14 +104,14 @@ def compare(report: CompareReport, options: Options) -> Group:
                 values = [_styled_change(row.category, side_value(c, side), shown) for c in row.values]
             else:
                 values = [Text(danish(side_value(c, side), shown)) for c in row.values]
-            lines.append((row, side, [Text(row.label if side == "before" else ""), Text(label), *values]))
+            lines.append((row, side, [Text(visible(row.label) if side == "before" else ""), Text(label), *values]))
     body = [[cell.plain for cell in texts] for _, _, texts in lines]
     grid = _grid(f"{report.before} → {report.after}", caption(report), ["", "", *_years(report.years)], body, 2)
     for row, side, texts in lines:
         if side == "before" and row is not table[0]:
             grid.add_section()
         grid.add_row(*texts, style="bold" if row.category == "residual" else None)
-    return Group(grid, *(Text(line) for line in report.notes()))
+    return Group(grid, *(Text(visible(line)) for line in report.notes()))
 
 
 def due(report: DueReport, options: Options) -> Table:
@@ -122,8 +122,8 @@ def due(report: DueReport, options: Options) -> Table:
         shown = places(row.unit, row.costs.values())
         costs = "; ".join(f"{y}: {danish(a, shown)}" for y, a in row.costs.items())
         grid.add_row(
-            Text(row.path),
-            Text(f"{row.name} ({row.project})"),
+            Text(visible(row.path)),
+            Text(visible(f"{row.name} ({row.project})")),
             Text(REASONS[row.reason]),
             Text(f"{costs} {row.unit.value}" if costs else "-"),
         )
