@@ -205,6 +205,8 @@ CASES = [
     # 10,35
     err("decimal_comma", "decimal-comma", 11, r"10\.35"),
     err("decimal_comma_flow", "decimal-comma", 10, r"10\.35"),
+    # issue 10, 1.8: a key twice on one line names both columns
+    err("duplicate_key_one_line", "duplicate-key", 6, r"first at 6:24, again at 6:42$", column=42),
     # issue 10, 1.7: an invisible character named in words, with the number to write, never a \xa0 escape
     err("nbsp_in_number", "not-a-number", 11, r"a no-break space \(U\+00A0\) in it: write 1500$"),
     # issue 10, 1.6: one error suggesting 1234567.89, no invalid-year '89'

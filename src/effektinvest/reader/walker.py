@@ -262,13 +262,12 @@ class Walker(Anchors, Scalars):
             if key in out:
                 if not marking:
                     raise NeedMarks
-                first = spots[2 * self.first_index(out, key)] >> 32
                 through = f" (through the alias *{key_event.anchor})" if kind is AliasEvent else ""
                 self.report(
                     key_event,
                     "duplicate-key",
-                    f"key {key!r} is given twice in this mapping: first on line {first + 1}, "
-                    f"again on line {key_event.start_mark.line + 1}{through}",
+                    f"key {key!r} is given twice in this mapping: "
+                    f"{_twice(spots[2 * self.first_index(out, key)], key_event.start_mark)}{through}",
                 )
                 self.quietly(self.value, value_event, depth + 1)
                 continue
@@ -345,3 +344,12 @@ def _split_number(whole: str, decimals: str) -> tuple[str, str]:
     else:
         code, what = "decimal-comma", "a decimal comma"
     return code, f"{whole},{decimals} has {what} (in {{...}} it reads as {whole} and a key {decimals}): write {meant}"
+
+
+def _twice(first: int, again) -> str:
+    """Where a key stands first (a packed spot) and again (a mark): by line, or by line and column when both
+    are on one line (`{a: 1, a: 2}`)."""
+    line, column = (first >> 32) + 1, (first & 0xFFFFFFFF) + 1
+    if line == again.line + 1:
+        return f"first at {line}:{column}, again at {again.line + 1}:{again.column + 1}"
+    return f"first on line {line}, again on line {again.line + 1}"
