@@ -3,6 +3,8 @@ nothing that only follows from a part that did not validate."""
 
 from pathlib import Path
 
+import pytest
+
 from effektinvest.load import load_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -236,3 +238,12 @@ def test_an_amount_that_did_not_validate_is_not_also_without_cost():
         "financing:\n  - {source: f, amount: 1O, projects: [s]}\n"
     )
     assert found(text) == [("not-a-number", 9), ("covers-inactive-project", 9)]
+
+
+@pytest.mark.parametrize(("key", "value"), [("amont", "5"), ("shar", "0.5")])
+def test_a_misspelt_amount_or_share_is_not_also_a_line_with_neither(key, value):
+    text = HEAD + (
+        "sources: {f: {name: F}}\nprojects:\n  p: {name: P, costs: {2024: 10}}\n"
+        f"financing:\n  - {{source: f, {key}: {value}}}\n"
+    )
+    assert found(text) == [("unknown-key", 8)]  # not also amount-or-share: "this one has neither"

@@ -154,7 +154,7 @@ def _lines(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     out = []
     sources_known = not gaps.covers(("sources",))
     for path, line in _all_lines(scenario):
-        if (line.amount is None) == (line.share is None) and not gaps.covers(path):
+        if (line.amount is None) == (line.share is None) and not gaps.within(path) and not gaps.covers(path):
             which = "both" if line.amount is not None else "neither"
             message = f"a financing line has exactly one of 'amount' and 'share'; this one has {which}"
             out.append(Finding(path, "amount-or-share", message))
