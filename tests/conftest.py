@@ -50,3 +50,16 @@ def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None
         sys.stdout.flush()
         sys.stderr.flush()
         return Result(code, out.getvalue(), err.getvalue())
+
+
+def pytest_collection_finish(session) -> None:
+    """When the pre-commit test is to run, start its two `pre-commit try-repo` processes now, so that they
+    install their environments while the other tests run (test_precommit.py, `start_try_repos`)."""
+    if not any(item.name == "test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones" for item in session.items):
+        return
+    import tempfile
+
+    from test_precommit import start_try_repos
+
+    root = Path(tempfile.mkdtemp(prefix="effektinvest-precommit-"))
+    session.config.try_repos = root, start_try_repos(root)

@@ -79,11 +79,15 @@ def analyses(path: Path, bad: bool) -> Path:
     return path
 
 
-def test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones(tmp_path):
+def start_try_repos(root: Path) -> list[subprocess.Popen] | str:
+    """Start `pre-commit try-repo` on a good and a bad repository under ROOT, side by side, and return the two
+    processes (or why they cannot run). Each installs the hook's environment afresh, most of its time spent
+    waiting on the package index: tests/conftest.py starts them when the session starts, so that they run
+    while the other tests do, and the test below only waits for them."""
     problem = package_index_problem()
     if problem:
-        pytest.skip(f"the package index is unreachable, and pre-commit installs the hook from it ({problem})")
-    hooks_repo = snapshot(tmp_path)
+        return f"the package index is unreachable, and pre-commit installs the hook from it ({problem})"
+    hooks_repo = snapshot(root)
 
     def try_repo(repo: Path) -> subprocess.Popen:
         return subprocess.Popen(
@@ -91,10 +95,18 @@ def test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones(tmp_path):
             cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
 
-    # Each try-repo installs the hook's environment afresh (most of its time, much of it waiting on the index):
-    # the two run side by side.
-    runs = [try_repo(analyses(tmp_path / name, bad=name == "bad")) for name in ("good", "bad")]
-    (good_out, good_err), (bad_out, _) = (run.communicate(timeout=600) for run in runs)
+    return [try_repo(analyses(root / name, bad=name == "bad")) for name in ("good", "bad")]
+
+
+def test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones(request, tmp_path):
+    root, runs = getattr(request.config, "try_repos", None) or (tmp_path, start_try_repos(tmp_path))  # started early
+    try:
+        if isinstance(runs, str):
+            pytest.skip(runs)
+        (good_out, good_err), (bad_out, _) = (run.communicate(timeout=600) for run in runs)
+    finally:
+        if root != tmp_path:
+            shutil.rmtree(root, ignore_errors=True)
     good, bad = runs
 
     assert good.returncode == 0, good_out + good_err
