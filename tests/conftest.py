@@ -55,6 +55,8 @@ def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None
 def pytest_collection_finish(session) -> None:
     """When the pre-commit test is to run, start its two `pre-commit try-repo` processes now, so that they
     install their environments while the other tests run (test_precommit.py, `start_try_repos`)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker collects every test: the test starts its own
+        return
     if not any(item.name == "test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones" for item in session.items):
         return
     import tempfile

@@ -275,6 +275,8 @@ CASES = [
     err("billion_laughs", "alias-expansion", 11, make=writer(billion_laughs), guarded=True),
     # a node that contains itself
     err("self_alias", "alias-cycle", 10),
+    # issue 10, 2.4: an alias gives the value its anchor read, shared; too deep where it stands: at the alias
+    err("alias_too_deep", "too-deep", 13, r"\b64\b", column=41),
     # an anchor repeating a costs mapping in two projects: accepted, the value is repeated
     Case("anchor_costs", 0, figures=(
         (("projects", 0, "costs"), {"2024": Decimal("100"), "2025": Decimal("200")}),

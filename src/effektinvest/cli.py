@@ -415,6 +415,9 @@ def run(argv: list[str] | None = None) -> int:
         quiet_stdout()  # what is still buffered goes nowhere: said once, here
         cannot_write(exc)
         return EXIT_USAGE
+    except MemoryError:  # while rendering a report too large for the memory given (loading says so itself)
+        print("effektinvest: error: out of memory while writing the report", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def main() -> None:
@@ -427,6 +430,9 @@ def main() -> None:
     # Pydantic looks for plugins (an entry-point scan of every installed package) when the first model is
     # built; effektinvest uses none, and the scan is a tenth of its start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Out of memory inside pydantic-core (Rust) with RUST_BACKTRACE set hangs while it writes the backtrace;
+    # without it, the process ends at once (docs/performance.md, "Memory").
+    os.environ["RUST_BACKTRACE"] = "0"
     # A file name that is not valid UTF-8 is still printed (escaped), never a UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):

@@ -103,8 +103,9 @@ def model_findings(exc: ValidationError, poisoned: list[tuple]) -> list[Finding]
     """Every validation error as a finding, but those under a value the reader has already reported
     (POISONED: it read that value as nothing)."""
     out = []
+    refused = set(poisoned)
     for where, at_key, kind, error in errors(exc):
-        if any(where[: len(p)] == p for p in poisoned):
+        if any(where[:i] in refused for i in range(len(where) + 1)):
             continue
         out.append(_finding(where, at_key, kind, error))
     return out

@@ -28,6 +28,12 @@ class Gaps:
 
     paths: frozenset[tuple] = frozenset()
 
+    def __post_init__(self) -> None:
+        # every prefix of every path, and whether the costs are complete: asked once per line or project, so
+        # each answer is a look-up, not a pass over the paths (a file with thousands of broken lines)
+        object.__setattr__(self, "_prefixes", frozenset(p[:i] for p in self.paths for i in range(1, len(p) + 1)))
+        object.__setattr__(self, "_costs_complete", not any(_costs(p) for p in self.paths))
+
     def __bool__(self) -> bool:
         return bool(self.paths)
 
@@ -38,17 +44,19 @@ class Gaps:
 
     def within(self, prefix: tuple) -> bool:
         """Whether anything at or below PREFIX was left out or stood in for."""
-        return any(p[: len(prefix)] == prefix for p in self.paths)
+        return prefix in self._prefixes
 
     def costs_complete(self, pid: str | None = None) -> bool:
         """Whether the costs of project PID (None: of every project, and which projects continue) are all
         there: a status or a project stood in for, or a cost left out, makes them incomplete."""
         if pid is not None:
             return not self.covers(("projects", pid, "costs"))
-        return not any(
-            p in (("projects",), ("unit",)) or (p[0] == "projects" and (len(p) == 2 or p[2] == "costs"))
-            for p in self.paths
-        )
+        return self._costs_complete
+
+
+def _costs(path: tuple) -> bool:
+    """Whether a gap at PATH leaves some cost unknown: the projects, the unit, a project, its status or costs."""
+    return path in (("projects",), ("unit",)) or (path[0] == "projects" and (len(path) == 2 or path[2] == "costs"))
 
 
 NO_GAPS = Gaps()

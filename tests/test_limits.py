@@ -1,0 +1,446 @@
+"""Limits on what one run reads, spends and prints (issue 10, section 2, points 2-4; docs/cli.md "Limits",
+docs/performance.md "Memory").
+
+- What is read: at most 64 MiB + 1 byte from anything; a device, a FIFO or a socket is refused without
+  being opened for long (a FIFO without a writer used to hang `open` for ever), standard input is read to
+  the limit and named as what it is.
+- Time: placing findings on their lines, the projects of a pooled line, duplicate keys: linear, not
+  quadratic. Held by counting comparisons where the code allows it, else by a CLI run of a size that
+  took minutes before with a hang guard (`TIMEOUT`, not a speed assertion: timing is never asserted).
+- Printing: at most `SHOWN` diagnostics of a file in text and github form, then one note with the count of
+  the rest; `--format json` and the summary count all of them.
+- Memory: the real CLI under an address-space cap (RLIMIT_AS) of exactly the bound docs/performance.md sets
+  (per byte of the file, per value an alias repeats, per diagnostic: `limits.bound`), on the inputs that
+  spend the most; an input over its cap ends with one line on standard error, never a traceback; an alias
+  is counted before its value is repeated, and shares it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import scenario_text  # noqa: E402
+from limits import (  # noqa: E402  (the shapes that spend the most, shared with bench/limits.py)
+    HEAD,
+    TAIL,
+    alias_growth,
+    bound,
+    clean,
+    duplicates,
+    finding_per_project,
+    findings,
+    lists_for_ids,
+    long_list,
+    one_warning,
+    pooled,
+    repeated_ids,
+    repeated_projects,
+)
+
+TIMEOUT = 60  # seconds: a hang guard, not a speed assertion
+MIB = 1024 * 1024
+LINUX = sys.platform.startswith("linux")
+
+SHOWN = 1_000  # diagnostics of one file printed in text and github form (docs/cli.md, "Limits")
+NOT_SHOWN = "only the first 1,000 of a file are; 'effektinvest check --format json' lists them all"
+
+
+def cli(args: list[str], cwd: Path, cap: int | None = None, **kw) -> subprocess.CompletedProcess:
+    """`effektinvest ARGS...` as a real process in CWD, with a hang guard and, if CAP, an address-space cap."""
+
+    def limit() -> None:  # in the child, before exec
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    result = subprocess.run(
+        [sys.executable, "-m", "effektinvest", *args],
+        capture_output=True,
+        cwd=cwd,
+        env={**env, "NO_COLOR": "1", "RUST_BACKTRACE": "0"},  # (with backtraces, pydantic-core can hang at OOM)
+        timeout=TIMEOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        preexec_fn=limit if cap and LINUX else None,
+        **kw,
+    )
+    assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode >= 0, f"killed by signal {-result.returncode}: {result.stderr[-3000:]}"
+    return result
+
+
+def summary(stderr: str) -> tuple[int, int]:
+    m = re.search(r"checked \d+ files?: (\d+) errors?, (\d+) warnings?", stderr)
+    assert m, stderr[-2000:]
+    return int(m.group(1)), int(m.group(2))
+
+
+# --- 2.2 what is read ----------------------------------------------------------------------------------------------
+
+
+needs_posix = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev need a POSIX system")
+
+
+@needs_posix
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_not_read(device: str, tmp_path: Path) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    gap = cli(["gap", device], tmp_path)
+    assert gap.returncode == 2, gap.stderr
+    assert gap.stderr == f"effektinvest: error: {device}: it is a character device, not a regular file; " \
+        "give a scenario file, or '-' to read standard input\n"
+    check = cli(["check", device, str(ROOT / "scenarios" / "2024.yaml")], tmp_path)
+    # check reads every file it is given and names the one it cannot read at PATH:1:1 (docs/cli.md, "Limits")
+    assert check.returncode == 1, check.stderr
+    assert f"{device}:1:1: error[unreadable-file]: " in check.stderr
+    assert "a character device, not a regular file" in check.stderr
+    assert summary(check.stderr) == (1, 0)
+
+
+@needs_posix
+@pytest.mark.parametrize("command", [["gap"], ["check"], ["due", "--budget", "2025"], ["compare", "x.yaml"]])
+def test_a_fifo_is_refused_at_once_even_with_no_writer(command: list[str], tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")  # nobody writes to it: a blocking open would wait for ever
+    (tmp_path / "x.yaml").write_text(scenario_text(1))
+    args = [*command, "pipe.yaml"] if command[0] != "compare" else ["compare", "pipe.yaml", "x.yaml"]
+    result = cli(args, tmp_path)
+    assert "pipe.yaml" in result.stderr and "a FIFO (named pipe), not a regular file" in result.stderr, result.stderr
+    assert result.returncode == (1 if command[0] in ("check", "due") else 2), result.stderr
+
+
+@needs_posix
+def test_a_fifo_with_a_writer_is_refused_too_and_the_writer_is_not_left_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"cat '{ROOT / 'scenarios' / '2024.yaml'}' > '{fifo}'"])
+    try:
+        result = cli(["gap", str(fifo)], tmp_path)
+        assert result.returncode == 2 and "a FIFO (named pipe)" in result.stderr, result.stderr
+        # what a user does instead: '-' with the pipe as standard input
+        with fifo.open("rb") as pipe:
+            piped = cli(["gap", "-"], tmp_path, stdin=pipe)
+        assert piped.returncode == 0, piped.stderr
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_standard_input_over_the_limit_is_named_as_standard_input() -> None:
+    result = invoke("check", "-", input=b"#" * (64 * MIB + 1))
+    assert result.code == 1
+    assert result.stderr.splitlines()[0] == (
+        "<stdin>:1:1: error[file-too-large]: standard input holds more than 67,108,864 bytes (64 MiB), the limit: "
+        "refused before parsing"
+    )
+
+
+def test_standard_input_at_the_limit_is_read() -> None:
+    text = (HEAD + "  p1: {name: P, costs: {2024: 1}}\n" + TAIL).encode()
+    padded = text + b"#" * (64 * MIB - len(text))
+    assert len(padded) == 64 * MIB
+    result = invoke("check", "-", input=padded)
+    assert result.code == 0, result.stderr[-2000:]
+
+
+@needs_posix
+def test_endless_standard_input_is_read_only_to_the_limit(tmp_path: Path) -> None:
+    with open("/dev/zero", "rb") as zero:
+        result = cli(["check", "-"], tmp_path, stdin=zero, cap=bound(64 * MIB))
+    assert result.returncode == 1
+    assert result.stderr.startswith("<stdin>:1:1: error[file-too-large]: standard input holds more than")
+
+
+def test_a_folder_is_still_a_folder(tmp_path: Path) -> None:
+    result = invoke("gap", str(tmp_path))
+    assert result.code == 2
+    assert result.stderr == f"effektinvest: error: {tmp_path}: is a folder; give a scenario file\n"
+
+
+@needs_posix
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        os.chdir(tmp_path)  # a socket's path has at most 107 bytes: bind by a short relative name
+        server.bind("s.yaml")
+        result = invoke("gap", "s.yaml")
+    finally:
+        server.close()
+        os.chdir(ROOT)
+    assert result.code == 2
+    assert "it is a socket, not a regular file" in result.stderr
+    assert stat.S_ISSOCK(os.stat(tmp_path / "s.yaml").st_mode)
+
+
+# --- 2.3 time: linear, not quadratic -------------------------------------------------------------------------------
+
+
+class Counted(str):
+    """A key that counts how often it is compared for equality (a linear search compares n/2 keys a lookup)."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        Counted.compared += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_locating_a_finding_in_a_large_mapping_does_not_search_its_keys() -> None:
+    from array import array
+
+    from effektinvest.locator import Locator
+    from effektinvest.reader.marks import Marks
+
+    n = 5_000
+    keys = tuple(Counted(f"p{i}") for i in range(n))
+    spots = array("q", [i << 32 | 2 for i in range(n) for _ in range(2)])
+    where = Locator(b"", "f.yaml", Marks(keys, spots, None, 0))
+    Counted.compared = 0
+    lines = [where((f"p{i}",))[0] for i in range(n)]
+    assert lines == [i + 1 for i in range(n)]
+    assert Counted.compared <= 3 * n, Counted.compared  # a search per lookup would be n * n / 2
+
+
+def test_the_projects_of_a_pooled_line_are_checked_for_repeats_in_linear_time() -> None:
+    from types import SimpleNamespace
+
+    from effektinvest.checks import _listed
+    from effektinvest.model.partial import NO_GAPS
+    from effektinvest.model.scenario import Status
+
+    n = 5_000
+    listed = [Counted(f"p{i}") for i in range(n)] + [Counted("p7")]
+    project = SimpleNamespace(status=Status.CONTINUE)
+    scenario = SimpleNamespace(projects={f"p{i}": project for i in range(n)})
+    Counted.compared = 0
+    findings = _listed(scenario, ("financing", 0), listed, NO_GAPS)
+    assert [(f.code, f.path) for f in findings] == [("duplicate-project", ("financing", 0, "projects", n))]
+    assert Counted.compared <= 3 * n, Counted.compared
+
+
+def test_a_pooled_line_of_150000_projects(tmp_path: Path) -> None:
+    (tmp_path / "pooled.yaml").write_text(pooled(150_000))  # 13 minutes before (quadratic), seconds now
+    result = cli(["check", "pooled.yaml"], tmp_path)
+    assert (result.returncode, summary(result.stderr)) == (0, (0, 0)), result.stderr[-2000:]
+
+
+def test_120000_duplicate_keys(tmp_path: Path) -> None:
+    (tmp_path / "twice.yaml").write_text(duplicates(120_000))  # 4 minutes before (quadratic), seconds now
+    result = cli(["check", "--format", "json", "twice.yaml"], tmp_path)
+    assert result.returncode == 1
+    found = json.loads(result.stdout)
+    assert len(found) == 120_000 and {d["code"] for d in found} == {"duplicate-key"}
+    assert found[-1]["line"] == 6 + 2 * 120_000 - 1
+    assert found[-1]["message"] == f"key 'p119999' is given twice in this mapping: first on line {6 + 119_999}, " \
+        f"again on line {6 + 2 * 120_000 - 1}"
+
+
+def test_80000_findings_are_placed_on_their_lines(tmp_path: Path) -> None:
+    (tmp_path / "many.yaml").write_text(findings(80_000))  # 3 minutes before (quadratic), seconds now
+    result = cli(["check", "--format", "json", "many.yaml"], tmp_path)
+    assert result.returncode == 1
+    found = json.loads(result.stdout)
+    assert [(d["line"], d["code"]) for d in found] == [(8 + 3 * i, "negative-amount") for i in range(80_000)]
+    assert summary(result.stderr) == (80_000, 0)
+
+
+# --- 2.3 printing: the first SHOWN diagnostics of a file, then a count --------------------------------------------
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.yaml"
+    path.write_text(findings(SHOWN + 234))
+    return path
+
+
+def test_text_shows_the_first_diagnostics_of_a_file_and_counts_the_rest(broken: Path) -> None:
+    result = invoke("check", str(broken), "-f", "text")
+    assert result.code == 1
+    lines = result.stderr.splitlines()
+    diagnostic = re.compile(r".*:\d+:\d+: (error|warning)\[[a-z0-9-]+\]: .*")
+    shown = [line for line in lines if diagnostic.fullmatch(line)]
+    assert shown[-1].startswith(f"{broken}:{8 + 3 * (SHOWN - 1)}:")
+    assert len(shown) == SHOWN
+    assert lines[SHOWN:] == [
+        f"{broken}: note: 234 more diagnostics not shown ({NOT_SHOWN})",
+        f"checked 1 file: {SHOWN + 234} errors, 0 warnings",
+    ]
+
+
+def test_json_lists_every_diagnostic(broken: Path) -> None:
+    result = invoke("check", str(broken), "-f", "json")
+    assert len(json.loads(result.stdout)) == SHOWN + 234
+    assert result.stderr == f"checked 1 file: {SHOWN + 234} errors, 0 warnings\n"
+
+
+def test_github_shows_the_first_diagnostics_of_a_file_and_a_notice_with_the_count(broken: Path) -> None:
+    result = invoke("check", str(broken), "-f", "github")
+    lines = result.stdout.splitlines()
+    assert len(lines) == SHOWN + 1
+    assert all(line.startswith("::error file=") for line in lines[:SHOWN])
+    assert lines[SHOWN] == (
+        f"::notice file={broken}::234 more diagnostics not shown ({NOT_SHOWN})"
+    )
+
+
+def test_the_cap_is_per_file(broken: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(findings(3))
+    result = invoke("check", str(broken), str(other))
+    assert result.stderr.count(f"{other}:") == 3
+    assert result.stderr.count(": note: ") == 1
+
+
+def test_gap_shows_the_first_diagnostics_too(broken: Path) -> None:
+    result = invoke("gap", str(broken))
+    assert result.code == 1
+    assert len(result.stderr.splitlines()) == SHOWN + 1
+    assert result.stderr.splitlines()[-1].startswith(f"{broken}: note: 234 more diagnostics not shown")
+
+
+# --- 2.4 memory ----------------------------------------------------------------------------------------------------
+
+
+needs_cap = pytest.mark.skipif(not LINUX, reason="RLIMIT_AS caps a process's address space on Linux")
+
+
+@needs_cap
+@pytest.mark.parametrize(
+    ("make", "size", "exit", "code"),
+    [
+        (alias_growth, MIB, 1, "alias-expansion"),
+        (repeated_projects, MIB // 4, 0, None),
+        (long_list, MIB, 1, "wrong-type"),
+        (clean, MIB, 0, None),
+        (one_warning, MIB, 0, "unused-source"),
+        (finding_per_project, MIB, 1, "negative-amount"),
+        (repeated_ids, MIB // 8, 1, "duplicate-project"),
+        (lists_for_ids, MIB // 8, 1, "wrong-type"),
+    ],
+    ids=[
+        "alias-growth",
+        "repeated-projects",
+        "long-list",
+        "clean",
+        "one-warning",
+        "finding-per-project",
+        "repeated-ids",
+        "lists-for-ids",
+    ],
+)
+def test_memory_stays_within_the_bound(make, size: int, exit: int, code: str | None, tmp_path: Path) -> None:
+    text, repeated, diagnostics = make(size)
+    path = tmp_path / "big.yaml"
+    path.write_text(text)
+    cap = bound(path.stat().st_size, repeated, diagnostics)
+    result = cli(["check", "-f", "json", "big.yaml"], tmp_path, cap=cap)
+    assert result.returncode == exit, result.stderr[-2000:]
+    found = json.loads(result.stdout)
+    assert len(found) == diagnostics
+    if code:
+        assert code in {d["code"] for d in found}
+    if exit == 0:  # the report too
+        gap = cli(["gap", "-f", "json", "big.yaml"], tmp_path, cap=cap)
+        assert gap.returncode == 0, gap.stderr[-2000:]
+
+
+@needs_cap
+def test_running_out_of_memory_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(clean(8 * MIB)[0])
+    cap = 160 * MIB  # enough to start, far from enough for this file (docs/performance.md: up to 640 MiB)
+    said = f"not enough memory for it ({path.stat().st_size:,} bytes; docs/performance.md says what a file needs)"
+    gap = cli(["gap", "big.yaml"], tmp_path, cap=cap)
+    assert (gap.returncode, gap.stderr) == (2, f"effektinvest: error: big.yaml: {said}\n")
+    # check and due go on to the next file: one that cannot be read is a finding of its own
+    check = cli(["check", "big.yaml", str(ROOT / "scenarios" / "2024.yaml")], tmp_path, cap=cap)
+    assert check.returncode == 1
+    assert check.stderr == (
+        f"big.yaml:1:1: error[unreadable-file]: the file cannot be read: {said}\n"
+        "checked 2 files: 1 error, 0 warnings\n"
+    )
+
+
+# --- 2.4 aliases: what an anchored value gave, shared; counted before it is repeated ------------------------------
+
+
+def _read(text: str):
+    from effektinvest.reader import read
+
+    return read(text.encode(), "f.yaml")
+
+
+def test_an_alias_shares_the_value_it_repeats() -> None:
+    result = _read("a: &x {2024: 1, 2025: [1, 2]}\nb: *x\nc: [*x, *x]\n")
+    assert result.diagnostics == []
+    data = result.data
+    assert data["b"] == {"2024": 1, "2025": [1, 2]}
+    assert data["b"] is data["a"] and data["c"][0] is data["a"] and data["c"][1] is data["a"]
+
+
+def test_an_alias_past_the_bound_is_refused_where_it_stands_before_anything_is_repeated() -> None:
+    from effektinvest.reader import ALIAS_NODE_ALLOWANCE
+
+    items = ",".join(["1"] * 1000)
+    aliases = ", ".join(["*a"] * (ALIAS_NODE_ALLOWANCE // 1000 + 10))
+    text = f"a: &a [{items}]\nb: [{aliases}]\n"
+    result = _read(text)
+    assert result.data is None
+    [d] = result.diagnostics
+    budget = ALIAS_NODE_ALLOWANCE + 4 * len(text)
+    assert (d.code, d.line) == ("alias-expansion", 2)
+    assert (d.column - 5) % 4 == 0  # at one of the aliases on line 2 (each `*a, ` takes 4 columns)
+    assert f"past {budget:,} values" in d.message
+
+
+def test_what_is_reported_inside_a_repeated_value_is_repeated_at_each_path() -> None:
+    result = _read("a: &x {k: !foo 1, n: [1.500]}\nb: {c: *x}\n")
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("unsupported-tag", 1, 11)] * 2
+    assert result.poisoned == [("a", "k"), ("b", "c", "k")]
+    assert [(where, line, column) for where, line, column, _ in result.thousands] == [
+        (("a", "n", 0), 1, 23),
+        (("b", "c", "n", 0), 1, 23),
+    ]
+
+
+def test_an_alias_that_nests_too_deep_where_it_stands_is_refused_at_the_alias() -> None:
+    from effektinvest.reader import MAX_DEPTH
+
+    inner = "[" * 10 + "]" * 10  # 10 levels of lists
+    ok_depth = MAX_DEPTH - 10  # the alias's value starts at depth ok_depth + 1: its deepest list at MAX_DEPTH
+    fits = "[" * (ok_depth - 1) + "*x" + "]" * (ok_depth - 1)
+    assert _read(f"a: &x {inner}\nb: {fits}\n").diagnostics == []
+    deeper = "[" * ok_depth + "*x" + "]" * ok_depth
+    [d] = _read(f"a: &x {inner}\nb: {deeper}\n").diagnostics
+    assert (d.code, d.line, d.column) == ("too-deep", 2, 4 + ok_depth)
+
+
+def test_an_alias_inside_an_anchored_value_counts_towards_its_depth() -> None:
+    from effektinvest.reader import MAX_DEPTH
+
+    inner = "[" * 10 + "]" * 10
+    outer = "[" * 5 + "*x" + "]" * 5  # 5 levels around a 10-level value: 15 levels
+    ok_depth = MAX_DEPTH - 15
+    fits = "[" * (ok_depth - 1) + "*y" + "]" * (ok_depth - 1)
+    assert _read(f"a: &x {inner}\nc: &y {outer}\nb: {fits}\n").diagnostics == []
+    deeper = "[" * ok_depth + "*y" + "]" * ok_depth
+    assert [d.code for d in _read(f"a: &x {inner}\nc: &y {outer}\nb: {deeper}\n").diagnostics] == ["too-deep"]
