@@ -5,8 +5,8 @@ the events builds plain Python data (dict, list, str, Decimal, bool, None)
 under the YAML 1.2 core rules of docs/scenario-format.md ("How the file is
 read") and a compact index of where each key and value stands
 (`Marks`, for `locate`), and reports duplicate keys, merge keys, foreign tags,
-alias cycles, alias growth and depth. No node tree is built: the events of an
-anchored value are kept, and an alias reads them again.
+alias cycles, alias growth and depth. No node tree is built: an anchored value
+is read once, and an alias shares it (`reader/anchors.py`).
 """
 
 from __future__ import annotations

@@ -39,11 +39,8 @@ _EMPTY = "the file is empty: a scenario needs at least 'scenario:', 'budget_year
 
 
 class Walker(Anchors, Scalars):
-    """One pass over the parser's events, building plain data and marks.
-
-    `get` gives the next event: the parser's own; while an anchored value is being read, one that also
-    keeps the events for its aliases; while an alias is being read, the kept events again.
-    """
+    """One pass over the parser's events, building plain data and marks. An anchored value is read once and
+    recorded; an alias shares it (see `anchors`)."""
 
     def __init__(self, path: str, size: int, get, marks: bool = True):
         self.path = path
@@ -56,8 +53,7 @@ class Walker(Anchors, Scalars):
         self.trail: list = []  # the path to the value being read
         self.get = get
         self.parse = get
-        self.anchors: dict[str, list] = {}  # an anchor's name: [log, start, stop], its value's events
-        self.log: list = []  # the events kept while an anchored value is read (see `anchored`)
+        self.anchors: dict[str, list] = {}  # an anchor's name: what `anchors.define` recorded of its value
         self.open: set[str] = set()  # anchors whose value is being read, or read again
         self.again = 0  # how many aliases deep the walk is
 
