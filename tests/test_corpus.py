@@ -351,8 +351,9 @@ CASES = [
     err("unterminated_quote", "yaml-syntax", 6, r"never closed", column=14),
     # issue 10, 2.8: messages that say what is wrong
     err("block_scalar_number", "not-a-number", 11, r"\| or >"),
+    err("block_scalar_strip", "not-a-number", 9, r"not a block of text: write 100 after the key, without \| or >$"),
     err("tag_float_exponent", "exponent", 10, r"write 1000\b"),
-    Case("tag_bang_quoted_number", 1, ((E, "not-a-number", 10), (E, "not-a-number", 10)), r"without quotes"),
+    Case("tag_bang_quoted_number", 1, ((E, "not-a-number", 10), (E, "not-a-number", 10)), r"without the ! tag"),
     err("cyrillic_lookalike_id", "unknown-project", 14, r"mean 'p1'.*Cyrillic"),
     err("alias_repeats_error", "decimal-comma", 10, r"\bp1, p2 and p3\b"),
 ]

@@ -28,6 +28,18 @@ TRUES = frozenset({"true", "True", "TRUE"})
 FALSES = frozenset({"false", "False", "FALSE"})
 
 
+class Written(str):
+    """Text that the file wrote in a way that made it text: as a YAML block (`| 100`) or with the `!` tag
+    (`! 100`). HOW ("block" or "tag") tells a user who meant a number what to change."""
+
+    __slots__ = ("how",)
+
+    def __new__(cls, text: str, how: str):
+        self = super().__new__(cls, text)
+        self.how = how
+        return self
+
+
 class ValueProblem(ValueError):
     """A value that is not what the format wants: a stable code and a message."""
 
@@ -154,10 +166,13 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
     if t in _NONFINITE:
         return ValueProblem("not-finite", f"{what} must be a finite number, not {shown!r}")
     if DECIMAL_RE.fullmatch(t):
-        if "\n" in text or "\r" in text:  # a block scalar (| or >) keeps its line break: it is text
+        if getattr(text, "how", None) == "block" or "\n" in text or "\r" in text:  # a block (| or >) is text
             return ValueProblem(
                 "not-a-number", f"{what} is a number, not a block of text: write {t} after the key, without | or >"
             )
+        if getattr(text, "how", None) == "tag":
+            said = f"{what} is a number, not text: write {t} without the ! tag (or quotes)"
+            return ValueProblem("not-a-number", said)
         return ValueProblem("not-a-number", f"{what} is a number, not text: write {t} without quotes")
     m = _THOUSANDS_RE.fullmatch(t)
     if m:

@@ -8,7 +8,7 @@ from unicodedata import normalize as _normalize
 
 from yaml.events import AliasEvent, ScalarEvent
 
-from effektinvest.numbers import describe, explain_text_as_number, looks_like_thousands, nfc, resolve_plain
+from effektinvest.numbers import Written, describe, explain_text_as_number, looks_like_thousands, nfc, resolve_plain
 
 MAX_KEY_CHARS = 1024
 MAX_SCALAR_CHARS = 1024 * 1024
@@ -86,8 +86,10 @@ class Scalars:
             )
             return None
         tag = event.tag
-        if tag is None or tag == "!" or tag == T + "str":  # quoted, or the non-specific tag: text
-            return nfc(text)
+        if tag is None or tag == "!" or tag == T + "str":  # quoted, a block, or the non-specific tag: text
+            if event.style in ("|", ">"):
+                return Written(nfc(text), "block")  # a number there is told what a block is
+            return Written(nfc(text), "tag") if tag == "!" else nfc(text)
         if tag in SCALAR_TAGS:
             value = resolve_plain(text)
             if not _matches(tag, value):

@@ -32,6 +32,7 @@ MAX_DEPTH = 64
 ALIAS_NODE_ALLOWANCE = 100_000
 
 _NUMBER_START = frozenset("0123456789-+")
+_QUOTES = frozenset({'"', "'"})  # the styles of quoted text (not a block, | or >: see `Scalars.scalar`)
 _MAP_TAG = T + "map"
 _SEQ_TAG = T + "seq"
 
@@ -296,6 +297,7 @@ class Walker(Anchors, Scalars):
                 value_event.__class__ is ScalarEvent
                 and value_event.tag is None
                 and value_event.anchor is None
+                and value_event.style in _QUOTES
                 and value_event.value.isascii()
                 and len(value_event.value) <= MAX_SCALAR_CHARS
             ):
