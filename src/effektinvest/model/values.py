@@ -175,17 +175,12 @@ KindField = Annotated[
     _validator(_choice(SourceKind, "kind")),
     WithJsonSchema({"enum": [k.value for k in SourceKind]}),
 ]
-YearAmounts = Annotated[
-    dict[int, Decimal],
-    _validator(_year_amounts),
-    WithJsonSchema(
-        {
-            "type": "object",
-            "propertyNames": {"pattern": YEAR_KEY_PATTERN},
-            "additionalProperties": {"type": "number", "minimum": 0},
-        }
-    ),
-]
+_YEAR_AMOUNTS_SCHEMA = {
+    "type": "object",
+    "propertyNames": {"pattern": YEAR_KEY_PATTERN},
+    "additionalProperties": {"type": "number", "minimum": 0},
+}
+YearAmounts = Annotated[dict[int, Decimal], _validator(_year_amounts), WithJsonSchema(_YEAR_AMOUNTS_SCHEMA)]
 
 # A financing amount: one number for the whole period, or one per year. The
 # tags name the two forms in pydantic's error paths; `model.errors` removes them.
@@ -206,16 +201,7 @@ def _amounts_by_year(value: Any) -> dict[int, Decimal]:
 
 
 AmountsByYear = Annotated[
-    dict[int, Decimal],
-    _validator(_amounts_by_year),
-    WithJsonSchema(
-        {
-            "type": "object",
-            "propertyNames": {"pattern": YEAR_KEY_PATTERN},
-            "additionalProperties": {"type": "number", "minimum": 0},
-            "minProperties": 1,
-        }
-    ),
+    dict[int, Decimal], _validator(_amounts_by_year), WithJsonSchema({**_YEAR_AMOUNTS_SCHEMA, "minProperties": 1})
 ]
 AmountSpec = Annotated[
     Annotated[Amount, Tag("total")] | Annotated[AmountsByYear, Tag("by-year")],
