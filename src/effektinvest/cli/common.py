@@ -1,0 +1,91 @@
+"""What several commands share: the help of their common options, usage errors, loading one file or many,
+and printing diagnostics."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from enum import StrEnum
+
+import typer
+
+from effektinvest.cli.app import EXIT_USAGE
+from effektinvest.render import FORMATS
+
+GapFormat = StrEnum("GapFormat", {name: name for name in FORMATS["gap"]})
+CompareFormat = StrEnum("CompareFormat", {name: name for name in FORMATS["compare"]})
+DueFormat = StrEnum("DueFormat", {name: name for name in FORMATS["due"]})
+
+PRICES_HELP = "Restate every amount in this year's prices by the file's price_index (format 1.1)."
+DECIMALS_HELP = (
+    "Table and Markdown only: round the amounts shown to this many decimals "
+    "(default: as many as the amounts need, at least the unit's usual)."
+)
+QUIET_HELP = "No summary or notes on standard error; diagnostics are always printed."
+
+
+def fail_usage(message: str) -> typer.Exit:
+    from effektinvest.render.cells import visible  # a path a user gave, shown on one line, nothing raw
+
+    print(f"effektinvest: error: {visible(message)}", file=sys.stderr)
+    return typer.Exit(EXIT_USAGE)
+
+
+def unit_option(value: str | None):
+    if value is None:
+        return None
+    from effektinvest.numbers import ValueProblem
+    from effektinvest.units import parse_unit
+
+    try:
+        return parse_unit(value)
+    except ValueProblem as problem:
+        raise typer.BadParameter(problem.message) from None
+
+
+def load(path: str, prices: int | None = None):
+    from effektinvest.load import load_path
+
+    try:
+        return load_path(path, prices=prices)
+    except IsADirectoryError:
+        raise fail_usage(f"{path}: is a folder; give a scenario file") from None
+    except OSError as exc:
+        raise fail_usage(f"{path}: {exc.strerror or exc}") from None
+
+
+def load_one_of_many(path: str):
+    """`load` for a command that reads many files (check, due): a file that cannot be read is a finding
+    of its own (unreadable-file, at PATH:1:1), and the other files are still read."""
+    from effektinvest.diagnostics import Diagnostic
+    from effektinvest.load import Loaded, load_path
+
+    try:
+        return load_path(path)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno == errno.ELOOP:
+            reason += " (a symbolic link that leads back to itself)"
+        elif exc.errno == errno.EISDIR:
+            reason = "it is a folder"
+        elif exc.errno == errno.ENOENT and os.path.islink(path):
+            reason = "it is a symbolic link to a file that does not exist"
+        message = f"the file cannot be read: {reason[:1].lower()}{reason[1:]}"
+        return Loaded(path, None, None, [Diagnostic(path, 1, 1, "unreadable-file", message)])
+
+
+def expand(paths: list[str]) -> list[str]:
+    from effektinvest.paths import UsageError
+    from effektinvest.paths import expand as expand_paths
+
+    try:
+        return expand_paths(paths)
+    except UsageError as problem:
+        raise fail_usage(str(problem)) from None
+
+
+def emit_diagnostics(diagnostics) -> None:
+    from effektinvest.render.diagnostics import text
+
+    sys.stderr.write(text(diagnostics))

@@ -1,0 +1,66 @@
+"""`effektinvest compare`: two scenarios side by side per budget year."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from effektinvest.cli.app import EXIT_INVALID, app
+from effektinvest.cli.common import (
+    DECIMALS_HELP,
+    PRICES_HELP,
+    QUIET_HELP,
+    CompareFormat,
+    emit_diagnostics,
+    fail_usage,
+    load,
+    unit_option,
+)
+from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.render import render
+from effektinvest.streams import emit, writing
+
+
+@app.command()
+def compare(
+    before: Annotated[str, typer.Argument(metavar="BEFORE", help="The earlier scenario file.")],
+    after: Annotated[
+        str, typer.Argument(metavar="AFTER", help="The later scenario file. Either side may be '-' (standard input).")
+    ],
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.table,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Report in this unit (default: the AFTER file's unit).")
+    ] = None,
+    prices: Annotated[
+        int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
+    ] = None,
+    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, metavar="N", help=DECIMALS_HELP)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+) -> None:
+    """Two scenarios side by side per budget year: before, after and change."""
+    from effektinvest.portfolio import compare as compare_gaps
+    from effektinvest.render.compare_view import CompareReport
+
+    out_unit = unit_option(unit)
+    if before == "-" and after == "-":
+        raise fail_usage("only one of BEFORE and AFTER can be '-'")
+    old, new = load(before, prices), load(after, prices)
+    for loaded in (old, new):
+        emit_diagnostics(loaded.diagnostics)
+    if old.scenario is None or new.scenario is None:
+        raise typer.Exit(EXIT_INVALID)
+    levels = {old.scenario.price_level, new.scenario.price_level}
+    if len(levels) > 1 and not quiet:
+        shown = " and ".join("none" if level is None else str(level) for level in sorted(levels, key=str))
+        print(
+            f"effektinvest: warning: the files are at different price levels ({shown}); "
+            "use --prices YEAR to compare them in one year's prices",
+            file=sys.stderr,
+        )
+    level = levels.pop() if len(levels) == 1 else None
+    comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
+    report = CompareReport(old.path, new.path, out_unit or new.scenario.unit, level, comparison)
+    with writing():
+        emit(render("compare", format.value, report, decimals))

@@ -1,0 +1,42 @@
+"""`effektinvest due`: the decisions due at a budget, across many scenario files."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from effektinvest.cli.app import EXIT_INVALID, app
+from effektinvest.cli.common import QUIET_HELP, DueFormat, emit_diagnostics, expand, load_one_of_many
+from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.render import render
+from effektinvest.streams import emit, writing
+
+
+@app.command()
+def due(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Scenario files or folders; '-' reads standard input.")
+    ],
+    budget: Annotated[
+        int, typer.Option("--budget", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help="The budget year.")
+    ],
+    format: Annotated[DueFormat, typer.Option("--format", "-f", help="Output format.")] = DueFormat.table,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+) -> None:
+    """The decisions due at a budget: funding that ends that year, and decisions deferred to it."""
+    from effektinvest.portfolio import due as due_items
+    from effektinvest.render.due_view import DueReport, due_row
+
+    rows, invalid = [], False
+    for path in expand(paths):
+        loaded = load_one_of_many(path)
+        emit_diagnostics(loaded.diagnostics)
+        if loaded.scenario is None:
+            invalid = True
+            continue
+        rows += [due_row(loaded.path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
+    with writing():
+        emit(render("due", format.value, DueReport(budget, rows)))
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
