@@ -192,10 +192,18 @@ MESSAGES = {
         ("missing-key", 7, 5, f"project 'a' is continued but has no cost years: give what continuing costs {HINT}"),
     ],
     "both_amount_and_share.yaml": [
-        ("amount-or-share", 10, 9, "a financing line has exactly one of 'amount' and 'share'; this one has both"),
+        (
+            "amount-or-share", 10, 9,
+            "a financing line has exactly one kind: 'amount', 'share', or 'tariff' with 'outcomes'; "
+            "this one has 'amount' and 'share'",
+        ),
     ],
     "neither_amount_nor_share.yaml": [
-        ("amount-or-share", 10, 9, "a financing line has exactly one of 'amount' and 'share'; this one has neither"),
+        (
+            "amount-or-share", 10, 9,
+            "a financing line has exactly one kind: 'amount', 'share', or 'tariff' with 'outcomes'; "
+            "this one has none",
+        ),
     ],
     "amount_without_any_cost.yaml": [
         (

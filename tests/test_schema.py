@@ -79,6 +79,8 @@ SCHEMA_CODES = {
     "share-percent",
     "not-a-number",
     "not-a-share",
+    "invalid-count",
+    "realisation-range",
 }
 FILES = sorted(
     [*(ROOT / "tests" / "corpus").glob("*.yaml"), *(ROOT / "tests" / "fixtures").rglob("*.yaml"), *SCENARIOS]

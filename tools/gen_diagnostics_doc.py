@@ -66,6 +66,13 @@ EXAMPLES = {
     "not-a-share": p(
         "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, share: halvdelen}\n"
     ),
+    "realisation-range": "realisation: 75\n" + p("  a: {name: A, costs: {2024: 10}}\n"),
+    "invalid-count": p(
+        "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, tariff: 2, outcomes: {2024: 2.5}}\n"
+    ),
+    "unharvestable-source": p(
+        "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: stat, amount: 5}\n"
+    ).replace("sources:\n", "sources:\n  stat: {name: Staten, kind: state}\n"),
     "amount-or-share": p(
         '  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, amount: 5, share: "50%"}\n'
     ),

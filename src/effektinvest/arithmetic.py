@@ -1,10 +1,10 @@
 """The arithmetic of the scenario format (docs/scenario-format.md, "Arithmetic"), as pure functions.
 
 All money is exact `Decimal` in kr. here; renderers convert to the output unit.
-Rounding happens in three places only, as the spec says: a share line's
-payment (to whole øre, half to even), a scalar amount's split over years
-(whole øre, largest remainder, ties to the earlier year), and coverage (4
-decimals, half to even).
+Rounding happens in four places only, as the spec says: a share line's
+payment (to whole øre, half to even), an outcome line's tariff x count (the
+same), a scalar amount's split over years (whole øre, largest remainder, ties
+to the earlier year), and coverage (4 decimals, half to even).
 """
 
 from __future__ import annotations
@@ -126,6 +126,8 @@ def _ore(amount: Decimal) -> int:
 
 def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, Decimal]:
     """What LINE pays per year, in kr., given the covered cost per year (in kr.)."""
+    if line.tariff is not None:
+        return outcome_pays(line, to_kr)[0]
     if line.share is not None:
         share = line.share
         return {
@@ -135,6 +137,47 @@ def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, D
         return {year: to_kr(amount) for year, amount in sorted(line.amount.items())}
     parts = split(_ore(to_kr(line.amount)), {year: _ore(cost) for year, cost in covered.items()})
     return {year: Decimal(part).scaleb(-2, EXACT) for year, part in parts.items()}
+
+
+def outcome_pays(line: FinancingLine, to_kr) -> tuple[dict[int, Decimal], Decimal]:
+    """What the outcome line LINE pays per year, in kr., and its uncapped total: year by year, ascending,
+    tariff x count rounded to whole øre (half to even), never more than is left of the cap."""
+    tariff = to_kr(line.tariff)
+    left = None if line.cap is None else to_kr(line.cap)
+    out: dict[int, Decimal] = {}
+    uncapped = ZERO
+    with localcontext(EXACT):
+        for year, count in sorted((line.outcomes or {}).items()):
+            due = (tariff * count).quantize(ORE, ROUND_HALF_EVEN)
+            uncapped += due
+            if left is not None:
+                due = min(due, left)
+                left -= due
+            out[year] = due
+    return out, uncapped
+
+
+class OutcomeLine(NamedTuple):
+    """An outcome line's totals, in kr.: what tariff x count comes to, what the cap lets it pay, the
+    difference."""
+
+    ref: LineRef
+    uncapped: Decimal
+    paid: Decimal
+    capped_by: Decimal
+
+
+def outcome_lines(scenario: Scenario) -> list[OutcomeLine]:
+    """Every counting outcome line (tariff and outcomes) of SCENARIO, in file order, with its totals."""
+    to_kr = scenario.unit.to_kr
+    out = []
+    for ref in financing_lines(scenario):
+        if ref.line.tariff is not None:
+            by_year, uncapped = outcome_pays(ref.line, to_kr)
+            with localcontext(EXACT):
+                paid = sum(by_year.values(), ZERO)
+                out.append(OutcomeLine(ref, uncapped, paid, uncapped - paid))
+    return out
 
 
 def payments(scenario: Scenario, lines=None) -> list[tuple[LineRef, dict[int, Decimal]]]:

@@ -8,14 +8,16 @@ arithmetic is in `arithmetic`, and the one check that needs its figures, `surplu
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
-from effektinvest.arithmetic import ORE, ZERO, Gap, LineRef
+from effektinvest.arithmetic import Gap, LineRef
+from effektinvest.checks_savings import all_lines as _all_lines
+from effektinvest.checks_savings import kinds, precision, saved_in, savings, unharvestable
 from effektinvest.diagnostics import Finding
 from effektinvest.model import FinancingLine, Scenario, Status
 from effektinvest.model.errors import missing_key, owner
 from effektinvest.model.partial import NO_GAPS, UNREAD_SOURCE, Gaps
-from effektinvest.numbers import EXACT, decimals, plain
+from effektinvest.numbers import EXACT, plain
 from effektinvest.suggest import nearest
 
 Lines = list[tuple[LineRef, dict[int, Decimal]]]  # every counting line with its covered cost per year
@@ -30,8 +32,9 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
     file that did not validate, about which nothing is reported."""
     return [
         *_projects(scenario, gaps),
-        *_precision(scenario, gaps),
+        *precision(scenario, gaps),
         *_lines(scenario, gaps),
+        *savings(scenario, gaps),
         *_shares(lines),
         *_amounts_need_cost(lines, gaps),
         *_unused_sources(scenario, gaps),
@@ -49,8 +52,8 @@ def paying(lines: Lines, findings: list[Finding], gaps: Gaps = NO_GAPS) -> Lines
     for finding in findings:
         if finding.code == "too-precise":
             return None
-        if finding.code == "amount-or-share":
-            unpaid.add(finding.path)
+        if finding.code in ("amount-or-share", "unharvestable-source"):  # the line, or a key of it
+            unpaid.add(finding.path if isinstance(finding.path[-1], int) else finding.path[:-1])
         elif finding.code == "amount-without-cost" and finding.path[-1] == "amount":
             unpaid.add(finding.path[:-1])
         elif finding.code == "shares-over-100":
@@ -112,55 +115,15 @@ def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     return out
 
 
-def _precision(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    """Amounts must be whole øre in kr., so splits and sums are exact."""
-    if gaps.covers(("unit",)):
-        return []  # the unit is not known, so neither is an øre
-    unit = scenario.unit
-    finest = 2 + unit.exponent  # how many decimals one øre has in the file's unit
-    out = []
-
-    def visit(path: tuple, amount: Decimal) -> None:
-        if decimals(amount) > finest and unit.to_kr(amount).quantize(ORE, context=EXACT) != unit.to_kr(amount):
-            message = f"{_money(amount, unit)} is finer than one øre (0.01 kr.); amounts are whole øre"
-            out.append(Finding(path, "too-precise", message))
-
-    with localcontext(EXACT):
-        for pid, project in scenario.projects.items():
-            costs = project.costs
-            # An exact sum has as many decimals as its finest term: one look a project, not one a cost.
-            if costs and decimals(sum(costs.values(), ZERO)) > finest:
-                for year, amount in costs.items():
-                    visit(("projects", pid, "costs", year), amount)
-    for path, line in _all_lines(scenario):
-        if isinstance(line.amount, dict):
-            for year, amount in line.amount.items():
-                visit((*path, "amount", year), amount)
-        elif line.amount is not None:
-            visit((*path, "amount"), line.amount)
-    return out
-
-
-def _all_lines(scenario: Scenario):
-    """Every financing line in the file, with its path, whatever its project's status."""
-    for pid, project in scenario.projects.items():
-        for index, line in enumerate(project.financing):
-            yield ("projects", pid, "financing", index), line
-    for index, line in enumerate(scenario.financing):
-        yield ("financing", index), line
-
-
 def _lines(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     out = []
     sources_known = not gaps.covers(("sources",))
     for path, line in _all_lines(scenario):
-        if (line.amount is None) == (line.share is None) and not gaps.within(path) and not gaps.covers(path):
-            which = "both" if line.amount is not None else "neither"
-            message = f"a financing line has exactly one of 'amount' and 'share'; this one has {which}"
-            out.append(Finding(path, "amount-or-share", message))
+        out += kinds(path, line, gaps)
         if sources_known and line.source not in scenario.sources and not gaps.covers((*path, "source")):
             message = f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources)
             out.append(Finding((*path, "source"), "unknown-source", message))
+        out += unharvestable(scenario, path, line)
         if path[0] == "financing":  # only top-level lines have 'projects'
             out += _listed(scenario, path, line.projects, gaps)
     return out
@@ -218,22 +181,25 @@ def _shares(lines: Lines) -> list[Finding]:
 
 
 def _amounts_need_cost(lines: Lines, gaps: Gaps) -> list[Finding]:
-    """An amount must have cost to be paid against: in each of its years, or (a scalar) in some year."""
+    """An amount must have cost to be paid against: in each of its years, or (a scalar) in some year; so must
+    an outcome line's counts, in each of their years."""
     out = []
     for ref, covered in lines:
         line: FinancingLine = ref.line
-        if line.amount is None or line.share is not None:
+        key, what = ("amount", "an amount") if line.tariff is None else ("outcomes", "outcome counts")
+        by_year = getattr(line, key)
+        if by_year is None or line.share is not None or line.tariff is not None and line.amount is not None:
             continue  # a share line, or one that the amount-or-share check reports
         if gaps and not _cover_complete(ref, gaps):
             continue
-        if isinstance(line.amount, dict):
-            for year in line.amount:
+        if isinstance(by_year, dict):
+            for year in by_year:
                 if year not in covered:
                     message = (
-                        f"{owner(ref.path)} has an amount in {year}, but the projects it covers have no cost in "
+                        f"{owner(ref.path)} has {what} in {year}, but the projects it covers have no cost in "
                         "that year"
                     )
-                    out.append(Finding((*ref.path, "amount", year), "amount-without-cost", message, at_key=True))
+                    out.append(Finding((*ref.path, key, year), "amount-without-cost", message, at_key=True))
         elif not covered:
             message = (
                 f"the projects that {owner(ref.path)} covers have no cost in any year: there is nothing to split "
@@ -255,9 +221,10 @@ def _cover_complete(ref: LineRef, gaps: Gaps) -> bool:
 def _unused_sources(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     if gaps and not _lines_complete(scenario, gaps):
         return []  # a line left out may be the one that uses the source
-    used = {line.source for _, line in _all_lines(scenario)}
+    used = {line.source for _, line in _all_lines(scenario)} | saved_in(scenario)
+    message = "source {!r} is not used by any financing line, nor named by any project's savings"
     return [
-        Finding(("sources", sid), "unused-source", f"source {sid!r} is not used by any financing line", at_key=True)
+        Finding(("sources", sid), "unused-source", message.format(sid), at_key=True)
         for sid in scenario.sources
         if sid not in used
     ]

@@ -217,15 +217,40 @@ CODES: dict[str, Code] = {
     "share-percent": Code(
         E, 'a share written as a bare number above 1, such as 60 (write "60%")', 'Write `"60%"` (quoted) or `0.6`.'
     ),
-    "not-a-share": Code(E, "a share that is neither a percentage nor a fraction", 'Write `"50%"` or `0.5`.'),
-    "amount-or-share": Code(E, "a financing line with both or neither of amount and share", "Keep one of the two."),
+    "not-a-share": Code(
+        E, "a share or realisation that is neither a percentage nor a fraction", 'Write `"50%"` or `0.5`.'
+    ),
+    "realisation-range": Code(
+        E,
+        'a realisation outside 0 to 200 %, or a bare number above 2 such as 75 (write "75%")',
+        'A realisation is from 0 to 200 %: write `"75%"` (quoted) or `0.75`.',
+    ),
+    "invalid-count": Code(
+        E,
+        "an outcome count that is not a whole number of 0 or more, such as 2.5 or -1",
+        "Write the expected number of outcomes as a whole number: `40`.",
+    ),
+    "amount-or-share": Code(
+        E,
+        "a financing line with none, or more than one, of the three kinds: amount, share, tariff with outcomes "
+        "(also outcomes or cap without tariff, tariff without outcomes)",
+        "Keep one kind: an amount, a share, or a tariff with its outcomes (and an optional cap).",
+    ),
     "shares-over-100": Code(
         E,
         "shares that make one project's financing exceed 100 % of its cost",
         "Lower the shares, or turn one into an amount.",
     ),
     "unknown-source": Code(
-        E, "a financing line whose source is not defined", "Use an id from `sources`, or add the source."
+        E,
+        "a financing line, or a project's `savings`, naming a source that is not defined",
+        "Use an id from `sources`, or add the source.",
+    ),
+    "unharvestable-source": Code(
+        E,
+        "a financing line on a source of kind state or region: savings there cannot be harvested by the "
+        "municipality, so it cannot pay (format 1.2)",
+        "Pay from a municipal pocket; a refund from the state or region is a source of kind `refund`.",
     ),
     "unknown-project": Code(
         E, "a financing line that names a project that is not defined", "Use an id from `projects`."
@@ -267,11 +292,14 @@ CODES: dict[str, Code] = {
     ),
     "inactive-line": Code(
         W,
-        "a deferred or stopped project with financing lines of its own: they pay nothing (format 1.2)",
+        "a deferred or stopped project with financing lines or savings of its own: they pay nothing and count "
+        "nowhere (format 1.2)",
         "Remove the lines, or set the project's status to continue.",
     ),
     "unused-source": Code(
-        W, "a source that no financing line uses", "Remove the source, or add the line that uses it."
+        W,
+        "a source that no financing line uses and no project's savings name",
+        "Remove the source, or add the line (or the savings) that uses it.",
     ),
     "covers-inactive-project": Code(
         W,

@@ -248,6 +248,14 @@ def parse_amount(value: object, what: str = "an amount") -> Decimal:
     raise ValueProblem("not-a-number", f"{what} must be a number, not {describe(value)}")
 
 
+def parse_signed_amount(value: object, what: str = "an amount") -> Decimal:
+    """An exact amount that may be negative (a saving that is an extra cost), as written; every other rule
+    as `parse_amount`. Raises ValueProblem."""
+    if isinstance(value, Decimal) and value < 0:
+        return -parse_amount(-value, what)
+    return parse_amount(value, what)
+
+
 _PERCENT_RE = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*%\s*")
 
 
@@ -275,32 +283,44 @@ def _share_digits(value: Decimal) -> None:
 
 def parse_share(value: object) -> Decimal:
     """A share as a fraction from 0 to 1: "30%", "42,5 %", or 0.3. Raises ValueProblem."""
+    return _fraction(value, "share", "30%", 1, ("share-range", "share-percent"))
+
+
+def parse_realisation(value: object) -> Decimal:
+    """A realisation as a fraction from 0 to 2: "75%", "150 %", 0.75 or 1.5 (a bare number is always a
+    fraction, as a share is). Raises ValueProblem."""
+    return _fraction(value, "realisation", "75%", 2, ("realisation-range", "realisation-range"))
+
+
+def _fraction(value: object, what: str, example: str, most: int, codes: tuple[str, str]) -> Decimal:
+    """A percentage or a bare fraction from 0 to MOST; CODES: (out of range, a bare number above MOST)."""
+    top = f"{what} must be from 0 to {most * 100} %"
     if isinstance(value, str):
         m = _PERCENT_RE.fullmatch(value)
         if not m:
-            raise ValueProblem(
-                "not-a-share",
-                f'a share is a percentage such as "30%" or a fraction such as 0.3, not {describe(value)}',
-            )
+            raise ValueProblem("not-a-share", f"a {_fraction_is(what, example)}, not {describe(value)}")
         percent = Decimal(m.group(1).replace(",", "."))
         _share_digits(percent)
-        if not 0 <= percent <= 100:
-            raise ValueProblem("share-range", f"a share must be from 0 to 100 %, not {value.strip()}")
+        if not 0 <= percent <= most * 100:
+            raise ValueProblem(codes[0], f"a {top}, not {value.strip()}")
         return percent.scaleb(-2, EXACT)
     if isinstance(value, Decimal):
         _share_digits(value)
         if value < 0:
-            raise ValueProblem("share-range", f"a share must be from 0 to 100 %, not {value}")
-        if value > 1:
+            raise ValueProblem(codes[0], f"a {top}, not {value}")
+        if value > most:
             raise ValueProblem(
-                "share-percent",
-                f"share {value} is read as a fraction ({value.scaleb(2, EXACT):f} %); "
+                codes[1],
+                f"{what} {value} is read as a fraction ({value.scaleb(2, EXACT):f} %); "
                 f'a percentage is written "{value}%"',
             )
         return value
-    raise ValueProblem(
-        "not-a-share", f'a share is a percentage such as "30%" or a fraction such as 0.3, not {describe(value)}'
-    )
+    raise ValueProblem("not-a-share", f"a {_fraction_is(what, example)}, not {describe(value)}")
+
+
+def _fraction_is(what: str, example: str) -> str:
+    fraction = plain(Decimal(example[:-1]).scaleb(-2))
+    return f'{what} is a percentage such as "{example}" or a fraction such as {fraction}'
 
 
 _YEAR_TEXT_RE = re.compile(r"[0-9]{1,6}")

@@ -2,7 +2,8 @@
 
 Each amount is multiplied by index[YEAR] / index[price_level] and rounded to
 whole øre, half to even, amount by amount, before any other arithmetic.
-Shares are ratios and are not restated. Pure.
+Shares are ratios and are not restated; nor are outcome counts (format 1.2), only their tariff and cap
+(and savings). Pure.
 """
 
 from __future__ import annotations
@@ -59,18 +60,23 @@ def restate(scenario: Scenario, year: int) -> Scenario:
         except (Inexact, Overflow):
             raise PriceProblem(("price_index",), _TOO_LARGE.format(year=year)) from None
 
+    def by_year(amounts: dict | None) -> dict | None:
+        return None if amounts is None else {y: convert(a) for y, a in amounts.items()}
+
     def line(financing: FinancingLine) -> FinancingLine:
-        if financing.amount is None:
-            return financing
+        update = {key: convert(value) for key in ("tariff", "cap") if (value := getattr(financing, key)) is not None}
         if isinstance(financing.amount, dict):
-            return financing.model_copy(update={"amount": {y: convert(a) for y, a in financing.amount.items()}})
-        return financing.model_copy(update={"amount": convert(financing.amount)})
+            update["amount"] = by_year(financing.amount)
+        elif financing.amount is not None:
+            update["amount"] = convert(financing.amount)
+        return financing.model_copy(update=update) if update else financing
 
     projects = {
         pid: project.model_copy(
             update={
-                "costs": None if project.costs is None else {y: convert(a) for y, a in project.costs.items()},
+                "costs": by_year(project.costs),
                 "financing": [line(f) for f in project.financing],
+                "savings": None if project.savings is None else {s: by_year(a) for s, a in project.savings.items()},
             }
         )
         for pid, project in scenario.projects.items()

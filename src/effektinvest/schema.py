@@ -33,7 +33,7 @@ def scenario_schema() -> dict:
     schema = _tidy(schema)
     return {
         "$schema": DRAFT_07,
-        "title": "effektinvest scenario (formats 1 and 1.1)",
+        "title": "effektinvest scenario (formats 1 to 1.2)",
         **schema,
         "definitions": _tidy(definitions),
     }

@@ -68,9 +68,9 @@ def missing_key(where: tuple, key: str, hint: str = "") -> Finding:
 def holds_amount(path: tuple) -> bool:
     """Whether PATH holds an amount or an index number: where a number like 1.500 may be meant as thousands."""
     match path:
-        case ("projects", _, "costs", _) | ("price_index", _):
+        case ("projects", _, "costs", _) | ("projects", _, "savings", _, _) | ("price_index", _):
             return True
-        case (*_, "amount") | (*_, "amount", _):
+        case (*_, "amount") | (*_, "amount", _) | (*_, "tariff") | (*_, "cap"):
             return path[0] in ("projects", "financing")
     return False
 

@@ -144,10 +144,17 @@ def _project(projects: dict, pid: str, rest: tuple, gaps: set[tuple]) -> None:
         else:
             entry["financing"] = []
             gaps.add((*here, "financing"))
-    elif field in Project.model_fields:  # decide_at, funding_ends, note
+    elif field == "savings" and deeper and isinstance(entry.get("savings"), dict):
+        by_year = entry["savings"].get(deeper[0])
+        if len(deeper) > 1 and isinstance(by_year, dict):
+            by_year.pop(deeper[1], None)  # one bad saving: the others still count
+        else:
+            entry["savings"].pop(deeper[0], None)
+        gaps.add((*here, "savings", deeper[0]))
+    elif field in Project.model_fields:  # decide_at, funding_ends, note, savings
         entry.pop(field, None)
-        if field == "decide_at":
-            gaps.add((*here, "decide_at"))
+        if field in ("decide_at", "savings"):
+            gaps.add((*here, field))
     else:
         entry.pop(field, None)
         _misspelt(entry, field, Project, here, gaps)
@@ -164,9 +171,9 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
     field = rest[0]
     if field == "source":
         entry["source"] = UNREAD_SOURCE
-    elif field in ("amount", "share"):
+    elif field in ("amount", "share", "tariff", "cap"):
         entry[field] = Decimal(0)
-    elif field == "projects":
+    elif field in ("projects", "outcomes"):
         entry.pop(field, None)
     else:  # note, an unknown key
         entry.pop(field, None)
@@ -176,10 +183,16 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
 
 
 # What a key, missing because it was misspelt, leaves unknown: per model, the gap its absence makes.
-_LINE = {"source": ("source",), "amount": ("amount",), "share": ("share",), "projects": ("projects",)}
+_LINE = {key: (key,) for key in ("source", "amount", "share", "projects", "tariff", "outcomes", "cap")}
 _MISSING = {
     Scenario: {"unit": ("unit",), "financing": ("financing",)},
-    Project: {"costs": ("costs",), "status": (), "decide_at": ("decide_at",), "financing": ("financing",)},
+    Project: {
+        "costs": ("costs",),
+        "status": (),
+        "decide_at": ("decide_at",),
+        "financing": ("financing",),
+        "savings": ("savings",),
+    },
     FinancingLine: _LINE,
     PooledLine: _LINE,
 }

@@ -1,4 +1,4 @@
-"""The scenario model (formats 1 and 1.1): pydantic models with extra keys forbidden.
+"""The scenario model (formats 1 to 1.2): pydantic models with extra keys forbidden.
 
 The value types are in `model.values`; what pydantic's errors say to a user is in `model.errors`.
 Rules that span several values (references, shares per project, years) are in `checks`.
@@ -9,11 +9,14 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from effektinvest.model.values import (
+    Amount,
     AmountSpec,
     Decimals,
     KindField,
     Name,
     PriceIndex,
+    Realisation,
+    Savings,
     Share,
     SourceKind,
     Status,
@@ -22,6 +25,7 @@ from effektinvest.model.values import (
     UnitField,
     Year,
     YearAmounts,
+    YearCounts,
 )
 from effektinvest.units import Unit
 
@@ -38,7 +42,11 @@ class Source(BaseModel):
     model_config = _FROZEN
 
     name: Name = Field(description="the pocket's name as the budget note says it")
-    kind: KindField = Field(None, description="decentral, non_decentral, fund, refund or external")
+    kind: KindField = Field(
+        None,
+        description="decentral, non_decentral, fund, refund or external; format 1.2: state or region, pockets outside "
+        "the municipality that receive savings and never pay",
+    )
     note: Text = Field(None, description="free text")
 
 
@@ -53,6 +61,9 @@ class FinancingLine(BaseModel):
         description="the total the source pays over the covered cost years, or a mapping year -> amount",
     )
     share: Share = Field(None, description='a percentage of the covered cost per year: "30%" or 0.3')
+    tariff: Amount = Field(None, description="format 1.2: an outcome payment line pays this per achieved outcome")
+    outcomes: YearCounts = Field(None, description="format 1.2: with tariff, mapping year -> expected outcome count")
+    cap: Amount = Field(None, description="format 1.2: with tariff, the most the outcome line pays in all")
     note: Text = Field(None, description="free text, e.g. what savings the money is expected from")
 
 
@@ -77,6 +88,11 @@ class Project(BaseModel):
     )
     costs: YearAmounts = Field(None, description="mapping year -> what continuing costs in that budget year")
     financing: list[FinancingLine] = Field((), description="financing lines that cover this project alone")
+    savings: Savings = Field(
+        None,
+        description="format 1.2: mapping source id -> year -> the gross saving (negative: an extra cost) the "
+        "project is expected to bring to that pocket in that year",
+    )
     note: Text = Field(None, description="free text")
 
 
@@ -102,6 +118,11 @@ class Scenario(BaseModel):
     sources: dict[str, Source] = Field(description="the budget pockets that can pay, by id")
     projects: dict[str, Project] = Field(description="the projects, by id")
     financing: list[PooledLine] = Field((), description="lines that cover several projects at once")
+    realisation: Realisation = Field(
+        None,
+        description='format 1.2: the share of the expected savings assumed to materialise, "75%" or 0.75, '
+        "from 0 to 200 %; default 100 %",
+    )
 
     @property
     def active(self) -> dict[str, Project]:

@@ -21,9 +21,13 @@ from effektinvest.numbers import (
     YEAR_MIN,
     ValueProblem,
     describe,
+    explain_text_as_number,
+    looks_like_thousands,
     parse_amount,
     parse_index,
+    parse_realisation,
     parse_share,
+    parse_signed_amount,
     parse_year,
 )
 from effektinvest.units import Unit, parse_unit
@@ -41,15 +45,18 @@ def _validator(parse):
     return PlainValidator(validate)
 
 
-def _year_amounts(value: Any) -> dict[int, Decimal]:
-    """A mapping year -> amount (costs, or a financing line's amounts by year), validated in one call.
+def _year_amounts(value: Any, parse=parse_amount, what: str = "amount") -> dict[int, Decimal]:
+    """A mapping year -> amount (costs, or a financing line's amounts by year), validated in one call;
+    PARSE reads one value (a signed amount for savings, a count for outcomes).
 
     Every bad entry is reported: the problems travel in one error whose context lists them as
     (key, at_key, code, message); `model.errors` makes each its own finding.
     """
     if not isinstance(value, dict):
-        raise ValueProblem("wrong-type", f"expected a mapping year -> amount, not {describe(value)}")
-    out: dict[int, Decimal] = {}
+        raise ValueProblem("wrong-type", f"expected a mapping year -> {what}, not {describe(value)}")
+    out: dict = {}
+    signed = parse is parse_signed_amount
+    fast = signed or parse is parse_amount
     problems = []
     for key, amount in value.items():
         year = YEAR_KEYS.get(key)
@@ -59,11 +66,12 @@ def _year_amounts(value: Any) -> dict[int, Decimal]:
             except ValueProblem as problem:
                 problems.append((key, True, problem.code, problem.message))
                 continue
-        if amount.__class__ is Decimal and not amount.is_signed() and len(str(amount)) <= MAX_DIGITS:
-            out[year] = amount  # what parse_amount returns for it, without two calls per amount
-            continue
+        if fast and amount.__class__ is Decimal and (not amount.is_signed() or signed and amount):
+            if len(str(amount)) <= MAX_DIGITS:
+                out[year] = amount  # what PARSE returns for it, without two calls per amount
+                continue
         try:
-            out[year] = parse_amount(amount)
+            out[year] = parse(amount)
         except ValueProblem as problem:  # an empty amount has no place of its own: point at its year
             problems.append((key, amount is None, problem.code, problem.message))
     if problems:
@@ -95,6 +103,11 @@ class SourceKind(StrEnum):
     FUND = "fund"
     REFUND = "refund"
     EXTERNAL = "external"
+    STATE = "state"  # format 1.2: pockets outside the municipality; savings land there, they never pay
+    REGION = "region"
+
+
+OUTSIDE = frozenset({SourceKind.STATE, SourceKind.REGION})
 
 
 YEAR_KEY_PATTERN = "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
@@ -132,19 +145,23 @@ Amount = Annotated[
     _validator(parse_amount),
     WithJsonSchema({"type": "number", "minimum": 0, "description": "a plain decimal, such as 10.35"}),
 ]
-Share = Annotated[
-    Decimal,
-    _validator(parse_share),
-    WithJsonSchema(
-        {
-            "oneOf": [
-                {"type": "string", "pattern": r"^\s*[0-9]+([.,][0-9]+)?\s*%\s*$"},
-                {"type": "number", "minimum": 0, "maximum": 1},
-            ],
-            "description": 'a percentage such as "30%" or "42,5 %", or a fraction from 0 to 1 such as 0.3',
-        }
-    ),
-]
+
+
+def _fraction(parse, percent: str, most: int, description: str):
+    """A percentage (text matching PERCENT) or a bare fraction from 0 to MOST, as PARSE reads it."""
+    string = {"type": "string", "pattern": rf"^\s*{percent}\s*%\s*$"}
+    number = {"type": "number", "minimum": 0, "maximum": most}
+    return Annotated[
+        Decimal, _validator(parse), WithJsonSchema({"oneOf": [string, number], "description": description})
+    ]
+
+
+Share = _fraction(
+    parse_share,
+    "[0-9]+([.,][0-9]+)?",
+    1,
+    'a percentage such as "30%" or "42,5 %", or a fraction from 0 to 1 such as 0.3',
+)
 Index = Annotated[
     Decimal,
     _validator(parse_index),
@@ -175,6 +192,12 @@ KindField = Annotated[
     _validator(_choice(SourceKind, "kind")),
     WithJsonSchema({"enum": [k.value for k in SourceKind]}),
 ]
+Realisation = _fraction(
+    parse_realisation,
+    "0*(200([.,]0+)?|1?[0-9]{1,2}([.,][0-9]+)?)",
+    2,
+    'a percentage from 0 to 200 % such as "75%", or a fraction from 0 to 2 such as 0.75',
+)
 _YEAR_AMOUNTS_SCHEMA = {
     "type": "object",
     "propertyNames": {"pattern": YEAR_KEY_PATTERN},
@@ -208,3 +231,41 @@ AmountSpec = Annotated[
     Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
 ]
 
+
+
+def _count(value: Any) -> int:
+    """An outcome count: a whole number of 0 or more, written as one (40, not 40.0)."""
+    if isinstance(value, Decimal) and value >= 0 and value.as_tuple().exponent == 0:
+        if len(value.as_tuple().digits) > MAX_DIGITS:
+            raise ValueProblem("too-many-digits", f"an outcome count has at most {MAX_DIGITS} digits")
+        return int(value)
+    if isinstance(value, str):
+        raise explain_text_as_number(value, "an outcome count")
+    if value is None:
+        raise ValueProblem(
+            "missing-amount", "an outcome count is missing: an empty value is not 0 (write 0, or leave the year out)"
+        )
+    hint = f" (for fifteen hundred, write {str(value).replace('.', '')})" if looks_like_thousands(str(value)) else ""
+    raise ValueProblem("invalid-count", f"an outcome count is a whole number of 0 or more, not {describe(value)}{hint}")
+
+
+def _year_counts(value: Any) -> dict[int, int]:
+    """An outcome line's counts by year: at least one year (`outcomes: {}` would pay nothing, silently)."""
+    if isinstance(value, dict) and not value:
+        raise ValueProblem(
+            "missing-amount", "outcomes is empty ({}): give the expected count per year, such as {2024: 40}"
+        )
+    return _year_amounts(value, _count, "count")
+
+
+def _signed_year_amounts(value: Any) -> dict[int, Decimal]:
+    return _year_amounts(value, parse_signed_amount)
+
+
+_YEAR_SIGNED_SCHEMA = {**_YEAR_AMOUNTS_SCHEMA, "additionalProperties": {"type": "number"}}
+_YEAR_COUNTS_SCHEMA = {**_YEAR_AMOUNTS_SCHEMA, "additionalProperties": {"type": "integer", "minimum": 0}}
+YearCounts = Annotated[dict[int, int], _validator(_year_counts), WithJsonSchema(_YEAR_COUNTS_SCHEMA)]
+Savings = Annotated[
+    dict[str, Annotated[dict[int, Decimal], _validator(_signed_year_amounts), WithJsonSchema(_YEAR_SIGNED_SCHEMA)]],
+    WithJsonSchema({"type": "object", "additionalProperties": _YEAR_SIGNED_SCHEMA}),
+]
