@@ -1,0 +1,50 @@
+"""The sensitivity view of `savings` (several realisations): a row per realisation with the total realised
+savings, the municipal and public net totals, both present values, the municipal break-even year and the
+sources with a shortfall, for the table and Markdown (JSON and CSV carry every figure of each realisation)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from effektinvest.render.cells import amount
+from effektinvest.render.savings_view import SavingsReport, realisation_text, year_text
+
+
+class SensitivityRow(NamedTuple):
+    realisation: Decimal
+    values: tuple[Decimal, ...]  # SENSITIVITY, in the report's unit
+    break_even: int | None  # municipal
+    shortfalls: dict[str, Decimal]  # source id -> shortfall above 0, in the report's unit
+
+
+def rows(report: SavingsReport) -> list[SensitivityRow]:
+    """A row per realisation: total savings, the municipal and public net totals, both NPVs, the municipal
+    break-even year and the sources with a shortfall."""
+    out = []
+    for result in report.results:
+        total = result.total
+        figures = (total.savings, total.municipal_net, total.public_net, result.npv.municipal, result.npv.public)
+        short = {sid: report.scaled(b.shortfall) for sid, b in result.sources.items() if b.shortfall}
+        values = tuple(map(report.scaled, figures))
+        out.append(SensitivityRow(result.realisation, values, result.break_even.municipal, short))
+    return out
+
+
+HEADS = (
+    "Realisering",
+    "Besparelser i alt",
+    "Kommunal netto",
+    "Offentlig netto",
+    "Nutidsværdi, kommunalt",
+    "Nutidsværdi, offentligt",
+    "Break-even, kommunalt",
+    "Mangler",
+)
+
+
+def cells(report: SavingsReport, row: SensitivityRow, decimals: int) -> list[str]:
+    """The cells of ROW for people (the shortfalls name their sources as written: escape them per format)."""
+    short = "; ".join(f"{report.names[sid]}: {amount(value, decimals)}" for sid, value in row.shortfalls.items())
+    numbers = [amount(value, decimals) for value in row.values]
+    return [realisation_text(row.realisation), *numbers, year_text(row.break_even), short or "-"]
