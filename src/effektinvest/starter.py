@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
 from pathlib import Path
+
+from effektinvest.output import NotRegularFile, write_file
+
+__all__ = ["NotRegularFile", "starter_text", "write_new", "year_in_name"]
 
 STARTER = """\
 # Scenarie til budgetbeslutning om sociale effektinvesteringer.
@@ -18,6 +19,7 @@ scenario: "Budget {budget}: Videreførelse af sociale investeringsprojekter"
 budget_year: {budget}          # budgettet, hvor byrådet træffer beslutningen
 unit: mio. kr.             # kr., t.kr. (1.000 kr.) eller mio. kr.
 price_level: {budget}          # vises som "{budget}-priser"
+# realisation: "75%"       # format 1.2: den andel af besparelserne, der forventes realiseret (standard 100 %)
 
 # Budgetlommerne, der kan betale en del af udgiften.
 sources:
@@ -31,6 +33,9 @@ sources:
   outcomefonden:
     name: Outcomefonden
     kind: fund
+  # staten:                # format 1.2: en lomme uden for kommunen (state eller region), hvor besparelser
+  #   name: Staten         # lander; den kan aldrig betale
+  #   kind: state
 
 projects:
   projekt_a:
@@ -41,6 +46,9 @@ projects:
       - source: decentral
         share: "40%"                    # andel af udgiften hvert år
         note: Mod forventning om tilsvarende decentrale besparelser
+    # savings:                          # format 1.2: forventede besparelser pr. lomme og år (negativ: merudgift)
+    #   decentral: {{{next}: 1.0, {after}: 1.2}}
+    #   staten: {{{next}: 0.4, {after}: 0.4}}      # kan ikke høstes i kommunen
   projekt_b:
     name: Projekt B
     status: defer
@@ -53,66 +61,21 @@ financing:
     note: Mod forventning om besparelser på forsørgelsesudgifter
   - source: outcomefonden
     amount: {{{budget}: 0.5, {next}: 0.5}}    # eller beløb pr. år
+  # - source: outcomefonden             # format 1.2: resultatbetaling pr. opnået effekt
+  #   tariff: 0.02                      # betaling pr. effekt
+  #   outcomes: {{{budget}: 10, {next}: 20}}     # forventet antal effekter pr. år
+  #   cap: 0.5                          # højst i alt (valgfri)
 """
 
 
 def starter_text(name: str, budget_year: int) -> str:
-    return STARTER.format(name=name, budget=budget_year, next=budget_year + 1)
-
-
-class NotRegularFile(Exception):
-    """`init --force` onto something that is not a regular file; the message says what it is."""
-
-
-_KINDS = {
-    stat.S_IFLNK: "a symbolic link",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a FIFO",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
-}
+    return STARTER.format(name=name, budget=budget_year, next=budget_year + 1, after=budget_year + 2)
 
 
 def write_new(path: Path, text: str, force: bool) -> None:
-    """Write TEXT to PATH atomically: a temporary file in the same folder, then a rename.
-
-    Without FORCE an existing PATH is never replaced, even if it appears while
-    writing (FileExistsError). With FORCE only a regular file is replaced: a symbolic link, a device
-    node, a FIFO or a folder at PATH is refused (NotRegularFile), never replaced nor written through.
-    An interrupted run leaves no half file at PATH.
-    """
-    if force:
-        try:
-            mode = os.lstat(path).st_mode
-        except FileNotFoundError:
-            mode = None
-        if mode is not None and not stat.S_ISREG(mode):
-            raise NotRegularFile(_KINDS.get(stat.S_IFMT(mode), "not a regular file"))
-    folder = path.parent if str(path.parent) else Path(".")
-    # The temporary name holds at most 64 bytes of PATH's, so that it is a valid name whenever PATH's is
-    # (a name has at most 255 bytes; ".NAME.12345678.tmp" would not be for a 245-byte NAME).
-    stem = os.fsdecode(os.fsencode(path.name)[:64])
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=folder, prefix=f".{stem}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.fchmod(handle.fileno(), 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(handle.name, path)
-        else:
-            os.link(handle.name, path)  # fails if PATH exists: no overwrite, no race
-            os.unlink(handle.name)
-    except BaseException:
-        if os.path.exists(handle.name):
-            os.unlink(handle.name)
-        raise
+    """Write TEXT to PATH atomically (`output.write_file`): never over an existing PATH without FORCE, with
+    FORCE only over a regular file (NotRegularFile), no half file when interrupted."""
+    write_file(path, text.encode("utf-8"), force)
 
 
 def year_in_name(name: str) -> int | None:
