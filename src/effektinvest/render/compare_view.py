@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
+from effektinvest.arithmetic import coverage
 from effektinvest.portfolio import Change, ColumnChange, Comparison
-from effektinvest.render.cells import places
+from effektinvest.render.cells import NONE, percent, places, signed
 from effektinvest.render.gap_view import LABELS
 from effektinvest.units import Unit
 
@@ -17,15 +18,16 @@ FIGURES = ("cost", "financed", "residual")  # the sums of a column, besides fina
 
 
 class CompareRow(NamedTuple):
-    category: str  # cost, financing, financed, residual
-    id: str  # source id for financing; "" for a sum
+    category: str  # cost, financing, financed, coverage, residual
+    id: str  # project id for a project's cost, source id for financing; "" for a sum
     label: str
     values: tuple[Change | None, ...]  # one per year, then the total, in the report's unit; None: in neither
+    # (coverage: fractions to 0.1 %, for people, and a side without cost None)
 
 
 @dataclass(frozen=True)
 class CompareReport:
-    before: str  # paths, as given
+    before: str  # paths, as given (JSON); people see the titles (`title`)
     after: str
     unit: Unit
     price_level: int | None
@@ -34,6 +36,14 @@ class CompareReport:
     @property
     def years(self) -> tuple[int, ...]:
         return tuple(self.comparison.years)
+
+    @property
+    def title(self) -> str:
+        """'Budget 2024 → Budget 2025': the scenarios' titles; with their paths when the titles are the same."""
+        before, after = self.comparison.titles
+        if before == after:
+            return f"{before} ({self.before}) → {after} ({self.after})"
+        return f"{before} → {after}"
 
     @property
     def columns(self) -> tuple[ColumnChange, ...]:
@@ -73,14 +83,35 @@ def rows(report: CompareReport) -> tuple[CompareRow, ...]:
     def across(get) -> tuple:
         return tuple(report.scaled(get(column)) for column in columns)
 
-    out = [CompareRow("cost", "", LABELS["cost"], across(lambda c: c.cost))]
+    out = [
+        CompareRow("cost", pid, name, across(lambda c, pid=pid: c.costs.get(pid)))
+        for pid, name in report.comparison.projects.items()
+    ]
+    out.append(CompareRow("cost", "", LABELS["cost"], across(lambda c: c.cost)))
     out += [
         CompareRow("financing", sid, name, across(lambda c, sid=sid: c.financing.get(sid)))
         for sid, name in report.comparison.sources.items()
     ]
     out.append(CompareRow("financed", "", LABELS["financed"], across(lambda c: c.financed)))
+    shown = tuple(Change(_coverage(c.financed.before, c.cost.before), _coverage(c.financed.after, c.cost.after))
+                  for c in report.columns)
+    out.append(CompareRow("coverage", "", LABELS["coverage"], shown))
     out.append(CompareRow("residual", "", LABELS["residual"], across(lambda c: c.residual)))
     return tuple(out)
+
+
+def _coverage(financed: Decimal | None, cost: Decimal | None) -> Decimal | None:
+    """Coverage for people (to 0.1 %, once from the exact ratio); None on a side without the column or cost."""
+    return None if cost is None else coverage(financed or Decimal(0), cost, places=3)
+
+
+def coverage_sides(change: Change) -> list[Decimal | None]:
+    """A coverage row's before, after and change (in fractions); None where a side has no cost, and then
+    the change too, unless neither side has one (no change: 0)."""
+    before, after = change.before, change.after
+    if before is None or after is None:
+        return [before, after, Decimal(0) if before is after else None]
+    return [before, after, after - before]
 
 
 def side_value(change: Change | None, side: str) -> Decimal:
@@ -93,5 +124,22 @@ def side_value(change: Change | None, side: str) -> Decimal:
 
 
 def decimals_for(report: CompareReport, table: tuple[CompareRow, ...], asked: int | None) -> int:
-    values = (side_value(change, side) for row in table for change in row.values for side, _ in SIDES)
+    values = (
+        side_value(change, side)
+        for row in table
+        if row.category != "coverage"
+        for change in row.values
+        for side, _ in SIDES
+    )
     return places(report.unit, values, asked)
+
+
+def coverage_text(change: Change | None, side: str) -> str:
+    """A coverage cell for people: before and after as a percentage ('80,7 %'), the change in percentage
+    points ('+1,2 pct.-point'); '-' where a side has no cost."""
+    if change is None:
+        return NONE
+    value = dict(zip((s for s, _ in SIDES), coverage_sides(change), strict=True))[side]
+    if value is None:
+        return NONE
+    return percent(value) if side != "change" else signed(value.scaleb(2), 1) + " pct.-point"

@@ -1,0 +1,56 @@
+"""compare (issue 13): the scenarios' titles instead of bare paths (the paths stay in JSON), a cost row per
+project and a coverage row. Driven in-process (`invoke`)."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from conftest import invoke
+
+HERE = Path(__file__).parent / "fixtures" / "portfolio"
+BEFORE, AFTER = str(HERE / "before.yaml"), str(HERE / "after.yaml")
+D = Decimal
+
+
+def as_json(text):
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
+def test_table_and_markdown_show_the_titles_project_costs_and_coverage():
+    table = invoke("compare", BEFORE, AFTER, env={"COLUMNS": "200"}).stdout
+    assert table.splitlines()[0].strip() == "Før → Efter" and BEFORE not in table
+    assert "│ A            " in table  # the project's own cost row
+    assert "│ Dækningsgrad       │ før     │ 55,0 % │          55,0 % │      - │          55,0 % │" in table
+    assert "│                    │ ændring │      - │ -5,0 pct.-point │      - │ +5,0 pct.-point │" in table
+    markdown = invoke("compare", BEFORE, AFTER, "-f", "markdown").stdout
+    assert markdown.startswith("### Før → Efter\n")
+    assert "| A | før | 1,00 | 1,00 | 0,00 | 2,00 |" in markdown
+    assert "| **Dækningsgrad** | før | 55,0 % | 55,0 % | - | 55,0 % |" in markdown
+
+
+def test_the_same_title_on_both_sides_names_the_paths(tmp_path):
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(Path(AFTER).read_text(encoding="utf-8"), encoding="utf-8")
+    table = invoke("compare", AFTER, copy, env={"COLUMNS": "300"}).stdout
+    title = "".join(table.split("┏")[0].split())  # Rich wraps (and folds) a long title: compare without spaces
+    assert title == "".join(f"Efter ({AFTER}) → Efter ({copy})".split())
+
+
+def test_json_keeps_the_paths_and_adds_titles_costs_and_coverage():
+    report = as_json(invoke("compare", BEFORE, AFTER, "-f", "json").stdout)
+    assert (report["before"], report["after"]) == (BEFORE, AFTER)
+    assert report["titles"] == {"before": "Før", "after": "Efter"}
+    assert list(report["years"][0]) == ["year", "cost", "financed", "residual", "financing", "costs", "coverage"]
+    total = report["total"]
+    assert total["costs"] == {"a": {"before": D("2"), "after": D("2.5"), "change": D("0.5")}}
+    assert total["coverage"] == {"before": D("0.55"), "after": D("0.6"), "change": D("0.05")}
+    first = report["years"][0]  # 2024: AFTER has no cost that year
+    assert first["coverage"] == {"before": D("0.55"), "after": None, "change": None}
+
+
+def test_csv_has_project_cost_rows_and_no_coverage():
+    rows = list(csv.DictReader(io.StringIO(invoke("compare", BEFORE, AFTER, "-f", "csv").stdout)))
+    assert ("total", "cost", "a", "A", "2", "2.5", "0.5") in [tuple(r.values()) for r in rows]
+    assert not any(r["category"] == "coverage" for r in rows)
