@@ -1,12 +1,13 @@
 """Scenario files for the benchmark: N projects, each with costs in four years and a share line, plus a pooled
-amount line. Written as block YAML, as an analyst's file would be."""
+amount line; with SAVINGS, each also with savings in three pockets (the department, forsørgelse, the state)
+over four years (format 1.2). Written as block YAML, as an analyst's file would be."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 
-def scenario_text(projects: int) -> str:
+def scenario_text(projects: int, savings: bool = False) -> str:
     out = [
         f"scenario: Benchmark with {projects} projects",
         "budget_year: 2025",
@@ -15,6 +16,7 @@ def scenario_text(projects: int) -> str:
         "sources:",
         "  dept: {name: Afdelingen, kind: decentral}",
         "  fund: {name: Outcomefonden, kind: fund}",
+        *(_SAVINGS_SOURCES if savings else []),
         "projects:",
     ]
     for i in range(projects):
@@ -31,12 +33,28 @@ def scenario_text(projects: int) -> str:
             "      - source: dept",
             '        share: "25%"',
         ]
+        if savings:
+            out += _savings(base)
     out += ["financing:", "  - source: fund", f"    amount: {projects * 100}.00", ""]
     return "\n".join(out)
 
 
-def write(folder: Path, projects: int) -> Path:
-    path = folder / f"projects_{projects}.yaml"
+_SAVINGS_SOURCES = [
+    "  forsorg: {name: Forsørgelse, kind: non_decentral}",
+    "  stat: {name: Staten, kind: state}",
+]
+
+
+def _savings(base: int) -> list[str]:
+    out = ["    savings:"]
+    for pocket, part in (("dept", 3), ("forsorg", 4), ("stat", 2)):
+        out.append(f"      {pocket}:")
+        out += [f"        {year}: {base * part // 10 + year - 2025}.{part}0" for year in range(2025, 2029)]
+    return out
+
+
+def write(folder: Path, projects: int, savings: bool = False) -> Path:
+    path = folder / f"projects_{projects}{'_savings' if savings else ''}.yaml"
     if not path.exists():
-        path.write_text(scenario_text(projects), encoding="utf-8")
+        path.write_text(scenario_text(projects, savings), encoding="utf-8")
     return path

@@ -97,7 +97,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 and 1,000 projects only, 3 runs")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=["large", "startup", "folder"], help="one group of cases")
+    parser.add_argument("--only", choices=["large", "startup", "folder", "savings", "views"], help="one group of cases")
     parser.add_argument("--sizes", type=int, nargs="+", metavar="N", help="project counts of the large-file cases")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
@@ -125,6 +125,31 @@ def main() -> None:
                     target,
                 )
                 case(f"check, {n:,} projects", [EXE, "check", path], bare, r, target, target)
+                # issue 12: the workbook (openpyxl, write-only) within 3x of the JSON report of the same file
+                case(
+                    f"gap --format xlsx vs json, {n:,} projects",
+                    [EXE, "gap", path, "--format", "xlsx"],
+                    [EXE, "gap", path, "--format", "json"],
+                    r,
+                    3.0 if n >= 10_000 else None,
+                    None,
+                )
+        if args.only in (None, "savings"):
+            # issue 11: each project with savings in three pockets over four years; the target as for gap
+            n = 1000 if args.quick else 100_000
+            path = str(write(folder, n, savings=True))
+            bare = [PY, "-c", BARE_LOAD, path]
+            target = None if args.quick else 1.0
+            command = [EXE, "savings", path, "--format", "json"]
+            case(f"savings --format json, {n:,} projects", command, bare, 3, target, target)
+        if args.only in (None, "views"):  # issue 13: against plain gap --format json on the same file
+            for n in sizes:
+                path = str(write(folder, n))
+                r = min(runs, 3) if n >= 100_000 else runs
+                plain = [EXE, "gap", path, "--format", "json"]
+                target = 1.5 if n >= 10_000 else None
+                for view in (["--explain"], ["--by", "project"]):
+                    case(f"gap {' '.join(view)} --format json, {n:,} projects", [*plain, *view], plain, r, target, None)
         if args.only in (None, "startup"):
             case(
                 "gap scenarios/2024.yaml vs minimal Typer app",
@@ -138,6 +163,14 @@ def main() -> None:
                 "gap scenarios/2024.yaml vs bare python -c",
                 [EXE, "gap", SEED],
                 [PY, "-c", BARE_TABLE, SEED],
+                runs,
+                None,
+                None,
+            )
+            case(
+                "gap 2024.yaml --format xlsx vs --format json",  # what importing openpyxl costs, only for xlsx
+                [EXE, "gap", SEED, "--format", "xlsx"],
+                [EXE, "gap", SEED, "--format", "json"],
                 runs,
                 None,
                 None,

@@ -80,7 +80,10 @@ def test_seed_totals_reproduce_the_budget_note():
 
 def test_seed_json_shape():
     report = gap_json(SEED)
-    assert list(report) == ["scenario", "budget_year", "unit", "price_level", "years", "total", "projects", "deferred"]
+    assert list(report) == [
+        *("scenario", "budget_year", "unit", "price_level", "years", "total", "projects", "deferred"),
+        "sources",  # issue 13: added at the end
+    ]
     assert [y["year"] for y in report["years"]] == [2024, 2025]
     for year in report["years"]:
         assert list(year) == ["year", "cost", "financing", "financed", "residual", "coverage"]
@@ -126,9 +129,10 @@ def test_seed_table():
     assert cells(out) == SEED_CELLS
     lines = out.splitlines()
     assert lines[0].strip() == "Budget 2024: Videreførelse af Housing First-projekterne"
-    assert lines[-2].strip() == "mio. kr., 2024-priser"
+    assert lines[-3].strip() == "mio. kr., 2024-priser"
+    assert lines[-2] == "Nuværende finansiering til og med 2024: Havnen, Hjem, Job og Helhed, Dialog mod Vold"
     assert lines[-1] == "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"
-    assert len(lines) == 19  # title, 3 lines of head, 9 rows, 3 rules, the bottom, caption, foot
+    assert len(lines) == 20  # title, 3 lines of head, 9 rows, 3 rules, the bottom, caption, 2 lines of foot
 
 
 def readme_table() -> str:
@@ -339,7 +343,7 @@ def test_check_folder_summary_only_when_all_is_well():
     result = run("check", "scenarios")
     assert result.returncode == 0
     assert result.stdout == ""
-    assert result.stderr.strip() == "checked 2 files: 0 errors, 0 warnings"
+    assert result.stderr.strip() == "checked 3 files: 0 errors, 0 warnings"  # 2024, 2025, outcome-cap
 
 
 def test_check_strict_passes_a_clean_file_and_fails_on_warnings():
@@ -587,7 +591,7 @@ def test_help_names_values_not_python_types(command):
 def test_help_shows_arguments_and_values_by_their_names():
     gap_help = run("gap", "--help", env=WIDE).stdout
     assert "Usage: effektinvest gap [OPTIONS] SCENARIO" in gap_help
-    assert "[table|json|csv|tsv|markdown]" in gap_help and "--decimals" in gap_help and " N " in gap_help
+    assert "[table|json|csv|tsv|markdown|csv-da|xlsx]" in gap_help and "--decimals" in gap_help and " N " in gap_help
     assert "Usage: effektinvest check [OPTIONS] PATH..." in run("check", "--help", env=WIDE).stdout
     assert "Either side may be '-'" in run("compare", "--help", env=WIDE).stdout
 
@@ -595,7 +599,8 @@ def test_help_shows_arguments_and_values_by_their_names():
 def test_a_bad_option_value_is_said_plainly():
     result = run("due", "scenarios", "--budget", "2025", "--format", "markdown")
     assert result.returncode == 2
-    said = "Error: Invalid value for '--format' / '-f': 'markdown' is not one of 'table', 'json', 'csv'."
+    said = "Error: Invalid value for '--format' / '-f': 'markdown' is not one of 'table', 'json', 'csv', 'csv-da', "
+    said += "'xlsx'."
     assert said in result.stderr
     assert "Value error" not in result.stderr and "Traceback" not in result.stderr
 

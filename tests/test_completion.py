@@ -25,7 +25,7 @@ def test_bash_completes_commands_and_options():
         'eval "$(effektinvest --show-completion; true)"; '
         'ask() { COMP_WORDS=(effektinvest $1); COMP_CWORD=$2; _effektinvest_completion effektinvest; '
         'echo "${COMPREPLY[@]}"; }; '
-        'ask g 1; ask "check --s" 2; ask "gap --fo" 2'
+        'ask g 1; ask "check --s" 2; ask "gap --form" 2'  # --fo: --format and --force
     )
     answers = [line.split() for line in shell("bash", script).splitlines()]
     assert answers == [["gap"], ["--strict"], ["--format"]]

@@ -91,7 +91,7 @@ def _every_file():
     return sorted([*root.glob("fixtures/*.yaml"), *root.glob("corpus/*.yaml"), *root.parent.glob("scenarios/*.yaml")])
 
 
-def _read_with_marks(data: bytes, path: str):
+def _read_with_marks(data: bytes, path: str, marks: bool = True):  # (MARKS: Locator.reading's, always read here)
     result = read(data, path)
     return result, Locator(data, path, result.marks)
 

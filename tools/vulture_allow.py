@@ -13,6 +13,14 @@ _.display_type_rich  # cli/app.py: typer calls it when it prints help
 _._usage_display_name  # cli/app.py: typer calls it for the usage line
 _._rich_display_name  # cli/app.py: typer calls it for the arguments panel
 on_broken_pipe  # streams.py: Rich calls it when the reader of standard output has gone
+_.data_type  # render/xlsx.py: openpyxl's cell attributes, read when it writes the workbook
+_.font
+_._value  # render/xlsx.py: the exact digits of a number cell, written by openpyxl
+_.creator  # render/xlsx.py: the workbook's properties, written by openpyxl
+_.grouping  # render/xlsx.py: the chart's settings, written by openpyxl
+_.overlap
+_.numFmt
+_.delete
 _.reads  # locator.py: how many times a file was read again for its marks; read by tests/test_load.py
 model_config  # model/scenario.py: pydantic reads each model's config
 note  # model/scenario.py: a field of the format, validated by pydantic (free text, never computed with)
@@ -22,3 +30,6 @@ NON_DECENTRAL
 FUND
 REFUND
 EXTERNAL
+_.justify  # render/table.py `savings`: a Rich column's alignment, read by Rich when it renders the table
+net  # savings.py `Pocket`, `Column`: NamedTuple fields, read by name through `_asdict` and `getattr` (JSON, rows)
+municipal_savings

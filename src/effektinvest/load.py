@@ -43,9 +43,10 @@ class Loaded:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def load_bytes(data: bytes, path: str, prices: int | None = None) -> Loaded:
-    """Read, validate and check one scenario file (restated in PRICES's prices, if given)."""
-    result, where = Locator.reading(data, path)
+def load_bytes(data: bytes, path: str, prices: int | None = None, marks: bool = False) -> Loaded:
+    """Read, validate and check one scenario file (restated in PRICES's prices, if given); with MARKS, read
+    where every key and value stands at once (see `Locator.reading`)."""
+    result, where = Locator.reading(data, path, marks)
     diagnostics = list(result.diagnostics)  # reading problems carry their own positions
     if result.data is None or any(d.code in _FATAL for d in diagnostics):
         return Loaded(path, None, None, sorted(diagnostics, key=Diagnostic.sort_key), where)
@@ -112,11 +113,12 @@ def with_prices(loaded: Loaded, year: int) -> Loaded:
     return Loaded(loaded.path, scenario, gap, diagnostics, where)
 
 
-def load_path(path: str, stdin=None, prices: int | None = None) -> Loaded:
+def load_path(path: str, stdin=None, prices: int | None = None, marks: bool = False) -> Loaded:
     """Load a file by name, or standard input for '-' (see `load_bytes`). OSError propagates (the CLI's
     usage error): so does a path that is not a regular file (`paths.read_file`), and running out of memory,
-    as OSError(ENOMEM). At most MAX_BYTES + 1 bytes are read from anything (docs/cli.md, "Limits")."""
-    from effektinvest.paths import read_file, read_stream
+    as OSError(ENOMEM), also before parsing when the address-space limit is below what the file may need
+    (`paths.over_memory_limit`). At most MAX_BYTES + 1 bytes are read from anything (docs/cli.md, "Limits")."""
+    from effektinvest.paths import over_memory_limit, read_file, read_stream
 
     if path == "-":
         import sys
@@ -134,7 +136,8 @@ def load_path(path: str, stdin=None, prices: int | None = None) -> Loaded:
             return Loaded(name, None, None, [Diagnostic(name, 1, 1, "file-too-large", message)])
         return Loaded(name, None, None, [too_large(name, size)])
     try:
-        return load_bytes(data, name, prices)
+        if not over_memory_limit(len(data)):  # else refused as if memory ran out: it might, where it aborts
+            return load_bytes(data, name, prices, marks)
     except MemoryError:
         pass  # out of the handler first: the half-built data goes with the exception, before anything is said
     import errno

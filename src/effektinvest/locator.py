@@ -22,9 +22,10 @@ class Locator:
         self.reads = 0  # how many times the file was read again for its marks
 
     @classmethod
-    def reading(cls, data: bytes, path: str) -> tuple[ReadResult, Locator]:
-        """Read DATA as plain data without marks (they are read on first need), and the locator of it."""
-        result = read(data, path, marks=False)
+    def reading(cls, data: bytes, path: str, marks: bool = False) -> tuple[ReadResult, Locator]:
+        """Read DATA as plain data without marks (they are read on first need), and the locator of it; with
+        MARKS at once, for a caller that will locate many things (gap --explain: every financing line)."""
+        result = read(data, path, marks=marks)
         return result, cls(data, path, result.marks)
 
     def __call__(self, where: tuple, at_key: bool = False) -> tuple[int, int]:

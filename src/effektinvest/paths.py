@@ -71,6 +71,26 @@ def read_stream(stream, most: int) -> bytes:
     return b"".join(pieces)
 
 
+def memory_bound(size: int, repeated: int = 0, diagnostics: int = 0) -> int:
+    """The most address space a run on a file of SIZE bytes may need, with REPEATED values repeated by aliases
+    and DIAGNOSTICS diagnostics: the bound of docs/performance.md ("Memory"), 128 MiB + 64 bytes a byte of the
+    file + 256 bytes a repeated value + 4 KiB a diagnostic (tests/test_limits.py holds runs to it)."""
+    return 128 * 1024 * 1024 + 64 * size + 256 * repeated + 4096 * diagnostics
+
+
+def over_memory_limit(size: int) -> bool:
+    """Whether this process may not have the memory a file of SIZE bytes needs: its address-space limit (the
+    soft RLIMIT_AS, `ulimit -v`) is below `memory_bound` of the file as written, so that the memory could run
+    out where it cannot be caught (inside pydantic-core, which then aborts the process). False without a
+    limit, or on a platform without `resource`."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return soft != resource.RLIM_INFINITY and soft < memory_bound(size)
+
+
 def expand(paths: list[str]) -> list[str]:
     """Files as given; a folder means every *.yaml and *.yml below it, in sorted order.
 

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from effektinvest.cli.app import EXIT_INVALID, app
-from effektinvest.cli.common import QUIET_HELP, expand, load_one_of_many
+from effektinvest.cli.common import QuietOption, expand, load_one_of_many
 from effektinvest.streams import writing
 
 
@@ -36,7 +36,7 @@ def check(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Validate scenario files: diagnostics, a one-line summary on standard error, an exit code."""
 

@@ -7,10 +7,12 @@ import errno
 import os
 import sys
 from enum import StrEnum
+from typing import Annotated
 
 import typer
 
 from effektinvest.cli.app import EXIT_USAGE
+from effektinvest.numbers import YEAR_MAX, YEAR_MIN
 from effektinvest.render import FORMATS
 
 GapFormat = StrEnum("GapFormat", {name: name for name in FORMATS["gap"]})
@@ -23,6 +25,30 @@ DECIMALS_HELP = (
     "(default: as many as the amounts need, at least the unit's usual)."
 )
 QUIET_HELP = "No summary or notes on standard error; diagnostics are always printed."
+
+# The options several report commands share, declared once.
+ScenarioFile = Annotated[str, typer.Argument(metavar="SCENARIO", help="The scenario file; '-' reads standard input.")]
+UnitOption = Annotated[
+    str | None,
+    typer.Option("--unit", help="Report in this unit: kr., t.kr. or mio. kr. (default: the file's unit)."),
+]
+PricesOption = Annotated[
+    int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
+]
+DecimalsOption = Annotated[int | None, typer.Option("--decimals", min=0, max=12, metavar="N", help=DECIMALS_HELP)]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)]
+
+# --output and --force of every report command (issue 12; written by `output.deliver`).
+OutputFile = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE (atomically) instead of standard output; '-' is standard output.",
+    ),
+]
+Force = Annotated[bool, typer.Option("--force", help="With --output: overwrite FILE if it exists.")]
 
 
 def fail_usage(message: str) -> typer.Exit:
@@ -44,11 +70,11 @@ def unit_option(value: str | None):
         raise typer.BadParameter(problem.message) from None
 
 
-def load(path: str, prices: int | None = None):
+def load(path: str, prices: int | None = None, marks: bool = False):
     from effektinvest.load import load_path
 
     try:
-        return load_path(path, prices=prices)
+        return load_path(path, prices=prices, marks=marks)
     except IsADirectoryError:
         raise fail_usage(f"{path}: is a folder; give a scenario file") from None
     except OSError as exc:

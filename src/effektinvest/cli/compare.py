@@ -9,18 +9,19 @@ import typer
 
 from effektinvest.cli.app import EXIT_INVALID, app
 from effektinvest.cli.common import (
-    DECIMALS_HELP,
-    PRICES_HELP,
-    QUIET_HELP,
     CompareFormat,
+    DecimalsOption,
+    Force,
+    OutputFile,
+    PricesOption,
+    QuietOption,
     emit_diagnostics,
     fail_usage,
     load,
     unit_option,
 )
-from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.output import deliver
 from effektinvest.render import render
-from effektinvest.streams import emit, writing
 
 
 @app.command()
@@ -33,11 +34,11 @@ def compare(
     unit: Annotated[
         str | None, typer.Option("--unit", help="Report in this unit (default: the AFTER file's unit).")
     ] = None,
-    prices: Annotated[
-        int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
-    ] = None,
-    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, metavar="N", help=DECIMALS_HELP)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+    prices: PricesOption = None,
+    decimals: DecimalsOption = None,
+    quiet: QuietOption = False,
+    output: OutputFile = None,
+    force: Force = False,
 ) -> None:
     """Two scenarios side by side per budget year: before, after and change."""
     from effektinvest.portfolio import compare as compare_gaps
@@ -62,5 +63,4 @@ def compare(
     level = levels.pop() if len(levels) == 1 else None
     comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
     report = CompareReport(old.path, new.path, out_unit or new.scenario.unit, level, comparison)
-    with writing():
-        emit(render("compare", format.value, report, decimals))
+    deliver(lambda: render("compare", format.value, report, decimals), format, output, force)

@@ -7,10 +7,18 @@ from typing import Annotated
 import typer
 
 from effektinvest.cli.app import EXIT_INVALID, app
-from effektinvest.cli.common import QUIET_HELP, DueFormat, emit_diagnostics, expand, load_one_of_many
+from effektinvest.cli.common import (
+    DueFormat,
+    Force,
+    OutputFile,
+    QuietOption,
+    emit_diagnostics,
+    expand,
+    load_one_of_many,
+)
 from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.output import deliver
 from effektinvest.render import render
-from effektinvest.streams import emit, writing
 
 
 @app.command()
@@ -22,7 +30,9 @@ def due(
         int, typer.Option("--budget", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help="The budget year.")
     ],
     format: Annotated[DueFormat, typer.Option("--format", "-f", help="Output format.")] = DueFormat.table,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+    quiet: QuietOption = False,
+    output: OutputFile = None,
+    force: Force = False,
 ) -> None:
     """The decisions due at a budget: funding that ends that year, and decisions deferred to it."""
     from effektinvest.portfolio import due as due_items
@@ -36,7 +46,6 @@ def due(
             invalid = True
             continue
         rows += [due_row(loaded.path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
-    with writing():
-        emit(render("due", format.value, DueReport(budget, rows)))
+    deliver(lambda: render("due", format.value, DueReport(budget, rows)), format, output, force)
     if invalid:
         raise typer.Exit(EXIT_INVALID)

@@ -3,55 +3,122 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from effektinvest.cli.app import EXIT_GAP, EXIT_INVALID, app
 from effektinvest.cli.common import (
-    DECIMALS_HELP,
-    PRICES_HELP,
-    QUIET_HELP,
+    DecimalsOption,
+    Force,
     GapFormat,
+    OutputFile,
+    PricesOption,
+    QuietOption,
+    ScenarioFile,
+    UnitOption,
     emit_diagnostics,
+    fail_usage,
     load,
     unit_option,
 )
-from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.output import deliver
 from effektinvest.render import render
-from effektinvest.streams import emit, writing
 
 
 @app.command()
 def gap(
-    scenario: Annotated[str, typer.Argument(metavar="SCENARIO", help="The scenario file; '-' reads standard input.")],
+    scenario: ScenarioFile,
     format: Annotated[GapFormat, typer.Option("--format", "-f", help="Output format.")] = GapFormat.table,
-    unit: Annotated[
-        str | None,
-        typer.Option("--unit", help="Report in this unit: kr., t.kr. or mio. kr. (default: the file's unit)."),
-    ] = None,
+    unit: UnitOption = None,
     fail_on_gap: Annotated[
         bool, typer.Option("--fail-on-gap", help="Exit 3 when some year has a positive residual.")
     ] = False,
-    decimals: Annotated[int | None, typer.Option("--decimals", min=0, max=12, metavar="N", help=DECIMALS_HELP)] = None,
-    prices: Annotated[
-        int | None, typer.Option("--prices", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR", help=PRICES_HELP)
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+    decimals: DecimalsOption = None,
+    prices: PricesOption = None,
+    quiet: QuietOption = False,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Below the table: a stacked bar per budget year and for the total.")
+    ] = False,
+    output: OutputFile = None,
+    force: Force = False,
+    explain: Annotated[bool, typer.Option("--explain", help=EXPLAIN_HELP)] = False,
+    by: Annotated[By | None, typer.Option("--by", help=BY_HELP)] = None,
 ) -> None:
     """Cost, financing, coverage and residual per budget year for one scenario."""
     out_unit = unit_option(unit)
-    loaded = load(scenario, prices)
+    _check_views(format.value, explain, by)
+    if chart and format is not GapFormat.table:
+        raise fail_usage(f"--chart draws below the table; it cannot go with --format {format.value}")
+    # --explain: every line is located (marks read at once), and with --prices the amounts as written are shown
+    written = load(scenario, None if explain else prices, marks=explain)
+    loaded = _restated(written, prices) if explain and prices is not None else written
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
     from effektinvest.render.gap_view import build
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
-    with writing():
-        emit(render("gap", format.value, report, decimals))
+    if explain or by is not None:
+        report = _views(report, loaded, written.scenario if prices is not None else None, prices, explain, by)
+    deliver(lambda: _with_chart(render("gap", format.value, report, decimals), report, chart), format, output, force)
     if fail_on_gap:
         _fail_on_gap(report, quiet)
+
+
+EXPLAIN_HELP = "Below the report (JSON: 'lines'): each financing line, where it stands, and the rule of each figure."
+BY_HELP = "'project': financing and residual per project (a pooled line split by cost, largest remainder)."
+By = StrEnum("By", {"project": "project"})
+_EXPLAIN_FORMATS = ("table", "json", "markdown")
+_BY_FORMATS = ("table", "json", "csv", "tsv", "csv-da", "markdown")
+
+
+def _check_views(format: str, explain: bool, by) -> None:
+    """--explain and --by project in the formats that can show them; else a usage error (exit 2)."""
+    if explain and format not in _EXPLAIN_FORMATS:
+        raise fail_usage(f"--explain shows in --format table, json or markdown, not {format}")
+    if by is not None and format not in _BY_FORMATS:
+        raise fail_usage(f"--by project shows in --format table, json, csv, tsv, csv-da or markdown, not {format}")
+
+
+def _restated(written, prices: int):
+    from effektinvest.load import with_prices
+
+    return written if written.scenario is None else with_prices(written, prices)
+
+
+def _views(report, loaded, written, prices: int | None, explain: bool, by):
+    """REPORT with --explain's lines (at their lines in the file; with --prices, each amount also as WRITTEN,
+    the scenario as the file says it) and --by project's figures."""
+    from dataclasses import replace
+
+    explained = by_project = None
+    if explain:
+        from effektinvest.explain import explain as explained_lines
+        from effektinvest.explain import with_prices
+        from effektinvest.render.explain_view import placed
+
+        entries = explained_lines(loaded.scenario)
+        if prices is not None:
+            entries = with_prices(entries, written, prices)
+        explained = placed(entries, loaded.path, loaded.where)
+    if by is not None:
+        from effektinvest.by_project import by_project as split
+
+        by_project = split(loaded.scenario, loaded.gap)
+    return replace(report, explained=explained, by_project=by_project)
+
+
+def _with_chart(table, report, chart: bool):
+    """The table, and with --chart the bars below it (render/chart.py)."""
+    if not chart:
+        return table
+    from rich.console import Group
+
+    from effektinvest.render.chart import Chart
+
+    return Group(table, "", Chart(report))
 
 
 def _fail_on_gap(report, quiet: bool) -> None:

@@ -11,23 +11,27 @@ from importlib import import_module
 
 # The formats of each report, as the CLI offers them (the first is the default).
 FORMATS = {
-    "gap": ("table", "json", "csv", "tsv", "markdown"),
-    "compare": ("table", "json", "csv", "markdown"),
-    "due": ("table", "json", "csv"),
+    "gap": ("table", "json", "csv", "tsv", "markdown", "csv-da", "xlsx"),
+    "compare": ("table", "json", "csv", "markdown", "csv-da", "xlsx"),
+    "due": ("table", "json", "csv", "csv-da", "xlsx"),
+    "savings": ("table", "json", "csv", "markdown", "csv-da", "xlsx"),
 }
-_MODULES = {"table": "table", "json": "json", "csv": "csv", "tsv": "csv", "markdown": "markdown"}
+_MODULES = {"table": "table", "json": "json", "csv": "csv", "tsv": "csv", "markdown": "markdown", "csv-da": "csv"}
+_MODULES["xlsx"] = "xlsx"  # openpyxl, imported only for this format
 
 
 @dataclass(frozen=True)
 class Options:
     decimals: int | None = None  # table and Markdown: round what is shown to this many decimals
     delimiter: str = ","  # csv: ',' (tsv: a tab)
+    danish: bool = False  # csv-da: ';', decimal comma, BOM, CRLF, formula-looking text prefixed with '
 
 
 def render(report: str, format: str, view, decimals: int | None = None):
-    """VIEW (the report REPORT, e.g. a gap_view.Report) in FORMAT: text, or for the table a Rich
-    renderable. Only the format's own module is imported."""
+    """VIEW (the report REPORT, e.g. a gap_view.Report) in FORMAT: text, for the table a Rich renderable,
+    for xlsx bytes. Only the format's own module is imported."""
     if format not in FORMATS[report]:
         raise ValueError(f"{report} has no format {format!r}")
     module = import_module(f"effektinvest.render.{_MODULES[format]}")
-    return getattr(module, report)(view, Options(decimals, "\t" if format == "tsv" else ","))
+    delimiter = {"tsv": "\t", "csv-da": ";"}.get(format, ",")
+    return getattr(module, report)(view, Options(decimals, delimiter, danish=format == "csv-da"))

@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cached_property
+from itertools import chain
 from typing import NamedTuple
 
-from effektinvest.arithmetic import ZERO, Figures, Gap, coverage
+from effektinvest.arithmetic import ZERO, Figures, Gap, coverage, outcome_lines
 from effektinvest.model import Scenario, Status
 from effektinvest.numbers import EXACT
 from effektinvest.render.cells import amount, coverage_cell, places
@@ -48,6 +49,27 @@ class ProjectEntry(NamedTuple):  # a tuple: one per project, made ten times fast
     status: Status
     decide_at: int | None
     costs: dict[int, Decimal]  # in the report's unit
+    funding_ends: int | None = None  # the last budget year of the project's current financing
+
+
+class SourceEntry(NamedTuple):
+    """A source as the file describes it (JSON `sources`)."""
+
+    id: str
+    name: str
+    kind: str | None
+    note: str | None
+
+
+class OutcomeEntry(NamedTuple):
+    """An outcome payment line (format 1.2; JSON `outcome_lines`), amounts in the report's unit."""
+
+    source: str
+    tariff: Decimal
+    outcomes: dict[int, int]
+    uncapped: Decimal  # tariff x count, summed over the years
+    paid: Decimal  # what the cap lets it pay
+    capped_by: Decimal  # uncapped - paid
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,10 @@ class Report:
     names: dict[str, str]  # id -> name of every project
     projects: tuple[ProjectEntry, ...]  # every project, in file order
     decimals: int | None = None  # the scenario's house style (`decimals:`), for people's formats
+    all_sources: tuple[SourceEntry, ...] = ()  # every source of the file, in file order
+    explained: tuple | None = None  # gap --explain: explain_view.ExplainLine per financing line, in file order
+    by_project: dict | None = None  # gap --by project: project id -> its own Gap (by_project.by_project), in kr.
+    outcome_lines: tuple[OutcomeEntry, ...] = ()  # every counting outcome line, in file order
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
         return None if kr is None else kr.scaleb(-self.unit.exponent, EXACT)
@@ -97,13 +123,44 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
             dict(sorted(p.costs.items()))
             if shift == 0 and p.costs
             else {year: value.scaleb(shift, EXACT) for year, value in sorted((p.costs or {}).items())},
+            p.funding_ends,
         )
         for pid, p in scenario.projects.items()
     )
     sources = {sid: scenario.sources[sid].name for sid in gap.total.financing}
     names = {pid: p.name for pid, p in scenario.projects.items()}
     head = (scenario.scenario, scenario.budget_year, unit, scenario.price_level, tuple(gap.years))
-    return Report(*head, gap, sources, names, projects, scenario.decimals)
+    described = tuple(
+        SourceEntry(sid, s.name, None if s.kind is None else s.kind.value, s.note)
+        for sid, s in scenario.sources.items()
+    )
+    outcomes = _outcome_entries(scenario, shift) if _has_outcomes(scenario) else ()
+    return Report(*head, gap, sources, names, projects, scenario.decimals, described, outcome_lines=outcomes)
+
+
+def _has_outcomes(scenario: Scenario) -> bool:
+    lines = (line for p in scenario.projects.values() for line in p.financing)
+    return any(line.tariff is not None for line in chain(scenario.financing, lines))
+
+
+def _outcome_entries(scenario: Scenario, shift: int) -> tuple[OutcomeEntry, ...]:
+    """The outcome lines of SCENARIO (its unit is SHIFT powers of ten above the report's) in the report's unit."""
+    scale = -(scenario.unit.exponent - shift)  # from kr. to the report's unit
+
+    def shown(kr: Decimal) -> Decimal:
+        return kr.scaleb(scale, EXACT)
+
+    return tuple(
+        OutcomeEntry(
+            o.ref.line.source,
+            o.ref.line.tariff.scaleb(shift, EXACT),
+            dict(sorted(o.ref.line.outcomes.items())),
+            shown(o.uncapped),
+            shown(o.paid),
+            shown(o.capped_by),
+        )
+        for o in outcome_lines(scenario)
+    )
 
 
 def rows(report: Report) -> tuple[Row, ...]:
@@ -181,6 +238,16 @@ def cells(report: Report, row: Row, decimals: int) -> list[str]:
     if row.category == "coverage":
         return [coverage_cell(value) for value in shown_coverage(report)]
     return [amount(value, decimals) for value in row.values]
+
+
+def funding_lines(report: Report) -> list[str]:
+    """A line per `funding_ends` year, for the foot of a report: the projects (any status) whose current
+    financing runs to the end of that budget year, in file order."""
+    by_year: dict[int, list[str]] = {}
+    for project in report.projects:
+        if project.funding_ends is not None:
+            by_year.setdefault(project.funding_ends, []).append(project.name)
+    return [f"Nuværende finansiering til og med {year}: " + ", ".join(names) for year, names in sorted(by_year.items())]
 
 
 def inactive_lines(report: Report, decimals: int) -> list[str]:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from effektinvest.render import Options
+from effektinvest.render.by_project_view import HEADING as BY_PROJECT
+from effektinvest.render.by_project_view import project_cells, project_rows
 from effektinvest.render.cells import danish, markdown_cell, signed
-from effektinvest.render.compare_view import SIDES, CompareReport, side_value
+from effektinvest.render.compare_view import SIDES, CompareReport, coverage_text, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
 from effektinvest.render.compare_view import rows as compare_rows
+from effektinvest.render.explain_view import text as explain_text
 from effektinvest.render.gap_view import (
     LABELS,
     Report,
     caption,
     cells,
     decimals_for,
+    funding_lines,
     inactive_lines,
     rounding_note,
     rows,
@@ -40,7 +44,8 @@ def _foot(lines: list[str]) -> list[str]:
 
 def gap(report: Report, options: Options) -> str:
     table = rows(report)
-    places = decimals_for(report, options.decimals, table)
+    blocks = project_rows(report) if report.by_project is not None else []  # --by project
+    places = decimals_for(report, options.decimals, (*table, *(row for _, block in blocks for row in block)))
     out = _head(f"{markdown_cell(report.title)} (budget {report.budget_year})", [caption(report)], report.years)
     for row in table:
         label, shown = markdown_cell(row.label), cells(report, row, places)
@@ -48,22 +53,70 @@ def gap(report: Report, options: Options) -> str:
             label, shown = f"**{label}**", [f"**{c}**" for c in shown]
         out.append(_row([label, *shown]))
     note = rounding_note(table, places)
-    out += _foot([*([note] if note else []), *inactive_lines(report, places)])
+    out += _foot([*([note] if note else []), *funding_lines(report), *inactive_lines(report, places)])
+    if blocks:
+        out += ["", *_by_project(report, blocks, places)]
+    if report.explained is not None:  # --explain: a list item a line, its years indented under it
+        heading, *lines = explain_text(report)
+        out += ["", f"#### {heading}", ""]
+        out += [("  " if line.startswith("  ") else "") + f"- {markdown_cell(line.strip())}" for line in lines]
     return "\n".join(out) + "\n"
+
+
+def _by_project(report: Report, blocks: list, places: int) -> list[str]:
+    """--by project: one table, each project's name (its cost) in bold, then what pays it."""
+    out = _head(BY_PROJECT, [caption(report)], report.years)
+    for _, block in blocks:
+        for row in block:
+            label, shown = markdown_cell(row.label), project_cells(row, places)
+            if row.category == "cost":
+                label, shown = f"**{label}**", [f"**{c}**" for c in shown]
+            out.append(_row([label, *shown]))
+    notes = {rounding_note(block, places) for _, block in blocks} - {None}
+    return out + _foot(sorted(notes))
 
 
 def compare(report: CompareReport, options: Options) -> str:
     table = compare_rows(report)
     places = compare_decimals(report, table, options.decimals)
-    title = f"{markdown_cell(report.before)} → {markdown_cell(report.after)}"
-    out = _head(title, [caption(report), ""], report.years)
+    out = _head(markdown_cell(report.title), [caption(report), ""], report.years)
     for row in table:
         for side, label in SIDES:
             shown = signed if side == "change" else danish
             values = [shown(side_value(c, side), places) for c in row.values]
+            if row.category == "coverage":
+                values = [coverage_text(c, side) for c in row.values]
             first = markdown_cell(row.label) if side == "before" else ""
             if not row.id:
                 first = f"**{first}**" if first else ""
             out.append(_row([first, label, *values]))
     out += _foot(report.notes())
+    return "\n".join(out) + "\n"
+
+
+def savings(report, options: Options) -> str:
+    """One realisation: the rows of the table (sums in bold) and the key figures as a list. Several: the
+    sensitivity table, a row per realisation."""
+    from effektinvest.render import savings_view as view
+    from effektinvest.render import sensitivity_view as sensitivity
+    from effektinvest.render.cells import amount
+
+    places = view.decimals_for(report, options.decimals)
+    title = f"{markdown_cell(report.title)} (budget {report.budget_year})"
+    if report.sensitivity:
+        heads = [*sensitivity.HEADS[:-1], f"{sensitivity.HEADS[-1]} ({view.caption(report)})"]
+        out = [f"### {title}", "", _row(heads), _row([":--"] + ["--:"] * (len(heads) - 2) + [":--"])]
+        lines = (sensitivity.cells(report, row, places) for row in sensitivity.rows(report))
+        out += [_row([markdown_cell(cell) for cell in line]) for line in lines]
+        return "\n".join(out) + "\n"
+    result = report.results[0]
+    table = view.rows(report, result)
+    out = _head(title, [view.caption(report, result), ""], tuple(result.years))
+    for row in table:
+        label, shown = markdown_cell(row.label), [amount(v, places) for v in row.values]
+        if not row.id and not row.category.endswith("cumulative"):
+            label, shown = f"**{label}**", [f"**{c}**" for c in shown]
+        out.append(_row([label, row.detail, *shown]))
+    note = view.rounding_note(table, places)
+    out += _foot([*([note] if note else []), *view.key_lines(report, result, places)])
     return "\n".join(out) + "\n"

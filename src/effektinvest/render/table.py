@@ -11,17 +11,21 @@ from rich.table import Table
 from rich.text import Text
 
 from effektinvest.render import Options
-from effektinvest.render.cells import danish, places, signed, visible
-from effektinvest.render.compare_view import SIDES, CompareReport, side_value
+from effektinvest.render.by_project_view import HEADING as BY_PROJECT
+from effektinvest.render.by_project_view import project_cells, project_rows
+from effektinvest.render.cells import amount, danish, places, signed, visible
+from effektinvest.render.compare_view import SIDES, CompareReport, coverage_text, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
 from effektinvest.render.compare_view import rows as compare_rows
 from effektinvest.render.due_view import REASONS, DueReport
+from effektinvest.render.explain_view import text as explain_text
 from effektinvest.render.gap_view import (
     LABELS,
     Report,
     caption,
     cells,
     decimals_for,
+    funding_lines,
     inactive_lines,
     rounding_note,
     rows,
@@ -70,7 +74,8 @@ def _years(years: tuple[int, ...]) -> list[str]:
 
 def gap(report: Report, options: Options) -> Group:
     table = rows(report)
-    shown = decimals_for(report, options.decimals, table)
+    blocks = project_rows(report) if report.by_project is not None else []  # --by project
+    shown = decimals_for(report, options.decimals, (*table, *(row for _, block in blocks for row in block)))
     body = [[visible(row.label), *cells(report, row, shown)] for row in table]
     grid = _grid(report.title, caption(report), [f"Budget {report.budget_year}", *_years(report.years)], body)
     previous = None
@@ -81,8 +86,29 @@ def gap(report: Report, options: Options) -> Group:
         style = "bold" if row.category == "cost" and not row.id else _STYLES.get(row.category)
         grid.add_row(*(Text(cell) for cell in line), style=style)
     note = rounding_note(table, shown)
-    foot = [*([note] if note else []), *inactive_lines(report, shown)]
-    return Group(grid, *(Text(visible(line)) for line in foot))
+    foot = [*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)]
+    more = [_by_project(report, blocks, shown)] if blocks else []
+    if report.explained is not None:  # --explain: one Text, however many lines (a Text each is slow)
+        more.append(Text("\n".join(visible(line) for line in explain_text(report))))
+    return Group(grid, *(Text(visible(line)) for line in foot), *more)
+
+
+def _by_project(report: Report, blocks: list, shown: int) -> Group:
+    """--by project: one table, a section per project (its cost in bold, then what pays it, financed,
+    coverage and residual), every amount with the report's decimals."""
+    lines = [
+        (row, [visible(row.label if row.category == "cost" else "  " + row.label), *project_cells(row, shown)])
+        for _, block in blocks
+        for row in block
+    ]
+    grid = _grid(BY_PROJECT, caption(report), ["Projekt", *_years(report.years)], [line for _, line in lines])
+    for row, line in lines:
+        if row.category == "cost" and row is not blocks[0][1][0]:
+            grid.add_section()
+        style = "bold" if row.category in ("cost", "residual") else None
+        grid.add_row(*(Text(cell) for cell in line), style=style)
+    notes = {rounding_note(block, shown) for _, block in blocks} - {None}
+    return Group(grid, *(Text(note) for note in notes))
 
 
 def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
@@ -94,19 +120,29 @@ def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
     return Text(text, style="red" if worse else "green")
 
 
+def _coverage_change(change, side: str) -> Text:
+    """A coverage cell; its change green where coverage rises, red where it falls (on a terminal)."""
+    text = coverage_text(change, side)
+    if side != "change" or text == "-" or text.startswith("0"):
+        return Text(text)
+    return Text(text, style="green" if text.startswith("+") else "red")
+
+
 def compare(report: CompareReport, options: Options) -> Group:
     table = compare_rows(report)
     shown = compare_decimals(report, table, options.decimals)
     lines = []  # (row, side, cells as Text)
     for row in table:
         for side, label in SIDES:
-            if side == "change":
+            if row.category == "coverage":
+                values = [_coverage_change(c, side) for c in row.values]
+            elif side == "change":
                 values = [_styled_change(row.category, side_value(c, side), shown) for c in row.values]
             else:
                 values = [Text(danish(side_value(c, side), shown)) for c in row.values]
             lines.append((row, side, [Text(visible(row.label) if side == "before" else ""), Text(label), *values]))
     body = [[cell.plain for cell in texts] for _, _, texts in lines]
-    grid = _grid(f"{report.before} → {report.after}", caption(report), ["", "", *_years(report.years)], body, 2)
+    grid = _grid(report.title, caption(report), ["", "", *_years(report.years)], body, 2)
     for row, side, texts in lines:
         if side == "before" and row is not table[0]:
             grid.add_section()
@@ -128,3 +164,34 @@ def due(report: DueReport, options: Options) -> Table:
             Text(f"{costs} {row.unit.value}" if costs else "-"),
         )
     return grid
+
+
+def savings(report, options: Options) -> Group:
+    """One realisation: a column a year and the total, the municipal pockets above state and region, the key
+    figures below. Several: the sensitivity table, a row per realisation."""
+    from effektinvest.render import savings_view as view
+    from effektinvest.render import sensitivity_view as sensitivity
+
+    shown = view.decimals_for(report, options.decimals)
+    if report.sensitivity:
+        lines = (sensitivity.cells(report, row, shown) for row in sensitivity.rows(report))
+        body = [[visible(cell) for cell in line] for line in lines]
+        grid = _grid(report.title, view.caption(report), list(sensitivity.HEADS), body)
+        grid.columns[-1].justify = "left"  # the sources with a shortfall: text
+        for line in body:
+            grid.add_row(*(Text(cell) for cell in line))
+        return Group(grid)
+    result = report.results[0]
+    table = view.rows(report, result)
+    body = [[visible(row.label), row.detail, *(amount(v, shown) for v in row.values)] for row in table]
+    heads = [f"Budget {report.budget_year}", "", *_years(tuple(result.years))]
+    grid = _grid(report.title, view.caption(report, result), heads, body, 2)
+    starts = view.section_starts(table)
+    for index, (row, line) in enumerate(zip(table, body, strict=True)):
+        if index in starts:
+            grid.add_section()
+        plain_row = row.id or row.category.endswith("cumulative")
+        grid.add_row(*(Text(cell) for cell in line), style=None if plain_row else "bold")
+    note = view.rounding_note(table, shown)
+    foot = [*([note] if note else []), *view.key_lines(report, result, shown)]
+    return Group(grid, *(Text(visible(line)) for line in foot))

@@ -1,0 +1,108 @@
+"""`effektinvest savings`: where one scenario's savings land, against what each pocket pays (format 1.2)."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from effektinvest.cli.app import EXIT_INVALID, app
+from effektinvest.cli.common import (
+    DecimalsOption,
+    Force,
+    OutputFile,
+    PricesOption,
+    ScenarioFile,
+    UnitOption,
+    emit_diagnostics,
+    load,
+    unit_option,
+)
+from effektinvest.numbers import DECIMAL_RE, ValueProblem, parse_realisation
+from effektinvest.output import deliver
+from effektinvest.render import FORMATS, render
+
+SavingsFormat = StrEnum("SavingsFormat", {name: name for name in FORMATS["savings"]})
+
+REALISATION_HELP = (
+    'The share of the expected savings assumed to materialise, "75%" or 0.75, from 0 to 200 % (default: the '
+    "file's realisation, else 100 %); a list such as 100%,75%,50% prints a sensitivity table."
+)
+DISCOUNT_HELP = (
+    'One flat discount rate for every year, "4%" or 0.04 (default: the Finance Ministry\'s 3.5 % for years 1-35, '
+    "2.5 % for 36-70, 1.5 % after)."
+)
+
+
+@app.command()
+def savings(
+    scenario: ScenarioFile,
+    realisation: Annotated[str | None, typer.Option("--realisation", metavar="R[,R...]", help=REALISATION_HELP)] = None,
+    discount: Annotated[str | None, typer.Option("--discount", metavar="RATE", help=DISCOUNT_HELP)] = None,
+    format: Annotated[SavingsFormat, typer.Option("--format", "-f", help="Output format.")] = SavingsFormat.table,
+    unit: UnitOption = None,
+    prices: PricesOption = None,
+    decimals: DecimalsOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No note on standard error; diagnostics are always printed.")
+    ] = False,
+    output: OutputFile = None,
+    force: Force = False,
+) -> None:
+    """Where the savings land: per pocket and year the realised savings, what it pays and the net; the
+    municipal and public nets, the wrong-pocket share, break-even, present values and backing."""
+    realisations = None if realisation is None else parse_realisations(realisation)
+    rate = None if discount is None else parse_discount(discount)
+    out_unit = unit_option(unit)
+    loaded = load(scenario, prices)
+    emit_diagnostics(loaded.diagnostics)
+    if loaded.scenario is None:
+        raise typer.Exit(EXIT_INVALID)
+    from effektinvest.render.savings_view import build
+    from effektinvest.savings import analyse
+
+    found = loaded.scenario
+    if not quiet and not any(project.savings for project in found.active.values()):
+        print(f"effektinvest: note: {loaded.path} states no savings (the projects' 'savings:')", file=sys.stderr)
+    results = [analyse(found, loaded.gap, r, rate) for r in (realisations or [None])]
+    report = build(found, results, out_unit or found.unit)
+    deliver(lambda: render("savings", format.value, report, decimals), format.value, output, force)
+
+
+def _number(text: str) -> object:
+    """TEXT as the file would give it: a plain decimal is a number, anything else text."""
+    stripped = text.strip()
+    return Decimal(stripped) if DECIMAL_RE.fullmatch(stripped) else stripped
+
+
+def parse_realisations(text: str) -> list[Decimal]:
+    """--realisation: one realisation or a comma-separated list ("100%,75%" or "1,0.75"). A percentage written
+    with a decimal comma is one value ("42,5%"), when the list reading fails."""
+    try:
+        return [parse_realisation(_number(item)) for item in text.split(",")]
+    except ValueProblem as problem:
+        if "," in text:
+            try:
+                return [parse_realisation(_number(text))]
+            except ValueProblem:
+                pass
+        raise typer.BadParameter(problem.message, param_hint="'--realisation'") from None
+
+
+def parse_discount(text: str) -> Decimal:
+    """--discount: a rate from 0 to 100 %, "4%" or 0.04."""
+    value = _number(text)
+    try:
+        rate = parse_realisation(value)  # the same two ways of writing a fraction; the range is checked below
+    except ValueProblem:
+        rate = None
+    if rate is None or rate > 1:
+        shown = text.strip()
+        raise typer.BadParameter(
+            f'a discount rate is a percentage from 0 to 100 % such as "4%", or a fraction such as 0.04, not {shown!r}',
+            param_hint="'--discount'",
+        )
+    return rate
