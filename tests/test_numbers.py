@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from effektinvest.diagnostics import CODES
+from effektinvest.misread import explain_text_as_number
 from effektinvest.numbers import (
     ValueProblem,
     ambiguous_thousands,
-    explain_text_as_number,
     looks_like_thousands,
     parse_amount,
     parse_share,

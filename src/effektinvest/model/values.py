@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import Discriminator, PlainValidator, StringConstraints, Tag, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from effektinvest.misread import explain_text_as_number
 from effektinvest.numbers import (
     MAX_DIGITS,
     YEAR_KEYS,
@@ -21,7 +22,6 @@ from effektinvest.numbers import (
     YEAR_MIN,
     ValueProblem,
     describe,
-    explain_text_as_number,
     looks_like_thousands,
     parse_amount,
     parse_index,
