@@ -130,7 +130,7 @@ def test_seed_table():
     lines = out.splitlines()
     assert lines[0].strip() == "Budget 2024: Videreførelse af Housing First-projekterne"
     assert lines[-3].strip() == "mio. kr., 2024-priser"
-    assert lines[-2] == "Nuværende finansiering til og med 2024: Havnen, Hjem, Job og Helhed, Dialog mod Vold"
+    assert lines[-2] == "Nuværende finansiering til og med 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold"
     assert lines[-1] == "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"
     assert len(lines) == 20  # title, 3 lines of head, 9 rows, 3 rules, the bottom, caption, 2 lines of foot
 

@@ -221,7 +221,7 @@ def test_decimals_round_what_is_shown_and_say_so_when_totals_differ(tmp_path):
     assert "│ Udgift i alt                     │    4,1 │    6,2 │   10,4 │" in one
     assert one.splitlines()[-3:] == [
         "Afrundingsdifferencer kan forekomme.",
-        "Nuværende finansiering til og med 2024: Havnen, Hjem, Job og Helhed, Dialog mod Vold",
+        "Nuværende finansiering til og med 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold",
         "Udskudt: Dialog mod Vold (beslutning ved budget 2025)",
     ]
     assert "Afrundingsdifferencer" not in _on_a_terminal(SEED, 120, "--decimals", "2")  # nothing rounded away

@@ -242,12 +242,12 @@ def cells(report: Report, row: Row, decimals: int) -> list[str]:
 
 def funding_lines(report: Report) -> list[str]:
     """A line per `funding_ends` year, for the foot of a report: the projects (any status) whose current
-    financing runs to the end of that budget year, in file order."""
+    financing runs to the end of that budget year, in file order, separated by "; " (a name may hold a comma)."""
     by_year: dict[int, list[str]] = {}
     for project in report.projects:
         if project.funding_ends is not None:
             by_year.setdefault(project.funding_ends, []).append(project.name)
-    return [f"Nuværende finansiering til og med {year}: " + ", ".join(names) for year, names in sorted(by_year.items())]
+    return [f"Nuværende finansiering til og med {year}: " + "; ".join(names) for year, names in sorted(by_year.items())]
 
 
 def inactive_lines(report: Report, decimals: int) -> list[str]:
