@@ -54,3 +54,41 @@ def test_csv_has_project_cost_rows_and_no_coverage():
     rows = list(csv.DictReader(io.StringIO(invoke("compare", BEFORE, AFTER, "-f", "csv").stdout)))
     assert ("total", "cost", "a", "A", "2", "2.5", "0.5") in [tuple(r.values()) for r in rows]
     assert not any(r["category"] == "coverage" for r in rows)
+
+
+_ROUNDED = """scenario: {title}
+budget_year: 2024
+unit: mio. kr.
+sources:
+  s: {{name: S}}
+projects:
+  p: {{name: P, costs: {{2024: {cost}, 2025: {cost}}}, financing: [{{source: s, amount: {{2024: 0.5}}}}]}}
+"""
+
+
+def _rounded_pair(tmp_path, before: str, after: str) -> tuple[str, str]:
+    paths = []
+    for name, cost in (("a.yaml", before), ("b.yaml", after)):
+        path = tmp_path / name
+        path.write_text(_ROUNDED.format(title=name, cost=cost), encoding="utf-8")
+        paths.append(str(path))
+    return paths[0], paths[1]
+
+
+def test_compare_says_when_shown_totals_differ_from_their_rounded_parts(tmp_path):
+    # 1.2345 + 1.2345 = 2.469: shown to 2 decimals, 1,23 + 1,23 is not 2,47
+    before, after = _rounded_pair(tmp_path, "1.2345", "1.2355")
+    for fmt in ("table", "markdown"):
+        result = invoke("compare", before, after, "--decimals", "2", "--format", fmt)
+        assert result.returncode == 0
+        assert "Afrundingsdifferencer kan forekomme." in result.stdout
+
+
+def test_compare_has_no_rounding_line_when_every_shown_figure_adds_up(tmp_path):
+    before, after = _rounded_pair(tmp_path, "1.2345", "1.2355")
+    for args in ((), ("--decimals", "4")):
+        result = invoke("compare", before, after, *args)
+        assert result.returncode == 0
+        assert "Afrundingsdifferencer" not in result.stdout
+    before, after = _rounded_pair(tmp_path, "1.25", "1.5")
+    assert "Afrundingsdifferencer" not in invoke("compare", before, after, "--decimals", "2").stdout

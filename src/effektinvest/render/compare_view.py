@@ -10,7 +10,8 @@ from typing import NamedTuple
 from effektinvest.arithmetic import coverage
 from effektinvest.portfolio import Change, ColumnChange, Comparison
 from effektinvest.render.cells import NONE, percent, places, signed
-from effektinvest.render.gap_view import LABELS
+from effektinvest.render.gap_view import LABELS, Row
+from effektinvest.render.gap_view import rounding_note as gap_rounding_note
 from effektinvest.units import Unit
 
 SIDES = (("before", "før"), ("after", "efter"), ("change", "ændring"))
@@ -98,6 +99,21 @@ def rows(report: CompareReport) -> tuple[CompareRow, ...]:
     out.append(CompareRow("coverage", "", LABELS["coverage"], shown))
     out.append(CompareRow("residual", "", LABELS["residual"], across(lambda c: c.residual)))
     return tuple(out)
+
+
+def rounding_note(table: tuple[CompareRow, ...], decimals: int) -> str | None:
+    """The rounding-difference line of docs/cli.md under a comparison shown to DECIMALS places: when on some
+    side (before, after or change) a shown total differs from the sum of its shown parts, as for `gap`."""
+    for side, _ in SIDES:
+        one_side = tuple(
+            Row(row.category, row.id, row.label, tuple(side_value(change, side) for change in row.values))
+            for row in table
+            if row.category != "coverage"
+        )
+        note = gap_rounding_note(one_side, decimals)
+        if note:
+            return note
+    return None
 
 
 def _coverage(financed: Decimal | None, cost: Decimal | None) -> Decimal | None:

@@ -8,6 +8,7 @@ from effektinvest.render.by_project_view import project_cells, project_rows
 from effektinvest.render.cells import danish, markdown_cell, signed
 from effektinvest.render.compare_view import SIDES, CompareReport, coverage_text, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
+from effektinvest.render.compare_view import rounding_note as compare_rounding_note
 from effektinvest.render.compare_view import rows as compare_rows
 from effektinvest.render.explain_view import text as explain_text
 from effektinvest.render.gap_view import (
@@ -90,7 +91,8 @@ def compare(report: CompareReport, options: Options) -> str:
             if not row.id:
                 first = f"**{first}**" if first else ""
             out.append(_row([first, label, *values]))
-    out += _foot(report.notes())
+    note = compare_rounding_note(table, places)
+    out += _foot([*([note] if note else []), *report.notes()])
     return "\n".join(out) + "\n"
 
 

@@ -16,6 +16,7 @@ from effektinvest.render.by_project_view import project_cells, project_rows
 from effektinvest.render.cells import amount, danish, places, signed, visible
 from effektinvest.render.compare_view import SIDES, CompareReport, coverage_text, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
+from effektinvest.render.compare_view import rounding_note as compare_rounding_note
 from effektinvest.render.compare_view import rows as compare_rows
 from effektinvest.render.due_view import REASONS, DueReport
 from effektinvest.render.explain_view import text as explain_text
@@ -147,7 +148,8 @@ def compare(report: CompareReport, options: Options) -> Group:
         if side == "before" and row is not table[0]:
             grid.add_section()
         grid.add_row(*texts, style="bold" if row.category == "residual" else None)
-    return Group(grid, *(Text(visible(line)) for line in report.notes()))
+    note = compare_rounding_note(table, shown)
+    return Group(grid, *(Text(visible(line)) for line in [*([note] if note else []), *report.notes()]))
 
 
 def due(report: DueReport, options: Options) -> Table:

@@ -30,6 +30,7 @@ from effektinvest.render import Options
 from effektinvest.render.cells import places, visible
 from effektinvest.render.compare_view import SIDES, CompareReport, coverage_sides, side_value
 from effektinvest.render.compare_view import decimals_for as compare_decimals
+from effektinvest.render.compare_view import rounding_note as compare_rounding_note
 from effektinvest.render.compare_view import rows as compare_rows
 from effektinvest.render.due_view import REASONS, DueReport
 from effektinvest.render.gap_view import LABELS, Report, caption, decimals_for, inactive_lines, rounding_note, rows
@@ -161,7 +162,8 @@ def compare(report: CompareReport, options: Options) -> bytes:
             else:
                 values = [sheet.number(side_value(change, side), formats[side], bold) for change in row.values]
             sheet.ws.append([first, sheet.text(label), *values])
-    sheet.foot(report.notes())
+    note = compare_rounding_note(table, shown)
+    sheet.foot([*([note] if note else []), *report.notes()])
     return _save(workbook, report.title)
 
 
