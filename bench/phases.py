@@ -42,7 +42,7 @@ def main(path: str) -> None:
     scenario = Scenario.model_validate(value)
     steps.append(("pydantic validation", clock() - t))
     t = clock()
-    _findings, gap = checked(scenario)
+    _findings, gap, _paid = checked(scenario)
     steps.append(("checks and arithmetic", clock() - t))
     t = clock()
     render("gap", "json", build(scenario, gap, scenario.unit))

@@ -185,3 +185,42 @@ def test_the_lines_pay_exactly_each_sources_figure(drawn):
         for source, amount in column.financing.items():
             assert sums.pop((year, source)) == amount
     assert all(value == 0 for value in sums.values())  # a source that pays nothing is not listed
+
+
+def test_json_lines_by_hand_are_what_the_encoder_writes(tmp_path):
+    """json.gap writes "lines" (and the --by project fields) by hand, for speed: byte for byte what
+    `dumps(report_data(...))` writes, for every kind of line, with and without --prices, in every unit, with
+    the lines and payments the load kept (`Loaded.paid`) and without them."""
+    from dataclasses import replace
+
+    from effektinvest.cli.gap import _views
+    from effektinvest.load import load_path, with_prices
+    from effektinvest.render.gap_view import build
+    from effektinvest.render.json import dumps, gap, report_data
+    from effektinvest.units import Unit
+
+    outcomes = tmp_path / "outcomes.yaml"
+    outcomes.write_text(OUTCOMES, encoding="utf-8")
+    shares = tmp_path / "andele.yaml"
+    odd = SHARES.replace("name: B", 'name: "B\\u2028%s"').replace("dept:", '"de%pt":')
+    shares.write_text(odd.replace("source: dept", 'source: "de%pt"'), encoding="utf-8")
+    for path, prices in [(SEED, None), (str(outcomes), None), (str(shares), None), (str(shares), 2025)]:
+        written = load_path(path, marks=True, keep_paid=True)
+        assert written.scenario is not None, written.diagnostics
+        loaded = written if prices is None else with_prices(written, prices)
+        assert loaded.paid is not None
+        for unit in Unit:
+            report = build(loaded.scenario, loaded.gap, unit)
+            both = _views(report, loaded, written if prices else None, prices, True, "project")
+            assert gap(both) == dumps(report_data(both)) + "\n"
+            unkept = replace(written, paid=None) if prices else None
+            assert gap(both) == gap(_views(report, replace(loaded, paid=None), unkept, prices, True, "project"))
+    assert '"de%pt"' in gap(both) and "\\u2028%s" in gap(both)
+
+
+def test_numbers_by_hand_are_what_the_encoder_writes():
+    from effektinvest.render.json import _number, _numbers
+
+    values = [D(t) for t in ("10.35", "2.50", "2.00", "0.00", "-0.00", "1.0025E+5", "0E-7", "1E+2", "100", "-3.10")]
+    for shift in (0, -3, -6, 2):
+        assert _numbers(values, shift) == [_number(v.scaleb(shift)) for v in values]

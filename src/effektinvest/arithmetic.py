@@ -106,17 +106,24 @@ def split(amount_ore: int, weights: dict[int, int]) -> dict[int, int]:
     The parts are whole and add up to AMOUNT_ORE exactly; a tie in remainder
     goes to the earlier key. WEIGHTS must be non-negative with a positive sum.
     """
-    total = sum(weights.values())
+    keys = sorted(weights)
+    return dict(zip(keys, split_in_order(amount_ore, [weights[key] for key in keys]), strict=True))
+
+
+def split_in_order(amount_ore: int, weights: list[int]) -> list[int]:
+    """`split` over positions: AMOUNT_ORE in proportion to WEIGHTS, a tie in remainder to the earlier one.
+    (Lists, not dicts: `by_project` splits a pooled line over 10,000 projects a year.)"""
+    total = sum(weights)
     if total <= 0:
         raise ValueError("nothing to split over")
-    parts: dict[int, int] = {}
-    remainders = []
-    for key in sorted(weights):
-        quotient, remainder = divmod(amount_ore * weights[key], total)
-        parts[key] = quotient
-        remainders.append((-remainder, key))
-    for _, key in sorted(remainders)[: amount_ore - sum(parts.values())]:
-        parts[key] += 1
+    products = [amount_ore * weight for weight in weights]
+    parts = [product // total for product in products]
+    short = amount_ore - sum(parts)
+    if short:
+        remainders = [product % total for product in products]
+        # the largest remainders; sorted() is stable, also in reverse, so a tie keeps the earlier first
+        for index in sorted(range(len(parts)), key=remainders.__getitem__, reverse=True)[:short]:
+            parts[index] += 1
     return parts
 
 
@@ -186,6 +193,19 @@ def payments(scenario: Scenario, lines=None) -> list[tuple[LineRef, dict[int, De
         _, lines = ledger(scenario)
     to_kr = scenario.unit.to_kr
     return [(ref, pays(ref.line, covered, to_kr)) for ref, covered in lines]
+
+
+# Each counting line with its covered cost and what it pays per year, in kr.
+PaidLines = list[tuple[LineRef, dict[int, Decimal], dict[int, Decimal]]]
+
+
+def paid_lines(scenario: Scenario, lines=None) -> PaidLines:
+    """Every counting line with its covered cost and what it pays per year, in kr. (what `load.Loaded.paid`
+    keeps for --explain and --by project). LINES: from `ledger`, if already made."""
+    if lines is None:
+        _, lines = ledger(scenario)
+    to_kr = scenario.unit.to_kr
+    return [(ref, covered, pays(ref.line, covered, to_kr)) for ref, covered in lines]
 
 
 def coverage(financed: Decimal, cost: Decimal, places: int = 4) -> Decimal | None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from effektinvest.arithmetic import ledger, payments
+from effektinvest.arithmetic import PaidLines, ledger, paid_lines
 from effektinvest.model import Scenario
 from effektinvest.numbers import EXACT
 
@@ -65,14 +65,13 @@ def kind_of(line) -> str:
     return AMOUNTS if isinstance(line.amount, dict) else AMOUNT
 
 
-def explain(scenario: Scenario) -> list[Explained]:
+def explain(scenario: Scenario, paid: PaidLines | None = None) -> list[Explained]:
     """Every counting line of SCENARIO (a valid one) in file order, explained: its covered cost from
-    `arithmetic.ledger`, what it pays from `arithmetic.payments` on that ledger."""
+    `arithmetic.ledger`, what it pays from `arithmetic.payments` on that ledger. PAID: those lines, from
+    `arithmetic.paid_lines` (`load.Loaded.paid`), if already made."""
     to_kr = scenario.unit.to_kr
-    _, lines = ledger(scenario)
-    paid = payments(scenario, lines)
     out = []
-    for (ref, covered), (_, pays) in zip(lines, paid, strict=True):
+    for ref, covered, pays in paid_lines(scenario) if paid is None else paid:
         line = ref.line
         kind = kind_of(line)
         amount = outcomes = None
@@ -100,16 +99,19 @@ def gross(entry: Explained) -> dict[int, Decimal]:
     return {}
 
 
-def with_prices(explained: list[Explained], written: Scenario, year: int) -> list[Explained]:
+def with_prices(
+    explained: list[Explained], written: Scenario, year: int, paid: PaidLines | None = None
+) -> list[Explained]:
     """EXPLAINED (of WRITTEN restated by `prices.restate` in YEAR prices) with each line's conversion: the
-    factor, and each of its amounts as written, times the factor, and as restated."""
+    factor, and each of its amounts as written, times the factor, and as restated. PAID: WRITTEN's lines (as
+    `explain`'s), if already made."""
     level = written.price_level
     index = (written.price_index[year], written.price_index[level])
     factor = Fraction(index[0]) / Fraction(index[1])
-    _, as_written = ledger(written)
+    as_written = ledger(written)[1] if paid is None else paid  # (ref, covered) or (ref, covered, pays)
     to_kr = written.unit.to_kr
     out = []
-    for entry, (ref, covered) in zip(explained, as_written, strict=True):
+    for entry, (ref, covered, *_) in zip(explained, as_written, strict=True):
         before = _amounts(ref.line, to_kr)
         after = _amounts_of(entry)
         conversions = tuple(

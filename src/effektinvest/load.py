@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from effektinvest.arithmetic import Gap, compute, ledger, payments
+from effektinvest.arithmetic import Gap, PaidLines, compute, ledger, paid_lines
 from effektinvest.checks import check, paying, surpluses
 from effektinvest.diagnostics import Diagnostic, Finding
 from effektinvest.locator import Locator
@@ -37,15 +37,20 @@ class Loaded:
     gap: Gap | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     where: Locator | None = None  # to locate findings made later (--prices)
+    # the counting lines, each with its covered cost and what it pays per year, in kr. (`arithmetic.paid_lines`):
+    # what the figures were made from, kept when asked (KEEP_PAID: gap --explain and --by project), else None
+    paid: PaidLines | None = None
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
 
 
-def load_bytes(data: bytes, path: str, prices: int | None = None, marks: bool = False) -> Loaded:
+def load_bytes(
+    data: bytes, path: str, prices: int | None = None, marks: bool = False, keep_paid: bool = False
+) -> Loaded:
     """Read, validate and check one scenario file (restated in PRICES's prices, if given); with MARKS, read
-    where every key and value stands at once (see `Locator.reading`)."""
+    where every key and value stands at once (see `Locator.reading`); with KEEP_PAID, keep `Loaded.paid`."""
     result, where = Locator.reading(data, path, marks)
     diagnostics = list(result.diagnostics)  # reading problems carry their own positions
     if result.data is None or any(d.code in _FATAL for d in diagnostics):
@@ -54,29 +59,33 @@ def load_bytes(data: bytes, path: str, prices: int | None = None, marks: bool = 
     scenario, invalid, gaps = validate(raw)
     del raw  # the model holds the values; the raw containers can go
     findings = model_findings(invalid, result.poisoned) if invalid else []
-    gap = None
+    gap = paid = None
     if scenario is not None:
-        findings, gap = checked(scenario, gaps, findings)
+        findings, gap, paid = checked(scenario, gaps, findings)
     diagnostics += where.diagnostics(findings)
     diagnostics += _thousands(result.thousands, path)
     diagnostics.sort(key=Diagnostic.sort_key)
     if invalid or any(d.is_error for d in diagnostics):
-        scenario = gap = None
-    loaded = Loaded(path, scenario, gap, diagnostics, where)
+        scenario = gap = paid = None
+    loaded = Loaded(path, scenario, gap, diagnostics, where, paid if keep_paid else None)
     return loaded if prices is None or scenario is None else with_prices(loaded, prices)
 
 
-def checked(scenario: Scenario, gaps: Gaps = NO_GAPS, found: list[Finding] = ()) -> tuple[list[Finding], Gap]:
-    """FOUND (the model's findings, if any) and every check's, and the figures of SCENARIO: of the lines
-    that can be trusted, when the file has problems (see `checks.paying`); None when not even those."""
+def checked(
+    scenario: Scenario, gaps: Gaps = NO_GAPS, found: list[Finding] = ()
+) -> tuple[list[Finding], Gap, PaidLines]:
+    """FOUND (the model's findings, if any) and every check's, the figures of SCENARIO and the lines they
+    were made from (see `Loaded.paid`): of the lines that can be trusted, when the file has problems (see
+    `checks.paying`); None and None when not even those."""
     costs, lines = ledger(scenario)
     findings = [*found, *check(scenario, lines, gaps)]
     counting = paying(lines, findings, gaps)
     if counting is None:
-        return findings, None
-    paid = payments(scenario, counting)
-    gap = compute(scenario, paid, costs)
-    return [*findings, *surpluses(scenario, gap, paid)], gap
+        return findings, None, None
+    paid = paid_lines(scenario, counting)
+    by_line = [(ref, pays) for ref, _, pays in paid]
+    gap = compute(scenario, by_line, costs)
+    return [*findings, *surpluses(scenario, gap, by_line)], gap, paid
 
 
 def _thousands(numbers: list[tuple], path: str) -> list[Diagnostic]:
@@ -92,14 +101,15 @@ def _thousands(numbers: list[tuple], path: str) -> list[Diagnostic]:
 
 
 def with_prices(loaded: Loaded, year: int) -> Loaded:
-    """LOADED restated in YEAR prices (--prices YEAR) and checked again, or with a diagnostic saying why not."""
+    """LOADED restated in YEAR prices (--prices YEAR) and checked again, or with a diagnostic saying why not;
+    with `Loaded.paid` if LOADED has it."""
     where = loaded.where or Locator(b"", loaded.path)
     try:
         scenario = restate(loaded.scenario, year)
     except PriceProblem as problem:
         found = where.diagnostics([Finding(problem.path, "prices-unavailable", problem.message, at_key=True)])
         return Loaded(loaded.path, None, None, [*loaded.diagnostics, *found], where)
-    findings, gap = checked(scenario)
+    findings, gap, paid = checked(scenario)
     # warnings of the file as written are already in loaded.diagnostics; add what restating changed
     known = {(d.line, d.column, d.code) for d in loaded.diagnostics}
     new = [
@@ -110,10 +120,12 @@ def with_prices(loaded: Loaded, year: int) -> Loaded:
     diagnostics = sorted([*loaded.diagnostics, *new], key=Diagnostic.sort_key)
     if any(d.is_error for d in new):
         return Loaded(loaded.path, None, None, diagnostics, where)
-    return Loaded(loaded.path, scenario, gap, diagnostics, where)
+    return Loaded(loaded.path, scenario, gap, diagnostics, where, paid if loaded.paid is not None else None)
 
 
-def load_path(path: str, stdin=None, prices: int | None = None, marks: bool = False) -> Loaded:
+def load_path(
+    path: str, stdin=None, prices: int | None = None, marks: bool = False, keep_paid: bool = False
+) -> Loaded:
     """Load a file by name, or standard input for '-' (see `load_bytes`). OSError propagates (the CLI's
     usage error): so does a path that is not a regular file (`paths.read_file`), and running out of memory,
     as OSError(ENOMEM), also before parsing when the address-space limit is below what the file may need
@@ -137,7 +149,7 @@ def load_path(path: str, stdin=None, prices: int | None = None, marks: bool = Fa
         return Loaded(name, None, None, [too_large(name, size)])
     try:
         if not over_memory_limit(len(data)):  # else refused as if memory ran out: it might, where it aborts
-            return load_bytes(data, name, prices, marks)
+            return load_bytes(data, name, prices, marks, keep_paid)
     except MemoryError:
         pass  # out of the handler first: the half-built data goes with the exception, before anything is said
     import errno

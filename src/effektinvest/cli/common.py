@@ -70,11 +70,11 @@ def unit_option(value: str | None):
         raise typer.BadParameter(problem.message) from None
 
 
-def load(path: str, prices: int | None = None, marks: bool = False):
+def load(path: str, prices: int | None = None, marks: bool = False, keep_paid: bool = False):
     from effektinvest.load import load_path
 
     try:
-        return load_path(path, prices=prices, marks=marks)
+        return load_path(path, prices=prices, marks=marks, keep_paid=keep_paid)
     except IsADirectoryError:
         raise fail_usage(f"{path}: is a folder; give a scenario file") from None
     except OSError as exc:

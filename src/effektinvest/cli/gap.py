@@ -51,8 +51,9 @@ def gap(
     _check_views(format.value, explain, by)
     if chart and format is not GapFormat.table:
         raise fail_usage(f"--chart draws below the table; it cannot go with --format {format.value}")
-    # --explain: every line is located (marks read at once), and with --prices the amounts as written are shown
-    written = load(scenario, None if explain else prices, marks=explain)
+    # --explain: every line is located (marks read at once), and with --prices the amounts as written are shown;
+    # both views start from the lines the figures were made from (`Loaded.paid`)
+    written = load(scenario, None if explain else prices, marks=explain, keep_paid=explain or by is not None)
     loaded = _restated(written, prices) if explain and prices is not None else written
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
@@ -61,7 +62,7 @@ def gap(
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
     if explain or by is not None:
-        report = _views(report, loaded, written.scenario if prices is not None else None, prices, explain, by)
+        report = _views(report, loaded, written if prices is not None else None, prices, explain, by)
     deliver(lambda: _with_chart(render("gap", format.value, report, decimals), report, chart), format, output, force)
     if fail_on_gap:
         _fail_on_gap(report, quiet)
@@ -90,7 +91,7 @@ def _restated(written, prices: int):
 
 def _views(report, loaded, written, prices: int | None, explain: bool, by):
     """REPORT with --explain's lines (at their lines in the file; with --prices, each amount also as WRITTEN,
-    the scenario as the file says it) and --by project's figures."""
+    the file loaded as it says it) and --by project's figures, from the lines LOADED's figures were made of."""
     from dataclasses import replace
 
     explained = by_project = None
@@ -99,14 +100,14 @@ def _views(report, loaded, written, prices: int | None, explain: bool, by):
         from effektinvest.explain import with_prices
         from effektinvest.render.explain_view import placed
 
-        entries = explained_lines(loaded.scenario)
+        entries = explained_lines(loaded.scenario, loaded.paid)
         if prices is not None:
-            entries = with_prices(entries, written, prices)
+            entries = with_prices(entries, written.scenario, prices, written.paid)
         explained = placed(entries, loaded.path, loaded.where)
     if by is not None:
         from effektinvest.by_project import by_project as split
 
-        by_project = split(loaded.scenario, loaded.gap)
+        by_project = split(loaded.scenario, loaded.gap, loaded.paid)
     return replace(report, explained=explained, by_project=by_project)
 
 

@@ -21,8 +21,9 @@ def project_rows(report: Report) -> list[tuple[str, tuple[Row, ...]]]:
     scaled = report.scaled
     out = []
     for pid, gap in report.by_project.items():
-        figures = [*gap.years.values(), gap.total]
-        sources = list(gap.total.financing)
+        total = gap.total
+        figures = [*gap.years.values(), total]
+        sources = list(total.financing)
 
         def across(get, figures=figures) -> tuple:
             return tuple(scaled(get(f)) for f in figures)

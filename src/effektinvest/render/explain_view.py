@@ -54,12 +54,12 @@ def entries(report) -> list[dict]:
         data["paid"] = {str(year): scaled(value) for year, value in e.paid.items()}
         data["note"] = e.note
         if e.prices is not None:
-            data["prices"] = _prices_entry(report, e)
+            data["prices"] = prices_entry(report, e)
         out.append(data)
     return out
 
 
-def _prices_entry(report, e: Explained) -> dict:
+def prices_entry(report, e: Explained) -> dict:
     p = e.prices
     return {
         "year": p.year,

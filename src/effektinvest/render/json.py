@@ -88,11 +88,12 @@ def _projects_array(report: Report) -> str:
     out = []
     by_project = report.by_project or {}
     shift, keys = -report.unit.exponent, {s.id: encode_basestring(s.id) for s in report.all_sources}
+    shapes: dict[tuple, str] = {}  # see `_by_project_fields`
     for p in report.projects:
         costs = [f'"{year}": {_number(amount)}' for year, amount in p.costs.items()]
         ends = "null" if p.funding_ends is None else p.funding_ends
         own = by_project.get(p.id)
-        more = "" if own is None else _by_project_fields(own, shift, keys)
+        more = "" if own is None else _by_project_fields(own, shift, keys, shapes)
         out.append(
             f'{{"id": {encode_basestring(p.id)}, "name": {encode_basestring(p.name)}, '
             f'"status": "{p.status.value}", "costs": {{{", ".join(costs)}}}, "funding_ends": {ends}{more}}}'
@@ -100,21 +101,44 @@ def _projects_array(report: Report) -> str:
     return json_visible("[" + ", ".join(out) + "]")
 
 
-def _by_project_fields(own, shift: int, keys: dict[str, str]) -> str:
+def _by_project_fields(own, shift: int, keys: dict[str, str], shapes: dict[tuple, str]) -> str:
     """`_project`'s --by project fields of one project (OWN, in kr.; SHIFT: to the report's unit; KEYS: each
     source id as JSON), written as the encoder writes `by_project_view.json_fields` (a test holds the two to
-    the same text)."""
-    financing, financed, residual = [], [], []
+    the same text). Kept long for speed (10,000 projects, 160,000 amounts): every amount of the project is
+    made text in one pass (`_numbers`) and put in the text of the project's shape (its years and the
+    sources of each: SHAPES, made once per shape)."""
+    values, financed, residual, shape = [], [], [], []
     for year, f in own.years.items():
-        paid = ", ".join(f"{keys[sid]}: {_number(v.scaleb(shift, EXACT))}" for sid, v in f.financing.items())
-        financing.append(f'"{year}": {{{paid}}}')
-        financed.append(f'"{year}": {_number(f.financed.scaleb(shift, EXACT))}')
-        residual.append(f'"{year}": {_number(f.residual.scaleb(shift, EXACT))}')
-    return (
-        f', "financing": {{{", ".join(financing)}}}, "financed": {{{", ".join(financed)}}}, '
-        f'"residual": {{{", ".join(residual)}}}'
-    )
+        values += f.financing.values()
+        financed.append(f.financed)
+        residual.append(f.residual)
+        shape.append((year, *f.financing))
+    shape = tuple(shape)
+    text = shapes.get(shape) or _shape(shape, keys, shapes)
+    return text % tuple(_numbers(values + financed + residual, shift))
 
+
+def _shape(shape: tuple, keys: dict[str, str], shapes: dict[tuple, str]) -> str:
+    """The --by project fields of a project whose years and sources are SHAPE, each amount a %s."""
+    financing = ", ".join(
+        f'"{year}": {{' + ", ".join(f"{keys[sid].replace('%', '%%')}: %s" for sid in sids) + "}"
+        for year, *sids in shape
+    )
+    by_year = ", ".join(f'"{year}": %s' for year, *_ in shape)
+    shapes[shape] = text = f', "financing": {{{financing}}}, "financed": {{{by_year}}}, "residual": {{{by_year}}}'
+    return text
+
+
+def _numbers(values, shift: int) -> list[str]:
+    """`_number` of each of VALUES scaled by SHIFT (to the report's unit), with a call only for a text that
+    `_number` would change."""
+    texts = [str(value.scaleb(shift, EXACT)) for value in values]
+    return [_plain_text(t) if "E" in t or ("." in t and t[-1] == "0") else t for t in texts]
+
+
+def _plain_text(text: str) -> str:
+    """`plain` of the Decimal whose str() is TEXT: 1.0025E+5 -> 100250, 2.50 -> 2.5, 2.00 -> 2, 0.00 -> 0."""
+    return plain(Decimal(text)) if "E" in text else text.rstrip("0").rstrip(".")
 
 
 # A Decimal goes through the (fast, C) JSON encoder as a string carrying this mark, which is then
@@ -143,11 +167,54 @@ def dumps(value) -> str:
     return json_visible(json.dumps(value, ensure_ascii=False, default=_mark).replace(_OPEN, "").replace(_CLOSE, ""))
 
 
+def _lines_array(report: Report) -> str:
+    """_described's "lines" (--explain: `explain_view.entries`), written directly as `_projects_array` is: a
+    file's 10,001 lines do not each go through the general encoder and its callback (three times slower).
+    Kept long for speed; the tests hold it to what `dumps` writes."""
+    from effektinvest.explain import AMOUNT, AMOUNTS, SHARE
+    from effektinvest.render.explain_view import prices_entry
+
+    shift = -report.unit.exponent
+    texts = {}  # the file's name and each source id, as JSON (one each for 10,001 lines)
+    out = []
+    for item in report.explained:
+        e = item.entry
+        file = texts.get(item.file) or texts.setdefault(item.file, encode_basestring(item.file))
+        source = texts.get(e.source) or texts.setdefault(e.source, encode_basestring(e.source))
+        projects = ", ".join([encode_basestring(pid) for pid in e.projects])
+        text = f'{{"path": {file}, "line": {item.line}, "source": {source}, "projects": [{projects}], '
+        text += f'"kind": "{e.kind}", '
+        if e.kind == SHARE:
+            text += f'"share": {_number(e.share)}, '
+        elif e.kind == AMOUNT:
+            text += f'"amount": {_number(e.amount.scaleb(shift, EXACT))}, '
+        elif e.kind == AMOUNTS:
+            text += f'"amount": {_by_year(e.amount, _numbers(e.amount.values(), shift))}, '
+        else:
+            tariff, counts, cap = e.outcomes
+            cap = "null" if cap is None else _number(cap.scaleb(shift, EXACT))
+            outcomes = _by_year(counts, counts.values())
+            text += f'"tariff": {_number(tariff.scaleb(shift, EXACT))}, "outcomes": {outcomes}, "cap": {cap}, '
+        amounts = _numbers([*e.covered.values(), *e.paid.values()], shift)
+        covered, paid = _by_year(e.covered, amounts[: len(e.covered)]), _by_year(e.paid, amounts[len(e.covered) :])
+        note = "null" if e.note is None else encode_basestring(e.note)
+        text += f'"covered": {covered}, "paid": {paid}, "note": {note}'
+        out.append(text + ("}" if e.prices is None else f', "prices": {dumps(prices_entry(report, e))}}}'))
+    return json_visible("[" + ", ".join(out) + "]")
+
+
+def _by_year(years, texts) -> str:
+    """{"YEAR": text} of each of YEARS with each of TEXTS, as the encoder writes it."""
+    return "{" + ", ".join([f'"{year}": {text}' for year, text in zip(years, texts, strict=True)]) + "}"
+
+
 def gap(report: Report, options=None) -> str:
-    """dumps(report_data(report)), with "projects" written by `_projects_array`."""
+    """dumps(report_data(report)), with "projects" written by `_projects_array` (and "lines" by `_lines_array`)."""
     head = dumps(report_data(report, projects=False))
-    described = dumps(_described(report))[1:]  # '"sources": [...], "lines": [...]}'
-    return f'{head[:-1]}, "projects": {_projects_array(report)}, "deferred": {dumps(_deferred(report))}, {described}\n'
+    sources = dumps({"sources": [s._asdict() for s in report.all_sources]})[1:-1]  # as in `_described`
+    lines = "" if report.explained is None else f', "lines": {_lines_array(report)}'
+    deferred = dumps(_deferred(report))
+    return f'{head[:-1]}, "projects": {_projects_array(report)}, "deferred": {deferred}, {sources}{lines}}}\n'
 
 
 def comparison_data(report: CompareReport) -> dict:
