@@ -8,8 +8,8 @@ Run by hand, never in the test suite (tests/test_limits.py holds the bound under
 
 Each case writes one generated file and runs `check --format json` (and `gap --format json` where the file
 is valid) in a fresh process, which reports its wall time and its peak address space (VmPeak, what
-RLIMIT_AS caps) and peak resident memory (VmHWM); the bound is BASE + PER_BYTE per byte of the file +
-PER_REPEATED per value an alias repeats + PER_DIAGNOSTIC per diagnostic.
+RLIMIT_AS caps) and peak resident memory (VmHWM); the bound is `effektinvest.paths.memory_bound`: 128 MiB +
+64 bytes per byte of the file + 256 bytes per value an alias repeats + 4 KiB per diagnostic.
 """
 
 from __future__ import annotations
@@ -24,15 +24,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import scenario_text  # noqa: E402
 
+from effektinvest.paths import memory_bound  # noqa: E402  (the bound of docs/performance.md, "Memory")
+
 MIB = 1024 * 1024
-BASE, PER_BYTE, PER_REPEATED, PER_DIAGNOSTIC = 128 * MIB, 64, 256, 4096
 
 HEAD = "scenario: T\nbudget_year: 2024\nsources:\n  kasse: {name: Kassen}\nprojects:\n"
 TAIL = "financing:\n  - source: kasse\n    amount: 1\n"
 
 
-def bound(size: int, repeated: int = 0, diagnostics: int = 0) -> int:
-    return BASE + PER_BYTE * size + PER_REPEATED * repeated + PER_DIAGNOSTIC * diagnostics
+bound = memory_bound  # (size, values repeated by aliases, diagnostics) -> bytes of address space
 
 
 # Each shape: SIZE (bytes, roughly) -> (text, values repeated by aliases, diagnostics).

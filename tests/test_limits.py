@@ -5,8 +5,8 @@ docs/performance.md "Memory").
   being opened for long (a FIFO without a writer used to hang `open` for ever), standard input is read to
   the limit and named as what it is.
 - Time: placing findings on their lines, the projects of a pooled line, duplicate keys: linear, not
-  quadratic. Held by counting comparisons where the code allows it, else by a CLI run of a size that
-  took minutes before with a hang guard (`TIMEOUT`, not a speed assertion: timing is never asserted).
+  quadratic. Held by counting work, never by timing it: the comparisons of keys where the code searched,
+  and the calls of a whole CLI run on N and on 2 N findings, keys or projects (`linear`).
 - Printing: at most `SHOWN` diagnostics of a file in text and github form, then one note with the count of
   the rest; `--format json` and the summary count all of them.
 - Memory: the real CLI under an address-space cap (RLIMIT_AS) of exactly the bound docs/performance.md sets
@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import BESIDE, Result, invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -37,7 +38,6 @@ from limits import (  # noqa: E402  (the shapes that spend the most, shared with
     TAIL,
     alias_growth,
     bound,
-    clean,
     duplicates,
     finding_per_project,
     findings,
@@ -57,30 +57,38 @@ SHOWN = 1_000  # diagnostics of one file printed in text and github form (docs/c
 NOT_SHOWN = "only the first 1,000 of a file are; 'effektinvest check --format json' lists them all"
 
 
-def cli(args: list[str], cwd: Path, cap: int | None = None, **kw) -> subprocess.CompletedProcess:
-    """`effektinvest ARGS...` as a real process in CWD, with a hang guard and, if CAP, an address-space cap."""
+def command(args: list[str], cwd: Path, cap: int | None = None, nice: int = 0) -> dict:
+    """What runs `effektinvest ARGS...` as a real process in CWD (subprocess's arguments), under an address-space
+    cap of CAP bytes if CAP, NICE steps below this process's priority."""
 
     def limit() -> None:  # in the child, before exec
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        os.nice(nice)
 
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
-    result = subprocess.run(
-        [sys.executable, "-m", "effektinvest", *args],
-        capture_output=True,
+    return dict(
+        args=[sys.executable, "-m", "effektinvest", *args],
         cwd=cwd,
         env={**env, "NO_COLOR": "1", "RUST_BACKTRACE": "0"},  # (with backtraces, pydantic-core can hang at OOM)
-        timeout=TIMEOUT,
         text=True,
         encoding="utf-8",
         errors="replace",
         preexec_fn=limit if cap and LINUX else None,
-        **kw,
     )
+
+
+def ended(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    """RESULT, once it is found to have ended by itself: no traceback, no MemoryError, not killed by a signal."""
     assert "Traceback" not in result.stderr and "MemoryError" not in result.stderr, result.stderr[-3000:]
     assert result.returncode >= 0, f"killed by signal {-result.returncode}: {result.stderr[-3000:]}"
     return result
+
+
+def cli(args: list[str], cwd: Path, cap: int | None = None, **kw) -> subprocess.CompletedProcess:
+    """`effektinvest ARGS...` as a real process in CWD, with a hang guard and, if CAP, an address-space cap."""
+    return ended(subprocess.run(**command(args, cwd, cap), capture_output=True, timeout=TIMEOUT, **kw))
 
 
 def summary(stderr: str) -> tuple[int, int]:
@@ -236,30 +244,80 @@ def test_the_projects_of_a_pooled_line_are_checked_for_repeats_in_linear_time() 
     assert Counted.compared <= 3 * n, Counted.compared
 
 
-def test_a_pooled_line_of_150000_projects(tmp_path: Path) -> None:
-    (tmp_path / "pooled.yaml").write_text(pooled(150_000))  # 13 minutes before (quadratic), seconds now
-    result = cli(["check", "pooled.yaml"], tmp_path)
-    assert (result.returncode, summary(result.stderr)) == (0, (0, 0)), result.stderr[-2000:]
+def work(monkeypatch, tmp_path: Path, text: str, *args: str) -> tuple[int, Result]:
+    """`effektinvest ARGS... FILE` on TEXT in this process, and the work it took: how many Python functions it
+    called, and C functions called from Python (`sys.setprofile`), with every text the reader takes from the
+    parser a `Counted` string, so that a search among a mapping's keys in C (`list.index`, `in` on a list or a
+    tuple) calls Python once for each comparison, in the reader and in the `Locator` alike. A count, not a
+    time: the same on any machine, under any load."""
+    from yaml.events import ScalarEvent
+
+    from effektinvest import reader
+
+    class CountingWalker(reader.Walker):
+        def __init__(self, path: str, size: int, get, marks: bool = True):
+            def counted():
+                event = get()
+                if event.__class__ is ScalarEvent:
+                    event.value = Counted(event.value)
+                return event
+
+            super().__init__(path, size, counted, marks)
+
+    monkeypatch.setattr(reader, "Walker", CountingWalker)
+    path = tmp_path / "f.yaml"
+    path.write_text(text)
+    calls = 0
+
+    def tally(frame, event, arg) -> None:
+        nonlocal calls
+        calls += 1
+
+    sys.setprofile(tally)
+    try:
+        result = invoke(*args, str(path))
+    finally:
+        sys.setprofile(None)
+    return calls, result
 
 
-def test_120000_duplicate_keys(tmp_path: Path) -> None:
-    (tmp_path / "twice.yaml").write_text(duplicates(120_000))  # 4 minutes before (quadratic), seconds now
-    result = cli(["check", "--format", "json", "twice.yaml"], tmp_path)
-    assert result.returncode == 1
-    found = json.loads(result.stdout)
-    assert len(found) == 120_000 and {d["code"] for d in found} == {"duplicate-key"}
-    assert found[-1]["line"] == 6 + 2 * 120_000 - 1
-    assert found[-1]["message"] == f"key 'p119999' is given twice in this mapping: first on line {6 + 119_999}, " \
-        f"again on line {6 + 2 * 120_000 - 1}"
+N = 1_000  # and 2 N: a step that is quadratic in N does four times the work at 2 N, a linear one twice
 
 
-def test_80000_findings_are_placed_on_their_lines(tmp_path: Path) -> None:
-    (tmp_path / "many.yaml").write_text(findings(80_000))  # 3 minutes before (quadratic), seconds now
-    result = cli(["check", "--format", "json", "many.yaml"], tmp_path)
-    assert result.returncode == 1
-    found = json.loads(result.stdout)
-    assert [(d["line"], d["code"]) for d in found] == [(8 + 3 * i, "negative-amount") for i in range(80_000)]
-    assert summary(result.stderr) == (80_000, 0)
+def linear(monkeypatch, tmp_path: Path, make, *args: str) -> tuple[Result, Result]:
+    """ARGS on MAKE(N) and on MAKE(2 N), after a first run on MAKE(3) (for the imports a first run does): the
+    two results, once the work at 2 N is found to be at most 2.5 times the work at N (2.0 to 2.1 now). The
+    searches of issue 10, 2.3 put back one at a time give 3.2: of the walker for a duplicate key, of the
+    `Locator` for a finding's key (minutes at 120,000 duplicate keys and at 80,000 findings); the pooled line's
+    search ran on plain ids after validation, which a count of calls does not see: the test above counts it.
+    `bench/limits.py` times the large files."""
+    work(monkeypatch, tmp_path, make(3), *args)
+    (small, at_n), (large, at_2n) = (work(monkeypatch, tmp_path, make(n), *args) for n in (N, 2 * N))
+    assert large <= 2.5 * small, f"{small:,} calls at {N:,}, {large:,} at {2 * N:,}: not linear"
+    return at_n, at_2n
+
+
+def test_a_pooled_line_takes_linear_work(monkeypatch, tmp_path: Path) -> None:
+    for result in linear(monkeypatch, tmp_path, pooled, "check"):  # 13 minutes at 150,000 before (quadratic)
+        assert (result.code, summary(result.stderr)) == (0, (0, 0)), result.stderr[-2000:]
+
+
+def test_duplicate_keys_take_linear_work(monkeypatch, tmp_path: Path) -> None:
+    for n, result in zip((N, 2 * N), linear(monkeypatch, tmp_path, duplicates, "check", "-f", "json"), strict=True):
+        assert result.code == 1  # 4 minutes at 120,000 before (quadratic)
+        found = json.loads(result.stdout)
+        assert len(found) == n and {d["code"] for d in found} == {"duplicate-key"}
+        assert found[-1]["line"] == 6 + 2 * n - 1
+        assert found[-1]["message"] == f"key 'p{n - 1}' is given twice in this mapping: first on line {6 + n - 1}, " \
+            f"again on line {6 + 2 * n - 1}"
+
+
+def test_findings_are_placed_on_their_lines_in_linear_work(monkeypatch, tmp_path: Path) -> None:
+    for n, result in zip((N, 2 * N), linear(monkeypatch, tmp_path, findings, "check", "-f", "json"), strict=True):
+        assert result.code == 1  # 3 minutes at 80,000 before (quadratic)
+        found = json.loads(result.stdout)
+        assert [(d["line"], d["code"]) for d in found] == [(8 + 3 * i, "negative-amount") for i in range(n)]
+        assert summary(result.stderr) == (n, 0)
 
 
 # --- 2.3 printing: the first SHOWN diagnostics of a file, then a count --------------------------------------------
@@ -323,59 +381,141 @@ def test_gap_shows_the_first_diagnostics_too(broken: Path) -> None:
 needs_cap = pytest.mark.skipif(not LINUX, reason="RLIMIT_AS caps a process's address space on Linux")
 
 
+MEMORY = {  # the inputs that spend the most: id -> (shape, size, exit code of check, a code it reports)
+    "alias-growth": (alias_growth, MIB, 1, "alias-expansion"),
+    "repeated-projects": (repeated_projects, MIB // 4, 0, None),
+    "long-list": (long_list, MIB, 1, "wrong-type"),
+    "one-warning": (one_warning, MIB, 0, "unused-source"),  # (a clean file: the same less a source, read once)
+    "finding-per-project": (finding_per_project, MIB, 1, "negative-amount"),
+    "repeated-ids": (repeated_ids, MIB // 8, 1, "duplicate-project"),
+    "lists-for-ids": (lists_for_ids, MIB // 8, 1, "wrong-type"),
+}
+
+
+def start_memory_runs(root: Path, cases) -> dict[str, tuple[Path, int, list[subprocess.Popen]]]:
+    """For each of CASES (ids of `MEMORY`): write its file in a folder of its own under ROOT and start its runs
+    under a cap of exactly its bound, `check --format json` and, on a valid file, `gap --format json`, their
+    output to files beside it; the folder, the number of diagnostics the file should have, and the processes.
+    tests/conftest.py starts the cases that a session will run when it starts, as it starts the pre-commit
+    test's runs: they run beside the tests that run in pytest's own process (on the second core, at a lower
+    priority, `BESIDE`, so as not to hold those up), and each test below only waits for its own."""
+    runs = {}
+    for case in cases:
+        make, size, exit, _ = MEMORY[case]
+        text, repeated, diagnostics = make(size)
+        folder = root / case
+        folder.mkdir(parents=True)
+        (folder / "big.yaml").write_text(text)
+        cap = bound((folder / "big.yaml").stat().st_size, repeated, diagnostics)
+        processes = []
+        for name in ["check"] if exit else ["check", "gap"]:
+            with open(folder / f"{name}.out", "wb") as out, open(folder / f"{name}.err", "wb") as err:
+                run = command([name, "-f", "json", "big.yaml"], folder, cap, nice=BESIDE)
+                processes.append(subprocess.Popen(**run, stdout=out, stderr=err))
+        runs[case] = folder, diagnostics, processes
+    return runs
+
+
+def waited(process: subprocess.Popen, folder: Path) -> subprocess.CompletedProcess:
+    """What PROCESS, started by `start_memory_runs` in FOLDER, wrote, once it has ended (`ended`); under a hang
+    guard of ten times `TIMEOUT`, as it may have been started long before and shared two cores since."""
+    process.wait(timeout=10 * TIMEOUT)  # (the test kills it if it has not ended by then)
+    name = process.args[3]  # python -m effektinvest NAME ...
+    out, err = ((folder / f"{name}.{stream}").read_text("utf-8", "replace") for stream in ("out", "err"))
+    return ended(subprocess.CompletedProcess(process.args, process.returncode, out, err))
+
+
 @needs_cap
-@pytest.mark.parametrize(
-    ("make", "size", "exit", "code"),
-    [
-        (alias_growth, MIB, 1, "alias-expansion"),
-        (repeated_projects, MIB // 4, 0, None),
-        (long_list, MIB, 1, "wrong-type"),
-        (clean, MIB, 0, None),
-        (one_warning, MIB, 0, "unused-source"),
-        (finding_per_project, MIB, 1, "negative-amount"),
-        (repeated_ids, MIB // 8, 1, "duplicate-project"),
-        (lists_for_ids, MIB // 8, 1, "wrong-type"),
-    ],
-    ids=[
-        "alias-growth",
-        "repeated-projects",
-        "long-list",
-        "clean",
-        "one-warning",
-        "finding-per-project",
-        "repeated-ids",
-        "lists-for-ids",
-    ],
-)
-def test_memory_stays_within_the_bound(make, size: int, exit: int, code: str | None, tmp_path: Path) -> None:
-    text, repeated, diagnostics = make(size)
-    path = tmp_path / "big.yaml"
-    path.write_text(text)
-    cap = bound(path.stat().st_size, repeated, diagnostics)
-    result = cli(["check", "-f", "json", "big.yaml"], tmp_path, cap=cap)
-    assert result.returncode == exit, result.stderr[-2000:]
-    found = json.loads(result.stdout)
+@pytest.mark.parametrize("case", list(MEMORY))
+def test_memory_stays_within_the_bound(case: str, request, tmp_path: Path) -> None:
+    started = getattr(request.config, "memory_runs", {})  # started with the session (see start_memory_runs)
+    folder, diagnostics, processes = started.pop(case, None) or start_memory_runs(tmp_path, [case])[case]
+    try:
+        check, *gap = [waited(process, folder) for process in processes]
+    finally:
+        for process in processes:  # (a process left running when another failed)
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+    _, _, exit, code = MEMORY[case]
+    assert check.returncode == exit, check.stderr[-2000:]
+    found = json.loads(check.stdout)
     assert len(found) == diagnostics
     if code:
         assert code in {d["code"] for d in found}
-    if exit == 0:  # the report too
-        gap = cli(["gap", "-f", "json", "big.yaml"], tmp_path, cap=cap)
-        assert gap.returncode == 0, gap.stderr[-2000:]
+    for report in gap:  # on a valid file, the report too
+        assert report.returncode == 0, report.stderr[-2000:]
+
+
+def said(path: Path) -> str:
+    return f"not enough memory for it ({path.stat().st_size:,} bytes; docs/performance.md says what a file needs)"
 
 
 @needs_cap
-def test_running_out_of_memory_is_one_line_and_no_traceback(tmp_path: Path) -> None:
+def test_a_file_that_may_not_fit_under_the_cap_is_refused_before_parsing(tmp_path: Path) -> None:
+    """A model error every 3 bytes, 1 MiB of them, under a 150 MiB cap: pydantic-core's validator ran out of
+    memory there and aborted the process (SIGABRT, issue 10). The bound for the file's size alone is over the
+    cap (`paths.memory_bound`), so it is refused before parsing, as when memory runs out in Python (below)."""
+    from effektinvest.paths import memory_bound
+
     path = tmp_path / "big.yaml"
-    path.write_text(clean(8 * MIB)[0])
-    cap = 160 * MIB  # enough to start, far from enough for this file (docs/performance.md: up to 640 MiB)
-    said = f"not enough memory for it ({path.stat().st_size:,} bytes; docs/performance.md says what a file needs)"
-    gap = cli(["gap", "big.yaml"], tmp_path, cap=cap)
-    assert (gap.returncode, gap.stderr) == (2, f"effektinvest: error: big.yaml: {said}\n")
-    # check and due go on to the next file: one that cannot be read is a finding of its own
+    path.write_text(lists_for_ids(MIB)[0])
+    cap = 150 * MIB  # enough to start, less than the 192 MiB that docs/performance.md says this file may need
+    assert memory_bound(path.stat().st_size) > cap
+    gap = cli(["gap", "big.yaml"], tmp_path, cap=cap)  # (cli: no traceback, not killed by a signal)
+    assert (gap.returncode, gap.stderr) == (2, f"effektinvest: error: big.yaml: {said(path)}\n")
+    # check goes on to the next file: one that cannot be read is a finding of its own
     check = cli(["check", "big.yaml", str(ROOT / "scenarios" / "2024.yaml")], tmp_path, cap=cap)
-    assert check.returncode == 1
+    assert (check.returncode, check.stderr) == (
+        1,
+        f"big.yaml:1:1: error[unreadable-file]: the file cannot be read: {said(path)}\n"
+        "checked 2 files: 1 error, 0 warnings\n",
+    )
+
+
+def test_every_command_refuses_a_file_that_may_not_fit_as_if_memory_ran_out(monkeypatch, tmp_path: Path) -> None:
+    """The same for compare, due and gap, in this process, its address-space limit said to be one byte short of
+    the bound for one of the files (`resource.getrlimit`, as `paths.over_memory_limit` asks it)."""
+    import resource
+
+    from effektinvest.paths import memory_bound
+
+    path = tmp_path / "big.yaml"
+    path.write_text(findings(200))
+    other = str(ROOT / "scenarios" / "2024.yaml")
+    assert os.path.getsize(other) < path.stat().st_size
+    cap = memory_bound(path.stat().st_size) - 1  # one byte short: refused; the other file, smaller, is read
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (cap, resource.RLIM_INFINITY))
+    for args in (["compare", path, other], ["compare", other, path], ["gap", path]):
+        result = invoke(*args)
+        assert (result.code, result.stderr) == (2, f"effektinvest: error: {path}: {said(path)}\n"), args
+    due = invoke("due", "--budget", "2025", path, other)
+    assert (due.code, due.stderr) == (1, f"{path}:1:1: error[unreadable-file]: the file cannot be read: {said(path)}\n")
+    assert "Dialog mod Vold" in due.stdout  # the other file's decision
+
+
+def test_memory_that_runs_out_while_loading_is_one_line(monkeypatch, tmp_path: Path) -> None:
+    """Within the bound for its size, a file may still need more, for its diagnostics or the values its aliases
+    repeat: a MemoryError while loading is the same one line (`load.load_path`)."""
+    import effektinvest.load
+
+    load_bytes = effektinvest.load.load_bytes
+
+    def out_of_memory(data: bytes, name: str, *args):
+        if name == str(path):
+            raise MemoryError
+        return load_bytes(data, name, *args)
+
+    path = tmp_path / "big.yaml"
+    path.write_text(findings(3))
+    monkeypatch.setattr(effektinvest.load, "load_bytes", out_of_memory)
+    gap = invoke("gap", str(path))
+    assert (gap.code, gap.stderr) == (2, f"effektinvest: error: {path}: {said(path)}\n")
+    check = invoke("check", str(path), str(ROOT / "scenarios" / "2024.yaml"))
+    assert check.code == 1
     assert check.stderr == (
-        f"big.yaml:1:1: error[unreadable-file]: the file cannot be read: {said}\n"
+        f"{path}:1:1: error[unreadable-file]: the file cannot be read: {said(path)}\n"
         "checked 2 files: 1 error, 0 warnings\n"
     )
 
