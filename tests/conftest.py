@@ -72,8 +72,8 @@ def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None
 
 def pytest_collection_finish(session) -> None:
     """Start now what runs in processes of its own for long: the memory-bound cases that the session will run
-    (test_limits.py, `start_memory_runs`), and, when the pre-commit test is to run, its two `pre-commit
-    try-repo` processes (test_precommit.py, `start_try_repos`), so that they run while the other tests run
+    (test_limits.py, `start_memory_runs`), and, when the pre-commit test is to run, its `pre-commit` run
+    (test_precommit.py, `start_pre_commit`), so that they run while the other tests run
     in this process; each of those tests waits for its own."""
     if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker collects every test: the tests start their own
         return
@@ -88,15 +88,15 @@ def pytest_collection_finish(session) -> None:
         root = Path(tempfile.mkdtemp(prefix="effektinvest-memory-"))
         session.config.memory_runs = start_memory_runs(root, cases)
         session.config.memory_root = root
-    if any(item.name == "test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones" for item in session.items):
-        from test_precommit import start_try_repos
+    if any(item.name == "test_the_hook_fails_a_bad_scenario_and_passes_good_ones" for item in session.items):
+        from test_precommit import start_pre_commit
 
         root = Path(tempfile.mkdtemp(prefix="effektinvest-precommit-"))
-        runs = start_try_repos(root)
-        for process in runs if isinstance(runs, list) else ():  # (and what they start, from now on)
+        run = start_pre_commit(root)
+        if not isinstance(run, str):  # (and what it starts, from now on)
             with contextlib.suppress(OSError, AttributeError):  # (no setpriority on Windows)
-                os.setpriority(os.PRIO_PROCESS, process.pid, BESIDE)
-        session.config.try_repos = root, runs
+                os.setpriority(os.PRIO_PROCESS, run.pid, BESIDE)
+        session.config.pre_commit_run = root, run
 
 
 def pytest_sessionfinish(session) -> None:

@@ -1,5 +1,8 @@
-"""The pre-commit hook works with the real pre-commit, run against a scratch repository."""
+"""The pre-commit hook works with the real pre-commit, in scratch repositories whose .pre-commit-config.yaml
+takes it from a snapshot of this tree."""
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +33,7 @@ def git(repo: Path, *args: str) -> None:
 def snapshot(tmp_path: Path) -> Path:
     """This working tree (tracked and new files, as they are now) as a repository of its own.
 
-    pre-commit try-repo would otherwise see only tracked files, not a module added but not yet committed.
+    pre-commit would otherwise see only tracked files, not a module added but not yet committed.
     """
     files = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
@@ -48,7 +51,7 @@ def snapshot(tmp_path: Path) -> Path:
 
 
 def package_index_problem() -> str | None:
-    """Why pip cannot reach the package index (None if it can): try-repo installs the hook's environment from it.
+    """Why pip cannot reach the package index (None if it can): pre-commit installs the hook's environment from it.
 
     Asks pip itself, with its own configuration (index, mirrors, proxy), for the versions of one of the hook's
     dependencies: about a second when the index answers, a few when it does not."""
@@ -63,13 +66,16 @@ def package_index_problem() -> str | None:
     return f"pip index versions typer: exit {probe.returncode}: {said[-1] if said else ''}"
 
 
-def analyses(path: Path, bad: bool) -> Path:
-    """A repository of scenario files as a user has it: two good ones under scenarios/, one other YAML file;
-    with BAD, a scenario with warnings only (no error) staged on top."""
+def analyses(path: Path, bad: bool, hooks_repo: Path, rev: str) -> Path:
+    """A repository of scenario files as a user has it: two good ones under scenarios/, one other YAML file, and
+    a .pre-commit-config.yaml that takes the hook from HOOKS_REPO at REV; with BAD, a scenario with warnings
+    only (no error) staged on top."""
     (path / "scenarios").mkdir(parents=True)
     shutil.copy(ROOT / "scenarios" / "2024.yaml", path / "scenarios" / "2024.yaml")
     shutil.copy(FIXTURES / "base.yaml", path / "scenarios" / "base.yaml")
     (path / "other.yaml").write_text("not: a scenario\n")  # outside scenarios/: not checked
+    config = f"repos:\n- repo: {hooks_repo.as_posix()}\n  rev: {rev}\n  hooks:\n  - id: effektinvest-check\n"
+    (path / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     git(path, "init", "-q")
     git(path, "add", ".")
     git(path, "commit", "-qm", "scenarios")
@@ -79,39 +85,54 @@ def analyses(path: Path, bad: bool) -> Path:
     return path
 
 
-def start_try_repos(root: Path) -> list[subprocess.Popen] | str:
-    """Start `pre-commit try-repo` on a good and a bad repository under ROOT, side by side, and return the two
-    processes (or why they cannot run). Each installs the hook's environment afresh, most of its time spent
-    waiting on the package index: tests/conftest.py starts them when the session starts, so that they run
-    while the other tests do, and the test below only waits for them."""
+# Runs `pre-commit run --all-files` in each repository named on the command line, one after the other, and
+# prints [returncode, stdout, stderr] of each as JSON. The hook's environment is installed by the first run
+# (into PRE_COMMIT_HOME) and used by the second, as in a user's repositories: once, not once per run.
+_RUN_EACH = """
+import json, subprocess, sys
+results = []
+for repo in sys.argv[1:]:
+    run = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=repo,
+                         capture_output=True, text=True)
+    results.append([run.returncode, run.stdout, run.stderr])
+print(json.dumps(results))
+"""
+
+
+def start_pre_commit(root: Path) -> subprocess.Popen | str:
+    """Start pre-commit, with the hook taken from a snapshot of this tree, on a good and then a bad repository
+    under ROOT, and return the process (or why it cannot run). Installing the hook's environment takes most of
+    its time, waiting on the package index: tests/conftest.py starts it when the session starts, so that it
+    runs while the other tests do, and the test below only waits for it."""
     problem = package_index_problem()
     if problem:
         return f"the package index is unreachable, and pre-commit installs the hook from it ({problem})"
     hooks_repo = snapshot(root)
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks_repo, capture_output=True, text=True, check=True)
+    repos = [analyses(root / name, name == "bad", hooks_repo, rev.stdout.strip()) for name in ("good", "bad")]
+    env = {**os.environ, "PRE_COMMIT_HOME": str(root / "pre-commit-home")}
+    return subprocess.Popen(
+        [sys.executable, "-c", _RUN_EACH, *map(str, repos)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=env,
+    )
 
-    def try_repo(repo: Path) -> subprocess.Popen:
-        return subprocess.Popen(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), "effektinvest-check", "--all-files"],
-            cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
 
-    return [try_repo(analyses(root / name, bad=name == "bad")) for name in ("good", "bad")]
-
-
-def test_try_repo_fails_on_a_bad_scenario_and_passes_on_good_ones(request, tmp_path):
-    root, runs = getattr(request.config, "try_repos", None) or (tmp_path, start_try_repos(tmp_path))  # started early
+def test_the_hook_fails_a_bad_scenario_and_passes_good_ones(request, tmp_path):
+    started = getattr(request.config, "pre_commit_run", None)  # started with the session
+    root, run = started or (tmp_path, start_pre_commit(tmp_path))
     try:
-        if isinstance(runs, str):
-            pytest.skip(runs)
-        (good_out, good_err), (bad_out, _) = (run.communicate(timeout=600) for run in runs)
+        if isinstance(run, str):
+            pytest.skip(run)
+        out, err = run.communicate(timeout=600)
     finally:
         if root != tmp_path:
             shutil.rmtree(root, ignore_errors=True)
-    good, bad = runs
+    assert run.returncode == 0, err
+    (good_code, good_out, good_err), (bad_code, bad_out, _) = json.loads(out)
 
-    assert good.returncode == 0, good_out + good_err
+    assert good_code == 0, good_out + good_err
     assert "effektinvest check" in good_out and "Passed" in good_out
 
-    assert bad.returncode == 1  # warnings fail a commit (--strict)
+    assert bad_code == 1  # warnings fail a commit (--strict)
     assert "scenarios/bad.yaml:5:3: warning[unused-source]" in bad_out
     assert "checked 3 files: 0 errors, 3 warnings" in bad_out  # several filenames in one call
