@@ -225,3 +225,15 @@ def test_every_amount_in_the_note_is_the_reports_figure(drawn, unit, out):
         assert "dækker dermed hele udgiften" in note
     amounts = re.findall(rf"{_NUMBER} {u}", note)
     assert len(amounts) == 1 + len(bullets) + (total.residual != 0)  # no other amount in the note
+
+
+@pytest.mark.parametrize("unit", ["kr.", "t.kr.", "mio. kr."])
+def test_without_a_price_level_the_first_sentence_ends_with_one_full_stop(tmp_path, unit):
+    path = tmp_path / "n.yaml"
+    path.write_text(
+        f"scenario: T\nbudget_year: 2024\nunit: {unit}\nsources: {{a: {{name: A}}}}\n"
+        'projects: {p: {name: P, costs: {2024: 1234.5}, financing: [{source: a, share: "10%"}]}}\n',
+        encoding="utf-8",
+    )
+    first = invoke("note", str(path)).stdout.splitlines()[0]
+    assert first == f"En videreførelse af projektet ”P” i 2024 koster i alt 1.234,5 {unit}"

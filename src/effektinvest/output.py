@@ -39,14 +39,11 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-def deliver(produce: Callable[[], object], format: str, output: str | None, force: bool) -> None:
-    """The report PRODUCE() makes, in FORMAT: to standard output, or to the file OUTPUT (`-`: standard output).
-
-    Refused before anything is computed (exit 2, one line): a binary FORMAT for a terminal, an OUTPUT that
-    exists (without FORCE), a folder, or with FORCE anything but a regular file. A failure while writing
-    leaves no file behind and exits 2."""
+def refuse(format: str, output: str | None, force: bool) -> None:
+    """What `deliver` will refuse, said before anything is read or computed (exit 2, one line): a binary
+    FORMAT for a terminal, an empty OUTPUT or one that names a folder (`out/`), a folder, an OUTPUT that
+    exists (without FORCE). Every report command calls it first (docs/cli.md, "Writing a report to a file")."""
     from effektinvest.cli.common import fail_usage
-    from effektinvest.streams import emit, writing
 
     if output is None or output == "-":
         if format in BINARY and stdout_is_terminal():
@@ -54,6 +51,29 @@ def deliver(produce: Callable[[], object], format: str, output: str | None, forc
                 f"--format {format} is a workbook, not text for a terminal: use --output FILE "
                 f"(or redirect standard output to a file: > report.{format})"
             )
+        return
+    if not output:
+        raise fail_usage("--output needs a file name")
+    try:
+        mode = os.lstat(output).st_mode
+    except OSError:
+        mode = None
+    if output.endswith(("/", os.sep)) or (mode is not None and stat.S_ISDIR(mode)):
+        raise fail_usage(f"{output} is a folder; give a file name for --output")
+    if mode is not None and not force:
+        raise fail_usage(f"{output} exists; use --force to overwrite it")
+
+
+def deliver(produce: Callable[[], object], format: str, output: str | None, force: bool) -> None:
+    """The report PRODUCE() makes, in FORMAT: to standard output, or to the file OUTPUT (`-`: standard output).
+
+    Refused before the report is made (exit 2, one line): what `refuse` refuses, or with FORCE anything but a
+    regular file. A failure while writing leaves no file behind and exits 2."""
+    from effektinvest.cli.common import fail_usage
+    from effektinvest.streams import emit, writing
+
+    refuse(format, output, force)  # again: the file may have appeared while the scenario was read
+    if output is None or output == "-":
         with writing():
             rendered = produce()
             if isinstance(rendered, bytes):
@@ -66,14 +86,6 @@ def deliver(produce: Callable[[], object], format: str, output: str | None, forc
                 emit(rendered)
         return
     path = Path(output)
-    try:
-        mode = os.lstat(path).st_mode
-    except OSError:
-        mode = None
-    if mode is not None and stat.S_ISDIR(mode):
-        raise fail_usage(f"{output} is a folder; give a file name for --output")
-    if mode is not None and not force:
-        raise fail_usage(f"{output} exists; use --force to overwrite it")
     try:
         write_file(path, as_bytes(produce()), force)  # a renderer's own temporary files (xlsx) fail here too
     except FileExistsError:  # it appeared while the report was written

@@ -44,13 +44,19 @@ def emit(output) -> None:
     if isinstance(output, str):
         sys.stdout.write(output)
         return
+    from rich.console import Group
+
     out = console()
-    wide = out.measure(output, options=out.options.update_width(100_000))
-    if not out.is_terminal:
-        out.width = max(80, wide.maximum)
-    elif wide.minimum > out.width:
-        out.width = wide.maximum
-    out.print(output)
+    terminal = out.width
+    # Each part of a report (the table, the chart below it) gets its own width: a table widened past a narrow
+    # terminal does not widen the chart, which fits any width.
+    for part in output.renderables if isinstance(output, Group) else [output]:
+        wide = out.measure(part, options=out.options.update_width(100_000))
+        if not out.is_terminal:
+            out.width = max(80, wide.maximum)
+        else:
+            out.width = wide.maximum if wide.minimum > terminal else terminal
+        out.print(part)
 
 
 def quiet_stdout() -> None:

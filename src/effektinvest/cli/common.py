@@ -67,7 +67,7 @@ def unit_option(value: str | None):
     try:
         return parse_unit(value)
     except ValueProblem as problem:
-        raise typer.BadParameter(problem.message) from None
+        raise typer.BadParameter(problem.message, param_hint="'--unit'") from None
 
 
 def load(path: str, prices: int | None = None, marks: bool = False, keep_paid: bool = False):

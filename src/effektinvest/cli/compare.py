@@ -20,7 +20,7 @@ from effektinvest.cli.common import (
     load,
     unit_option,
 )
-from effektinvest.output import deliver
+from effektinvest.output import deliver, refuse
 from effektinvest.render import render
 
 
@@ -45,6 +45,7 @@ def compare(
     from effektinvest.render.compare_view import CompareReport
 
     out_unit = unit_option(unit)
+    refuse(format, output, force)
     if before == "-" and after == "-":
         raise fail_usage("only one of BEFORE and AFTER can be '-'")
     old, new = load(before, prices), load(after, prices)

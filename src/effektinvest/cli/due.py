@@ -17,7 +17,7 @@ from effektinvest.cli.common import (
     load_one_of_many,
 )
 from effektinvest.numbers import YEAR_MAX, YEAR_MIN
-from effektinvest.output import deliver
+from effektinvest.output import deliver, refuse
 from effektinvest.render import render
 
 
@@ -38,6 +38,7 @@ def due(
     from effektinvest.portfolio import due as due_items
     from effektinvest.render.due_view import DueReport, due_row
 
+    refuse(format, output, force)
     rows, invalid = [], False
     for path in expand(paths):
         loaded = load_one_of_many(path)

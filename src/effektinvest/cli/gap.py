@@ -23,7 +23,7 @@ from effektinvest.cli.common import (
     load,
     unit_option,
 )
-from effektinvest.output import deliver
+from effektinvest.output import deliver, refuse
 from effektinvest.render import render
 
 
@@ -51,6 +51,7 @@ def gap(
     _check_views(format.value, explain, by)
     if chart and format is not GapFormat.table:
         raise fail_usage(f"--chart draws below the table; it cannot go with --format {format.value}")
+    refuse(format, output, force)
     # --explain: every line is located (marks read at once), and with --prices the amounts as written are shown;
     # both views start from the lines the figures were made from (`Loaded.paid`)
     written = load(scenario, None if explain else prices, marks=explain, keep_paid=explain or by is not None)

@@ -15,7 +15,7 @@ from effektinvest.cli.common import (
     load,
     unit_option,
 )
-from effektinvest.output import deliver
+from effektinvest.output import deliver, refuse
 
 
 @app.command()
@@ -28,6 +28,7 @@ def note(
 ) -> None:
     """The financing paragraph of the budget note, in Danish Markdown, from the scenario's figures."""
     out_unit = unit_option(unit)
+    refuse("markdown", output, force)
     loaded = load(scenario, prices)
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:

@@ -78,7 +78,7 @@ def paragraph(report: Report, notes: dict[str, list[str]]) -> str:
         prices = f" ({report.price_level}-priser)" if report.price_level is not None else ""
         out.append(
             f"En videreførelse af {kind} {_names(continued)} {_span(report.years)} koster i alt "
-            f"{_amount(total.cost, unit)}{prices}."
+            + _sentence(f"{_amount(total.cost, unit)}{prices}")
         )
         out += _financing(report, notes, unit)
         out.append(_residual(report, len(continued), unit))
