@@ -20,20 +20,25 @@ class Locator:
         self._marks = marks
         self._keys: dict = {}  # the keys of each large mapping, indexed once (see `marks.locate`)
         self.reads = 0  # how many times the file was read again for its marks
+        self._lines = None  # reader.lines.LineMap: where the file has a line break only YAML 1.1 counts
 
     @classmethod
     def reading(cls, data: bytes, path: str, marks: bool = False) -> tuple[ReadResult, Locator]:
         """Read DATA as plain data without marks (they are read on first need), and the locator of it; with
         MARKS at once, for a caller that will locate many things (gap --explain: every financing line)."""
         result = read(data, path, marks=marks)
-        return result, cls(data, path, result.marks)
+        locator = cls(data, path, result.marks)
+        locator._lines = result.lines
+        return result, locator
 
     def __call__(self, where: tuple, at_key: bool = False) -> tuple[int, int]:
         """The line and column (from 1) of the value at WHERE, or of its key when AT_KEY."""
         if self._marks is None:
-            self._marks = read(self._data, self._path).marks
+            again = read(self._data, self._path)
+            self._marks, self._lines = again.marks, again.lines
             self.reads += 1
-        return locate(self._marks, where, at_key, self._keys)
+        line, column = locate(self._marks, where, at_key, self._keys)
+        return (line, column) if self._lines is None else self._lines.real(line, column)
 
     def diagnostics(self, findings: list[Finding]) -> list[Diagnostic]:
         """FINDINGS as diagnostics of this file, each at its line and column."""

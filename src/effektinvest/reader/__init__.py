@@ -19,6 +19,7 @@ import yaml
 
 from effektinvest.diagnostics import Diagnostic
 from effektinvest.reader import syntax
+from effektinvest.reader.lines import LineMap, line_map
 from effektinvest.reader.marks import Marks, locate
 from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
@@ -67,6 +68,8 @@ class ReadResult:
     # plain numbers written like Danish thousands (1.500), as (path, line, column, text); whether to warn
     # depends on the unit and on what the number is
     thousands: list[tuple[tuple, int, int, str]] = field(default_factory=list)
+    # where the file holds a line break only YAML 1.1 counts (U+2028, ...): the marks' lines as an editor's
+    lines: LineMap | None = None
 
 
 def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None]:
@@ -166,13 +169,18 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
     either way."""
 
     def fail(line: int, column: int, code: str, message: str) -> ReadResult:
+        if lines is not None:
+            line, column = lines.real(line, column)
         return ReadResult(None, None, [Diagnostic(path, line, column, code, message)])
+
+    lines = None
 
     if len(data) > MAX_BYTES:
         return ReadResult(None, None, [too_large(path, len(data))])
     text, problem = decode(data)
     if problem:
         return fail(problem[0], problem[1], "not-utf8", problem[2])
+    lines = line_map(text)
     try:
         parser = _Parser(text)
     except yaml.YAMLError as exc:  # PyYAML's own reader (no libyaml) checks the first characters at once
@@ -210,7 +218,11 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
         _resume_gc(gc_was_enabled)
     if value is NeedMarks:
         return read(data, path)
-    return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
+    if lines is None:
+        return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
+    diagnostics = [Diagnostic(d.path, *lines.real(d.line, d.column), d.code, d.message) for d in walker.diagnostics]
+    thousands = [(where, *lines.real(line, column), said) for where, line, column, said in walker.thousands]
+    return ReadResult(value, marks, diagnostics, walker.poisoned, thousands, lines)
 
 
 def _lines(text: str | bytes) -> list[str]:
