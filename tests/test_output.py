@@ -216,3 +216,30 @@ def test_xlsx_to_a_real_terminal_is_refused():
         "effektinvest: error: --format xlsx is a workbook, not text for a terminal: use --output FILE "
         "(or redirect standard output to a file: > report.xlsx)\n"
     )
+
+
+@pytest.mark.parametrize("name", ["out/", "existing.txt/"])
+def test_a_name_that_ends_in_a_slash_names_a_folder_and_is_refused(tmp_path, name):
+    (tmp_path / "existing.txt").write_text("x\n")
+    given = f"{tmp_path}/{name}"  # (a Path would drop the slash)
+    result = invoke("gap", SEED, "-o", given, "--force")
+    assert result.code == 2
+    assert result.stderr == f"effektinvest: error: {given} is a folder; give a file name for --output\n"
+    assert (tmp_path / "existing.txt").read_text() == "x\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.txt"]
+
+
+def test_an_empty_name_is_refused():
+    result = invoke("gap", SEED, "-o", "")
+    assert (result.code, result.stderr) == (2, "effektinvest: error: --output needs a file name\n")
+
+
+@pytest.mark.parametrize("command", [["gap"], ["note"], ["savings"], ["due", "--budget", "2024"], ["compare", SEED]])
+def test_an_existing_file_is_refused_before_the_scenario_is_read(tmp_path, command):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenario: x\nbudget_year: 2024\nsources: {}\nprojects: {p: {name: P, costs: {2024: 1,5}}}\n")
+    existing = tmp_path / "report.txt"
+    existing.write_text("x\n")
+    result = invoke(*command, str(bad), "-o", str(existing))
+    assert result.code == 2
+    assert result.stderr == f"effektinvest: error: {existing} exists; use --force to overwrite it\n"  # no diagnostic

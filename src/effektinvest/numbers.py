@@ -166,9 +166,9 @@ def decimals(value: Decimal) -> int:
     return 0 if point < 0 else len(text) - point - 1
 
 
-def _share_digits(value: Decimal) -> None:
+def _share_digits(value: Decimal, what: str = "share") -> None:
     if _digits(value) > MAX_DIGITS:
-        raise ValueProblem("too-many-digits", f"a share has at most {MAX_DIGITS} digits")
+        raise ValueProblem("too-many-digits", f"a {what} has at most {MAX_DIGITS} digits")
 
 
 def parse_share(value: object) -> Decimal:
@@ -178,8 +178,23 @@ def parse_share(value: object) -> Decimal:
 
 def parse_realisation(value: object) -> Decimal:
     """A realisation as a fraction from 0 to 2: "75%", "150 %", 0.75 or 1.5 (a bare number is always a
-    fraction, as a share is). Raises ValueProblem."""
+    fraction, as a share is). A number written as text says so: "0.75" (quoted) is a number, 0,75 has a decimal
+    comma. Raises ValueProblem."""
+    if isinstance(value, str) and not _PERCENT_RE.fullmatch(value):
+        _realisation_text(value)
     return _fraction(value, "realisation", "75%", 2, ("realisation-range", "realisation-range"))
+
+
+def _realisation_text(text: str) -> None:
+    """Raise what to tell a user whose realisation is TEXT that is meant as a number: a quoted number (once
+    it is one a realisation may be), or one with a decimal comma; return for any other text."""
+    t = text.strip()
+    if DECIMAL_RE.fullmatch(t):
+        _fraction(Decimal(t), "realisation", "75%", 2, ("realisation-range", "realisation-range"))
+    if DECIMAL_RE.fullmatch(t) or re.fullmatch(r"[-+]?[0-9]+,[0-9]+", t):
+        from effektinvest.misread import explain_text_as_number  # the error path only
+
+        raise explain_text_as_number(text, "a realisation")
 
 
 def _fraction(value: object, what: str, example: str, most: int, codes: tuple[str, str]) -> Decimal:
@@ -190,12 +205,14 @@ def _fraction(value: object, what: str, example: str, most: int, codes: tuple[st
         if not m:
             raise ValueProblem("not-a-share", f"a {_fraction_is(what, example)}, not {describe(value)}")
         percent = Decimal(m.group(1).replace(",", "."))
-        _share_digits(percent)
+        _share_digits(percent, what)
         if not 0 <= percent <= most * 100:
             raise ValueProblem(codes[0], f"a {top}, not {value.strip()}")
-        return percent.scaleb(-2, EXACT)
+        return percent.copy_abs().scaleb(-2, EXACT)  # -0% is 0
     if isinstance(value, Decimal):
-        _share_digits(value)
+        _share_digits(value, what)
+        if value.is_zero():
+            return value.copy_abs()  # -0 is 0
         if value < 0:
             raise ValueProblem(codes[0], f"a {top}, not {value}")
         if value > most:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from decimal import Decimal
 from enum import StrEnum
@@ -22,7 +23,7 @@ from effektinvest.cli.common import (
     unit_option,
 )
 from effektinvest.numbers import DECIMAL_RE, ValueProblem, parse_realisation
-from effektinvest.output import deliver
+from effektinvest.output import deliver, refuse
 from effektinvest.render import FORMATS, render
 
 SavingsFormat = StrEnum("SavingsFormat", {name: name for name in FORMATS["savings"]})
@@ -57,6 +58,7 @@ def savings(
     realisations = None if realisation is None else parse_realisations(realisation)
     rate = None if discount is None else parse_discount(discount)
     out_unit = unit_option(unit)
+    refuse(format.value, output, force)  # before the scenario is read
     loaded = load(scenario, prices)
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
@@ -78,9 +80,14 @@ def _number(text: str) -> object:
     return Decimal(stripped) if DECIMAL_RE.fullmatch(stripped) else stripped
 
 
+_DECIMAL_COMMA = re.compile(r"([0-9]),([0-9])")
+_ITEM = re.compile(r"\s*[-+]?[0-9]+(?:\.[0-9]+)?\s*%?\s*")
+
+
 def parse_realisations(text: str) -> list[Decimal]:
     """--realisation: one realisation or a comma-separated list ("100%,75%" or "1,0.75"). A percentage written
-    with a decimal comma is one value ("42,5%"), when the list reading fails."""
+    with a decimal comma is one value ("42,5%"), when the list reading fails; otherwise a comma between digits
+    that makes a list of numbers once it is a point is told as a decimal comma ("0,75": write 0.75)."""
     try:
         return [parse_realisation(_number(item)) for item in text.split(",")]
     except ValueProblem as problem:
@@ -89,7 +96,14 @@ def parse_realisations(text: str) -> list[Decimal]:
                 return [parse_realisation(_number(text))]
             except ValueProblem:
                 pass
-        raise typer.BadParameter(problem.message, param_hint="'--realisation'") from None
+        message = problem.message
+        pointed = _DECIMAL_COMMA.sub(r"\1.\2", text.strip())
+        if pointed != text.strip() and all(_ITEM.fullmatch(item) for item in pointed.split(",")):
+            message = (
+                f"{text.strip()} has a decimal comma: write {pointed} (commas separate the realisations of a "
+                "list, such as 100%,75%)"
+            )
+        raise typer.BadParameter(message, param_hint="'--realisation'") from None
 
 
 def parse_discount(text: str) -> Decimal:

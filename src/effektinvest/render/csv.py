@@ -117,7 +117,8 @@ def due(report: DueReport, options: Options) -> str:
 
 def savings(report, options: Options) -> str:
     """realisation,year,category,id,name,amount: per realisation, every figure a year at a time (the total
-    column as year `total`), then the key figures with an empty year (docs/cli.md, `savings`)."""
+    column as year `total`), then the key figures with an empty year; last, the savings of each deferred or
+    stopped project as written, with an empty realisation (docs/cli.md, `savings`)."""
     from effektinvest.render.savings_view import key_figures
     from effektinvest.render.savings_view import rows as savings_rows
 
@@ -136,4 +137,9 @@ def savings(report, options: Options) -> str:
             name = _text(report.names[key], options) if key in report.names else ""
             shown = "" if value is None else str(value) if isinstance(value, int) else _number(value, options)
             writer.writerow([realisation, "", category, _text(key, options), name, shown])
+    for project in report.inactive:  # as written, not realised: an empty realisation
+        for sid, by_year in project.savings.items():
+            for year, value in by_year.items():
+                figure = [_text(f"{project.id}/{sid}", options), _text(project.name, options)]
+                writer.writerow(["", year, "inactive_savings", *figure, _number(value, options)])
     return out.getvalue()

@@ -250,14 +250,18 @@ def funding_lines(report: Report) -> list[str]:
     return [f"Nuværende finansiering til og med {year}: " + "; ".join(names) for year, names in sorted(by_year.items())]
 
 
+def inactive_head(status: Status, name: str, decide_at: int | None) -> str:
+    """How a deferred or stopped project begins its line: 'Udskudt: NAME (beslutning ved budget 2025)'."""
+    if status is Status.DEFER:
+        return f"Udskudt: {name} (beslutning ved budget {decide_at})"
+    return f"Standset: {name}"
+
+
 def inactive_lines(report: Report, decimals: int) -> list[str]:
     """One line per deferred or stopped project, for the foot of a report."""
     out = []
     for project in report.inactive:
-        if project.status is Status.DEFER:
-            line = f"Udskudt: {project.name} (beslutning ved budget {project.decide_at})"
-        else:
-            line = f"Standset: {project.name}"
+        line = inactive_head(project.status, project.name, project.decide_at)
         if project.costs:
             shown = ", ".join(f"{year}: {amount(value, decimals)}" for year, value in project.costs.items())
             line += f"; udgift {shown} {report.unit.value}"

@@ -104,13 +104,15 @@ def savings(report, options: Options) -> str:
     from effektinvest.render.cells import amount
 
     places = view.decimals_for(report, options.decimals)
+    foot_places = view.foot_decimals(report, places, options.decimals)
+    inactive = view.inactive_lines(report, foot_places)
     title = f"{markdown_cell(report.title)} (budget {report.budget_year})"
     if report.sensitivity:
         heads = [*sensitivity.HEADS[:-1], f"{sensitivity.HEADS[-1]} ({view.caption(report)})"]
         out = [f"### {title}", "", _row(heads), _row([":--"] + ["--:"] * (len(heads) - 2) + [":--"])]
-        lines = (sensitivity.cells(report, row, places) for row in sensitivity.rows(report))
+        lines = (sensitivity.cells(report, row, places, foot_places) for row in sensitivity.rows(report))
         out += [_row([markdown_cell(cell) for cell in line]) for line in lines]
-        return "\n".join(out) + "\n"
+        return "\n".join([*out, *_foot(inactive)]) + "\n"
     result = report.results[0]
     table = view.rows(report, result)
     out = _head(title, [view.caption(report, result), ""], tuple(result.years))
@@ -120,5 +122,5 @@ def savings(report, options: Options) -> str:
             label, shown = f"**{label}**", [f"**{c}**" for c in shown]
         out.append(_row([label, row.detail, *shown]))
     note = view.rounding_note(table, places)
-    out += _foot([*([note] if note else []), *view.key_lines(report, result, places)])
+    out += _foot([*([note] if note else []), *view.key_lines(report, result, places, options.decimals), *inactive])
     return "\n".join(out) + "\n"

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.model import Scenario
+from effektinvest.model import Scenario, Status
 from effektinvest.model.values import OUTSIDE
 from effektinvest.numbers import EXACT
 from effektinvest.render.cells import amount, danish, places
-from effektinvest.render.gap_view import ROUNDING_NOTE, rounded
+from effektinvest.render.gap_view import ROUNDING_NOTE, inactive_head, rounded
 from effektinvest.render.gap_view import caption as unit_caption
 from effektinvest.savings import Savings
 from effektinvest.units import Unit
@@ -41,6 +41,8 @@ LABELS = {
     "backing": "Besparelser pr. betalt krone",
     "shortfall": "Mangler",
     "none": "ingen",
+    "no_share": "kan ikke opgøres (ingen besparelser)",
+    "inactive_savings": "forventede besparelser, tæller ikke med",
 }
 FIGURES = ("cost", "municipal_cost", "savings", "municipal_savings", "outside_savings", "municipal_net", "public_net")
 
@@ -53,6 +55,18 @@ class Row(NamedTuple):
     values: tuple[Decimal | None, ...]  # one per year, then the total (None: no figure)
 
 
+class Inactive(NamedTuple):
+    """A deferred or stopped project with savings: listed, counted nowhere. Its savings as written (expected,
+    not realised), restated with --prices and in the report's unit: source id -> year -> amount."""
+
+    id: str
+    name: str
+    status: Status
+    decide_at: int | None
+    savings: dict[str, dict[int, Decimal]]
+    sources: dict[str, str]  # id -> name of each source in SAVINGS
+
+
 @dataclass(frozen=True)
 class SavingsReport:
     title: str
@@ -63,6 +77,7 @@ class SavingsReport:
     kinds: dict[str, str | None]
     results: tuple[Savings, ...]  # one, or one per realisation asked (the sensitivity view)
     decimals: int | None = None  # the scenario's house style (`decimals:`)
+    inactive: tuple[Inactive, ...] = ()  # the deferred and stopped projects with savings, in file order
 
     @property
     def sensitivity(self) -> bool:
@@ -79,14 +94,28 @@ def build(scenario: Scenario, results: list[Savings], unit: Unit) -> SavingsRepo
     names = {sid: scenario.sources[sid].name for sid in results[0].sources}
     kinds = {sid: backing.kind for sid, backing in results[0].sources.items()}
     head = (scenario.scenario, scenario.budget_year, unit, scenario.price_level)
-    return SavingsReport(*head, names, kinds, tuple(results), scenario.decimals)
+    shift = scenario.unit.exponent - unit.exponent  # from the file's unit to the report's
+    inactive = []
+    for pid, project in scenario.projects.items():
+        if project.status is Status.CONTINUE:
+            continue
+        saved = {
+            sid: {year: value.scaleb(shift, EXACT) for year, value in sorted(by_year.items())}
+            for sid, by_year in (project.savings or {}).items()
+            if by_year
+        }
+        if saved:
+            sources = {sid: scenario.sources[sid].name if sid in scenario.sources else sid for sid in saved}
+            inactive.append(Inactive(pid, project.name, project.status, project.decide_at, saved, sources))
+    return SavingsReport(*head, names, kinds, tuple(results), scenario.decimals, tuple(inactive))
 
 
 # --- JSON -------------------------------------------------------------------------------------------------------
 
 
 def data(report: SavingsReport) -> dict:
-    """The JSON object of docs/cli.md: one realisation's figures, or a `sensitivity` array of them."""
+    """The JSON object of docs/cli.md: one realisation's figures, or a `sensitivity` array of them; then, when
+    a deferred or stopped project has savings, `inactive`: those savings as written."""
     head = {
         "scenario": report.title,
         "budget_year": report.budget_year,
@@ -94,8 +123,22 @@ def data(report: SavingsReport) -> dict:
         "price_level": report.price_level,
     }
     if report.sensitivity:
-        return {**head, "sensitivity": [_result_data(report, result) for result in report.results]}
-    return {**head, **_result_data(report, report.results[0])}
+        out = {**head, "sensitivity": [_result_data(report, result) for result in report.results]}
+    else:
+        out = {**head, **_result_data(report, report.results[0])}
+    if report.inactive:  # left out when there is none, so the contract's shape is unchanged
+        out["inactive"] = [_inactive_data(project) for project in report.inactive]
+    return out
+
+
+def _inactive_data(project: Inactive) -> dict:
+    return {
+        "id": project.id,
+        "name": project.name,
+        "status": project.status.value,
+        "decide_at": project.decide_at,
+        "savings": {sid: {str(year): value for year, value in by.items()} for sid, by in project.savings.items()},
+    }
 
 
 def _result_data(report: SavingsReport, result: Savings) -> dict:
@@ -186,6 +229,19 @@ def decimals_for(report: SavingsReport, asked: int | None) -> int:
     return places(report.unit, values, asked) if asked is not None else max(2, places(report.unit, values))
 
 
+def foot_decimals(report: SavingsReport, decimals: int, asked: int | None) -> int:
+    """How many decimals the amounts under the table are shown with (present values, shortfalls, the savings
+    of inactive projects): DECIMALS, the table's, when decimals are ASKED (--decimals, else the scenario's
+    `decimals:`); else at least those, and as many as any of them needs (a present value is whole øre in kr.:
+    up to 8 decimals in mio. kr.), so that none is rounded unasked."""
+    if (report.decimals if asked is None else asked) is not None:
+        return decimals
+    values = [v for p in report.inactive for by in p.savings.values() for v in by.values()]  # in the unit
+    for result in report.results:
+        values += map(report.scaled, [*result.npv, *(b.shortfall for b in result.sources.values())])
+    return max(decimals, places(report.unit, values))
+
+
 def caption(report: SavingsReport, result: Savings | None = None) -> str:
     """'mio. kr., 2024-priser, realisering 75 %': the unit, the price level and (one realisation) the
     realisation."""
@@ -205,24 +261,42 @@ def discount_text(result: Savings) -> str:
     return f"diskonteringsrente {realisation_text(result.rate)}"
 
 
-def key_lines(report: SavingsReport, result: Savings, decimals: int) -> list[str]:
-    """The key figures under the table, one line each; names a user wrote are in them as written."""
+def key_lines(report: SavingsReport, result: Savings, decimals: int, asked: int | None = None) -> list[str]:
+    """The key figures under the table, one line each; names a user wrote are in them as written. The
+    amounts are shown with `foot_decimals` (DECIMALS: the table's; ASKED: --decimals)."""
+    shown = foot_decimals(report, decimals, asked)
     share = result.wrong_pocket_share
-    shown_share = LABELS["none"] if share is None else realisation_text(share)
+    where = LABELS["no_share"]
+    if share is not None:
+        where = f"{realisation_text(share)} af besparelserne lander i stat og region"
     be = result.break_even
     lines = [
-        f"{LABELS['wrong_pocket_share']}: {shown_share} af besparelserne lander i stat og region",
+        f"{LABELS['wrong_pocket_share']}: {where}",
         f"{LABELS['break_even']}: kommunalt {year_text(be.municipal)}, offentligt {year_text(be.public)}",
-        f"{LABELS['npv']} ({discount_text(result)}): kommunalt {amount(report.scaled(result.npv.municipal), decimals)}"
-        f", offentligt {amount(report.scaled(result.npv.public), decimals)}",
+        f"{LABELS['npv']} ({discount_text(result)}): kommunalt {amount(report.scaled(result.npv.municipal), shown)}"
+        f", offentligt {amount(report.scaled(result.npv.public), shown)}",
         f"{LABELS['benefit_cost']}: kommunalt {_ratio(result.benefit_cost.municipal)}"
         f", offentligt {_ratio(result.benefit_cost.public)}",
     ]
     for sid, backing in result.sources.items():
         if backing.backing is not None:
-            short = amount(report.scaled(backing.shortfall), decimals)
+            short = amount(report.scaled(backing.shortfall), shown)
             lines.append(f"{LABELS['backing']}, {report.names[sid]}: {_ratio(backing.backing)} (mangler {short})")
     return lines
+
+
+def inactive_lines(report: SavingsReport, decimals: int) -> list[str]:
+    """One line per deferred or stopped project with savings, as `gap` lists such projects: their savings as
+    written (not realised), source by source, counted nowhere. DECIMALS: `foot_decimals`."""
+    out = []
+    for project in report.inactive:
+        line = inactive_head(project.status, project.name, project.decide_at)
+        shown = "; ".join(
+            f"{project.sources[sid]} " + ", ".join(f"{year}: {amount(v, decimals)}" for year, v in by.items())
+            for sid, by in project.savings.items()
+        )
+        out.append(f"{line}; {LABELS['inactive_savings']}: {shown} {report.unit.value}")
+    return out
 
 
 def key_figures(report: SavingsReport, result: Savings) -> list[tuple[str, str, object]]:

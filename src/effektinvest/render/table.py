@@ -175,14 +175,16 @@ def savings(report, options: Options) -> Group:
     from effektinvest.render import sensitivity_view as sensitivity
 
     shown = view.decimals_for(report, options.decimals)
+    foot_shown = view.foot_decimals(report, shown, options.decimals)
+    inactive = view.inactive_lines(report, foot_shown)
     if report.sensitivity:
-        lines = (sensitivity.cells(report, row, shown) for row in sensitivity.rows(report))
+        lines = (sensitivity.cells(report, row, shown, foot_shown) for row in sensitivity.rows(report))
         body = [[visible(cell) for cell in line] for line in lines]
         grid = _grid(report.title, view.caption(report), list(sensitivity.HEADS), body)
         grid.columns[-1].justify = "left"  # the sources with a shortfall: text
         for line in body:
             grid.add_row(*(Text(cell) for cell in line))
-        return Group(grid)
+        return Group(grid, *(Text(visible(line)) for line in inactive))
     result = report.results[0]
     table = view.rows(report, result)
     body = [[visible(row.label), row.detail, *(amount(v, shown) for v in row.values)] for row in table]
@@ -195,5 +197,5 @@ def savings(report, options: Options) -> Group:
         plain_row = row.id or row.category.endswith("cumulative")
         grid.add_row(*(Text(cell) for cell in line), style=None if plain_row else "bold")
     note = view.rounding_note(table, shown)
-    foot = [*([note] if note else []), *view.key_lines(report, result, shown)]
+    foot = [*([note] if note else []), *view.key_lines(report, result, shown, options.decimals), *inactive]
     return Group(grid, *(Text(visible(line)) for line in foot))

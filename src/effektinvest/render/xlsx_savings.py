@@ -6,7 +6,10 @@ rows of their own: label, side or source, and the figure in the third column. Se
 (`Følsomhed YEAR`): the sensitivity table (`sensitivity_view.rows`), a row per realisation, with a column per
 source that has a shortfall figure, instead of the table's one text column.
 
-Amounts are exact number cells with `amount_format`; the realisation, a flat discount rate and the
+Under either, a line of text per deferred or stopped project with savings (`savings_view.inactive_lines`).
+
+Amounts are exact number cells with `amount_format` (the present values and shortfalls with as many decimals
+as they need, `savings_view.foot_decimals`); the realisation, a flat discount rate and the
 wrong-pocket share are percent cells; benefit-cost and backing are ratios (`0.0000`); years are whole numbers.
 A figure that does not exist (no break-even, no benefit-cost) is the text `ingen`, as in the table.
 """
@@ -38,18 +41,19 @@ def percent_format(value: Decimal) -> str:
 
 def savings(report: view.SavingsReport, options: Options) -> bytes:
     shown = view.decimals_for(report, options.decimals)
+    foot = view.foot_decimals(report, shown, options.decimals)
     workbook = Workbook(write_only=True)
     if report.sensitivity:
-        _sensitivity(workbook, report, amount_format(shown))
+        _sensitivity(workbook, report, amount_format(shown), foot)
     else:
-        _one(workbook, report, report.results[0], shown)
+        _one(workbook, report, report.results[0], shown, foot)
     return _save(workbook, report.title)
 
 
-def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown: int) -> None:
+def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown: int, foot: int) -> None:
     table = view.rows(report, result)
     number_format = amount_format(shown)
-    keys = _key_rows(report, result, number_format)
+    keys = _key_rows(report, result, amount_format(foot))
     labels = [visible(row.label) for row in table] + [visible(label) for label, _, _, _ in keys]
     widths = {1: _label_width(labels), 2: 12, **{i: 14 for i in range(3, len(result.years) + 4)}}
     sheet = _Sheet(workbook, f"Besparelser {report.budget_year}", widths)
@@ -68,10 +72,12 @@ def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown:
         else:
             figure = sheet.number(value, value_format)
         sheet.ws.append([sheet.text(label), sheet.text(side), figure])
+    sheet.foot(view.inactive_lines(report, foot))
 
 
 def _key_rows(report: view.SavingsReport, result: Savings, number_format: str) -> list[tuple]:
-    """The key figures as rows: (label, side or "", a figure, text or None (`ingen`), the figure's format)."""
+    """The key figures as rows: (label, side or "", a figure, text or None (`ingen`), the figure's format);
+    NUMBER_FORMAT: the present values' and shortfalls' (`savings_view.foot_decimals`)."""
     rate, share = result.rate, result.wrong_pocket_share
     out: list[tuple] = [
         (view.LABELS["realisation"], "", result.realisation, percent_format(result.realisation)),
@@ -98,15 +104,19 @@ def _key_rows(report: view.SavingsReport, result: Savings, number_format: str) -
     return out
 
 
-def _sensitivity(workbook: Workbook, report: view.SavingsReport, number_format: str) -> None:
-    """A row per realisation: the sensitivity table's figures, and a column per source with a shortfall."""
+def _sensitivity(workbook: Workbook, report: view.SavingsReport, number_format: str, foot: int) -> None:
+    """A row per realisation: the sensitivity table's figures, and a column per source with a shortfall; the
+    present values and shortfalls with FOOT decimals (`savings_view.foot_decimals`)."""
+    foot_format = amount_format(foot)
     backed = [sid for sid in report.names if any(r.sources[sid].shortfall is not None for r in report.results)]
     heads = [*sensitivity.HEADS[:-1], *(f"{view.LABELS['shortfall']}, {report.names[sid]}" for sid in backed)]
     widths = {i: max(14, len(head) + 2) for i, head in enumerate(heads, start=1)}
     sheet = _Sheet(workbook, f"Følsomhed {report.budget_year}", widths)
     sheet.head(report.title, view.caption(report), heads)
     for row, result in zip(sensitivity.rows(report), report.results, strict=True):
-        amounts = [sheet.number(value, number_format) for value in row.values]
+        formats = [foot_format if index >= sensitivity.NPVS else number_format for index in range(len(row.values))]
+        amounts = [sheet.number(value, shown) for value, shown in zip(row.values, formats, strict=True)]
         year = sheet.text(view.LABELS["none"]) if row.break_even is None else sheet.number(row.break_even, YEAR)
-        short = [sheet.number(report.scaled(result.sources[sid].shortfall), number_format) for sid in backed]
+        short = [sheet.number(report.scaled(result.sources[sid].shortfall), foot_format) for sid in backed]
         sheet.ws.append([sheet.number(row.realisation, percent_format(row.realisation)), *amounts, year, *short])
+    sheet.foot(view.inactive_lines(report, foot))
