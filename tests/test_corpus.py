@@ -356,6 +356,15 @@ CASES = [
     Case("tag_bang_quoted_number", 1, ((E, "not-a-number", 10), (E, "not-a-number", 10)), r"without the ! tag"),
     err("cyrillic_lookalike_id", "unknown-project", 14, r"mean 'p1'.*Cyrillic"),
     err("alias_repeats_error", "decimal-comma", 10, r"\bp1, p2 and p3\b"),
+    # review: what the loader takes and refuses, the schema takes and refuses (test_schema.py runs every file here)
+    Case("realisation_plus_sign", 0, figures=((("years", 0, "financed"), Decimal("10")),)),
+    Case("realisation_minus_zero", 0, figures=((("years", 0, "financed"), Decimal("0")),)),
+    err("outcomes_empty_mapping", "missing-amount", 15, r"\{\}"),
+    err("cap_without_tariff", "amount-or-share", 15, r"'cap' is for an outcome line"),
+    err("outcomes_without_tariff", "amount-or-share", 15, r"'outcomes' is for an outcome line"),
+    err("tariff_without_outcomes", "amount-or-share", 14, r"'outcomes' with its 'tariff'"),
+    err("tariff_and_share", "amount-or-share", 13, r"exactly one kind.*'share' and 'tariff'"),
+    err("tariff_and_amount", "amount-or-share", 13, r"exactly one kind.*'amount' and 'tariff'"),
 ]
 
 

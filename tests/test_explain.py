@@ -2,6 +2,7 @@
 figures; the notes, kinds and funding_ends the file gives. Driven in-process (`invoke`)."""
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -168,6 +169,40 @@ def test_outcome_line_shows_tariff_times_count_and_the_cap(tmp_path):
     assert (line["kind"], line["tariff"], line["cap"]) == ("outcomes", 20000, 1300000)
     assert line["outcomes"] == {"2025": 40, "2026": 50, "2027": 30}
     assert line["paid"] == {"2025": 800000, "2026": 500000, "2027": 0}
+
+
+CAP_FILLED = """\
+scenario: Loft
+budget_year: 2024
+unit: kr.
+sources:
+  fond: {name: Fond, kind: fund}
+projects:
+  a:
+    name: A
+    costs: {2024: 1000, 2025: 1000, 2026: 1000, 2027: 1000, 2028: 1000}
+    financing:
+      - {source: fond, tariff: 100, outcomes: {2024: 3, 2025: 2, 2026: 5, 2028: 0}, cap: 500}
+"""
+
+
+def test_the_cap_is_reached_in_the_year_it_is_filled_and_no_count_is_invented(tmp_path):
+    """Review: 2025 pays exactly up to the cap, so the cap is reached in 2025, not in 2026 (the first year it
+    cuts); 2027 has covered cost but no count, and says so instead of '0 x 100'."""
+    path = tmp_path / "cap.yaml"
+    path.write_text(CAP_FILLED, encoding="utf-8")
+    result = invoke("gap", path, "--explain", env={"COLUMNS": "200"})
+    assert result.code == 0, result.stderr
+    years = [line.strip() for line in result.stdout.splitlines() if re.match(r"\s+20\d\d: covered cost", line)]
+    assert years == [
+        "2024: covered cost 1.000, pays 300: 3 x 100 = 300",
+        "2025: covered cost 1.000, pays 200: 2 x 100 = 200; cap 500 reached in 2025",
+        "2026: covered cost 1.000, pays 0: 5 x 100 = 500; cap 500 already reached in 2025: 500 -> 0",
+        "2027: covered cost 1.000, pays 0: no outcomes in 2027",
+        "2028: covered cost 1.000, pays 0: 0 x 100 = 0; cap 500 already reached in 2025",
+    ]
+    markdown = invoke("gap", path, "--explain", "-f", "markdown").stdout
+    assert "cap 500 already reached in 2025: 500 -> 0" in markdown and "no outcomes in 2027" in markdown
 
 
 @CLI

@@ -242,3 +242,14 @@ def test_openpyxl_is_imported_only_for_xlsx():
     for args in (["gap", SEED], ["gap", SEED, "-f", "json"], ["gap", SEED, "-f", "csv-da"], ["note", SEED]):
         assert "openpyxl" not in imported(*args)
     assert "openpyxl" in imported("gap", SEED, "-f", "xlsx")
+
+
+def test_gap_sheet_has_the_lines_under_the_table_as_the_table_has_them():
+    workbook, _ = _workbook("gap", SEED)
+    texts = [row[0] for row in workbook.active.iter_rows(values_only=True) if row and isinstance(row[0], str)]
+    table = invoke("gap", SEED).stdout.splitlines()
+    for line in ("Nuværende finansiering til og med 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold",
+                 "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"):
+        assert line in texts
+        assert line in table
+    assert texts.index(table[-2]) + 1 == texts.index(table[-1])  # in the table's order

@@ -49,7 +49,7 @@ def present_value(amounts: dict[int, Decimal], factors: dict[int, Decimal]) -> D
 
 def npv(amounts: dict[int, Decimal], factors: dict[int, Decimal]) -> Decimal:
     """The present value of AMOUNTS (kr.), rounded once to whole øre, half to even."""
-    return present_value(amounts, factors).quantize(ORE, ROUND_HALF_EVEN, PRECISE)
+    return _rounded(present_value(amounts, factors), ORE)
 
 
 def ratio(numerator: Decimal, denominator: Decimal) -> Decimal | None:
@@ -57,7 +57,17 @@ def ratio(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     denominator is 0."""
     if denominator == 0:
         return None
-    return PRECISE.divide(numerator, denominator).quantize(RATIO, ROUND_HALF_EVEN, PRECISE)
+    return _rounded(PRECISE.divide(numerator, denominator), RATIO)
+
+
+def _rounded(value: Decimal, places: Decimal) -> Decimal:
+    """VALUE rounded to the decimals of PLACES, half to even, in a context as wide as the result: a figure the
+    file allows may have many more than 50 digits before the point (30-digit amounts x 30-digit counts, or
+    restated by a wide price index), and the rounding to øre or 4 decimals must never fail."""
+    digits = max(value.adjusted(), 0) + 1 - places.as_tuple().exponent
+    wide = Context(prec=max(digits, PRECISE.prec), rounding=ROUND_HALF_EVEN, traps=PRECISE.traps)
+    out = value.quantize(places, ROUND_HALF_EVEN, wide)
+    return out.copy_abs() if out.is_zero() else out  # -0.0000 (0 / a negative cost, -0.001 kr.) is 0
 
 
 def factors(years, budget_year: int, rate: Decimal | None = None) -> dict[int, Decimal]:

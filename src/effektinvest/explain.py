@@ -99,6 +99,19 @@ def gross(entry: Explained) -> dict[int, Decimal]:
     return {}
 
 
+def cap_reached(entry: Explained) -> int | None:
+    """The year in which an outcome line's payments first add up to its cap (whether that year's payment was
+    cut to the cap or filled it exactly); None when the line has no cap or never reaches it."""
+    if entry.kind != OUTCOMES or entry.outcomes[2] is None:
+        return None
+    cap, total = entry.outcomes[2], Decimal(0)
+    for year in sorted(entry.outcomes[1]):
+        total = EXACT.add(total, entry.paid.get(year, Decimal(0)))
+        if total == cap:
+            return year
+    return None
+
+
 def with_prices(
     explained: list[Explained], written: Scenario, year: int, paid: PaidLines | None = None
 ) -> list[Explained]:

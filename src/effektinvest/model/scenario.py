@@ -50,10 +50,18 @@ class Source(BaseModel):
     note: Text = Field(None, description="free text")
 
 
+# Exactly one kind per financing line (checks_savings.kinds), said in draft-07 for an editor: one of amount, share
+# and tariff; outcomes and a cap only with a tariff, and a tariff only with outcomes.
+_ONE_KIND = {
+    "oneOf": [{"required": ["amount"]}, {"required": ["share"]}, {"required": ["tariff"]}],
+    "dependencies": {"tariff": ["outcomes"], "outcomes": ["tariff"], "cap": ["tariff"]},
+}
+
+
 class FinancingLine(BaseModel):
     """One source pays part of the cost of the project it belongs to."""
 
-    model_config = _FROZEN
+    model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_KIND)
 
     source: Text = Field(description="an id from sources")
     amount: AmountSpec = Field(

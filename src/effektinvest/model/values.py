@@ -148,8 +148,10 @@ Amount = Annotated[
 
 
 def _fraction(parse, percent: str, most: int, description: str):
-    """A percentage (text matching PERCENT) or a bare fraction from 0 to MOST, as PARSE reads it."""
-    string = {"type": "string", "pattern": rf"^\s*{percent}\s*%\s*$"}
+    """A percentage (text matching PERCENT, signed as the loader takes it: `+` before any, `-` before 0 only)
+    or a bare fraction from 0 to MOST, as PARSE reads it."""
+    signed = rf"(\+?{percent}|-0+([.,]0+)?)"
+    string = {"type": "string", "pattern": rf"^\s*{signed}\s*%\s*$"}
     number = {"type": "number", "minimum": 0, "maximum": most}
     return Annotated[
         Decimal, _validator(parse), WithJsonSchema({"oneOf": [string, number], "description": description})
@@ -158,7 +160,7 @@ def _fraction(parse, percent: str, most: int, description: str):
 
 Share = _fraction(
     parse_share,
-    "[0-9]+([.,][0-9]+)?",
+    "0*(100([.,]0+)?|[0-9]{1,2}([.,][0-9]+)?)",
     1,
     'a percentage such as "30%" or "42,5 %", or a fraction from 0 to 1 such as 0.3',
 )
@@ -263,7 +265,11 @@ def _signed_year_amounts(value: Any) -> dict[int, Decimal]:
 
 
 _YEAR_SIGNED_SCHEMA = {**_YEAR_AMOUNTS_SCHEMA, "additionalProperties": {"type": "number"}}
-_YEAR_COUNTS_SCHEMA = {**_YEAR_AMOUNTS_SCHEMA, "additionalProperties": {"type": "integer", "minimum": 0}}
+_YEAR_COUNTS_SCHEMA = {
+    **_YEAR_AMOUNTS_SCHEMA,
+    "additionalProperties": {"type": "integer", "minimum": 0},
+    "minProperties": 1,  # `outcomes: {}` is an error, as `amount: {}` is
+}
 YearCounts = Annotated[dict[int, int], _validator(_year_counts), WithJsonSchema(_YEAR_COUNTS_SCHEMA)]
 Savings = Annotated[
     dict[str, Annotated[dict[int, Decimal], _validator(_signed_year_amounts), WithJsonSchema(_YEAR_SIGNED_SCHEMA)]],

@@ -66,15 +66,18 @@ def markdown_cell(text: str) -> str:
 # The one rule: a character is hidden when a terminal acts on it or it cannot be seen: the controls (C0, DEL,
 # C1: ESC starts colours, titles and hyperlinks), the format characters (bidi overrides and isolates,
 # zero-width spaces and joiners, the BOM), the line and paragraph separators, and lone surrogates (a file
-# name that is not UTF-8). Names, titles, ids and paths are shown with each of them written as its escape.
+# name that is not UTF-8), and U+FFFE and U+FFFF (not characters at all: no font shows them, and XML, so an
+# xlsx file, has no place for them). Names, titles, ids and paths are shown with each of them written as its
+# escape.
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_NONCHARACTERS = frozenset("\ufffe\uffff")
 _MAYBE_HIDDEN = re.compile(r"[^\x20-\x7e]")  # what the slow path looks at: all but printable ASCII
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def hidden(character: str) -> bool:
     """Whether CHARACTER is one a terminal acts on or that cannot be seen (the one rule, above)."""
-    return unicodedata.category(character) in _HIDDEN_CATEGORIES
+    return unicodedata.category(character) in _HIDDEN_CATEGORIES or character in _NONCHARACTERS
 
 
 def visible(text: str) -> str:

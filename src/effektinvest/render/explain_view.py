@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from effektinvest.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, gross
+from effektinvest.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, cap_reached, gross
 from effektinvest.numbers import EXACT
 from effektinvest.render.cells import danish
 
@@ -150,12 +150,16 @@ def _rule(report, e: Explained, year: int, before: dict[int, Decimal]) -> str:
         return " (as written)"
     if e.kind == OUTCOMES:
         tariff, counts, cap = e.outcomes
-        due = scaled(before.get(year, Decimal(0)))
-        rule = f": {counts.get(year, 0)} x {figure(scaled(tariff))} = {figure(due)}"
-        if cap is not None and due != paid:
-            capped = [y for y in sorted(before) if e.paid.get(y, Decimal(0)) != before[y]]
-            when = f"reached in {year}" if capped[0] == year else f"already reached in {capped[0]}"
-            rule += f"; cap {figure(scaled(cap))} {when}: {figure(due)} -> {figure(paid)}"
+        if year not in counts:  # a year with covered cost but no count: the line pays nothing in it
+            return f": no outcomes in {year}"
+        due = scaled(before[year])
+        rule = f": {counts[year]} x {figure(scaled(tariff))} = {figure(due)}"
+        reached = cap_reached(e)
+        if reached is not None and reached <= year:
+            when = f"reached in {year}" if reached == year else f"already reached in {reached}"
+            rule += f"; cap {figure(scaled(cap))} {when}"
+            if due != paid:  # cut to what was left of the cap (0 after the year it was reached)
+                rule += f": {figure(due)} -> {figure(paid)}"
         return rule
     return ""
 

@@ -33,7 +33,16 @@ from effektinvest.render.compare_view import decimals_for as compare_decimals
 from effektinvest.render.compare_view import rounding_note as compare_rounding_note
 from effektinvest.render.compare_view import rows as compare_rows
 from effektinvest.render.due_view import REASONS, DueReport
-from effektinvest.render.gap_view import LABELS, Report, caption, decimals_for, inactive_lines, rounding_note, rows
+from effektinvest.render.gap_view import (
+    LABELS,
+    Report,
+    caption,
+    decimals_for,
+    funding_lines,
+    inactive_lines,
+    rounding_note,
+    rows,
+)
 
 PERCENT = "0.0%"
 _BOLD = Font(bold=True)
@@ -92,7 +101,7 @@ def _label_width(labels) -> float:
 
 
 def _save(workbook: Workbook, title: str) -> bytes:
-    workbook.properties.title = title
+    workbook.properties.title = visible(title)  # docProps/core.xml: no control character, or it is not XML
     workbook.properties.creator = "effektinvest"
     out = io.BytesIO()
     workbook.save(out)
@@ -117,7 +126,7 @@ def gap(report: Report, options: Options) -> bytes:
             values = [sheet.number(value, number_format, bold) for value in row.values]
         sheet.ws.append([sheet.text(row.label, bold), *values])
     note = rounding_note(table, shown)
-    sheet.foot([*([note] if note else []), *inactive_lines(report, shown)])
+    sheet.foot([*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)])
     if count:
         series = [_HEAD_ROW + 1 + i for i, row in enumerate(table) if row.category in ("financing", "residual")]
         sheet.ws.add_chart(_chart(sheet.ws, report, series, count), f"{get_column_letter(count + 4)}{_HEAD_ROW}")
