@@ -119,7 +119,7 @@ def savings(report, options: Options) -> str:
     """realisation,year,category,id,name,amount: per realisation, every figure a year at a time (the total
     column as year `total`), then the key figures with an empty year; last, the savings of each deferred or
     stopped project as written, with an empty realisation (docs/cli.md, `savings`)."""
-    from effektinvest.render.savings_view import key_figures
+    from effektinvest.render.savings_keys import key_figures
     from effektinvest.render.savings_view import rows as savings_rows
 
     out, writer = _writer(options, ["realisation", "year", "category", "id", "name", "amount"])

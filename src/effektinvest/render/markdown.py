@@ -99,13 +99,14 @@ def compare(report: CompareReport, options: Options) -> str:
 def savings(report, options: Options) -> str:
     """One realisation: the rows of the table (sums in bold) and the key figures as a list. Several: the
     sensitivity table, a row per realisation."""
+    from effektinvest.render import savings_keys as keys
     from effektinvest.render import savings_view as view
     from effektinvest.render import sensitivity_view as sensitivity
     from effektinvest.render.cells import amount
 
     places = view.decimals_for(report, options.decimals)
-    foot_places = view.foot_decimals(report, places, options.decimals)
-    inactive = view.inactive_lines(report, foot_places)
+    foot_places = keys.foot_decimals(report, places, options.decimals)
+    inactive = keys.inactive_lines(report, foot_places)
     title = f"{markdown_cell(report.title)} (budget {report.budget_year})"
     if report.sensitivity:
         heads = [*sensitivity.HEADS[:-1], f"{sensitivity.HEADS[-1]} ({view.caption(report)})"]
@@ -122,5 +123,5 @@ def savings(report, options: Options) -> str:
             label, shown = f"**{label}**", [f"**{c}**" for c in shown]
         out.append(_row([label, row.detail, *shown]))
     note = view.rounding_note(table, places)
-    out += _foot([*([note] if note else []), *view.key_lines(report, result, places, options.decimals), *inactive])
+    out += _foot([*([note] if note else []), *keys.key_lines(report, result, places, options.decimals), *inactive])
     return "\n".join(out) + "\n"

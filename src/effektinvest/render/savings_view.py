@@ -12,8 +12,8 @@ from typing import NamedTuple
 from effektinvest.model import Scenario, Status
 from effektinvest.model.values import OUTSIDE
 from effektinvest.numbers import EXACT
-from effektinvest.render.cells import amount, danish, places
-from effektinvest.render.gap_view import ROUNDING_NOTE, inactive_head, rounded
+from effektinvest.render.cells import danish, places
+from effektinvest.render.gap_view import ROUNDING_NOTE, rounded
 from effektinvest.render.gap_view import caption as unit_caption
 from effektinvest.savings import Savings
 from effektinvest.units import Unit
@@ -222,24 +222,10 @@ def section_starts(table: tuple[Row, ...]) -> set[int]:
 def decimals_for(report: SavingsReport, asked: int | None) -> int:
     """How many decimals every amount is shown with: ASKED (--decimals), else the scenario's `decimals:`, else
     as many as the savings, payments and costs need (`cells.places`), at least 2. A present value, whole øre
-    in kr., is shown with as many, rounded half to even (JSON and CSV carry it to the øre): its 8 decimals in
-    mio. kr. would otherwise set the decimals of every figure."""
+    is not one of them: it is shown under the table, with `savings_keys.foot_decimals`."""
     asked = report.decimals if asked is None else asked
     values = [v for result in report.results for row in rows(report, result) for v in row.values]
     return places(report.unit, values, asked) if asked is not None else max(2, places(report.unit, values))
-
-
-def foot_decimals(report: SavingsReport, decimals: int, asked: int | None) -> int:
-    """How many decimals the amounts under the table are shown with (present values, shortfalls, the savings
-    of inactive projects): DECIMALS, the table's, when decimals are ASKED (--decimals, else the scenario's
-    `decimals:`); else at least those, and as many as any of them needs (a present value is whole øre in kr.:
-    up to 8 decimals in mio. kr.), so that none is rounded unasked."""
-    if (report.decimals if asked is None else asked) is not None:
-        return decimals
-    values = [v for p in report.inactive for by in p.savings.values() for v in by.values()]  # in the unit
-    for result in report.results:
-        values += map(report.scaled, [*result.npv, *(b.shortfall for b in result.sources.values())])
-    return max(decimals, places(report.unit, values))
 
 
 def caption(report: SavingsReport, result: Savings | None = None) -> str:
@@ -255,75 +241,11 @@ def realisation_text(value: Decimal) -> str:
     return danish(percent, max(0, -percent.normalize(EXACT).as_tuple().exponent)) + " %"
 
 
-def discount_text(result: Savings) -> str:
-    if result.rate is None:
-        return "Finansministeriets diskonteringsrente 3,5/2,5/1,5 %"
-    return f"diskonteringsrente {realisation_text(result.rate)}"
-
-
-def key_lines(report: SavingsReport, result: Savings, decimals: int, asked: int | None = None) -> list[str]:
-    """The key figures under the table, one line each; names a user wrote are in them as written. The
-    amounts are shown with `foot_decimals` (DECIMALS: the table's; ASKED: --decimals)."""
-    shown = foot_decimals(report, decimals, asked)
-    share = result.wrong_pocket_share
-    where = LABELS["no_share"]
-    if share is not None:
-        where = f"{realisation_text(share)} af besparelserne lander i stat og region"
-    be = result.break_even
-    lines = [
-        f"{LABELS['wrong_pocket_share']}: {where}",
-        f"{LABELS['break_even']}: kommunalt {year_text(be.municipal)}, offentligt {year_text(be.public)}",
-        f"{LABELS['npv']} ({discount_text(result)}): kommunalt {amount(report.scaled(result.npv.municipal), shown)}"
-        f", offentligt {amount(report.scaled(result.npv.public), shown)}",
-        f"{LABELS['benefit_cost']}: kommunalt {_ratio(result.benefit_cost.municipal)}"
-        f", offentligt {_ratio(result.benefit_cost.public)}",
-    ]
-    for sid, backing in result.sources.items():
-        if backing.backing is not None:
-            short = amount(report.scaled(backing.shortfall), shown)
-            lines.append(f"{LABELS['backing']}, {report.names[sid]}: {_ratio(backing.backing)} (mangler {short})")
-    return lines
-
-
-def inactive_lines(report: SavingsReport, decimals: int) -> list[str]:
-    """One line per deferred or stopped project with savings, as `gap` lists such projects: their savings as
-    written (not realised), source by source, counted nowhere. DECIMALS: `foot_decimals`."""
-    out = []
-    for project in report.inactive:
-        line = inactive_head(project.status, project.name, project.decide_at)
-        shown = "; ".join(
-            f"{project.sources[sid]} " + ", ".join(f"{year}: {amount(v, decimals)}" for year, v in by.items())
-            for sid, by in project.savings.items()
-        )
-        out.append(f"{line}; {LABELS['inactive_savings']}: {shown} {report.unit.value}")
-    return out
-
-
-def key_figures(report: SavingsReport, result: Savings) -> list[tuple[str, str, object]]:
-    """The key figures for CSV: (category, id, value), value None where there is none. The discount is
-    `discount` with id `finance-ministry` (no value) or `flat` (the rate)."""
-    scaled = report.scaled
-    out: list[tuple[str, str, object]] = [
-        ("discount", "finance-ministry", None) if result.rate is None else ("discount", "flat", result.rate),
-        ("wrong_pocket_share", "", result.wrong_pocket_share),
-    ]
-    for side in ("municipal", "public"):
-        out.append(("break_even", side, getattr(result.break_even, side)))
-    for side in ("municipal", "public"):
-        out.append(("npv", side, scaled(getattr(result.npv, side))))
-    for side in ("municipal", "public"):
-        out.append(("benefit_cost", side, getattr(result.benefit_cost, side)))
-    for sid, backing in result.sources.items():
-        if backing.backing is not None:
-            out += [("backing", sid, backing.backing), ("shortfall", sid, scaled(backing.shortfall))]
-    return out
-
-
 def year_text(year: int | None) -> str:
     return LABELS["none"] if year is None else str(year)
 
 
-def _ratio(value: Decimal | None) -> str:
+def ratio_text(value: Decimal | None) -> str:
     return LABELS["none"] if value is None else danish(value, 4)
 
 

@@ -46,7 +46,7 @@ HEADS = (
 
 def cells(report: SavingsReport, row: SensitivityRow, decimals: int, foot: int) -> list[str]:
     """The cells of ROW for people (the shortfalls name their sources as written: escape them per format).
-    DECIMALS: the amounts'; FOOT (`savings_view.foot_decimals`): the present values' and the shortfalls'."""
+    DECIMALS: the amounts'; FOOT (`savings_keys.foot_decimals`): the present values' and the shortfalls'."""
     short = "; ".join(f"{report.names[sid]}: {amount(value, foot)}" for sid, value in row.shortfalls.items())
     numbers = [amount(value, foot if index >= NPVS else decimals) for index, value in enumerate(row.values)]
     return [realisation_text(row.realisation), *numbers, year_text(row.break_even), short or "-"]

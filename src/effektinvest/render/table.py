@@ -171,12 +171,13 @@ def due(report: DueReport, options: Options) -> Table:
 def savings(report, options: Options) -> Group:
     """One realisation: a column a year and the total, the municipal pockets above state and region, the key
     figures below. Several: the sensitivity table, a row per realisation."""
+    from effektinvest.render import savings_keys as keys
     from effektinvest.render import savings_view as view
     from effektinvest.render import sensitivity_view as sensitivity
 
     shown = view.decimals_for(report, options.decimals)
-    foot_shown = view.foot_decimals(report, shown, options.decimals)
-    inactive = view.inactive_lines(report, foot_shown)
+    foot_shown = keys.foot_decimals(report, shown, options.decimals)
+    inactive = keys.inactive_lines(report, foot_shown)
     if report.sensitivity:
         lines = (sensitivity.cells(report, row, shown, foot_shown) for row in sensitivity.rows(report))
         body = [[visible(cell) for cell in line] for line in lines]
@@ -197,5 +198,5 @@ def savings(report, options: Options) -> Group:
         plain_row = row.id or row.category.endswith("cumulative")
         grid.add_row(*(Text(cell) for cell in line), style=None if plain_row else "bold")
     note = view.rounding_note(table, shown)
-    foot = [*([note] if note else []), *view.key_lines(report, result, shown, options.decimals), *inactive]
+    foot = [*([note] if note else []), *keys.key_lines(report, result, shown, options.decimals), *inactive]
     return Group(grid, *(Text(visible(line)) for line in foot))

@@ -6,10 +6,10 @@ rows of their own: label, side or source, and the figure in the third column. Se
 (`Følsomhed YEAR`): the sensitivity table (`sensitivity_view.rows`), a row per realisation, with a column per
 source that has a shortfall figure, instead of the table's one text column.
 
-Under either, a line of text per deferred or stopped project with savings (`savings_view.inactive_lines`).
+Under either, a line of text per deferred or stopped project with savings (`savings_keys.inactive_lines`).
 
 Amounts are exact number cells with `amount_format` (the present values and shortfalls with as many decimals
-as they need, `savings_view.foot_decimals`); the realisation, a flat discount rate and the
+as they need, `savings_keys.foot_decimals`); the realisation, a flat discount rate and the
 wrong-pocket share are percent cells; benefit-cost and backing are ratios (`0.0000`); years are whole numbers.
 A figure that does not exist (no break-even, no benefit-cost) is the text `ingen`, as in the table.
 """
@@ -21,7 +21,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from effektinvest.numbers import EXACT
-from effektinvest.render import Options
+from effektinvest.render import Options, savings_keys
 from effektinvest.render import savings_view as view
 from effektinvest.render import sensitivity_view as sensitivity
 from effektinvest.render.cells import visible
@@ -41,7 +41,7 @@ def percent_format(value: Decimal) -> str:
 
 def savings(report: view.SavingsReport, options: Options) -> bytes:
     shown = view.decimals_for(report, options.decimals)
-    foot = view.foot_decimals(report, shown, options.decimals)
+    foot = savings_keys.foot_decimals(report, shown, options.decimals)
     workbook = Workbook(write_only=True)
     if report.sensitivity:
         _sensitivity(workbook, report, amount_format(shown), foot)
@@ -72,17 +72,17 @@ def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown:
         else:
             figure = sheet.number(value, value_format)
         sheet.ws.append([sheet.text(label), sheet.text(side), figure])
-    sheet.foot(view.inactive_lines(report, foot))
+    sheet.foot(savings_keys.inactive_lines(report, foot))
 
 
 def _key_rows(report: view.SavingsReport, result: Savings, number_format: str) -> list[tuple]:
     """The key figures as rows: (label, side or "", a figure, text or None (`ingen`), the figure's format);
-    NUMBER_FORMAT: the present values' and shortfalls' (`savings_view.foot_decimals`)."""
+    NUMBER_FORMAT: the present values' and shortfalls' (`savings_keys.foot_decimals`)."""
     rate, share = result.rate, result.wrong_pocket_share
     out: list[tuple] = [
         (view.LABELS["realisation"], "", result.realisation, percent_format(result.realisation)),
         # a flat rate as a percentage; the Finance Ministry's schedule in words, as the table says it
-        ("Diskontering", "", view.discount_text(result), None)
+        ("Diskontering", "", savings_keys.discount_text(result), None)
         if rate is None
         else ("Diskontering", "", rate, percent_format(rate)),
         (view.LABELS["wrong_pocket_share"], "", share, None if share is None else percent_format(share)),
@@ -106,7 +106,7 @@ def _key_rows(report: view.SavingsReport, result: Savings, number_format: str) -
 
 def _sensitivity(workbook: Workbook, report: view.SavingsReport, number_format: str, foot: int) -> None:
     """A row per realisation: the sensitivity table's figures, and a column per source with a shortfall; the
-    present values and shortfalls with FOOT decimals (`savings_view.foot_decimals`)."""
+    present values and shortfalls with FOOT decimals (`savings_keys.foot_decimals`)."""
     foot_format = amount_format(foot)
     backed = [sid for sid in report.names if any(r.sources[sid].shortfall is not None for r in report.results)]
     heads = [*sensitivity.HEADS[:-1], *(f"{view.LABELS['shortfall']}, {report.names[sid]}" for sid in backed)]
@@ -119,4 +119,4 @@ def _sensitivity(workbook: Workbook, report: view.SavingsReport, number_format: 
         year = sheet.text(view.LABELS["none"]) if row.break_even is None else sheet.number(row.break_even, YEAR)
         short = [sheet.number(report.scaled(result.sources[sid].shortfall), foot_format) for sid in backed]
         sheet.ws.append([sheet.number(row.realisation, percent_format(row.realisation)), *amounts, year, *short])
-    sheet.foot(view.inactive_lines(report, foot))
+    sheet.foot(savings_keys.inactive_lines(report, foot))
