@@ -4,6 +4,7 @@ wrote goes in as a Rich Text, never as markup."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.measure import Measurement
@@ -11,15 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from effektinvest.render import Options
-from effektinvest.render.by_project_view import HEADING as BY_PROJECT
-from effektinvest.render.by_project_view import project_cells, project_rows
 from effektinvest.render.cells import amount, danish, places, signed, visible
-from effektinvest.render.compare_view import SIDES, CompareReport, coverage_text, side_value
-from effektinvest.render.compare_view import decimals_for as compare_decimals
-from effektinvest.render.compare_view import rounding_note as compare_rounding_note
-from effektinvest.render.compare_view import rows as compare_rows
-from effektinvest.render.due_view import REASONS, DueReport
-from effektinvest.render.explain_view import text as explain_text
 from effektinvest.render.gap_view import (
     LABELS,
     Report,
@@ -31,6 +24,13 @@ from effektinvest.render.gap_view import (
     rounding_note,
     rows,
 )
+
+if TYPE_CHECKING:
+    from effektinvest.render.compare_view import CompareReport
+    from effektinvest.render.due_view import DueReport
+
+# (The views of compare, due, --explain and --by project are imported where they are used: `gap`, the
+# command a user runs most, starts without them; docs/performance.md, "Start-up".)
 
 _SECTIONS = {"financing", "financed", "residual"}  # a rule above the first row of each
 _STYLES = {"residual": "bold", "financed": "bold"}
@@ -75,7 +75,11 @@ def _years(years: tuple[int, ...]) -> list[str]:
 
 def gap(report: Report, options: Options) -> Group:
     table = rows(report)
-    blocks = project_rows(report) if report.by_project is not None else []  # --by project
+    blocks = []
+    if report.by_project is not None:  # --by project
+        from effektinvest.render.by_project_view import project_rows
+
+        blocks = project_rows(report)
     shown = decimals_for(report, options.decimals, (*table, *(row for _, block in blocks for row in block)))
     body = [[visible(row.label), *cells(report, row, shown)] for row in table]
     grid = _grid(report.title, caption(report), [f"Budget {report.budget_year}", *_years(report.years)], body)
@@ -90,6 +94,8 @@ def gap(report: Report, options: Options) -> Group:
     foot = [*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)]
     more = [_by_project(report, blocks, shown)] if blocks else []
     if report.explained is not None:  # --explain: one Text, however many lines (a Text each is slow)
+        from effektinvest.render.explain_view import text as explain_text
+
         more.append(Text("\n".join(visible(line) for line in explain_text(report))))
     return Group(grid, *(Text(visible(line)) for line in foot), *more)
 
@@ -97,6 +103,9 @@ def gap(report: Report, options: Options) -> Group:
 def _by_project(report: Report, blocks: list, shown: int) -> Group:
     """--by project: one table, a section per project (its cost in bold, then what pays it, financed,
     coverage and residual), every amount with the report's decimals."""
+    from effektinvest.render.by_project_view import HEADING as BY_PROJECT
+    from effektinvest.render.by_project_view import project_cells
+
     lines = [
         (row, [visible(row.label if row.category == "cost" else "  " + row.label), *project_cells(row, shown)])
         for _, block in blocks
@@ -123,6 +132,8 @@ def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
 
 def _coverage_change(change, side: str) -> Text:
     """A coverage cell; its change green where coverage rises, red where it falls (on a terminal)."""
+    from effektinvest.render.compare_view import coverage_text
+
     text = coverage_text(change, side)
     if side != "change" or text == "-" or text.startswith("0"):
         return Text(text)
@@ -130,6 +141,11 @@ def _coverage_change(change, side: str) -> Text:
 
 
 def compare(report: CompareReport, options: Options) -> Group:
+    from effektinvest.render.compare_view import SIDES, side_value
+    from effektinvest.render.compare_view import decimals_for as compare_decimals
+    from effektinvest.render.compare_view import rounding_note as compare_rounding_note
+    from effektinvest.render.compare_view import rows as compare_rows
+
     table = compare_rows(report)
     shown = compare_decimals(report, table, options.decimals)
     lines = []  # (row, side, cells as Text)
@@ -153,6 +169,8 @@ def compare(report: CompareReport, options: Options) -> Group:
 
 
 def due(report: DueReport, options: Options) -> Table:
+    from effektinvest.render.due_view import REASONS
+
     grid = Table(title=Text(f"Beslutninger ved budget {report.budget}"))
     for head in ("Fil", "Projekt", "Årsag", "Udgift pr. år"):
         grid.add_column(Text(head))
