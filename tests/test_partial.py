@@ -247,3 +247,29 @@ def test_a_misspelt_amount_or_share_is_not_also_a_line_with_neither(key, value):
         f"financing:\n  - {{source: f, {key}: {value}}}\n"
     )
     assert found(text) == [("unknown-key", 8)]  # not also amount-or-share: "this one has neither"
+
+
+@pytest.mark.parametrize(
+    ("entries", "bad"),
+    [
+        ("amount: {2024: x, 2023: 5}", "not-a-number"),
+        ("amount: {20x4: 5, 2023: 5}", "invalid-year"),
+        ("tariff: 1, outcomes: {2024: 2.5, 2023: 1}", "invalid-count"),
+    ],
+)
+def test_a_bad_year_of_a_mapping_does_not_hide_a_year_without_cost_in_it(entries, bad):
+    text = HEAD + (
+        "sources: {a: {name: A}}\n"
+        "projects:\n  p:\n    name: P\n    costs: {2024: 100, 2025: 100}\n"
+        f"    financing: [{{source: a, {entries}}}]\n"
+    )
+    assert sorted(found(text)) == [("amount-without-cost", 9), (bad, 9)]
+
+
+def test_the_other_years_of_a_mapping_with_a_bad_year_are_not_reported_when_the_costs_are_unknown():
+    text = HEAD + (
+        "sources: {a: {name: A}}\n"
+        "projects:\n  p:\n    name: P\n    costs: {2024: 100, 2025: y}\n"
+        "    financing: [{source: a, amount: {2024: x, 2023: 5}}]\n"
+    )
+    assert sorted(found(text)) == [("not-a-number", 8), ("not-a-number", 9)]

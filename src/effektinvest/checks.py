@@ -190,7 +190,7 @@ def _amounts_need_cost(lines: Lines, gaps: Gaps) -> list[Finding]:
         by_year = getattr(line, key)
         if by_year is None or line.share is not None or line.tariff is not None and line.amount is not None:
             continue  # a share line, or one that the amount-or-share check reports
-        if gaps and not _cover_complete(ref, gaps):
+        if gaps and not (_years_checkable(ref, key, gaps) if isinstance(by_year, dict) else _cover_complete(ref, gaps)):
             continue
         if isinstance(by_year, dict):
             for year in by_year:
@@ -207,6 +207,18 @@ def _amounts_need_cost(lines: Lines, gaps: Gaps) -> list[Finding]:
             )
             out.append(Finding((*ref.path, "amount"), "amount-without-cost", message))
     return out
+
+
+def _years_checkable(ref: LineRef, key: str, gaps: Gaps) -> bool:
+    """Whether the years of the line REF's mapping KEY (amount or outcomes) can be checked against its covered
+    cost in a file with gaps: its projects and their costs are all there, and so is the mapping, but for
+    entries that were left out one by one (`model.partial`: a bad year does not hide the others)."""
+    path = ref.path
+    if gaps.covers(path) or gaps.covers((*path, "projects")) or gaps.covers((*path, key)):
+        return False
+    if path[0] == "financing" and not gaps.costs_complete():
+        return False
+    return all(gaps.costs_complete(pid) for pid in ref.covers)
 
 
 def _cover_complete(ref: LineRef, gaps: Gaps) -> bool:
