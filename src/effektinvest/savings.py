@@ -195,5 +195,5 @@ def _backing(kind: str | None, pocket: Pocket) -> Backing:
 
 
 def sensitivity(scenario: Scenario, gap: Gap, realisations: list[Decimal], rate: Decimal | None = None) -> list:
-    """The savings view at each of REALISATIONS, in the order given."""
+    """The savings view at each of REALISATIONS, in the order given (None: the file's realisation)."""
     return [analyse(scenario, gap, realisation, rate) for realisation in realisations]

@@ -64,12 +64,12 @@ def savings(
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
     from effektinvest.render.savings_view import build
-    from effektinvest.savings import analyse
+    from effektinvest.savings import sensitivity
 
     found = loaded.scenario
     if not quiet and not any(project.savings for project in found.active.values()):
         print(f"effektinvest: note: {loaded.path} states no savings (the projects' 'savings:')", file=sys.stderr)
-    results = [analyse(found, loaded.gap, r, rate) for r in (realisations or [None])]
+    results = sensitivity(found, loaded.gap, realisations or [None], rate)  # one view, or one per realisation
     report = build(found, results, out_unit or found.unit)
     deliver(lambda: render("savings", format.value, report, decimals), format.value, output, force)
 
