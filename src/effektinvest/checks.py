@@ -216,15 +216,16 @@ def _years_checkable(ref: LineRef, key: str, gaps: Gaps) -> bool:
     path = ref.path
     if gaps.covers(path) or gaps.covers((*path, "projects")) or gaps.covers((*path, key)):
         return False
-    if path[0] == "financing" and not gaps.costs_complete():
-        return False
-    return all(gaps.costs_complete(pid) for pid in ref.covers)
+    return _costs_known(ref, gaps)
 
 
 def _cover_complete(ref: LineRef, gaps: Gaps) -> bool:
     """Whether the line REF and the costs it covers are all there (a file with gaps)."""
-    if gaps.within(ref.path):
-        return False
+    return not gaps.within(ref.path) and _costs_known(ref, gaps)
+
+
+def _costs_known(ref: LineRef, gaps: Gaps) -> bool:
+    """Whether the costs the line REF covers are all there (a file with gaps)."""
     if ref.path[0] == "financing" and not gaps.costs_complete():
         return False  # which projects a top-level line covers depends on every project's status
     return all(gaps.costs_complete(pid) for pid in ref.covers)

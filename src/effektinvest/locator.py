@@ -9,27 +9,26 @@ from __future__ import annotations
 
 from effektinvest.diagnostics import Diagnostic, Finding, merge_repeats
 from effektinvest.reader import Marks, ReadResult, locate, read
+from effektinvest.reader.lines import LineMap
 
 
 class Locator:
     """Lines and columns in one file (DATA, called PATH in diagnostics)."""
 
-    def __init__(self, data: bytes, path: str, marks: Marks | None = None):
+    def __init__(self, data: bytes, path: str, marks: Marks | None = None, lines: LineMap | None = None):
         self._data = data
         self._path = path
         self._marks = marks
         self._keys: dict = {}  # the keys of each large mapping, indexed once (see `marks.locate`)
         self.reads = 0  # how many times the file was read again for its marks
-        self._lines = None  # reader.lines.LineMap: where the file has a line break only YAML 1.1 counts
+        self._lines = lines  # where the file has a line break only YAML 1.1 counts: lines as an editor's
 
     @classmethod
     def reading(cls, data: bytes, path: str, marks: bool = False) -> tuple[ReadResult, Locator]:
         """Read DATA as plain data without marks (they are read on first need), and the locator of it; with
         MARKS at once, for a caller that will locate many things (gap --explain: every financing line)."""
         result = read(data, path, marks=marks)
-        locator = cls(data, path, result.marks)
-        locator._lines = result.lines
-        return result, locator
+        return result, cls(data, path, result.marks, result.lines)
 
     def __call__(self, where: tuple, at_key: bool = False) -> tuple[int, int]:
         """The line and column (from 1) of the value at WHERE, or of its key when AT_KEY."""
