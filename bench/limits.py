@@ -8,7 +8,7 @@ Run by hand, never in the test suite (tests/test_limits.py holds the bound under
 
 Each case writes one generated file and runs `check --format json` (and `gap --format json` where the file
 is valid) in a fresh process, which reports its wall time and its peak address space (VmPeak, what
-RLIMIT_AS caps) and peak resident memory (VmHWM); the bound is `effektinvest.paths.memory_bound`: 128 MiB +
+RLIMIT_AS caps) and peak resident memory (VmHWM); the bound is `effektinvest.edges.paths.memory_bound`: 128 MiB +
 64 bytes per byte of the file + 256 bytes per value an alias repeats + 4 KiB per diagnostic.
 """
 
@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import scenario_text  # noqa: E402
 
-from effektinvest.paths import memory_bound  # noqa: E402  (the bound of docs/performance.md, "Memory")
+from effektinvest.edges.paths import memory_bound  # noqa: E402  (the bound of docs/performance.md, "Memory")
 
 MIB = 1024 * 1024
 

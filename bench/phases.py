@@ -19,10 +19,10 @@ def main(path: str) -> None:
     from yaml.events import StreamEndEvent
 
     from effektinvest import reader
-    from effektinvest.load import checked
+    from effektinvest.edges.load import checked
     from effektinvest.model import Scenario
-    from effektinvest.render import render
-    from effektinvest.render.gap_view import build
+    from effektinvest.reports import render
+    from effektinvest.reports.gap.view import build
 
     steps = [("imports", clock() - start)]
     with open(path, "rb") as handle:

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from effektinvest.arithmetic import (
+from effektinvest.core.arithmetic import (
     compute,
     coverage,
     covered_cost,
@@ -23,9 +23,9 @@ from effektinvest.arithmetic import (
     pays,
     split,
 )
-from effektinvest.load import load_bytes
+from effektinvest.edges.load import load_bytes
 from effektinvest.model import FinancingLine, Scenario
-from effektinvest.units import Unit
+from effektinvest.model.units import Unit
 
 D = Decimal
 
@@ -573,7 +573,7 @@ BIG = "12345678901234567890123.456789"  # 29 digits: beyond the default decimal 
 
 
 def test_amounts_beyond_28_digits_stay_exact():
-    from effektinvest.load import load_bytes
+    from effektinvest.edges.load import load_bytes
 
     text = (
         "scenario: Stort\nbudget_year: 2024\nunit: mio. kr.\nsources:\n  z: {name: Z}\n  a: {name: A}\n"
@@ -607,7 +607,7 @@ def test_split_says_why_it_cannot():
 
 
 def test_sources_stay_in_file_order_not_alphabetical():
-    from effektinvest.load import load_bytes
+    from effektinvest.edges.load import load_bytes
 
     text = (
         "scenario: Orden\nbudget_year: 2024\nsources:\n  zeta: {name: Z}\n  alfa: {name: A}\n  mid: {name: M}\n"
@@ -620,7 +620,7 @@ def test_sources_stay_in_file_order_not_alphabetical():
 
 
 def test_a_source_that_pays_nothing_is_not_listed():
-    from effektinvest.load import load_bytes
+    from effektinvest.edges.load import load_bytes
 
     text = (
         "scenario: Nul\nbudget_year: 2024\nsources:\n  f: {name: F}\n  g: {name: G}\n"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from conftest import invoke
-from effektinvest.by_project import by_project
+from effektinvest.reports.gap.by_project import by_project
 from test_properties import CLI, drawn_scenarios, load, text
 
 D = Decimal
@@ -108,10 +108,10 @@ def test_json_by_hand_is_what_the_encoder_writes(ties):
     `dumps(report_data(...))` writes, in every unit."""
     from dataclasses import replace
 
-    from effektinvest.load import load_path
-    from effektinvest.render.gap_view import build
-    from effektinvest.render.json import dumps, gap, report_data
-    from effektinvest.units import Unit
+    from effektinvest.edges.load import load_path
+    from effektinvest.formats.json import dumps, gap, report_data
+    from effektinvest.model.units import Unit
+    from effektinvest.reports.gap.view import build
 
     loaded = load_path(ties)
     for unit in Unit:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, invoke
-from effektinvest.render.chart import MARKS, RESIDUAL_MARK, lengths
+from effektinvest.reports.gap.chart import MARKS, RESIDUAL_MARK, lengths
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 BAR = re.compile(r"^ *(\d{4}|I alt) (\S*) +(\S+)$")

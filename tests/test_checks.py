@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
-from effektinvest.load import load_bytes
+from effektinvest.edges.load import load_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

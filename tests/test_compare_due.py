@@ -7,9 +7,9 @@ before.yaml is in t.kr., after.yaml in mio. kr.
 from decimal import Decimal
 from pathlib import Path
 
-from effektinvest.load import load_path
+from effektinvest.edges.load import load_path
 from effektinvest.model import Status
-from effektinvest.portfolio import Change, DueItem, compare, due
+from effektinvest.reports.compare.analysis import Change, DueItem, compare, due
 
 HERE = Path(__file__).parent / "fixtures" / "portfolio"
 D = Decimal

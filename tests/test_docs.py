@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from effektinvest.diagnostics import CODES
-from effektinvest.load import load_bytes
+from effektinvest.edges.load import load_bytes
+from effektinvest.model.diagnostics import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "diagnostics.md")]
@@ -91,7 +91,7 @@ def test_every_documented_code_has_a_test_case(code):
     if example:  # the page's own example is a case: it still prints what the page shows
         printed = re.search(r"```text\n(.*?)\n```", body, re.S).group(1)
         loaded = load_bytes(example.group(1).encode(), "example.yaml")
-        from effektinvest.render.diagnostics import line
+        from effektinvest.reports.check.reporters import line
 
         assert printed in [line(d) for d in loaded.diagnostics]
     else:

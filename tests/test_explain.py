@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from conftest import invoke
-from effektinvest.explain import explain
+from effektinvest.reports.gap.explain import explain
 from test_properties import CLI, drawn_scenarios, load, text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -229,10 +229,10 @@ def test_json_lines_by_hand_are_what_the_encoder_writes(tmp_path):
     from dataclasses import replace
 
     from effektinvest.cli.gap import _views
-    from effektinvest.load import load_path, with_prices
-    from effektinvest.render.gap_view import build
-    from effektinvest.render.json import dumps, gap, report_data
-    from effektinvest.units import Unit
+    from effektinvest.edges.load import load_path, with_prices
+    from effektinvest.formats.json import dumps, gap, report_data
+    from effektinvest.model.units import Unit
+    from effektinvest.reports.gap.view import build
 
     outcomes = tmp_path / "outcomes.yaml"
     outcomes.write_text(OUTCOMES, encoding="utf-8")
@@ -254,7 +254,7 @@ def test_json_lines_by_hand_are_what_the_encoder_writes(tmp_path):
 
 
 def test_numbers_by_hand_are_what_the_encoder_writes():
-    from effektinvest.render.json import _number, _numbers
+    from effektinvest.formats.json import _number, _numbers
 
     values = [D(t) for t in ("10.35", "2.50", "2.00", "0.00", "-0.00", "1.0025E+5", "0E-7", "1E+2", "100", "-3.10")]
     for shift in (0, -3, -6, 2):

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 
 from conftest import invoke
-from effektinvest.load import load_bytes
+from effektinvest.edges.load import load_bytes
+from effektinvest.edges.starter import starter_text
 from effektinvest.model import SourceKind
-from effektinvest.starter import starter_text
 
 HEAD = """scenario: T
 budget_year: 2024

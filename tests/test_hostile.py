@@ -313,7 +313,7 @@ def test_a_file_without_read_permission_is_a_finding(tmp_path):
 def test_did_you_mean_compares_each_name_with_a_bounded_number_of_names(monkeypatch):
     import difflib
 
-    from effektinvest import suggest
+    from effektinvest.model import suggest
 
     compared = []
     real = difflib.SequenceMatcher.ratio
@@ -328,7 +328,7 @@ def test_did_you_mean_compares_each_name_with_a_bounded_number_of_names(monkeypa
 
 
 def test_did_you_mean_finds_a_name_that_only_looks_like_another():
-    from effektinvest.suggest import nearest
+    from effektinvest.model.suggest import nearest
 
     assert nearest("р1", {"p1": None, "p2": None}).startswith("; did you mean 'p1'? ('р' is a Cyrillic letter")
     assert nearest("p\u200b1", ["p1"]) == "; did you mean 'p1'? (it has an invisible character, U+200B)"

@@ -214,7 +214,7 @@ class Counted(str):
 def test_locating_a_finding_in_a_large_mapping_does_not_search_its_keys() -> None:
     from array import array
 
-    from effektinvest.locator import Locator
+    from effektinvest.edges.locator import Locator
     from effektinvest.reader.marks import Marks
 
     n = 5_000
@@ -230,7 +230,7 @@ def test_locating_a_finding_in_a_large_mapping_does_not_search_its_keys() -> Non
 def test_the_projects_of_a_pooled_line_are_checked_for_repeats_in_linear_time() -> None:
     from types import SimpleNamespace
 
-    from effektinvest.checks import _listed
+    from effektinvest.checks.scenario import _listed
     from effektinvest.model.partial import NO_GAPS
     from effektinvest.model.scenario import Status
 
@@ -457,7 +457,7 @@ def test_a_file_that_may_not_fit_under_the_cap_is_refused_before_parsing(tmp_pat
     """A model error every 3 bytes, 1 MiB of them, under a 150 MiB cap: pydantic-core's validator ran out of
     memory there and aborted the process (SIGABRT, issue 10). The bound for the file's size alone is over the
     cap (`paths.memory_bound`), so it is refused before parsing, as when memory runs out in Python (below)."""
-    from effektinvest.paths import memory_bound
+    from effektinvest.edges.paths import memory_bound
 
     path = tmp_path / "big.yaml"
     path.write_text(lists_for_ids(MIB)[0])
@@ -479,7 +479,7 @@ def test_every_command_refuses_a_file_that_may_not_fit_as_if_memory_ran_out(monk
     the bound for one of the files (`resource.getrlimit`, as `paths.over_memory_limit` asks it)."""
     import resource
 
-    from effektinvest.paths import memory_bound
+    from effektinvest.edges.paths import memory_bound
 
     path = tmp_path / "big.yaml"
     path.write_text(findings(200))
@@ -498,9 +498,9 @@ def test_every_command_refuses_a_file_that_may_not_fit_as_if_memory_ran_out(monk
 def test_memory_that_runs_out_while_loading_is_one_line(monkeypatch, tmp_path: Path) -> None:
     """Within the bound for its size, a file may still need more, for its diagnostics or the values its aliases
     repeat: a MemoryError while loading is the same one line (`load.load_path`)."""
-    import effektinvest.load
+    import effektinvest.edges.load
 
-    load_bytes = effektinvest.load.load_bytes
+    load_bytes = effektinvest.edges.load.load_bytes
 
     def out_of_memory(data: bytes, name: str, *args):
         if name == str(path):
@@ -509,7 +509,7 @@ def test_memory_that_runs_out_while_loading_is_one_line(monkeypatch, tmp_path: P
 
     path = tmp_path / "big.yaml"
     path.write_text(findings(3))
-    monkeypatch.setattr(effektinvest.load, "load_bytes", out_of_memory)
+    monkeypatch.setattr(effektinvest.edges.load, "load_bytes", out_of_memory)
     gap = invoke("gap", str(path))
     assert (gap.code, gap.stderr) == (2, f"effektinvest: error: {path}: {said(path)}\n")
     check = invoke("check", str(path), str(ROOT / "scenarios" / "2024.yaml"))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from effektinvest.load import load_bytes, with_prices
-from effektinvest.locator import Locator
+from effektinvest.edges.load import load_bytes, with_prices
+from effektinvest.edges.locator import Locator
 from effektinvest.reader import read
 
 HEAD = "scenario: T\nbudget_year: 2024\nsources: {f: {name: F}}\n"

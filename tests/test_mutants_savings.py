@@ -7,9 +7,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from conftest import invoke
-from effektinvest.discount import factor
-from effektinvest.load import load_bytes
-from effektinvest.savings import analyse, sensitivity
+from effektinvest.core.discount import factor
+from effektinvest.edges.load import load_bytes
+from effektinvest.reports.savings.analysis import analyse, sensitivity
 
 D = Decimal
 

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, invoke
-from effektinvest.render.gap_view import build
-from effektinvest.render.note import note_number, paragraph, source_notes
-from effektinvest.units import Unit
+from effektinvest.model.units import Unit
+from effektinvest.reports.gap.view import build
+from effektinvest.reports.note.paragraph import note_number, paragraph, source_notes
 from test_properties import drawn_scenarios, load, text
 
 GOLDEN = ROOT / "tests" / "golden"

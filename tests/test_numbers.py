@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from effektinvest.diagnostics import CODES
-from effektinvest.misread import explain_text_as_number
-from effektinvest.numbers import (
+from effektinvest.model.diagnostics import CODES
+from effektinvest.model.misread import explain_text_as_number
+from effektinvest.model.numbers import (
     ValueProblem,
     ambiguous_thousands,
     looks_like_thousands,
@@ -394,7 +394,7 @@ def test_plain(value, text):
 
 
 def test_review_year_text_is_exact():
-    from effektinvest.numbers import ValueProblem, parse_year
+    from effektinvest.model.numbers import ValueProblem, parse_year
 
     for text in ("2024 ", " 2024", "2024\n"):
         with pytest.raises(ValueProblem):
@@ -402,13 +402,13 @@ def test_review_year_text_is_exact():
 
 
 def test_review_negative_zero_is_zero():
-    from effektinvest.numbers import parse_amount
+    from effektinvest.model.numbers import parse_amount
 
     assert str(parse_amount(Decimal("-0.00"))) == "0.00"
 
 
 def test_review_share_digits_are_bounded():
-    from effektinvest.numbers import ValueProblem, parse_share
+    from effektinvest.model.numbers import ValueProblem, parse_share
 
     with pytest.raises(ValueProblem) as info:
         parse_share(Decimal("0." + "9" * 40))

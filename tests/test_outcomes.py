@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import invoke
-from effektinvest.arithmetic import outcome_lines, outcome_pays, payments
-from effektinvest.load import load_bytes
-from effektinvest.units import Unit
+from effektinvest.core.arithmetic import outcome_lines, outcome_pays, payments
+from effektinvest.edges.load import load_bytes
+from effektinvest.model.units import Unit
 from test_properties import drawn_scenarios, text, written
 
 D = Decimal

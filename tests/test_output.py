@@ -191,7 +191,7 @@ def test_fail_on_gap_still_writes_the_file(tmp_path):
 
 
 def test_xlsx_to_a_terminal_is_refused(monkeypatch):
-    from effektinvest import output
+    from effektinvest.edges import output
 
     monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
     for args in (["gap", SEED], ["compare", SEED, LATER, "-q"], ["due", SEED, "--budget", "2025"]):

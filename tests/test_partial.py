@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from effektinvest.load import load_bytes
+from effektinvest.edges.load import load_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEAD = "scenario: T\nbudget_year: 2024\nunit: kr.\n"

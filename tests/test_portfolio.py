@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
-from effektinvest.load import load_path, with_prices
-from effektinvest.portfolio import compare, due
-from effektinvest.prices import PriceProblem, restate
+from effektinvest.core.prices import PriceProblem, restate
+from effektinvest.edges.load import load_path, with_prices
+from effektinvest.reports.compare.analysis import compare, due
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).parent / "fixtures" / "portfolio"

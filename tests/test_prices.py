@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from effektinvest.load import load_bytes
-from effektinvest.prices import PriceProblem, restate
+from effektinvest.core.prices import PriceProblem, restate
+from effektinvest.edges.load import load_bytes
 
 D = Decimal
 

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import invoke
-from effektinvest.arithmetic import ledger, payments
-from effektinvest.load import load_bytes
-from effektinvest.numbers import looks_like_thousands
-from effektinvest.units import Unit
+from effektinvest.core.arithmetic import ledger, payments
+from effektinvest.edges.load import load_bytes
+from effektinvest.model.numbers import looks_like_thousands
+from effektinvest.model.units import Unit
 
 D = Decimal
 ZERO = D(0)

@@ -4,12 +4,12 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from effektinvest.load import load_bytes, load_path
-from effektinvest.render import render
-from effektinvest.render.cells import danish, percent
-from effektinvest.render.gap_view import build, decimals_for
-from effektinvest.render.json import dumps, report_data
-from effektinvest.units import Unit
+from effektinvest.core.display_context import danish, percent
+from effektinvest.edges.load import load_bytes, load_path
+from effektinvest.formats.json import dumps, report_data
+from effektinvest.model.units import Unit
+from effektinvest.reports import render
+from effektinvest.reports.gap.view import build, decimals_for
 
 
 def to_json(report) -> str:

@@ -2,8 +2,8 @@
 
 import json
 
-from effektinvest.diagnostics import Diagnostic
-from effektinvest.render.diagnostics import github, line, step_summary, summary, to_json
+from effektinvest.model.diagnostics import Diagnostic
+from effektinvest.reports.check.reporters import github, line, step_summary, summary, to_json
 
 D = Diagnostic("scen,arier/a:b.yaml", 3, 7, "decimal-comma", "'10,35' 100% wrong\nnext")
 W = Diagnostic("a.yaml", 1, 1, "surplus", "in 2024 | more")

@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 
 from conftest import invoke
-from effektinvest.discount import npv, ratio
-from effektinvest.numbers import EXACT
-from effektinvest.render.cells import visible
+from effektinvest.core.discount import npv, ratio
+from effektinvest.core.display_context import visible
+from effektinvest.model.numbers import EXACT
 
 D = Decimal
 FORMATS = ["table", "json", "csv", "csv-da", "markdown", "xlsx"]

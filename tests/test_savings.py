@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from effektinvest.discount import factor, factors, npv
-from effektinvest.load import load_bytes
-from effektinvest.savings import FROM_OUTSIDE, OUTSIDE, analyse
+from effektinvest.core.discount import factor, factors, npv
+from effektinvest.edges.load import load_bytes
+from effektinvest.reports.savings.analysis import FROM_OUTSIDE, OUTSIDE, analyse
 
 FIXTURES = Path(__file__).parent / "fixtures"
 D = Decimal

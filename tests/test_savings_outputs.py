@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, invoke
-from effektinvest.render.sensitivity_view import HEADS
+from effektinvest.reports.savings.sensitivity import HEADS
 from test_csv_da import _rows, assert_rows_of_csv_with_decimal_commas
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
@@ -222,7 +222,7 @@ def test_text_is_never_a_formula_in_xlsx(tmp_path, formulas):
 
 
 def test_xlsx_to_a_terminal_is_refused(monkeypatch, tmp_path):
-    from effektinvest import output
+    from effektinvest.edges import output
 
     monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
     for args in ([SEED], [WORKED, "--realisation", "100%,50%"]):

@@ -7,10 +7,10 @@ import jsonschema
 import pytest
 
 from conftest import invoke
-from effektinvest.load import load_path
+from effektinvest.edges.load import load_path
+from effektinvest.edges.schema import scenario_schema
+from effektinvest.formats.json import dumps
 from effektinvest.reader import read
-from effektinvest.render.json import dumps
-from effektinvest.schema import scenario_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schema" / "scenario.schema.json"
@@ -94,7 +94,7 @@ FILES = sorted(
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
 def test_the_schema_and_the_loader_agree(path):
-    from effektinvest.load import load_bytes
+    from effektinvest.edges.load import load_bytes
 
     result = read(path.read_bytes(), str(path))
     if result.data is None or result.diagnostics:

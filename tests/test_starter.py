@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
-from effektinvest.load import load_path
-from effektinvest.starter import starter_text, write_new
+from effektinvest.edges.load import load_path
+from effektinvest.edges.starter import starter_text, write_new
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +68,7 @@ def test_init_into_a_missing_folder_is_a_usage_error(tmp_path):
 
 
 def test_init_takes_the_budget_year_from_a_year_in_the_file_name(tmp_path):
-    from effektinvest.starter import year_in_name
+    from effektinvest.edges.starter import year_in_name
 
     assert [year_in_name(n) for n in ("2026.yaml", "budget-2026-v2.yaml", "x12026.yaml", "v3.yaml")] == [
         2026,

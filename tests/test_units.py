@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from effektinvest.load import load_bytes
-from effektinvest.numbers import ValueProblem
-from effektinvest.units import _SPELLINGS, ACCEPTED, Unit, parse_unit
+from effektinvest.edges.load import load_bytes
+from effektinvest.model.numbers import ValueProblem
+from effektinvest.model.units import _SPELLINGS, ACCEPTED, Unit, parse_unit
 
 # Every spelling a user may write, as written, and the unit it means.
 SPELLINGS = [

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 
 from conftest import ROOT, invoke
-from effektinvest.render.cells import visible
+from effektinvest.core.display_context import visible
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 LATER = str(ROOT / "scenarios" / "2025.yaml")

@@ -5,9 +5,9 @@ Run: .venv/bin/python tools/gen_diagnostics_doc.py > docs/diagnostics.md
 tests/test_docs.py re-runs every example and checks the printed line is still what the page says.
 """
 
-from effektinvest.diagnostics import CODES
-from effektinvest.load import load_bytes
-from effektinvest.render.diagnostics import line
+from effektinvest.edges.load import load_bytes
+from effektinvest.model.diagnostics import CODES
+from effektinvest.reports.check.reporters import line
 
 HEAD = """scenario: Eksempel
 budget_year: 2024
@@ -22,7 +22,7 @@ def p(body: str) -> str:
 
 
 # code -> an example scenario that shows it (None: it needs a file or an option a page cannot show). What each
-# code means, and how to fix it, is in effektinvest.diagnostics.CODES.
+# code means, and how to fix it, is in effektinvest.model.diagnostics.CODES.
 EXAMPLES = {
     "file-too-large": None,
     "unreadable-file": None,  # a file that cannot be read: tests/test_hostile.py makes one

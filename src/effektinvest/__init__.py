@@ -11,7 +11,7 @@ def main() -> None:
     import sys
 
     if sys.argv[1:] == ["--version"]:
-        from effektinvest.streams import EXIT_WRITE, cannot_write, finish, guard, quiet_stdout
+        from effektinvest.edges.streams import EXIT_WRITE, cannot_write, finish, guard, quiet_stdout
 
         guard()
         code = 0

@@ -17,7 +17,7 @@ from effektinvest.cli import gap, check, due, compare, savings, note, files  # n
 
 # isort: on
 from effektinvest.cli.app import EXIT_INVALID, EXIT_OK, EXIT_USAGE, app, quiet_help_pipe, show_usage_error
-from effektinvest.streams import cannot_write, finish, guard, quiet_stdout
+from effektinvest.edges.streams import cannot_write, finish, guard, quiet_stdout
 
 __all__ = ["app", "main", "run"]
 

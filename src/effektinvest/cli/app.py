@@ -50,7 +50,7 @@ def quiet_help_pipe() -> None:
     Rich, which typer prints help with, would exit 1."""
     from rich.console import Console
 
-    from effektinvest.streams import quiet_stdout
+    from effektinvest.edges.streams import quiet_stdout
 
     def gone(console) -> None:
         console.quiet = True

@@ -11,7 +11,7 @@ import typer
 
 from effektinvest.cli.app import EXIT_INVALID, app
 from effektinvest.cli.common import QuietOption, expand, load_one_of_many
-from effektinvest.streams import writing
+from effektinvest.edges.streams import writing
 
 
 class CheckFormat(StrEnum):
@@ -40,7 +40,7 @@ def check(
 ) -> None:
     """Validate scenario files: diagnostics, a one-line summary on standard error, an exit code."""
 
-    from effektinvest.render import diagnostics as reporters
+    from effektinvest.reports.check import reporters
 
     if format is None:
         format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text

@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 
 from effektinvest.cli.app import EXIT_USAGE
-from effektinvest.numbers import YEAR_MAX, YEAR_MIN
-from effektinvest.render import FORMATS
+from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.reports import FORMATS
 
 GapFormat = StrEnum("GapFormat", {name: name for name in FORMATS["gap"]})
 CompareFormat = StrEnum("CompareFormat", {name: name for name in FORMATS["compare"]})
@@ -52,7 +52,7 @@ Force = Annotated[bool, typer.Option("--force", help="With --output: overwrite F
 
 
 def fail_usage(message: str) -> typer.Exit:
-    from effektinvest.render.cells import visible  # a path a user gave, shown on one line, nothing raw
+    from effektinvest.core.display_context import visible  # a path a user gave, shown on one line, nothing raw
 
     print(f"effektinvest: error: {visible(message)}", file=sys.stderr)
     return typer.Exit(EXIT_USAGE)
@@ -61,8 +61,8 @@ def fail_usage(message: str) -> typer.Exit:
 def unit_option(value: str | None):
     if value is None:
         return None
-    from effektinvest.numbers import ValueProblem
-    from effektinvest.units import parse_unit
+    from effektinvest.model.numbers import ValueProblem
+    from effektinvest.model.units import parse_unit
 
     try:
         return parse_unit(value)
@@ -71,7 +71,7 @@ def unit_option(value: str | None):
 
 
 def load(path: str, prices: int | None = None, marks: bool = False, keep_paid: bool = False):
-    from effektinvest.load import load_path
+    from effektinvest.edges.load import load_path
 
     try:
         return load_path(path, prices=prices, marks=marks, keep_paid=keep_paid)
@@ -84,8 +84,8 @@ def load(path: str, prices: int | None = None, marks: bool = False, keep_paid: b
 def load_one_of_many(path: str):
     """`load` for a command that reads many files (check, due): a file that cannot be read is a finding
     of its own (unreadable-file, at PATH:1:1), and the other files are still read."""
-    from effektinvest.diagnostics import Diagnostic
-    from effektinvest.load import Loaded, load_path
+    from effektinvest.edges.load import Loaded, load_path
+    from effektinvest.model.diagnostics import Diagnostic
 
     try:
         return load_path(path)
@@ -102,8 +102,8 @@ def load_one_of_many(path: str):
 
 
 def expand(paths: list[str]) -> list[str]:
-    from effektinvest.paths import UsageError
-    from effektinvest.paths import expand as expand_paths
+    from effektinvest.edges.paths import UsageError
+    from effektinvest.edges.paths import expand as expand_paths
 
     try:
         return expand_paths(paths)
@@ -112,6 +112,6 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def emit_diagnostics(diagnostics) -> None:
-    from effektinvest.render.diagnostics import text
+    from effektinvest.reports.check.reporters import text
 
     sys.stderr.write(text(diagnostics))

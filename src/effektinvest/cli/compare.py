@@ -20,8 +20,8 @@ from effektinvest.cli.common import (
     load,
     unit_option,
 )
-from effektinvest.output import deliver, refuse
-from effektinvest.render import render
+from effektinvest.edges.output import deliver, refuse
+from effektinvest.reports import render
 
 
 @app.command()
@@ -41,8 +41,8 @@ def compare(
     force: Force = False,
 ) -> None:
     """Two scenarios side by side per budget year: before, after and change."""
-    from effektinvest.portfolio import compare as compare_gaps
-    from effektinvest.render.compare_view import CompareReport
+    from effektinvest.reports.compare.analysis import compare as compare_gaps
+    from effektinvest.reports.compare.view import CompareReport
 
     out_unit = unit_option(unit)
     refuse(format, output, force)

@@ -16,9 +16,9 @@ from effektinvest.cli.common import (
     expand,
     load_one_of_many,
 )
-from effektinvest.numbers import YEAR_MAX, YEAR_MIN
-from effektinvest.output import deliver, refuse
-from effektinvest.render import render
+from effektinvest.edges.output import deliver, refuse
+from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.reports import render
 
 
 @app.command()
@@ -35,8 +35,8 @@ def due(
     force: Force = False,
 ) -> None:
     """The decisions due at a budget: funding that ends that year, and decisions deferred to it."""
-    from effektinvest.portfolio import due as due_items
-    from effektinvest.render.due_view import DueReport, due_row
+    from effektinvest.reports.compare.analysis import due as due_items
+    from effektinvest.reports.due.view import DueReport, due_row
 
     refuse(format, output, force)
     rows, invalid = [], False

@@ -10,13 +10,13 @@ import typer
 
 from effektinvest.cli.app import app
 from effektinvest.cli.common import fail_usage
-from effektinvest.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
 
 
 @app.command()
 def schema() -> None:
     """Print the JSON Schema (draft-07) of the scenario format, for editors and other validators."""
-    from effektinvest.schema import schema_text
+    from effektinvest.edges.schema import schema_text
 
     sys.stdout.write(schema_text())
 
@@ -39,7 +39,7 @@ def init(
     """Write a commented starter scenario that passes check; never overwrites without --force."""
     import datetime
 
-    from effektinvest.starter import NotRegularFile, starter_text, write_new, year_in_name
+    from effektinvest.edges.starter import NotRegularFile, starter_text, write_new, year_in_name
 
     year = budget_year or year_in_name(path.name) or datetime.date.today().year + 1
     if str(path) == "-":  # to standard output, for `effektinvest init - > file` or a pipe
@@ -53,6 +53,6 @@ def init(
         raise fail_usage(f"{path} is {exc}, not a regular file; init replaces only a regular file") from None
     except OSError as exc:
         raise fail_usage(f"{path}: {exc.strerror or exc}") from None
-    from effektinvest.render.cells import visible
+    from effektinvest.core.display_context import visible
 
     print(visible(f"wrote {path}; check it with: effektinvest check {path}"), file=sys.stderr)

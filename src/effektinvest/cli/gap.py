@@ -23,8 +23,8 @@ from effektinvest.cli.common import (
     load,
     unit_option,
 )
-from effektinvest.output import deliver, refuse
-from effektinvest.render import render
+from effektinvest.edges.output import deliver, refuse
+from effektinvest.reports import render
 
 
 @app.command()
@@ -59,7 +59,7 @@ def gap(
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
-    from effektinvest.render.gap_view import build
+    from effektinvest.reports.gap.view import build
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
     if explain or by is not None:
@@ -85,7 +85,7 @@ def _check_views(format: str, explain: bool, by) -> None:
 
 
 def _restated(written, prices: int):
-    from effektinvest.load import with_prices
+    from effektinvest.edges.load import with_prices
 
     return written if written.scenario is None else with_prices(written, prices)
 
@@ -97,16 +97,16 @@ def _views(report, loaded, written, prices: int | None, explain: bool, by):
 
     explained = by_project = None
     if explain:
-        from effektinvest.explain import explain as explained_lines
-        from effektinvest.explain import with_prices
-        from effektinvest.render.explain_view import placed
+        from effektinvest.reports.gap.explain import explain as explained_lines
+        from effektinvest.reports.gap.explain import with_prices
+        from effektinvest.reports.gap.explain_view import placed
 
         entries = explained_lines(loaded.scenario, loaded.paid)
         if prices is not None:
             entries = with_prices(entries, written.scenario, prices, written.paid)
         explained = placed(entries, loaded.path, loaded.where)
     if by is not None:
-        from effektinvest.by_project import by_project as split
+        from effektinvest.reports.gap.by_project import by_project as split
 
         by_project = split(loaded.scenario, loaded.gap, loaded.paid)
     return replace(report, explained=explained, by_project=by_project)
@@ -118,14 +118,14 @@ def _with_chart(table, report, chart: bool):
         return table
     from rich.console import Group
 
-    from effektinvest.render.chart import Chart
+    from effektinvest.reports.gap.chart import Chart
 
     return Group(table, "", Chart(report))
 
 
 def _fail_on_gap(report, quiet: bool) -> None:
     """--fail-on-gap: exit 3 when some year has a positive residual, saying which on one line."""
-    from effektinvest.numbers import plain
+    from effektinvest.model.numbers import plain
 
     years = [(year, column.residual) for year, column in zip(report.years, report.columns, strict=False)]
     gaps = [f"{year} ({plain(residual)} {report.unit.value})" for year, residual in years if residual > 0]

@@ -15,7 +15,7 @@ from effektinvest.cli.common import (
     load,
     unit_option,
 )
-from effektinvest.output import deliver, refuse
+from effektinvest.edges.output import deliver, refuse
 
 
 @app.command()
@@ -33,8 +33,8 @@ def note(
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
-    from effektinvest.render.gap_view import build
-    from effektinvest.render.note import paragraph, source_notes
+    from effektinvest.reports.gap.view import build
+    from effektinvest.reports.note.paragraph import paragraph, source_notes
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
     deliver(lambda: paragraph(report, source_notes(loaded.scenario)), "markdown", output, force)

@@ -22,9 +22,9 @@ from effektinvest.cli.common import (
     load,
     unit_option,
 )
-from effektinvest.numbers import DECIMAL_RE, ValueProblem, parse_realisation
-from effektinvest.output import deliver, refuse
-from effektinvest.render import FORMATS, render
+from effektinvest.edges.output import deliver, refuse
+from effektinvest.model.numbers import DECIMAL_RE, ValueProblem, parse_realisation
+from effektinvest.reports import FORMATS, render
 
 SavingsFormat = StrEnum("SavingsFormat", {name: name for name in FORMATS["savings"]})
 
@@ -63,8 +63,8 @@ def savings(
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
-    from effektinvest.render.savings_view import build
-    from effektinvest.savings import sensitivity
+    from effektinvest.reports.savings.analysis import sensitivity
+    from effektinvest.reports.savings.view import build
 
     found = loaded.scenario
     if not quiet and not any(project.savings for project in found.active.values()):

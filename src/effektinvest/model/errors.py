@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from effektinvest.diagnostics import CODES, Finding
+from effektinvest.model.diagnostics import CODES, Finding
+from effektinvest.model.numbers import describe
 from effektinvest.model.scenario import FinancingLine, PooledLine, Project, Scenario, Source
+from effektinvest.model.suggest import nearest
 from effektinvest.model.values import AMOUNT_TAGS, ENTRIES
-from effektinvest.numbers import describe
-from effektinvest.suggest import nearest
 
 _MAPPING_TYPES = frozenset({"dict_type", "mapping_type", "model_type", "model_attributes_type"})
 

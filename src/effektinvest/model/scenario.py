@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from effektinvest.model.units import Unit
 from effektinvest.model.values import (
     Amount,
     AmountSpec,
@@ -27,7 +28,6 @@ from effektinvest.model.values import (
     YearAmounts,
     YearCounts,
 )
-from effektinvest.units import Unit
 
 __all__ = ["FinancingLine", "PooledLine", "Project", "Scenario", "Source", "SourceKind", "Status"]
 

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 from pydantic import Discriminator, PlainValidator, StringConstraints, Tag, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from effektinvest.misread import explain_text_as_number
-from effektinvest.numbers import (
+from effektinvest.model.misread import explain_text_as_number
+from effektinvest.model.numbers import (
     MAX_DIGITS,
     YEAR_KEYS,
     YEAR_MAX,
@@ -30,7 +30,7 @@ from effektinvest.numbers import (
     parse_signed_amount,
     parse_year,
 )
-from effektinvest.units import Unit, parse_unit
+from effektinvest.model.units import Unit, parse_unit
 
 ENTRIES = "entries"  # the error type of a year mapping's several problems (see `_year_amounts`)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from effektinvest.diagnostics import Diagnostic
+from effektinvest.model.diagnostics import Diagnostic
 from effektinvest.reader import syntax
 from effektinvest.reader.lines import LineMap, line_map
 from effektinvest.reader.marks import Marks, locate

@@ -8,8 +8,8 @@ from unicodedata import normalize as _normalize
 
 from yaml.events import AliasEvent, ScalarEvent
 
-from effektinvest.misread import explain_text_as_number
-from effektinvest.numbers import Written, describe, looks_like_thousands, nfc, resolve_plain
+from effektinvest.model.misread import explain_text_as_number
+from effektinvest.model.numbers import Written, describe, looks_like_thousands, nfc, resolve_plain
 
 MAX_KEY_CHARS = 1024
 MAX_SCALAR_CHARS = 1024 * 1024

@@ -19,8 +19,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from effektinvest.diagnostics import Diagnostic
-from effektinvest.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
+from effektinvest.model.diagnostics import Diagnostic
+from effektinvest.model.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
 from effektinvest.reader.marks import Marks, new_marks, spot
 from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS, Scalars, T, is_plain, tag_message

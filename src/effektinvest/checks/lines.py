@@ -1,0 +1,129 @@
+"""The checks of format 1.2's keys that span several values: the kind of a financing line (amount, share, or
+tariff with outcomes), the pockets that cannot pay (state, region), and the sources a project's `savings`
+name; and amounts in whole øre, the new ones too (tariff, cap, savings). Pure, as `checks` (which calls
+them): a Scenario in, findings with paths out.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, localcontext
+
+from effektinvest.model import FinancingLine, Scenario, Status
+from effektinvest.model.diagnostics import Finding
+from effektinvest.model.numbers import EXACT, decimals, plain
+from effektinvest.model.partial import Gaps
+from effektinvest.model.suggest import nearest
+from effektinvest.model.values import OUTSIDE
+
+_KINDS = ("amount", "share", "tariff")
+KINDS_RULE = "a financing line has exactly one kind: 'amount', 'share', or 'tariff' with 'outcomes'"
+
+
+def kinds(path: tuple, line: FinancingLine, gaps: Gaps) -> list[Finding]:
+    """The `amount-or-share` findings of the line at PATH: none or several kinds, outcomes or a cap without
+    a tariff, a tariff without outcomes. A part of an outcome line is pointed at by its key."""
+    if gaps.within(path) or gaps.covers(path):
+        return []
+    given = [f"'{kind}'" for kind in _KINDS if getattr(line, kind) is not None]
+    parts = [key for key in ("outcomes", "cap") if getattr(line, key) is not None]
+    if len(given) > 1 or not given and not parts:
+        which = "none" if not given else " and ".join((", ".join(given[:-1]), given[-1]))
+        return [Finding(path, "amount-or-share", f"{KINDS_RULE}; this one has {which}")]
+    if line.tariff is None:
+        fix = ": give its 'tariff' too, or leave '{}' out"
+        if given:
+            fix = f", and this line has {given[0]}: leave '{{}}' out"
+        return [
+            Finding((*path, key), "amount-or-share", f"'{key}' is for an outcome line" + fix.format(key), True)
+            for key in parts
+        ]
+    if line.outcomes is None:
+        message = "an outcome line has 'outcomes' with its 'tariff': a mapping year -> expected count"
+        return [Finding((*path, "tariff"), "amount-or-share", message, at_key=True)]
+    return []
+
+
+def unharvestable(scenario: Scenario, path: tuple, line: FinancingLine) -> list[Finding]:
+    """A financing line on a state or region source: savings there cannot pay for the municipality."""
+    source = scenario.sources.get(line.source)
+    if source is None or source.kind not in OUTSIDE:
+        return []
+    refund = "a state refund" if source.kind.value == "state" else "a refund from the region"
+    message = (
+        f"source {line.source!r} is of kind {source.kind.value}: savings in the {source.kind.value} cannot be "
+        f"harvested by the municipality; {refund} is kind `refund`"
+    )
+    return [Finding((*path, "source"), "unharvestable-source", message)]
+
+
+def savings(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    """A `savings` key naming an undefined source; savings of a project that is not continued."""
+    out = []
+    sources_known = not gaps.covers(("sources",))
+    for pid, project in scenario.projects.items():
+        here = ("projects", pid)
+        if not project.savings or gaps.covers(here):
+            continue
+        if sources_known:
+            for sid in project.savings:
+                if sid not in scenario.sources:
+                    message = f"the savings of project {pid!r} name source {sid!r}, which is not defined under "
+                    message += "'sources'" + nearest(sid, scenario.sources)
+                    out.append(Finding((*here, "savings", sid), "unknown-source", message, at_key=True))
+        if project.status is not Status.CONTINUE:
+            message = (
+                f"project {pid!r} has status {project.status.value}: its savings count nowhere "
+                "(remove them, or continue the project)"
+            )
+            out.append(Finding((*here, "savings"), "inactive-line", message, at_key=True))
+    return out
+
+
+def saved_in(scenario: Scenario) -> set[str]:
+    """The sources in which some project's savings land (whatever its status): such a source is used."""
+    return {sid for project in scenario.projects.values() for sid in project.savings or ()}
+
+
+def all_lines(scenario: Scenario):
+    """Every financing line in the file, with its path, whatever its project's status."""
+    for pid, project in scenario.projects.items():
+        for index, line in enumerate(project.financing):
+            yield ("projects", pid, "financing", index), line
+    for index, line in enumerate(scenario.financing):
+        yield ("financing", index), line
+
+
+def precision(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    """Amounts must be whole øre in kr., so splits and sums are exact."""
+    if gaps.covers(("unit",)):
+        return []  # the unit is not known, so neither is an øre
+    unit = scenario.unit
+    finest = 2 + unit.exponent  # how many decimals one øre has in the file's unit
+    ore = Decimal("0.01")
+    out = []
+
+    def visit(path: tuple, amount: Decimal) -> None:
+        if decimals(amount) > finest and unit.to_kr(amount).quantize(ore, context=EXACT) != unit.to_kr(amount):
+            message = f"{plain(amount)} {unit.value} is finer than one øre (0.01 kr.); amounts are whole øre"
+            out.append(Finding(path, "too-precise", message))
+
+    def visit_years(path: tuple, by_year: dict[int, Decimal] | None) -> None:
+        # An exact sum has as many decimals as its finest term: one look a mapping, not one an amount.
+        if by_year and decimals(sum(by_year.values(), Decimal(0))) > finest:
+            for year, amount in by_year.items():
+                visit((*path, year), amount)
+
+    with localcontext(EXACT):
+        for pid, project in scenario.projects.items():
+            visit_years(("projects", pid, "costs"), project.costs)
+            for sid, by_year in (project.savings or {}).items():
+                visit_years(("projects", pid, "savings", sid), by_year)
+    for path, line in all_lines(scenario):
+        if isinstance(line.amount, dict):
+            for year, amount in line.amount.items():
+                visit((*path, "amount", year), amount)
+        for key in ("amount", "tariff", "cap"):
+            value = getattr(line, key)
+            if value is not None and not isinstance(value, dict):
+                visit((*path, key), value)
+    return out

@@ -1,0 +1,270 @@
+"""The checks of the scenario format that span several values (docs/scenario-format.md, "Checks").
+
+Pure: a validated Scenario (perhaps only the parts of a file that are valid: see `model.partial`) in,
+findings out, each with the path of the key or value it is about (loading turns paths into lines).
+Per-value rules (how an amount, share, year or unit is written) live in `numbers` and `units`; the
+arithmetic is in `arithmetic`, and the one check that needs its figures, `surpluses`, takes them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from effektinvest.checks.lines import all_lines as _all_lines
+from effektinvest.checks.lines import kinds, precision, saved_in, savings, unharvestable
+from effektinvest.core.arithmetic import Gap, LineRef
+from effektinvest.model import FinancingLine, Scenario, Status
+from effektinvest.model.diagnostics import Finding
+from effektinvest.model.errors import missing_key, owner
+from effektinvest.model.numbers import EXACT, plain
+from effektinvest.model.partial import NO_GAPS, UNREAD_SOURCE, Gaps
+from effektinvest.model.suggest import nearest
+
+Lines = list[tuple[LineRef, dict[int, Decimal]]]  # every counting line with its covered cost per year
+
+
+def _money(amount: Decimal, unit) -> str:
+    return f"{plain(amount)} {unit.value}"
+
+
+def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Finding]:
+    """Every cross-value finding but surpluses. LINES: from `arithmetic.ledger`. GAPS: the parts of the
+    file that did not validate, about which nothing is reported."""
+    return [
+        *_projects(scenario, gaps),
+        *precision(scenario, gaps),
+        *_lines(scenario, gaps),
+        *savings(scenario, gaps),
+        *_shares(lines),
+        *_amounts_need_cost(lines, gaps),
+        *_unused_sources(scenario, gaps),
+    ]
+
+
+def paying(lines: Lines, findings: list[Finding], gaps: Gaps = NO_GAPS) -> Lines | None:
+    """The lines whose payments decide whether a year has a surplus: every line of a valid file; in a file
+    with problems, every line that can be paid as written and is not itself the mistake (none stood in
+    for, none without one of amount and share, no single amount without cost to split it over, no share
+    of a project whose shares pass 100 %). None when the costs are incomplete (a cost left out could
+    make a surplus that is not there), or when an amount is finer than an øre (the arithmetic is in
+    whole øre)."""
+    unpaid, over = set(), set()
+    for finding in findings:
+        if finding.code == "too-precise":
+            return None
+        if finding.code in ("amount-or-share", "unharvestable-source"):  # the line, or a key of it
+            unpaid.add(finding.path if isinstance(finding.path[-1], int) else finding.path[:-1])
+        elif finding.code == "amount-without-cost" and finding.path[-1] == "amount":
+            unpaid.add(finding.path[:-1])
+        elif finding.code == "shares-over-100":
+            over.add(finding.path[1])
+    if not gaps and not unpaid and not over:
+        return lines
+    if not gaps.costs_complete():
+        return None
+
+    def paid(ref: LineRef) -> bool:
+        if ref.path in unpaid or gaps.within(ref.path):
+            return False
+        return ref.line.share is None or over.isdisjoint(ref.covers)
+
+    return [(ref, covered) for ref, covered in lines if paid(ref)]
+
+
+def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    out = []
+    budget_year = scenario.budget_year
+    year_known = not gaps.covers(("budget_year",))
+    for pid, project in scenario.projects.items():
+        here = ("projects", pid)
+        if gaps.covers(here):
+            continue  # its status is not known
+        if project.status is Status.DEFER and project.decide_at is None and not gaps.covers((*here, "decide_at")):
+            message = f"project {pid!r} is deferred: give decide_at, the budget year at which the decision will be "
+            out.append(Finding(here, "decide-at-missing", message + f"taken (after {budget_year})", at_key=True))
+        if year_known and project.decide_at is not None and project.decide_at <= budget_year:
+            message = f"decide_at {project.decide_at} must be after budget_year {budget_year}"
+            out.append(Finding((*here, "decide_at"), "decide-at-too-early", message))
+        if project.status is Status.CONTINUE and not project.costs and gaps.costs_complete(pid):
+            hint = f" per budget year, e.g. costs: {{{budget_year}: 1.5}}"
+            if project.costs is None:
+                out.append(missing_key(here, "costs", f": it is continued, so give what continuing costs{hint}"))
+            else:
+                message = f"project {pid!r} is continued but has no cost years: give what continuing costs{hint}"
+                out.append(Finding((*here, "costs"), "missing-key", message, at_key=True))
+        if project.status is not Status.CONTINUE:
+            for index, _ in enumerate(project.financing):
+                message = (
+                    f"project {pid!r} has status {project.status.value}: its own financing lines pay nothing and "
+                    "count nowhere (remove the line, or continue the project)"
+                )
+                out.append(Finding((*here, "financing", index), "inactive-line", message))
+        if project.decide_at is not None and project.status is not Status.DEFER:
+            message = (
+                f"decide_at is for deferred projects; project {pid!r} has status {project.status.value}, "
+                "so it is ignored (did you mean status: defer?)"
+            )
+            out.append(Finding((*here, "decide_at"), "decide-at-ignored", message, at_key=True))
+        for year in project.costs or {} if year_known else ():
+            if year < budget_year:
+                message = (
+                    f"cost year {year} is before budget_year {budget_year}: the decision at that budget "
+                    "can only concern its own and later years"
+                )
+                out.append(Finding((*here, "costs", year), "year-before-budget", message, at_key=True))
+    return out
+
+
+def _lines(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    out = []
+    sources_known = not gaps.covers(("sources",))
+    for path, line in _all_lines(scenario):
+        out += kinds(path, line, gaps)
+        if sources_known and line.source not in scenario.sources and not gaps.covers((*path, "source")):
+            message = f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources)
+            out.append(Finding((*path, "source"), "unknown-source", message))
+        out += unharvestable(scenario, path, line)
+        if path[0] == "financing":  # only top-level lines have 'projects'
+            out += _listed(scenario, path, line.projects, gaps)
+    return out
+
+
+def _listed(scenario: Scenario, path: tuple, listed: list[str] | None, gaps: Gaps) -> list[Finding]:
+    """The findings about a top-level line's list of projects."""
+    if listed == []:
+        message = (
+            "'projects: []' covers no project, so this line pays nothing; leave 'projects' out to cover "
+            "every continued project"
+        )
+        return [Finding((*path, "projects"), "empty-projects", message)]
+    out = []
+    projects_known = not gaps.covers(("projects",))
+    seen: set[str] = set()  # the ids before this one: a lookup, not a search of the list (linear in all)
+    for index, pid in enumerate(listed or ()):
+        where = (*path, "projects", index)
+        project = scenario.projects.get(pid)
+        repeated = pid in seen
+        seen.add(pid)
+        if repeated:
+            out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
+        elif project is None and projects_known:
+            message = f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects)
+            out.append(Finding(where, "unknown-project", message))
+        elif project is not None and project.status is not Status.CONTINUE and not gaps.covers(("projects", pid)):
+            message = (
+                f"project {pid!r} has status {project.status.value}: its cost does not count, so this line "
+                "covers less than its list says"
+            )
+            out.append(Finding(where, "covers-inactive-project", message))
+    return out
+
+
+def _shares(lines: Lines) -> list[Finding]:
+    total: dict[str, Decimal] = {}
+    for ref, _ in lines:
+        share = ref.line.share
+        if share is not None:
+            for pid in ref.covers:
+                before = total.get(pid)
+                total[pid] = share if before is None else EXACT.add(before, share)
+    return [
+        Finding(
+            ("projects", pid),
+            "shares-over-100",
+            f"the shares that cover project {pid!r} add up to {plain(share.scaleb(2, EXACT))} % "
+            "of its cost; at most 100 %",
+            at_key=True,
+        )
+        for pid, share in total.items()
+        if share > 1
+    ]
+
+
+def _amounts_need_cost(lines: Lines, gaps: Gaps) -> list[Finding]:
+    """An amount must have cost to be paid against: in each of its years, or (a scalar) in some year; so must
+    an outcome line's counts, in each of their years."""
+    out = []
+    for ref, covered in lines:
+        line: FinancingLine = ref.line
+        key, what = ("amount", "an amount") if line.tariff is None else ("outcomes", "outcome counts")
+        by_year = getattr(line, key)
+        if by_year is None or line.share is not None or line.tariff is not None and line.amount is not None:
+            continue  # a share line, or one that the amount-or-share check reports
+        if gaps and not (_years_checkable(ref, key, gaps) if isinstance(by_year, dict) else _cover_complete(ref, gaps)):
+            continue
+        if isinstance(by_year, dict):
+            for year in by_year:
+                if year not in covered:
+                    message = (
+                        f"{owner(ref.path)} has {what} in {year}, but the projects it covers have no cost in "
+                        "that year"
+                    )
+                    out.append(Finding((*ref.path, key, year), "amount-without-cost", message, at_key=True))
+        elif not covered:
+            message = (
+                f"the projects that {owner(ref.path)} covers have no cost in any year: there is nothing to split "
+                "the amount over"
+            )
+            out.append(Finding((*ref.path, "amount"), "amount-without-cost", message))
+    return out
+
+
+def _years_checkable(ref: LineRef, key: str, gaps: Gaps) -> bool:
+    """Whether the years of the line REF's mapping KEY (amount or outcomes) can be checked against its covered
+    cost in a file with gaps: its projects and their costs are all there, and so is the mapping, but for
+    entries that were left out one by one (`model.partial`: a bad year does not hide the others)."""
+    path = ref.path
+    if gaps.covers(path) or gaps.covers((*path, "projects")) or gaps.covers((*path, key)):
+        return False
+    return _costs_known(ref, gaps)
+
+
+def _cover_complete(ref: LineRef, gaps: Gaps) -> bool:
+    """Whether the line REF and the costs it covers are all there (a file with gaps)."""
+    return not gaps.within(ref.path) and _costs_known(ref, gaps)
+
+
+def _costs_known(ref: LineRef, gaps: Gaps) -> bool:
+    """Whether the costs the line REF covers are all there (a file with gaps)."""
+    if ref.path[0] == "financing" and not gaps.costs_complete():
+        return False  # which projects a top-level line covers depends on every project's status
+    return all(gaps.costs_complete(pid) for pid in ref.covers)
+
+
+def _unused_sources(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    if gaps and not _lines_complete(scenario, gaps):
+        return []  # a line left out may be the one that uses the source
+    used = {line.source for _, line in _all_lines(scenario)} | saved_in(scenario)
+    message = "source {!r} is not used by any financing line, nor named by any project's savings"
+    return [
+        Finding(("sources", sid), "unused-source", message.format(sid), at_key=True)
+        for sid in scenario.sources
+        if sid not in used
+    ]
+
+
+def _lines_complete(scenario: Scenario, gaps: Gaps) -> bool:
+    """Whether every financing line of the file is there, with its source."""
+    if gaps.covers(("financing",)) or gaps.covers(("projects",)):
+        return False
+    if any(gaps.covers(("projects", pid, "financing")) for pid in scenario.projects):
+        return False
+    return not any(line.source == UNREAD_SOURCE for _, line in _all_lines(scenario))
+
+
+def surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
+    """A warning for each year in which financing exceeds cost, pointing at the financing lines that pay in
+    that year: at the first, naming the others (`also`)."""
+    out = []
+    unit = scenario.unit
+    for year, column in gap.years.items():
+        if column.residual < 0:
+            payers = [ref.path for ref, by_year in paid if by_year.get(year)]
+            message = (
+                f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
+                f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
+                f"{_money(unit.from_kr(column.residual.copy_negate()), unit)}, paid by the financing line"
+                f"{'s' if len(payers) > 1 else ''} here"
+            )
+            out.append(Finding(payers[0], "surplus", message, also=tuple(payers[1:])))
+    return out

@@ -1,0 +1,86 @@
+"""Price conversion (format 1.1): restate every amount of a scenario in another year's prices.
+
+Each amount is multiplied by index[YEAR] / index[price_level] and rounded to
+whole øre, half to even, amount by amount, before any other arithmetic.
+Shares are ratios and are not restated; nor are outcome counts (format 1.2), only their tariff and cap
+(and savings). Pure.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, Inexact, Overflow
+from fractions import Fraction
+
+from effektinvest.model import FinancingLine, Scenario
+from effektinvest.model.numbers import EXACT
+
+# EXACT, which also refuses to round: an amount restated past its 200 digits is an error, not a rounding.
+# (Index numbers have at most 30 digits, `numbers.parse_index`, so a file never gets this far.)
+_STRICT = EXACT.copy()
+_STRICT.traps[Inexact] = True
+# A ratio of index numbers past 2**400 (about 10**120) makes an amount of 30 digits more than 200 digits of
+# øre; it is refused before the division that would take minutes for a million-digit index.
+_MAX_RATIO_BITS = 400
+_TOO_LARGE = "--prices {year}: the index numbers make an amount too large to restate exactly"
+
+
+class PriceProblem(ValueError):
+    """--prices cannot be applied to this scenario: where in the file, and why."""
+
+    def __init__(self, path: tuple, message: str):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def restate(scenario: Scenario, year: int) -> Scenario:
+    """SCENARIO with every amount in YEAR prices and price_level YEAR. Raises PriceProblem."""
+    if scenario.price_level is None:
+        raise PriceProblem((), f"--prices {year} needs 'price_level:', the price level the amounts are in")
+    if not scenario.price_index:
+        raise PriceProblem(
+            (), f"--prices {year} needs 'price_index:', e.g. {{{scenario.price_level}: 100, {year}: 103.2}}"
+        )
+    for needed in (scenario.price_level, year):
+        if needed not in scenario.price_index:
+            known = ", ".join(str(y) for y in sorted(scenario.price_index))
+            raise PriceProblem(
+                ("price_index",),
+                f"--prices {year}: price_index has no index for {needed} (it has {known})",
+            )
+    ratio = Fraction(scenario.price_index[year]) / Fraction(scenario.price_index[scenario.price_level])
+    if ratio.numerator.bit_length() - ratio.denominator.bit_length() > _MAX_RATIO_BITS:
+        raise PriceProblem(("price_index",), _TOO_LARGE.format(year=year))  # before any big division
+    unit = scenario.unit
+
+    def convert(amount: Decimal) -> Decimal:
+        ore = round(Fraction(unit.to_kr(amount)) * ratio * 100)  # round() on a Fraction: half to even
+        try:  # exact or not at all: never rounded to the context's 200 digits, never an Overflow traceback
+            return unit.from_kr(_STRICT.create_decimal(ore).scaleb(-2, _STRICT))
+        except (Inexact, Overflow):
+            raise PriceProblem(("price_index",), _TOO_LARGE.format(year=year)) from None
+
+    def by_year(amounts: dict | None) -> dict | None:
+        return None if amounts is None else {y: convert(a) for y, a in amounts.items()}
+
+    def line(financing: FinancingLine) -> FinancingLine:
+        update = {key: convert(value) for key in ("tariff", "cap") if (value := getattr(financing, key)) is not None}
+        if isinstance(financing.amount, dict):
+            update["amount"] = by_year(financing.amount)
+        elif financing.amount is not None:
+            update["amount"] = convert(financing.amount)
+        return financing.model_copy(update=update) if update else financing
+
+    projects = {
+        pid: project.model_copy(
+            update={
+                "costs": by_year(project.costs),
+                "financing": [line(f) for f in project.financing],
+                "savings": None if project.savings is None else {s: by_year(a) for s, a in project.savings.items()},
+            }
+        )
+        for pid, project in scenario.projects.items()
+    }
+    return scenario.model_copy(
+        update={"projects": projects, "financing": [line(f) for f in scenario.financing], "price_level": year}
+    )

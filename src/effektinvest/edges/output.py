@@ -1,0 +1,154 @@
+"""Where a report goes: standard output, or a file (`--output FILE`), written atomically (docs/cli.md, "Writing
+a report to a file"). The one place that writes a file: `deliver` for every report command, `write_file` for
+`init` too.
+
+A report as a renderer gives it is text, a Rich renderable (the table) or bytes (xlsx); in a file, the table
+is what a pipe gets (no colour, as wide as it needs).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+BINARY = frozenset({"xlsx"})  # formats that are bytes, never for a terminal
+
+
+class NotRegularFile(Exception):
+    """--force (or `init --force`) onto something that is not a regular file; the message says what it is."""
+
+
+_KINDS = {
+    stat.S_IFLNK: "a symbolic link",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no standard output, or a closed one
+        return False
+
+
+def refuse(format: str, output: str | None, force: bool) -> None:
+    """What `deliver` will refuse, said before anything is read or computed (exit 2, one line): a binary
+    FORMAT for a terminal, an empty OUTPUT or one that names a folder (`out/`), a folder, an OUTPUT that
+    exists (without FORCE). Every report command calls it first (docs/cli.md, "Writing a report to a file")."""
+    from effektinvest.cli.common import fail_usage
+
+    if output is None or output == "-":
+        if format in BINARY and stdout_is_terminal():
+            raise fail_usage(
+                f"--format {format} is a workbook, not text for a terminal: use --output FILE "
+                f"(or redirect standard output to a file: > report.{format})"
+            )
+        return
+    if not output:
+        raise fail_usage("--output needs a file name")
+    try:
+        mode = os.lstat(output).st_mode
+    except OSError:
+        mode = None
+    if output.endswith(("/", os.sep)) or (mode is not None and stat.S_ISDIR(mode)):
+        raise fail_usage(f"{output} is a folder; give a file name for --output")
+    if mode is not None and not force:
+        raise fail_usage(f"{output} exists; use --force to overwrite it")
+
+
+def deliver(produce: Callable[[], object], format: str, output: str | None, force: bool) -> None:
+    """The report PRODUCE() makes, in FORMAT: to standard output, or to the file OUTPUT (`-`: standard output).
+
+    Refused before the report is made (exit 2, one line): what `refuse` refuses, or with FORCE anything but a
+    regular file. A failure while writing leaves no file behind and exits 2."""
+    from effektinvest.cli.common import fail_usage
+    from effektinvest.edges.streams import emit, writing
+
+    refuse(format, output, force)  # again: the file may have appeared while the scenario was read
+    if output is None or output == "-":
+        with writing():
+            rendered = produce()
+            if isinstance(rendered, bytes):
+                buffer = getattr(sys.stdout, "buffer", None)
+                if buffer is None:  # standard output closed (`>&-`): streams.guard put a text-only stand-in there
+                    raise OSError(errno.EBADF, "standard output is closed")
+                sys.stdout.flush()
+                buffer.write(rendered)
+            else:
+                emit(rendered)
+        return
+    path = Path(output)
+    try:
+        write_file(path, as_bytes(produce()), force)  # a renderer's own temporary files (xlsx) fail here too
+    except FileExistsError:  # it appeared while the report was written
+        raise fail_usage(f"{output} exists; use --force to overwrite it") from None
+    except NotRegularFile as exc:
+        raise fail_usage(f"{output} is {exc}, not a regular file; --force replaces only a regular file") from None
+    except OSError as exc:
+        raise fail_usage(f"cannot write {output}: {exc.strerror or exc}; nothing was written") from None
+
+
+def as_bytes(rendered) -> bytes:
+    """A rendered report as the bytes of its file: text in UTF-8, a Rich renderable as a pipe shows it."""
+    if isinstance(rendered, bytes):
+        return rendered
+    if isinstance(rendered, str):
+        return rendered.encode("utf-8", "backslashreplace")
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, color_system=None, force_terminal=False, width=100_000, legacy_windows=False)
+    console.width = max(80, console.measure(rendered).maximum)
+    console.print(rendered)
+    return buffer.getvalue().encode("utf-8", "backslashreplace")
+
+
+def write_file(path: Path, data: bytes, force: bool) -> None:
+    """Write DATA to PATH atomically: a temporary file in the same folder, then a rename.
+
+    Without FORCE an existing PATH is never replaced, even if it appears while writing (FileExistsError).
+    With FORCE only a regular file is replaced: a symbolic link, a device node, a FIFO or a folder at PATH
+    is refused (NotRegularFile), never replaced nor written through. A failure or an interrupted run leaves
+    no file at PATH and no temporary file.
+    """
+    import tempfile  # here: it imports `random`, which no command needs at start-up
+
+    if force:
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            raise NotRegularFile(_KINDS.get(stat.S_IFMT(mode), "not a regular file"))
+    folder = path.parent if str(path.parent) else Path(".")
+    # The temporary name holds at most 64 bytes of PATH's, so that it is a valid name whenever PATH's is
+    # (a name has at most 255 bytes; ".NAME.12345678.tmp" would not be for a 245-byte NAME).
+    stem = os.fsdecode(os.fsencode(path.name)[:64])
+    handle = tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{stem}.", suffix=".tmp", delete=False)
+    try:
+        with handle:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(handle.fileno(), 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(handle.name, path)
+        else:
+            os.link(handle.name, path)  # fails if PATH exists: no overwrite, no race
+            os.unlink(handle.name)
+    except BaseException:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+        raise

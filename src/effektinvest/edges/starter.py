@@ -1,0 +1,91 @@
+"""`effektinvest init`: a commented starter scenario, written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from effektinvest.edges.output import NotRegularFile, write_file
+
+__all__ = ["NotRegularFile", "starter_text", "write_new", "year_in_name"]
+
+STARTER = """\
+# Scenarie til budgetbeslutning om sociale effektinvesteringer.
+# Ret tallene og navnene; tjek filen med:  effektinvest check {name}
+# og se dækning og restfinansiering med:   effektinvest gap {name}
+#
+# Tal skrives som decimaltal med punktum: 10.35, aldrig 10,35 eller 1.500 for tusind.
+
+scenario: "Budget {budget}: Videreførelse af sociale investeringsprojekter"
+budget_year: {budget}          # budgettet, hvor byrådet træffer beslutningen
+unit: mio. kr.             # kr., t.kr. (1.000 kr.) eller mio. kr.
+price_level: {budget}          # vises som "{budget}-priser"
+# realisation: "75%"       # format 1.2: den andel af besparelserne, der forventes realiseret (standard 100 %)
+
+# Budgetlommerne, der kan betale en del af udgiften.
+sources:
+  decentral:
+    name: Magistratsafdelingens decentrale budget
+    kind: decentral        # decentral, non_decentral, fund, refund eller external
+  ikke_decentral:
+    name: Ikke-decentraliserede budgetter
+    kind: non_decentral
+    note: Forsørgelse og forsorgshjem
+  outcomefonden:
+    name: Outcomefonden
+    kind: fund
+  # staten:                # format 1.2: en lomme uden for kommunen (state eller region), hvor besparelser
+  #   name: Staten         # lander; den kan aldrig betale
+  #   kind: state
+
+projects:
+  projekt_a:
+    name: Projekt A
+    # status: continue (videreføres, standard), defer (udskydes) eller stop
+    costs: {{{budget}: 2.5, {next}: 2.5}}   # udgift ved videreførelse pr. budgetår
+    financing:                          # finansiering, der kun dækker dette projekt
+      - source: decentral
+        share: "40%"                    # andel af udgiften hvert år
+        note: Mod forventning om tilsvarende decentrale besparelser
+    # savings:                          # format 1.2: forventede besparelser pr. lomme og år (negativ: merudgift)
+    #   decentral: {{{next}: 1.0, {after}: 1.2}}
+    #   staten: {{{next}: 0.4, {after}: 0.4}}      # kan ikke høstes i kommunen
+  projekt_b:
+    name: Projekt B
+    status: defer
+    decide_at: {next}                     # budgettet, hvor der tages stilling
+
+# Finansiering, der dækker flere projekter (standard: alle, der videreføres).
+financing:
+  - source: ikke_decentral
+    amount: 1.0                         # i alt; fordeles på årene efter udgiften
+    note: Mod forventning om besparelser på forsørgelsesudgifter
+  - source: outcomefonden
+    amount: {{{budget}: 0.5, {next}: 0.5}}    # eller beløb pr. år
+  # - source: outcomefonden             # format 1.2: resultatbetaling pr. opnået effekt
+  #   tariff: 0.02                      # betaling pr. effekt
+  #   outcomes: {{{budget}: 10, {next}: 20}}     # forventet antal effekter pr. år
+  #   cap: 0.5                          # højst i alt (valgfri)
+"""
+
+
+def starter_text(name: str, budget_year: int) -> str:
+    return STARTER.format(name=name, budget=budget_year, next=budget_year + 1, after=budget_year + 2)
+
+
+def write_new(path: Path, text: str, force: bool) -> None:
+    """Write TEXT to PATH atomically (`output.write_file`): never over an existing PATH without FORCE, with
+    FORCE only over a regular file (NotRegularFile), no half file when interrupted."""
+    write_file(path, text.encode("utf-8"), force)
+
+
+def year_in_name(name: str) -> int | None:
+    """The budget year a file name gives, as in scenarios/2026.yaml or budget-2026-v2.yaml: the first
+    four-digit number that is a year (1900 to 2199), standing alone; None if there is none."""
+    import re
+
+    from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
+
+    for match in re.finditer(r"(?<![0-9])[0-9]{4}(?![0-9])", name):
+        if YEAR_MIN <= int(match.group()) < YEAR_MAX:
+            return int(match.group())
+    return None

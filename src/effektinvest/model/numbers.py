@@ -1,0 +1,267 @@
+"""How numbers, amounts, shares and years are written in a scenario file.
+
+Every lexical rule of the format lives here: which plain YAML scalars are
+numbers (YAML 1.2 core, stricter), and what to tell a user who wrote an amount,
+share or year some other way. Pure functions; no YAML, no pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
+
+MAX_DIGITS = 30
+# The context of all money arithmetic: wide enough that sums and products of
+# 30-digit amounts are exact; rounding happens only by explicit quantize.
+EXACT = Context(prec=200, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
+YEAR_MIN, YEAR_MAX = 1900, 2200
+YEAR_KEYS = {str(year): year for year in range(YEAR_MIN, YEAR_MAX + 1)}  # "2024" -> 2024, the fast path
+
+# A plain decimal: 10.35, 1500, -3. No leading zeros, no exponent, no "5." or ".5".
+DECIMAL_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# 1.500, 12.500, 250.000: what a Danish writer means as thousands.
+DANISH_THOUSANDS_RE = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+TRUES = frozenset({"true", "True", "TRUE"})
+FALSES = frozenset({"false", "False", "FALSE"})
+
+
+class Written(str):
+    """Text that the file wrote in a way that made it text: as a YAML block (`| 100`) or with the `!` tag
+    (`! 100`). HOW ("block" or "tag") tells a user who meant a number what to change."""
+
+    __slots__ = ("how",)
+
+    def __new__(cls, text: str, how: str):
+        self = super().__new__(cls, text)
+        self.how = how
+        return self
+
+
+class ValueProblem(ValueError):
+    """A value that is not what the format wants: a stable code and a message."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def plain(value: Decimal) -> str:
+    """An exact decimal as plain text, without trailing zeros or an exponent: 10.35, 2, 0.8068."""
+    return format(value.normalize(EXACT), "f")
+
+
+def nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def resolve_plain(text: str) -> object:
+    """The value of a plain (unquoted, untagged) YAML scalar under our rules.
+
+    YAML 1.2 core, but a number is only a plain decimal and is read exactly;
+    every other number-like text (1e3, 010, 0x1F, .inf, 1_000, 1:20) stays text
+    and is explained where a number is expected.
+    """
+    if text in NULLS:
+        return None
+    first = text[0]
+    if first in "0123456789-+" and DECIMAL_RE.fullmatch(text):
+        return Decimal(text)
+    if text in TRUES:
+        return True
+    if text in FALSES:
+        return False
+    return nfc(text)
+
+
+def looks_like_thousands(text: str) -> bool:
+    """Whether a plain number is written like Danish thousands: one dot and three digits, as 1.500."""
+    return DANISH_THOUSANDS_RE.fullmatch(text) is not None
+
+
+def ambiguous_thousands(text: str) -> str | None:
+    """What to tell a user who wrote a number such as 1.500, which a Danish reader takes for fifteen hundred
+    and YAML for one and a half (format 1.2: an error, in any unit); None for any other number."""
+    if not looks_like_thousands(text):
+        return None
+    thousands = text.replace(".", "")
+    decimal = plain(Decimal(text))
+    if len(decimal) == len(text):  # 2.075: the decimal reading keeps three decimals, so add a fourth
+        decimal += "0"
+    return (
+        f"{text} is ambiguous: Danish thousands ({thousands}) or a decimal point ({decimal})? "
+        f"write {thousands} or {decimal}"
+    )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe(value: object) -> str:
+    """How to name a wrongly typed value in a message."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Decimal):
+        return str(value)
+    return repr(_short(str(value)))
+
+
+def parse_amount(value: object, what: str = "an amount") -> Decimal:
+    """A non-negative exact amount, as written. Raises ValueProblem."""
+    if isinstance(value, Decimal):
+        digits = _digits(value)
+        if digits > MAX_DIGITS:
+            raise ValueProblem("too-many-digits", f"{what} has {digits} digits; at most {MAX_DIGITS} are allowed")
+        if value.is_signed():
+            if value < 0:
+                raise ValueProblem("negative-amount", f"{what} cannot be negative ({value})")
+            return value.copy_abs()  # -0 is 0
+        return value
+    if value is None:
+        raise ValueProblem(
+            "missing-amount", f"{what} is missing: an empty value is not 0 (write 0, or leave the entry out)"
+        )
+    if isinstance(value, str):
+        from effektinvest.model.misread import explain_text_as_number  # the error path only
+
+        raise explain_text_as_number(value, what)
+    raise ValueProblem("not-a-number", f"{what} must be a number, not {describe(value)}")
+
+
+def parse_signed_amount(value: object, what: str = "an amount") -> Decimal:
+    """An exact amount that may be negative (a saving that is an extra cost), as written; every other rule
+    as `parse_amount`. Raises ValueProblem."""
+    if isinstance(value, Decimal) and value < 0:
+        return -parse_amount(-value, what)
+    return parse_amount(value, what)
+
+
+_PERCENT_RE = re.compile(r"\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*%\s*")
+
+
+def _digits(value: Decimal) -> int:
+    """How many digits VALUE has; the cheap str() bound first, since as_tuple() is slow in bulk."""
+    text = str(value)
+    if len(text) <= MAX_DIGITS:
+        return len(text)  # an upper bound, and enough to say "not too many"
+    return len(value.as_tuple().digits)
+
+
+def decimals(value: Decimal) -> int:
+    """How many decimals VALUE is written with (2 for 10.35, 0 for 1500, -3 for 2E+3)."""
+    text = str(value)
+    if "E" in text or "e" in text:
+        return -value.as_tuple().exponent
+    point = text.find(".")
+    return 0 if point < 0 else len(text) - point - 1
+
+
+def _share_digits(value: Decimal, what: str = "share") -> None:
+    if _digits(value) > MAX_DIGITS:
+        raise ValueProblem("too-many-digits", f"a {what} has at most {MAX_DIGITS} digits")
+
+
+def parse_share(value: object) -> Decimal:
+    """A share as a fraction from 0 to 1: "30%", "42,5 %", or 0.3. Raises ValueProblem."""
+    return _fraction(value, "share", "30%", 1, ("share-range", "share-percent"))
+
+
+def parse_realisation(value: object) -> Decimal:
+    """A realisation as a fraction from 0 to 2: "75%", "150 %", 0.75 or 1.5 (a bare number is always a
+    fraction, as a share is). A number written as text says so: "0.75" (quoted) is a number, 0,75 has a decimal
+    comma. Raises ValueProblem."""
+    if isinstance(value, str) and not _PERCENT_RE.fullmatch(value):
+        _realisation_text(value)
+    return _fraction(value, "realisation", "75%", 2, ("realisation-range", "realisation-range"))
+
+
+def _realisation_text(text: str) -> None:
+    """Raise what to tell a user whose realisation is TEXT that is meant as a number: a quoted number (once
+    it is one a realisation may be), or one with a decimal comma; return for any other text."""
+    t = text.strip()
+    if DECIMAL_RE.fullmatch(t):
+        _fraction(Decimal(t), "realisation", "75%", 2, ("realisation-range", "realisation-range"))
+    if DECIMAL_RE.fullmatch(t) or re.fullmatch(r"[-+]?[0-9]+,[0-9]+", t):
+        from effektinvest.model.misread import explain_text_as_number  # the error path only
+
+        raise explain_text_as_number(text, "a realisation")
+
+
+def _fraction(value: object, what: str, example: str, most: int, codes: tuple[str, str]) -> Decimal:
+    """A percentage or a bare fraction from 0 to MOST; CODES: (out of range, a bare number above MOST)."""
+    top = f"{what} must be from 0 to {most * 100} %"
+    if isinstance(value, str):
+        m = _PERCENT_RE.fullmatch(value)
+        if not m:
+            raise ValueProblem("not-a-share", f"a {_fraction_is(what, example)}, not {describe(value)}")
+        percent = Decimal(m.group(1).replace(",", "."))
+        _share_digits(percent, what)
+        if not 0 <= percent <= most * 100:
+            raise ValueProblem(codes[0], f"a {top}, not {value.strip()}")
+        return percent.copy_abs().scaleb(-2, EXACT)  # -0% is 0
+    if isinstance(value, Decimal):
+        _share_digits(value, what)
+        if value.is_zero():
+            return value.copy_abs()  # -0 is 0
+        if value < 0:
+            raise ValueProblem(codes[0], f"a {top}, not {value}")
+        if value > most:
+            raise ValueProblem(
+                codes[1],
+                f"{what} {value} is read as a fraction ({value.scaleb(2, EXACT):f} %); "
+                f'a percentage is written "{value}%"',
+            )
+        return value
+    raise ValueProblem("not-a-share", f"a {_fraction_is(what, example)}, not {describe(value)}")
+
+
+def _fraction_is(what: str, example: str) -> str:
+    fraction = plain(Decimal(example[:-1]).scaleb(-2))
+    return f'{what} is a percentage such as "{example}" or a fraction such as {fraction}'
+
+
+_YEAR_TEXT_RE = re.compile(r"[0-9]{1,6}")
+
+
+def parse_year(value: object) -> int:
+    """A year from 1900 to 2200, written 2024 or "2024". Raises ValueProblem."""
+    year = None
+    if isinstance(value, Decimal) and value == value.to_integral_value() and value.as_tuple().exponent == 0:
+        if len(value.as_tuple().digits) <= 6:
+            year = int(value)
+    elif isinstance(value, str) and _YEAR_TEXT_RE.fullmatch(value) and not value.startswith("0"):
+        year = int(value)  # exactly as written: "2024 " is not a year, so it cannot shadow 2024
+    if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValueProblem(
+            "invalid-year", f"a year is a whole number from {YEAR_MIN} to {YEAR_MAX}, not {describe(value)}"
+        )
+    return year
+
+
+def parse_index(value: object) -> Decimal:
+    """A price index number: a positive plain decimal, such as 100 or 103.2, of at most MAX_DIGITS digits in
+    all, the zeros after the point too (0.000…0003 would make --prices round to the context's 200 digits,
+    or overflow, instead of to øre). Raises ValueProblem."""
+    if isinstance(value, Decimal) and value > 0:
+        _, digits, exponent = value.as_tuple()
+        written = len(digits) + exponent if exponent >= 0 else max(len(digits), -exponent)  # 0.003: 3
+        if written > MAX_DIGITS:
+            raise ValueProblem(
+                "invalid-index", f"a price index has {written:,} digits; at most {MAX_DIGITS} are allowed"
+            )
+        return value
+    if isinstance(value, str):
+        from effektinvest.model.misread import explain_text_as_number  # the error path only
+
+        raise ValueProblem("invalid-index", explain_text_as_number(value, "a price index").message)
+    raise ValueProblem("invalid-index", f"a price index is a positive number such as 103.2, not {describe(value)}")

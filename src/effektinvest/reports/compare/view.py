@@ -1,0 +1,161 @@
+"""What `compare` shows: two scenarios' figures per budget year, before, after and change, in one unit;
+as columns for JSON and as rows (`rows`) for the table, Markdown and CSV renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from effektinvest.core.arithmetic import coverage
+from effektinvest.core.display_context import NONE, percent, places, signed
+from effektinvest.model.units import Unit
+from effektinvest.reports.compare.analysis import Change, ColumnChange, Comparison
+from effektinvest.reports.gap.view import LABELS, Row
+from effektinvest.reports.gap.view import rounding_note as gap_rounding_note
+
+SIDES = (("before", "før"), ("after", "efter"), ("change", "ændring"))
+FIGURES = ("cost", "financed", "residual")  # the sums of a column, besides financing per source
+
+
+class CompareRow(NamedTuple):
+    category: str  # cost, financing, financed, coverage, residual
+    id: str  # project id for a project's cost, source id for financing; "" for a sum
+    label: str
+    values: tuple[Change | None, ...]  # one per year, then the total, in the report's unit; None: in neither
+    # (coverage: fractions to 0.1 %, for people, and a side without cost None)
+
+
+@dataclass(frozen=True)
+class CompareReport:
+    before: str  # paths, as given (JSON); people see the titles (`title`)
+    after: str
+    unit: Unit
+    price_level: int | None
+    comparison: Comparison  # in kr.
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(self.comparison.years)
+
+    @property
+    def title(self) -> str:
+        """'Budget 2024 → Budget 2025': the scenarios' titles; with their paths when the titles are the same."""
+        before, after = self.comparison.titles
+        if before == after:
+            return f"{before} ({self.before}) → {after} ({self.after})"
+        return f"{before} → {after}"
+
+    @property
+    def columns(self) -> tuple[ColumnChange, ...]:
+        return (*self.comparison.years.values(), self.comparison.total)
+
+    def scaled(self, change: Change | None) -> Change | None:
+        """CHANGE (in kr.) in the report's unit."""
+        if change is None:
+            return None
+        convert = self.unit.from_kr
+        before, after = change.before, change.after
+        return Change(None if before is None else convert(before), None if after is None else convert(after))
+
+    def one_sided(self) -> list[tuple[str, str, dict[str, str]]]:
+        """Projects and sources present in only one of the two files: (category, Danish title, id -> name)."""
+        cmp = self.comparison
+        return [
+            ("added-project", "Nye projekter", cmp.added_projects),
+            ("removed-project", "Udgåede projekter", cmp.removed_projects),
+            ("added-source", "Nye finansieringskilder", cmp.added_sources),
+            ("removed-source", "Udgåede finansieringskilder", cmp.removed_sources),
+        ]
+
+    def notes(self) -> list[str]:
+        """A line for each kind of project or source present in only one of the two files."""
+        return [
+            f"{title}: " + ", ".join(f"{name} ({pid})" for pid, name in items.items())
+            for _, title, items in self.one_sided()
+            if items
+        ]
+
+
+def rows(report: CompareReport) -> tuple[CompareRow, ...]:
+    """The comparison as rows: cost, each paying source, financed, residual."""
+    columns = report.columns
+
+    def across(get) -> tuple:
+        return tuple(report.scaled(get(column)) for column in columns)
+
+    out = [
+        CompareRow("cost", pid, name, across(lambda c, pid=pid: c.costs.get(pid)))
+        for pid, name in report.comparison.projects.items()
+    ]
+    out.append(CompareRow("cost", "", LABELS["cost"], across(lambda c: c.cost)))
+    out += [
+        CompareRow("financing", sid, name, across(lambda c, sid=sid: c.financing.get(sid)))
+        for sid, name in report.comparison.sources.items()
+    ]
+    out.append(CompareRow("financed", "", LABELS["financed"], across(lambda c: c.financed)))
+    shown = tuple(Change(_coverage(c.financed.before, c.cost.before), _coverage(c.financed.after, c.cost.after))
+                  for c in report.columns)
+    out.append(CompareRow("coverage", "", LABELS["coverage"], shown))
+    out.append(CompareRow("residual", "", LABELS["residual"], across(lambda c: c.residual)))
+    return tuple(out)
+
+
+def rounding_note(table: tuple[CompareRow, ...], decimals: int) -> str | None:
+    """The rounding-difference line of docs/cli.md under a comparison shown to DECIMALS places: when on some
+    side (before, after or change) a shown total differs from the sum of its shown parts, as for `gap`."""
+    for side, _ in SIDES:
+        one_side = tuple(
+            Row(row.category, row.id, row.label, tuple(side_value(change, side) for change in row.values))
+            for row in table
+            if row.category != "coverage"
+        )
+        note = gap_rounding_note(one_side, decimals)
+        if note:
+            return note
+    return None
+
+
+def _coverage(financed: Decimal | None, cost: Decimal | None) -> Decimal | None:
+    """Coverage for people (to 0.1 %, once from the exact ratio); None on a side without the column or cost."""
+    return None if cost is None else coverage(financed or Decimal(0), cost, places=3)
+
+
+def coverage_sides(change: Change) -> list[Decimal | None]:
+    """A coverage row's before, after and change (in fractions); None where a side has no cost, and then
+    the change too, unless neither side has one (no change: 0)."""
+    before, after = change.before, change.after
+    if before is None or after is None:
+        return [before, after, Decimal(0) if before is after else None]
+    return [before, after, after - before]
+
+
+def side_value(change: Change | None, side: str) -> Decimal:
+    """before, after or change of CHANGE; a figure missing on a side counts as 0."""
+    if change is None:
+        return Decimal(0)
+    if side == "change":
+        return change.change
+    return getattr(change, side) or Decimal(0)
+
+
+def decimals_for(report: CompareReport, table: tuple[CompareRow, ...], asked: int | None) -> int:
+    values = (
+        side_value(change, side)
+        for row in table
+        if row.category != "coverage"
+        for change in row.values
+        for side, _ in SIDES
+    )
+    return places(report.unit, values, asked)
+
+
+def coverage_text(change: Change | None, side: str) -> str:
+    """A coverage cell for people: before and after as a percentage ('80,7 %'), the change in percentage
+    points ('+1,2 pct.-point'); '-' where a side has no cost."""
+    if change is None:
+        return NONE
+    value = dict(zip((s for s, _ in SIDES), coverage_sides(change), strict=True))[side]
+    if value is None:
+        return NONE
+    return percent(value) if side != "change" else signed(value.scaleb(2), 1) + " pct.-point"

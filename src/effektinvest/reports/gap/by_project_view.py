@@ -1,0 +1,62 @@
+"""What `gap --by project` shows: each continued project's cost, financing per source, financed, coverage and
+residual (by_project.by_project, in kr.) in the report's unit, as rows (gap_view.Row) a project at a time,
+for the table, Markdown and CSV; JSON reads the report's `by_project` directly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from effektinvest.core.arithmetic import coverage
+from effektinvest.core.display_context import amount, coverage_cell
+from effektinvest.reports.gap.by_project import ProjectGap
+from effektinvest.reports.gap.view import LABELS, Report, Row
+
+HEADING = "Finansiering pr. projekt"
+
+
+def project_rows(report: Report) -> list[tuple[str, tuple[Row, ...]]]:
+    """(project id, its rows) per continued project, in file order: cost, each source that pays it,
+    financed, coverage (to 0.1 %, for people), residual; a value a year, then the total."""
+    names = {s.id: s.name for s in report.all_sources}
+    scaled = report.scaled
+    out = []
+    for pid, gap in report.by_project.items():
+        total = gap.total
+        figures = [*gap.years.values(), total]
+        sources = list(total.financing)
+
+        def across(get, figures=figures) -> tuple:
+            return tuple(scaled(get(f)) for f in figures)
+
+        rows = [Row("cost", pid, report.names[pid], across(lambda f: f.cost))]
+        rows += [
+            Row("financing", sid, names.get(sid, sid), across(lambda f, sid=sid: f.financing.get(sid)))
+            for sid in sources
+        ]
+        rows.append(Row("financed", "", LABELS["financed"], across(lambda f: f.financed)))
+        rows.append(Row("coverage", "", LABELS["coverage"], tuple(_shown_coverage(f) for f in figures)))
+        rows.append(Row("residual", "", LABELS["residual"], across(lambda f: f.residual)))
+        out.append((pid, tuple(rows)))
+    return out
+
+
+def _shown_coverage(figures) -> Decimal | None:
+    return coverage(figures.financed, figures.cost, places=3)
+
+
+def json_fields(report: Report, gap: ProjectGap) -> dict:
+    """A continued project's `financing`, `financed`, `residual` per year ({"YEAR": ...}), in the unit."""
+    scaled = report.scaled
+    years = gap.years.items()
+    return {
+        "financing": {str(y): {sid: scaled(a) for sid, a in f.financing.items()} for y, f in years},
+        "financed": {str(y): scaled(f.financed) for y, f in years},
+        "residual": {str(y): scaled(f.residual) for y, f in years},
+    }
+
+
+def project_cells(row: Row, decimals: int) -> list[str]:
+    """The cells of a project's ROW for people: amounts to DECIMALS places, coverage as a percentage."""
+    if row.category == "coverage":
+        return [coverage_cell(value) for value in row.values]
+    return [amount(value, decimals) for value in row.values]

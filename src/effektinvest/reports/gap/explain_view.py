@@ -1,0 +1,180 @@
+"""What `gap --explain` shows: each financing line (explain.Explained, in kr.) where it stands in its file, in
+the report's unit: as JSON entries (`entries`) and as lines of text for people (`text`), the rule in words
+and figures. Figures in the rule are shown with the decimals they have (a rule shows the unrounded product
+it rounds), Danish style; text a user wrote goes through the renderer's own neutralising."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+from effektinvest.core.display_context import danish
+from effektinvest.model.numbers import EXACT
+from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, cap_reached, gross
+
+_PLACES = 12  # an unrounded restated amount that does not end is shown to this many decimals (then "…")
+HEADING = "Forklaring: hvor hvert tal kommer fra"
+
+
+class ExplainLine(NamedTuple):
+    file: str  # the path as given
+    line: int  # the line of the financing line's first key
+    entry: Explained  # in kr.
+
+
+def placed(entries: list[Explained], file: str, locate) -> tuple[ExplainLine, ...]:
+    """ENTRIES at their lines (LOCATE: a Locator), in file order."""
+    out = [ExplainLine(file, locate(entry.path)[0], entry) for entry in entries]
+    return tuple(sorted(out, key=lambda item: item.line))
+
+
+def _years(mapping: dict) -> dict[str, object]:
+    return {str(year): value for year, value in mapping.items()}
+
+
+def entries(report) -> list[dict]:
+    """The JSON `lines`: path, line, source, projects, kind, share | amount | tariff..., covered, paid, note;
+    amounts in the report's unit (REPORT: a gap_view.Report)."""
+    scaled = report.scaled
+    out = []
+    for item in report.explained:
+        e = item.entry
+        data = {"path": item.file, "line": item.line, "source": e.source, "projects": list(e.projects), "kind": e.kind}
+        if e.kind == SHARE:
+            data["share"] = e.share
+        elif e.kind == AMOUNT:
+            data["amount"] = scaled(e.amount)
+        elif e.kind == AMOUNTS:
+            data["amount"] = {str(year): scaled(value) for year, value in e.amount.items()}
+        else:
+            tariff, counts, cap = e.outcomes
+            data.update(tariff=scaled(tariff), outcomes=_years(counts), cap=scaled(cap))
+        data["covered"] = {str(year): scaled(value) for year, value in e.covered.items()}
+        data["paid"] = {str(year): scaled(value) for year, value in e.paid.items()}
+        data["note"] = e.note
+        if e.prices is not None:
+            data["prices"] = prices_entry(report, e)
+        out.append(data)
+    return out
+
+
+def prices_entry(report, e: Explained) -> dict:
+    p = e.prices
+    return {
+        "year": p.year,
+        "price_level": p.price_level,
+        "index": {str(p.price_level): p.index[1], str(p.year): p.index[0]},
+        "amounts": [
+            {
+                "what": "amount" if c.key is None else str(c.key),
+                "written": report.scaled(c.written),
+                "unrounded": _rounded(c.exact / 10**report.unit.exponent, _PLACES),
+                "restated": report.scaled(c.restated),
+            }
+            for c in p.amounts
+        ],
+        "covered": {str(year): report.scaled(value) for year, value in p.covered.items()},
+    }
+
+
+def _rounded(value: Fraction, places: int) -> Decimal:
+    ratio = round(value, places)  # half to even
+    return (Decimal(ratio.numerator) / Decimal(ratio.denominator)).quantize(Decimal(1).scaleb(-places), context=EXACT)
+
+
+# --- for people ------------------------------------------------------------------------------------------------------
+
+
+def figure(value: Decimal) -> str:
+    """VALUE in Danish style, with the decimals it has (no more, no fewer): 0,744; 2,05; 800.000."""
+    exponent = value.normalize(EXACT).as_tuple().exponent
+    return danish(value, max(0, -exponent))
+
+
+def _exact(value: Fraction) -> str:
+    """An unrounded amount: exactly when it ends within _PLACES decimals, else to _PLACES and '…'."""
+    shown = _rounded(value, _PLACES)
+    return figure(shown) if Fraction(shown) == value else danish(shown, _PLACES) + "…"
+
+
+def percent(share: Decimal) -> str:
+    return figure(share.scaleb(2, EXACT)) + " %"
+
+
+def text(report) -> list[str]:
+    """The lines below the table: the sources as the file describes them, then each financing line."""
+    out = [HEADING, "Kilder:"]
+    for s in report.all_sources:
+        kind = f", {s.kind}" if s.kind else ""
+        out.append(f"  {s.id}: {s.name}{kind}" + (f" ({s.note})" if s.note else ""))
+    out.append("Finansieringslinjer (i filens rækkefølge):")
+    for item in report.explained:
+        out += _line_text(report, item)
+    return out
+
+
+def _line_text(report, item: ExplainLine) -> list[str]:
+    e, scaled = item.entry, report.scaled
+    what = {SHARE: "share", AMOUNT: "amount", AMOUNTS: "amounts by year", OUTCOMES: "outcomes"}[e.kind]
+    if e.kind == SHARE:
+        what += f" {percent(e.share)}"
+    elif e.kind == AMOUNT:
+        what += f" {figure(scaled(e.amount))}"
+    covers = ", ".join(e.projects) if e.projects else "no continued project"
+    out = [f"{item.file}:{item.line}: {e.source}, {what}, covers {covers}"]
+    if e.note:
+        out.append(f"  note: {e.note}")
+    before = gross(e)  # share x cost, tariff x count: before rounding or a cap
+    for year in sorted(set(e.covered) | set(e.paid)):
+        covered, paid = scaled(e.covered.get(year, Decimal(0))), scaled(e.paid.get(year, Decimal(0)))
+        out.append(f"  {year}: covered cost {figure(covered)}, pays {figure(paid)}{_rule(report, e, year, before)}")
+    if e.kind == AMOUNT:
+        weights = " : ".join(figure(scaled(cost)) for cost in e.covered.values())
+        parts = " + ".join(figure(scaled(part)) for part in e.paid.values())
+        out.append(f"  {figure(scaled(e.amount))} split by cost {weights} -> {parts} (largest remainder)")
+    if e.prices is not None:
+        out += _prices_text(report, e)
+    return out
+
+
+def _rule(report, e: Explained, year: int, before: dict[int, Decimal]) -> str:
+    """The rule of one year of a line, after a colon; '' where the line pays what it says."""
+    scaled = report.scaled
+    paid = scaled(e.paid.get(year, Decimal(0)))
+    if e.kind == SHARE:
+        cost, product = scaled(e.covered[year]), scaled(before[year])
+        rule = f"{percent(e.share)} x {figure(cost)} = {figure(product)}"
+        return f": {rule} -> {figure(paid)} (øre, half to even)" if product != paid else f": {rule}"
+    if e.kind == AMOUNTS:
+        return " (as written)"
+    if e.kind == OUTCOMES:
+        tariff, counts, cap = e.outcomes
+        if year not in counts:  # a year with covered cost but no count: the line pays nothing in it
+            return f": no outcomes in {year}"
+        due = scaled(before[year])
+        rule = f": {counts[year]} x {figure(scaled(tariff))} = {figure(due)}"
+        reached = cap_reached(e)
+        if reached is not None and reached <= year:
+            when = f"reached in {year}" if reached == year else f"already reached in {reached}"
+            rule += f"; cap {figure(scaled(cap))} {when}"
+            if due != paid:  # cut to what was left of the cap (0 after the year it was reached)
+                rule += f": {figure(due)} -> {figure(paid)}"
+        return rule
+    return ""
+
+
+def _prices_text(report, e: Explained) -> list[str]:
+    p, scaled = e.prices, report.scaled
+    factor = f"{figure(p.index[0])} / {figure(p.index[1])}"
+    rounding = "each to whole øre, half to even"
+    out = [f"  in {p.year}-priser: x {factor} (index {p.year} / index {p.price_level}), {rounding}"]
+    for c in p.amounts:
+        label = "amount" if c.key is None else str(c.key)
+        unrounded = _exact(c.exact / 10**report.unit.exponent)
+        out.append(f"    {label}: {figure(scaled(c.written))} x {factor} = {unrounded} -> {figure(scaled(c.restated))}")
+    for year, written in p.covered.items():
+        now = e.covered.get(year)
+        shown = "-" if now is None else figure(scaled(now))
+        out.append(f"    covered cost {year}: {figure(scaled(written))} -> {shown} (each project's cost restated)")
+    return out

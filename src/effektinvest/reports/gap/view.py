@@ -1,0 +1,269 @@
+"""What `gap` shows: the computed gap in the output unit, as columns (a budget year each, then the total)
+for the JSON renderer, and as rows (`rows`) for the table, Markdown and CSV renderers. Figures go one
+way only: Gap (kr.) -> columns in the unit -> rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import cached_property
+from itertools import chain
+from typing import NamedTuple
+
+from effektinvest.core.arithmetic import ZERO, Figures, Gap, coverage, outcome_lines
+from effektinvest.core.display_context import amount, coverage_cell, places
+from effektinvest.model import Scenario, Status
+from effektinvest.model.numbers import EXACT
+from effektinvest.model.units import Unit
+
+# Danish labels, as in a budget note.
+LABELS = {
+    "cost": "Udgift i alt",
+    "financed": "Finansiering i alt",
+    "coverage": "Dækningsgrad",
+    "residual": "Restfinansiering",
+    "total": "I alt",
+}
+
+
+class Row(NamedTuple):
+    category: str  # cost, financing, financed, coverage, residual
+    id: str  # project or source id; "" for a sum
+    label: str  # the name a user wrote, or a Danish label for a sum
+    values: tuple[Decimal | None, ...]  # one per year, then the total; None: nothing in that year
+
+
+class Column(NamedTuple):
+    """One column of the report in its unit: the sums, and what each paying source pays."""
+
+    cost: Decimal
+    financing: dict[str, Decimal]
+    financed: Decimal
+    residual: Decimal
+    coverage: Decimal | None
+
+
+class ProjectEntry(NamedTuple):  # a tuple: one per project, made ten times faster than a frozen dataclass
+    id: str
+    name: str
+    status: Status
+    decide_at: int | None
+    costs: dict[int, Decimal]  # in the report's unit
+    funding_ends: int | None = None  # the last budget year of the project's current financing
+
+
+class SourceEntry(NamedTuple):
+    """A source as the file describes it (JSON `sources`)."""
+
+    id: str
+    name: str
+    kind: str | None
+    note: str | None
+
+
+class OutcomeEntry(NamedTuple):
+    """An outcome payment line (format 1.2; JSON `outcome_lines`), amounts in the report's unit."""
+
+    source: str
+    tariff: Decimal
+    outcomes: dict[int, int]
+    uncapped: Decimal  # tariff x count, summed over the years
+    paid: Decimal  # what the cap lets it pay
+    capped_by: Decimal  # uncapped - paid
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    budget_year: int
+    unit: Unit
+    price_level: int | None
+    years: tuple[int, ...]
+    gap: Gap  # in kr.
+    sources: dict[str, str]  # id -> name of every source that pays, in file order
+    names: dict[str, str]  # id -> name of every project
+    projects: tuple[ProjectEntry, ...]  # every project, in file order
+    decimals: int | None = None  # the scenario's house style (`decimals:`), for people's formats
+    all_sources: tuple[SourceEntry, ...] = ()  # every source of the file, in file order
+    explained: tuple | None = None  # gap --explain: explain_view.ExplainLine per financing line, in file order
+    by_project: dict | None = None  # gap --by project: project id -> its own Gap (by_project.by_project), in kr.
+    outcome_lines: tuple[OutcomeEntry, ...] = ()  # every counting outcome line, in file order
+
+    def scaled(self, kr: Decimal | None) -> Decimal | None:
+        return None if kr is None else kr.scaleb(-self.unit.exponent, EXACT)
+
+    @cached_property
+    def columns(self) -> tuple[Column, ...]:
+        """A column a year, then the total."""
+        return tuple(self._column(figures) for figures in (*self.gap.years.values(), self.gap.total))
+
+    def _column(self, f: Figures) -> Column:
+        scaled = self.scaled
+        financing = {sid: scaled(paid) for sid, paid in f.financing.items()}
+        return Column(scaled(f.cost), financing, scaled(f.financed), scaled(f.residual), f.coverage)
+
+    @property
+    def inactive(self) -> tuple[ProjectEntry, ...]:
+        return tuple(p for p in self.projects if p.status is not Status.CONTINUE)
+
+    @property
+    def deferred(self) -> tuple[ProjectEntry, ...]:
+        return tuple(p for p in self.projects if p.status is Status.DEFER and p.decide_at is not None)
+
+
+def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
+    """The report of GAP (computed from SCENARIO) in UNIT."""
+    shift = scenario.unit.exponent - unit.exponent  # from the file's unit to the report's
+    projects = tuple(
+        ProjectEntry(
+            pid,
+            p.name,
+            p.status,
+            p.decide_at,
+            dict(sorted(p.costs.items()))
+            if shift == 0 and p.costs
+            else {year: value.scaleb(shift, EXACT) for year, value in sorted((p.costs or {}).items())},
+            p.funding_ends,
+        )
+        for pid, p in scenario.projects.items()
+    )
+    sources = {sid: scenario.sources[sid].name for sid in gap.total.financing}
+    names = {pid: p.name for pid, p in scenario.projects.items()}
+    head = (scenario.scenario, scenario.budget_year, unit, scenario.price_level, tuple(gap.years))
+    described = tuple(
+        SourceEntry(sid, s.name, None if s.kind is None else s.kind.value, s.note)
+        for sid, s in scenario.sources.items()
+    )
+    outcomes = _outcome_entries(scenario, shift) if _has_outcomes(scenario) else ()
+    return Report(*head, gap, sources, names, projects, scenario.decimals, described, outcome_lines=outcomes)
+
+
+def _has_outcomes(scenario: Scenario) -> bool:
+    lines = (line for p in scenario.projects.values() for line in p.financing)
+    return any(line.tariff is not None for line in chain(scenario.financing, lines))
+
+
+def _outcome_entries(scenario: Scenario, shift: int) -> tuple[OutcomeEntry, ...]:
+    """The outcome lines of SCENARIO (its unit is SHIFT powers of ten above the report's) in the report's unit."""
+    scale = -(scenario.unit.exponent - shift)  # from kr. to the report's unit
+
+    def shown(kr: Decimal) -> Decimal:
+        return kr.scaleb(scale, EXACT)
+
+    return tuple(
+        OutcomeEntry(
+            o.ref.line.source,
+            o.ref.line.tariff.scaleb(shift, EXACT),
+            dict(sorted(o.ref.line.outcomes.items())),
+            shown(o.uncapped),
+            shown(o.paid),
+            shown(o.capped_by),
+        )
+        for o in outcome_lines(scenario)
+    )
+
+
+def rows(report: Report) -> tuple[Row, ...]:
+    """The report as rows: each project's cost, the cost, each source, financed, coverage, residual."""
+    figures = [*report.gap.years.values(), report.gap.total]
+    columns = report.columns
+    scaled = report.scaled
+
+    def across(get) -> tuple:
+        return tuple(get(column) for column in columns)
+
+    out = [
+        Row("cost", pid, report.names[pid], tuple(scaled(f.costs.get(pid)) for f in figures))
+        for pid in report.gap.total.costs
+    ]
+    out.append(Row("cost", "", LABELS["cost"], across(lambda c: c.cost)))
+    out += [
+        Row("financing", sid, name, across(lambda c, sid=sid: c.financing.get(sid)))
+        for sid, name in report.sources.items()
+    ]
+    out.append(Row("financed", "", LABELS["financed"], across(lambda c: c.financed)))
+    out.append(Row("coverage", "", LABELS["coverage"], across(lambda c: c.coverage)))
+    out.append(Row("residual", "", LABELS["residual"], across(lambda c: c.residual)))
+    return tuple(out)
+
+
+def caption(report) -> str:
+    """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them."""
+    if report.price_level is None:
+        return report.unit.value
+    return f"{report.unit.value}, {report.price_level}-priser"
+
+
+def decimals_for(report: Report, asked: int | None, table: tuple[Row, ...] | None = None) -> int:
+    """How many decimals every amount of the report is shown with: ASKED (--decimals), else the scenario's
+    `decimals:`, else as many as the figures need (see `cells.places`)."""
+    table = rows(report) if table is None else table
+    asked = report.decimals if asked is None else asked
+    return places(report.unit, (v for row in table if row.category != "coverage" for v in row.values), asked)
+
+
+ROUNDING_NOTE = "Afrundingsdifferencer kan forekomme."
+
+
+def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
+    """The line under a table whose shown totals differ from the sums of their shown parts (amounts rounded
+    to DECIMALS places): a column's cost or financed against its rows, the residual against cost less
+    financed, a row's total against its years. None when every shown total adds up."""
+    shown = {}  # category -> per row: the shown values
+    for row in table:
+        if row.category != "coverage":
+            shown.setdefault(row.category, []).append([rounded(v, decimals) for v in row.values])
+    differs = any(sum(values[:-1]) != values[-1] for rows_ in shown.values() for values in rows_)
+    for index in range(len(table[0].values)):
+        parts = {category: [values[index] for values in rows_] for category, rows_ in shown.items()}
+        cost, financed, residual = parts["cost"][-1], parts["financed"][0], parts["residual"][0]
+        differs = differs or sum(parts["cost"][:-1]) != cost and len(parts["cost"]) > 1
+        differs = differs or sum(parts.get("financing", [])) != financed or cost - financed != residual
+    return ROUNDING_NOTE if differs else None
+
+
+def rounded(value: Decimal | None, decimals: int) -> Decimal:
+    """VALUE as shown with DECIMALS places (half to even); 0 where nothing is shown."""
+    return ZERO if value is None else value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT)
+
+
+def shown_coverage(report: Report) -> tuple[Decimal | None, ...]:
+    """Coverage per column for people: to 0.1 %, rounded once from the exact financed / cost (not from the
+    4-decimal coverage, which would round twice)."""
+    return tuple(None if c.cost is None else coverage(c.financed, c.cost, places=3) for c in report.columns)
+
+
+def cells(report: Report, row: Row, decimals: int) -> list[str]:
+    """The cells of ROW for people: amounts to DECIMALS places, coverage as a percentage."""
+    if row.category == "coverage":
+        return [coverage_cell(value) for value in shown_coverage(report)]
+    return [amount(value, decimals) for value in row.values]
+
+
+def funding_lines(report: Report) -> list[str]:
+    """A line per `funding_ends` year, for the foot of a report: the projects (any status) whose current
+    financing runs to the end of that budget year, in file order, separated by "; " (a name may hold a comma)."""
+    by_year: dict[int, list[str]] = {}
+    for project in report.projects:
+        if project.funding_ends is not None:
+            by_year.setdefault(project.funding_ends, []).append(project.name)
+    return [f"Nuværende finansiering til og med {year}: " + "; ".join(names) for year, names in sorted(by_year.items())]
+
+
+def inactive_head(status: Status, name: str, decide_at: int | None) -> str:
+    """How a deferred or stopped project begins its line: 'Udskudt: NAME (beslutning ved budget 2025)'."""
+    if status is Status.DEFER:
+        return f"Udskudt: {name} (beslutning ved budget {decide_at})"
+    return f"Standset: {name}"
+
+
+def inactive_lines(report: Report, decimals: int) -> list[str]:
+    """One line per deferred or stopped project, for the foot of a report."""
+    out = []
+    for project in report.inactive:
+        line = inactive_head(project.status, project.name, project.decide_at)
+        if project.costs:
+            shown = ", ".join(f"{year}: {amount(value, decimals)}" for year, value in project.costs.items())
+            line += f"; udgift {shown} {report.unit.value}"
+        out.append(line)
+    return out

@@ -1,0 +1,130 @@
+"""`effektinvest note`: the financing paragraph of the budget note, in Danish Markdown, from the same figures
+as `gap` (docs/cli.md, "effektinvest note"). In the order the contract gives: what continuing the projects
+costs, a bullet per paying source with the notes of its lines, the residual (or full coverage, or a surplus),
+then the deferred and stopped projects.
+
+Amounts in note style (`note_number`): the output unit, 2 decimals half to even, a trailing zero dropped down
+to one decimal (10,35; 4,4; 2,0), '.' between thousands; "ca." before an amount that rounding changed. Text
+a user wrote is shown as written (`cells.visible`), with what Markdown would act on escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from effektinvest.core.arithmetic import financing_lines
+from effektinvest.core.display_context import danish, markdown_cell
+from effektinvest.model import Scenario, Status
+from effektinvest.model.numbers import EXACT
+from effektinvest.reports.gap.view import Report
+
+_CENT = Decimal("0.01")
+_TENTH = Decimal("0.1")
+_MARKDOWN = re.compile(r"([`*_\[\]<>~&])")  # what Markdown acts on inside a line (\ and | by markdown_cell)
+
+
+def note_number(value: Decimal) -> str:
+    """VALUE as a budget note writes it: 2 decimals half to even, then a trailing zero dropped down to one
+    decimal, '.' between thousands: 10.35 -> '10,35', 4.40 -> '4,4', 2 -> '2,0', 1234.5 -> '1.234,5'."""
+    rounded = value.quantize(_CENT, ROUND_HALF_EVEN, EXACT)
+    return danish(rounded, 1 if rounded == rounded.quantize(_TENTH, ROUND_HALF_EVEN, EXACT) else 2)
+
+
+def _amount(value: Decimal, unit: str) -> str:
+    """'10,35 mio. kr.', or 'ca. 10,4 mio. kr.' where the note's two decimals change the exact figure."""
+    about = "" if value == value.quantize(_CENT, ROUND_HALF_EVEN, EXACT) else "ca. "
+    return f"{about}{note_number(value)} {unit}"
+
+
+def text(value: str) -> str:
+    """Text a user wrote, for a line of Markdown: shown as written, nothing in it read as Markdown."""
+    return _MARKDOWN.sub(r"\\\1", markdown_cell(value))
+
+
+def _names(names: list[str]) -> str:
+    """”A”, ”A” og ”B”, ”A”, ”B” og ”C”: names quoted, as the budget note quotes them (a name may hold a comma)."""
+    quoted = [f"”{text(name)}”" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " og " + quoted[-1]
+
+
+def _sentence(words: str) -> str:
+    """WORDS with a full stop, which a unit's own ('mio. kr.') already is, as Danish writes it."""
+    return words if words.endswith(".") else words + "."
+
+
+def _span(years: tuple[int, ...]) -> str:
+    return f"i {years[0]}" if years[0] == years[-1] else f"i {years[0]}-{years[-1]}"
+
+
+def source_notes(scenario: Scenario) -> dict[str, list[str]]:
+    """Per source: the notes of its financing lines that count (a continued project's lines, then the
+    pooled lines), in file order, each once."""
+    notes: dict[str, list[str]] = {}
+    for ref in financing_lines(scenario):
+        if ref.line.note and ref.line.note not in notes.setdefault(ref.line.source, []):
+            notes[ref.line.source].append(ref.line.note)
+    return notes
+
+
+def paragraph(report: Report, notes: dict[str, list[str]]) -> str:
+    """The note: Markdown paragraphs and a list, each ending with a line break. NOTES: `source_notes`."""
+    unit = report.unit.value
+    total = report.columns[-1]
+    continued = [report.names[pid] for pid in report.gap.total.costs]
+    out = []
+    if continued and report.years:
+        kind = "projektet" if len(continued) == 1 else "projekterne"
+        prices = f" ({report.price_level}-priser)" if report.price_level is not None else ""
+        out.append(
+            f"En videreførelse af {kind} {_names(continued)} {_span(report.years)} koster i alt "
+            + _sentence(f"{_amount(total.cost, unit)}{prices}")
+        )
+        out += _financing(report, notes, unit)
+        out.append(_residual(report, len(continued), unit))
+    else:
+        out.append("Der er ingen projekter at videreføre i dette scenarie.")
+    out += _inactive(report)
+    return "\n\n".join(out) + "\n"
+
+
+def _financing(report: Report, notes: dict[str, list[str]], unit: str) -> list[str]:
+    paid = report.columns[-1].financing
+    if not paid:
+        return ["Der er ikke fundet finansiering til videreførelsen."]
+    bullets = []
+    for sid, name in report.sources.items():  # the paying sources, in the order the file defines them
+        line = f"- {_amount(paid[sid], unit)} fra {text(name)}"
+        if notes.get(sid):
+            line += ": " + "; ".join(text(note) for note in notes[sid])
+        bullets.append(line)
+    return ["Følgende finansiering kan bringes i spil:", "\n".join(bullets)]
+
+
+def _residual(report: Report, count: int, unit: str) -> str:
+    residual = report.columns[-1].residual
+    if residual > 0:
+        them = "projektet" if count == 1 else "projekterne"
+        return (
+            _sentence(f"Der udestår dermed en restfinansiering på {_amount(residual, unit)}")
+            + f" Ønsker byrådet at videreføre {them}, skal der derfor findes finansiering hertil i budget "
+            f"{report.budget_year}."
+        )
+    if residual == 0:
+        return "Finansieringen dækker dermed hele udgiften, og der udestår ingen restfinansiering."
+    return _sentence(f"Finansieringen overstiger dermed udgiften: der er et overskud på {_amount(-residual, unit)}")
+
+
+def _inactive(report: Report) -> list[str]:
+    """A sentence per budget at which deferred projects are decided, then one for the stopped projects."""
+    out = []
+    deferred: dict[int, list[str]] = {}
+    for project in report.deferred:
+        deferred.setdefault(project.decide_at, []).append(project.name)
+    for year, names in sorted(deferred.items()):
+        out.append(f"Der tages først stilling til en eventuel videreførelse af {_names(names)} ved budget {year}.")
+    stopped = [p.name for p in report.projects if p.status is Status.STOP]
+    if stopped:
+        kind = "Projektet" if len(stopped) == 1 else "Projekterne"
+        out.append(f"{kind} {_names(stopped)} videreføres ikke.")
+    return out

@@ -1,0 +1,274 @@
+"""What `savings` shows: the savings view (`savings.Savings`, in kr.) in the output unit, as the JSON object of
+docs/cli.md (`data`), and as rows (`rows`, `sensitivity_rows`) and key-figure lines (`key_lines`) for the table,
+Markdown and CSV renderers. The municipal pockets come first, then state and region, so that the savings the
+municipality cannot harvest stand apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from effektinvest.core.display_context import danish, places
+from effektinvest.model import Scenario, Status
+from effektinvest.model.numbers import EXACT
+from effektinvest.model.units import Unit
+from effektinvest.model.values import OUTSIDE
+from effektinvest.reports.gap.view import ROUNDING_NOTE, rounded
+from effektinvest.reports.gap.view import caption as unit_caption
+from effektinvest.reports.savings.analysis import Savings
+
+# Danish labels, as in a budget note.
+LABELS = {
+    "cost": "Udgift i alt",
+    "municipal_cost": "Kommunal udgift",
+    "savings": "besparelser",
+    "paid": "betalt",
+    "net": "netto",
+    "municipal_savings": "Kommunale besparelser",
+    "outside_savings": "Besparelser i stat og region",
+    "savings_total": "Besparelser i alt",
+    "municipal_net": "Kommunal netto",
+    "municipal_cumulative": "Akkumuleret",
+    "public_net": "Offentlig netto",
+    "public_cumulative": "Akkumuleret",
+    "total": "I alt",
+    "realisation": "Realisering",
+    "wrong_pocket_share": "Forkert lomme (andel)",
+    "break_even": "Break-even",
+    "npv": "Nutidsværdi",
+    "benefit_cost": "Benefit-cost (nutidsværdi)",
+    "backing": "Besparelser pr. betalt krone",
+    "shortfall": "Mangler",
+    "none": "ingen",
+    "no_share": "kan ikke opgøres (ingen besparelser)",
+    "inactive_savings": "forventede besparelser, tæller ikke med",
+}
+FIGURES = ("cost", "municipal_cost", "savings", "municipal_savings", "outside_savings", "municipal_net", "public_net")
+
+
+class Row(NamedTuple):
+    category: str  # a key of FIGURES, savings/paid/net (with a source id), or municipal_/public_cumulative
+    id: str  # the source id of a pocket's row; "" for a sum
+    label: str  # the source's name (first row of a pocket) or a Danish label
+    detail: str  # besparelser, betalt, netto for a pocket; "" for a sum
+    values: tuple[Decimal | None, ...]  # one per year, then the total (None: no figure)
+
+
+class Inactive(NamedTuple):
+    """A deferred or stopped project with savings: listed, counted nowhere. Its savings as written (expected,
+    not realised), restated with --prices and in the report's unit: source id -> year -> amount."""
+
+    id: str
+    name: str
+    status: Status
+    decide_at: int | None
+    savings: dict[str, dict[int, Decimal]]
+    sources: dict[str, str]  # id -> name of each source in SAVINGS
+
+
+@dataclass(frozen=True)
+class SavingsReport:
+    title: str
+    budget_year: int
+    unit: Unit
+    price_level: int | None
+    names: dict[str, str]  # id -> name of every source listed, in file order
+    kinds: dict[str, str | None]
+    results: tuple[Savings, ...]  # one, or one per realisation asked (the sensitivity view)
+    decimals: int | None = None  # the scenario's house style (`decimals:`)
+    inactive: tuple[Inactive, ...] = ()  # the deferred and stopped projects with savings, in file order
+
+    @property
+    def sensitivity(self) -> bool:
+        return len(self.results) > 1
+
+    def scaled(self, kr: Decimal | None) -> Decimal | None:
+        return None if kr is None else kr.scaleb(-self.unit.exponent, EXACT)
+
+    def outside(self, sid: str) -> bool:
+        return self.kinds[sid] in OUTSIDE
+
+
+def build(scenario: Scenario, results: list[Savings], unit: Unit) -> SavingsReport:
+    names = {sid: scenario.sources[sid].name for sid in results[0].sources}
+    kinds = {sid: backing.kind for sid, backing in results[0].sources.items()}
+    head = (scenario.scenario, scenario.budget_year, unit, scenario.price_level)
+    shift = scenario.unit.exponent - unit.exponent  # from the file's unit to the report's
+    inactive = []
+    for pid, project in scenario.projects.items():
+        if project.status is Status.CONTINUE:
+            continue
+        saved = {
+            sid: {year: value.scaleb(shift, EXACT) for year, value in sorted(by_year.items())}
+            for sid, by_year in (project.savings or {}).items()
+            if by_year
+        }
+        if saved:
+            sources = {sid: scenario.sources[sid].name if sid in scenario.sources else sid for sid in saved}
+            inactive.append(Inactive(pid, project.name, project.status, project.decide_at, saved, sources))
+    return SavingsReport(*head, names, kinds, tuple(results), scenario.decimals, tuple(inactive))
+
+
+# --- JSON -------------------------------------------------------------------------------------------------------
+
+
+def data(report: SavingsReport) -> dict:
+    """The JSON object of docs/cli.md: one realisation's figures, or a `sensitivity` array of them; then, when
+    a deferred or stopped project has savings, `inactive`: those savings as written."""
+    head = {
+        "scenario": report.title,
+        "budget_year": report.budget_year,
+        "unit": report.unit.value,
+        "price_level": report.price_level,
+    }
+    if report.sensitivity:
+        out = {**head, "sensitivity": [_result_data(report, result) for result in report.results]}
+    else:
+        out = {**head, **_result_data(report, report.results[0])}
+    if report.inactive:  # left out when there is none, so the contract's shape is unchanged
+        out["inactive"] = [_inactive_data(project) for project in report.inactive]
+    return out
+
+
+def _inactive_data(project: Inactive) -> dict:
+    return {
+        "id": project.id,
+        "name": project.name,
+        "status": project.status.value,
+        "decide_at": project.decide_at,
+        "savings": {sid: {str(year): value for year, value in by.items()} for sid, by in project.savings.items()},
+    }
+
+
+def _result_data(report: SavingsReport, result: Savings) -> dict:
+    scaled = report.scaled
+
+    def column(figures) -> dict:
+        out = {name: scaled(getattr(figures, name)) for name in FIGURES}
+        out["sources"] = {sid: {k: scaled(v) for k, v in p._asdict().items()} for sid, p in figures.sources.items()}
+        return out
+
+    years = []
+    for year, figures in result.years.items():
+        entry = {"year": year, **column(figures)}
+        sources, cumulative = entry.pop("sources"), result.cumulative[year]
+        entry["municipal_cumulative"] = scaled(cumulative.municipal)
+        entry["public_cumulative"] = scaled(cumulative.public)
+        years.append({**entry, "sources": sources})
+    return {
+        "realisation": result.realisation,
+        "discount": "finance-ministry" if result.rate is None else result.rate,
+        "years": years,
+        "total": column(result.total),
+        "sources": {
+            sid: {"kind": b.kind, "backing": b.backing, "shortfall": scaled(b.shortfall)}
+            for sid, b in result.sources.items()
+        },
+        "wrong_pocket_share": result.wrong_pocket_share,
+        "break_even": result.break_even._asdict(),
+        "npv": {side: scaled(value) for side, value in result.npv._asdict().items()},
+        "benefit_cost": result.benefit_cost._asdict(),
+    }
+
+
+# --- rows for people (and CSV) -----------------------------------------------------------------------------------
+
+
+def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
+    """One realisation as rows: cost, each municipal pocket (savings, paid, net), their savings, each outside
+    pocket's savings, theirs, all savings, then the municipal and public nets with their running sums."""
+    columns = (*result.years.values(), result.total)
+    scaled = report.scaled
+
+    def across(get) -> tuple:
+        return tuple(scaled(get(column)) for column in columns)
+
+    def figure(name: str, label: str | None = None) -> Row:
+        return Row(name, "", label or LABELS[name], "", across(lambda c: getattr(c, name)))
+
+    def cumulative(side: str) -> Row:
+        values = (*(scaled(getattr(c, side)) for c in result.cumulative.values()), None)
+        return Row(f"{side}_cumulative", "", LABELS[f"{side}_cumulative"], "", values)
+
+    out = [figure("cost"), figure("municipal_cost")]
+    for outside in (False, True):
+        for sid, name in report.names.items():
+            if report.outside(sid) != outside:
+                continue
+            details = ("savings",) if outside else ("savings", "paid", "net")
+            for index, detail in enumerate(details):
+                value = across(lambda c, sid=sid, detail=detail: getattr(c.sources[sid], detail))
+                out.append(Row(detail, sid, name if index == 0 else "", LABELS[detail], value))
+        out.append(figure("outside_savings" if outside else "municipal_savings"))
+    out += [figure("savings", LABELS["savings_total"]), figure("municipal_net"), cumulative("municipal")]
+    out += [figure("public_net"), cumulative("public")]
+    return tuple(out)
+
+
+def section_starts(table: tuple[Row, ...]) -> set[int]:
+    """The rows a rule goes above: the first pocket, the first outside pocket, all savings, the nets."""
+    starts, previous = set(), None
+    for index, row in enumerate(table):
+        group = "pockets" if row.id else row.category
+        if group == "pockets" and previous in {"municipal_cost", "municipal_savings"}:
+            starts.add(index)
+        if row.category in {"savings", "municipal_net"} and not row.id:
+            starts.add(index)
+        previous = group if row.id else row.category
+    return starts
+
+
+def decimals_for(report: SavingsReport, asked: int | None) -> int:
+    """How many decimals every amount is shown with: ASKED (--decimals), else the scenario's `decimals:`, else
+    as many as the savings, payments and costs need (`cells.places`), at least 2. A present value, whole øre
+    is not one of them: it is shown under the table, with `savings_keys.foot_decimals`."""
+    asked = report.decimals if asked is None else asked
+    values = [v for result in report.results for row in rows(report, result) for v in row.values]
+    return places(report.unit, values, asked) if asked is not None else max(2, places(report.unit, values))
+
+
+def caption(report: SavingsReport, result: Savings | None = None) -> str:
+    """'mio. kr., 2024-priser, realisering 75 %': the unit, the price level and (one realisation) the
+    realisation."""
+    text = unit_caption(report)
+    return text if result is None else f"{text}, realisering {realisation_text(result.realisation)}"
+
+
+def realisation_text(value: Decimal) -> str:
+    """A realisation as a Danish percentage with the decimals it needs: 75 %, 42,5 %."""
+    percent = value.scaleb(2, EXACT)
+    return danish(percent, max(0, -percent.normalize(EXACT).as_tuple().exponent)) + " %"
+
+
+def year_text(year: int | None) -> str:
+    return LABELS["none"] if year is None else str(year)
+
+
+def ratio_text(value: Decimal | None) -> str:
+    return LABELS["none"] if value is None else danish(value, 4)
+
+
+def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
+    """The line under a table whose shown figures do not add up once rounded to DECIMALS places: a row's
+    total against its years, a pocket's net against its savings less paid, the sums of savings, the nets
+    and the running sums. None when every shown figure adds up."""
+    shown = {(row.category, row.id): [rounded(v, decimals) for v in row.values] for row in table}
+    pockets = [row for row in table if row.id and row.category == "savings"]
+    for (category, _), values in shown.items():
+        if not category.endswith("cumulative") and sum(values[:-1]) != values[-1]:
+            return ROUNDING_NOTE
+    for i in range(len(table[0].values)):
+        at = {key: values[i] for key, values in shown.items()}
+        outside = sum(at[("savings", r.id)] for r in pockets if ("paid", r.id) not in shown)
+        sums = [
+            (at[("outside_savings", "")], outside),
+            (at[("municipal_savings", "")], sum(at[("savings", r.id)] for r in pockets) - outside),
+            (at[("savings", "")], at[("municipal_savings", "")] + at[("outside_savings", "")]),
+            (at[("municipal_net", "")], at[("municipal_savings", "")] - at[("municipal_cost", "")]),
+            (at[("public_net", "")], at[("savings", "")] - at[("cost", "")]),
+            *((at[("net", r.id)], at[("savings", r.id)] - at[("paid", r.id)]) for r in pockets if ("net", r.id) in at),
+        ]
+        if any(a != b for a, b in sums):
+            return ROUNDING_NOTE
+    return None
