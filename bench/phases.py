@@ -21,7 +21,7 @@ def main(path: str) -> None:
     from effektinvest import reader
     from effektinvest.edges.load import checked
     from effektinvest.model import Scenario
-    from effektinvest.reports import render
+    from effektinvest.reports import gap as gap_report
     from effektinvest.reports.gap.view import build
 
     steps = [("imports", clock() - start)]
@@ -45,7 +45,7 @@ def main(path: str) -> None:
     _findings, gap, _paid = checked(scenario)
     steps.append(("checks and arithmetic", clock() - t))
     t = clock()
-    render("gap", "json", build(scenario, gap, scenario.unit))
+    gap_report.render("json", build(scenario, gap, scenario.unit))
     steps.append(("JSON report", clock() - t))
     steps.append(("total", sum(seconds for _, seconds in steps)))
     steps += aside

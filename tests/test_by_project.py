@@ -109,8 +109,10 @@ def test_json_by_hand_is_what_the_encoder_writes(ties):
     from dataclasses import replace
 
     from effektinvest.edges.load import load_path
-    from effektinvest.formats.json import dumps, gap, report_data
+    from effektinvest.formats.json import dumps
     from effektinvest.model.units import Unit
+    from effektinvest.reports.gap.json import json as gap
+    from effektinvest.reports.gap.json import report_data
     from effektinvest.reports.gap.view import build
 
     loaded = load_path(ties)

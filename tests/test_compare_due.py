@@ -9,7 +9,8 @@ from pathlib import Path
 
 from effektinvest.edges.load import load_path
 from effektinvest.model import Status
-from effektinvest.reports.compare.analysis import Change, DueItem, compare, due
+from effektinvest.reports.compare.analysis import Change, compare
+from effektinvest.reports.due.analysis import DueItem, due
 
 HERE = Path(__file__).parent / "fixtures" / "portfolio"
 D = Decimal

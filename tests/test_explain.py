@@ -230,8 +230,10 @@ def test_json_lines_by_hand_are_what_the_encoder_writes(tmp_path):
 
     from effektinvest.cli.gap import _views
     from effektinvest.edges.load import load_path, with_prices
-    from effektinvest.formats.json import dumps, gap, report_data
+    from effektinvest.formats.json import dumps
     from effektinvest.model.units import Unit
+    from effektinvest.reports.gap.json import json as gap
+    from effektinvest.reports.gap.json import report_data
     from effektinvest.reports.gap.view import build
 
     outcomes = tmp_path / "outcomes.yaml"
@@ -254,7 +256,8 @@ def test_json_lines_by_hand_are_what_the_encoder_writes(tmp_path):
 
 
 def test_numbers_by_hand_are_what_the_encoder_writes():
-    from effektinvest.formats.json import _number, _numbers
+    from effektinvest.formats.json import number as _number
+    from effektinvest.formats.json import numbers as _numbers
 
     values = [D(t) for t in ("10.35", "2.50", "2.00", "0.00", "-0.00", "1.0025E+5", "0E-7", "1E+2", "100", "-3.10")]
     for shift in (0, -3, -6, 2):

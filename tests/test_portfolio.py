@@ -13,7 +13,8 @@ import pytest
 from conftest import invoke
 from effektinvest.core.prices import PriceProblem, restate
 from effektinvest.edges.load import load_path, with_prices
-from effektinvest.reports.compare.analysis import compare, due
+from effektinvest.reports.compare.analysis import compare
+from effektinvest.reports.due.analysis import due
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).parent / "fixtures" / "portfolio"

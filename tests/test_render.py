@@ -6,22 +6,24 @@ from pathlib import Path
 
 from effektinvest.core.display_context import danish, percent
 from effektinvest.edges.load import load_bytes, load_path
-from effektinvest.formats.json import dumps, report_data
+from effektinvest.formats.json import dumps
 from effektinvest.model.units import Unit
-from effektinvest.reports import render
+from effektinvest.reports import due as due_report
+from effektinvest.reports import gap as gap_report
+from effektinvest.reports.gap.json import report_data
 from effektinvest.reports.gap.view import build, decimals_for
 
 
 def to_json(report) -> str:
-    return render("gap", "json", report)
+    return gap_report.render("json", report)
 
 
 def to_csv(report) -> str:
-    return render("gap", "csv", report)
+    return gap_report.render("csv", report)
 
 
 def markdown(report, decimals=None) -> str:
-    return render("gap", "markdown", report, decimals)
+    return gap_report.render("markdown", report, decimals)
 
 
 SEED = str(Path(__file__).resolve().parent.parent / "scenarios" / "2024.yaml")
@@ -140,9 +142,9 @@ def test_render_dispatches_each_format_to_its_module_and_refuses_others():
     import pytest
 
     report = seed_report()
-    assert render("gap", "tsv", report).splitlines()[0] == "year\tcategory\tid\tname\tamount"
+    assert gap_report.render("tsv", report).splitlines()[0] == "year\tcategory\tid\tname\tamount"
     with pytest.raises(ValueError):
-        render("due", "markdown", report)
+        due_report.render("markdown", report)
 
 
 # --- amounts on screen (docs/cli.md): a number is never cut, labels wrap, --decimals and `decimals:` -------------
@@ -233,7 +235,7 @@ def test_decimals_round_what_is_shown_and_say_so_when_totals_differ(tmp_path):
     assert _on_a_terminal(house, 120) == one  # the scenario's house style, as --decimals 1
     option_wins = _on_a_terminal(house, 120, "--decimals", "2")
     assert "│ Udgift i alt                     │   4,14 │   6,21 │  10,35 │" in option_wins
-    md = render("gap", "markdown", seed_report(), 0)
+    md = gap_report.render("markdown", seed_report(), 0)
     assert "| **Udgift i alt** | **4** | **6** | **10** |" in md and "- Afrundingsdifferencer kan forekomme." in md
 
 

@@ -13,11 +13,11 @@ import typer
 
 from effektinvest.cli.app import EXIT_USAGE
 from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
-from effektinvest.reports import FORMATS
+from effektinvest.reports import compare, due, gap
 
-GapFormat = StrEnum("GapFormat", {name: name for name in FORMATS["gap"]})
-CompareFormat = StrEnum("CompareFormat", {name: name for name in FORMATS["compare"]})
-DueFormat = StrEnum("DueFormat", {name: name for name in FORMATS["due"]})
+GapFormat = StrEnum("GapFormat", {name: name for name in gap.FORMATS})
+CompareFormat = StrEnum("CompareFormat", {name: name for name in compare.FORMATS})
+DueFormat = StrEnum("DueFormat", {name: name for name in due.FORMATS})
 
 PRICES_HELP = "Restate every amount in this year's prices by the file's price_index (format 1.1)."
 DECIMALS_HELP = (

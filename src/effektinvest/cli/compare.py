@@ -21,7 +21,7 @@ from effektinvest.cli.common import (
     unit_option,
 )
 from effektinvest.edges.output import deliver, refuse
-from effektinvest.reports import render
+from effektinvest.reports import compare as compare_report
 
 
 @app.command()
@@ -64,4 +64,4 @@ def compare(
     level = levels.pop() if len(levels) == 1 else None
     comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
     report = CompareReport(old.path, new.path, out_unit or new.scenario.unit, level, comparison)
-    deliver(lambda: render("compare", format.value, report, decimals), format, output, force)
+    deliver(lambda: compare_report.render(format.value, report, decimals), format, output, force)

@@ -18,7 +18,7 @@ from effektinvest.cli.common import (
 )
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
-from effektinvest.reports import render
+from effektinvest.reports import due as due_report
 
 
 @app.command()
@@ -35,7 +35,7 @@ def due(
     force: Force = False,
 ) -> None:
     """The decisions due at a budget: funding that ends that year, and decisions deferred to it."""
-    from effektinvest.reports.compare.analysis import due as due_items
+    from effektinvest.reports.due.analysis import due as due_items
     from effektinvest.reports.due.view import DueReport, due_row
 
     refuse(format, output, force)
@@ -47,6 +47,6 @@ def due(
             invalid = True
             continue
         rows += [due_row(loaded.path, loaded.scenario.unit, item) for item in due_items(loaded.scenario, budget)]
-    deliver(lambda: render("due", format.value, DueReport(budget, rows)), format, output, force)
+    deliver(lambda: due_report.render(format.value, DueReport(budget, rows)), format, output, force)
     if invalid:
         raise typer.Exit(EXIT_INVALID)

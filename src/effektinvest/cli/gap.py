@@ -24,7 +24,7 @@ from effektinvest.cli.common import (
     unit_option,
 )
 from effektinvest.edges.output import deliver, refuse
-from effektinvest.reports import render
+from effektinvest.reports import gap as gap_report
 
 
 @app.command()
@@ -64,7 +64,10 @@ def gap(
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
     if explain or by is not None:
         report = _views(report, loaded, written if prices is not None else None, prices, explain, by)
-    deliver(lambda: _with_chart(render("gap", format.value, report, decimals), report, chart), format, output, force)
+    def rendered():
+        return _with_chart(gap_report.render(format.value, report, decimals), report, chart)
+
+    deliver(rendered, format, output, force)
     if fail_on_gap:
         _fail_on_gap(report, quiet)
 

@@ -24,9 +24,9 @@ from effektinvest.cli.common import (
 )
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.model.numbers import DECIMAL_RE, ValueProblem, parse_realisation
-from effektinvest.reports import FORMATS, render
+from effektinvest.reports import savings as savings_report
 
-SavingsFormat = StrEnum("SavingsFormat", {name: name for name in FORMATS["savings"]})
+SavingsFormat = StrEnum("SavingsFormat", {name: name for name in savings_report.FORMATS})
 
 REALISATION_HELP = (
     'The share of the expected savings assumed to materialise, "75%" or 0.75, from 0 to 200 % (default: the '
@@ -71,7 +71,7 @@ def savings(
         print(f"effektinvest: note: {loaded.path} states no savings (the projects' 'savings:')", file=sys.stderr)
     results = sensitivity(found, loaded.gap, realisations or [None], rate)  # one view, or one per realisation
     report = build(found, results, out_unit or found.unit)
-    deliver(lambda: render("savings", format.value, report, decimals), format.value, output, force)
+    deliver(lambda: savings_report.render(format.value, report, decimals), format.value, output, force)
 
 
 def _number(text: str) -> object:

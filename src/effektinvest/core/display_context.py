@@ -12,6 +12,8 @@ from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 
 NONE = "-"  # a cell with no figure
+TOTAL = "I alt"  # the head of the total column, after the budget years
+
 
 def places(unit: Unit, values, asked: int | None = None) -> int:
     """How many decimals a table shows: ASKED, or as many as every one of VALUES needs to be shown exactly
@@ -98,6 +100,16 @@ def _escape_hidden(match: re.Match) -> str:
     if character in _NAMED:
         return _NAMED[character]
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def spreadsheet_text(text: str) -> str:
+    """TEXT for a cell of a spreadsheet that reads CSV (csv-da): `visible`, and text that the spreadsheet would
+    run as a formula (it begins with = + - @) gets a leading ' (numbers never go through here)."""
+    text = visible(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def json_visible(text: str) -> str:

@@ -1,37 +1,29 @@
-"""Renderers: one module per output format (table, json, csv, markdown), each with one function per
-report (gap, compare, due), as pipdeptree has one renderer module per format. What a report shows is in
-the *_view modules; how one cell is shown in `cells`; diagnostics have their own reporters
-(`diagnostics`). `render` is the one dispatch from a format's name to its renderer.
+"""The reports: one package per report (gap, compare, due, savings, note, check), each holding everything the
+report needs: its analysis, its view (what it shows, in the output unit) and one module per output format
+(`table.py`, `json.py`, `csv.py`, `markdown.py`, `xlsx.py`). The format modules fill the toolkits of
+`effektinvest.formats`, which know no report.
+
+Each report package names its formats (`FORMATS`, the first the default) and maps a format's name to the
+function that writes it (`render`): an explicit registry, in which only the asked format's module is
+imported (Rich for the table, openpyxl for xlsx). Adding a report is adding a package here and a command in
+`cli/`; no format module changes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
-
-# The formats of each report, as the CLI offers them (the first is the default).
-FORMATS = {
-    "gap": ("table", "json", "csv", "tsv", "markdown", "csv-da", "xlsx"),
-    "compare": ("table", "json", "csv", "markdown", "csv-da", "xlsx"),
-    "due": ("table", "json", "csv", "csv-da", "xlsx"),
-    "savings": ("table", "json", "csv", "markdown", "csv-da", "xlsx"),
-}
-_MODULES = {"table": "grid", "json": "json", "csv": "csv", "tsv": "csv", "markdown": "markdown", "csv-da": "csv"}
-_MODULES["xlsx"] = "workbook"  # openpyxl, imported only for this format
 
 
 @dataclass(frozen=True)
 class Options:
-    decimals: int | None = None  # table and Markdown: round what is shown to this many decimals
-    delimiter: str = ","  # csv: ',' (tsv: a tab)
-    danish: bool = False  # csv-da: ';', decimal comma, BOM, CRLF, formula-looking text prefixed with '
+    """How a report is written, beyond its view: the decimals asked for (table, Markdown, xlsx), and the
+    CSV dialect (csv ',', tsv a tab, csv-da ';' with a decimal comma, a BOM, CRLF and no formula)."""
 
+    decimals: int | None = None
+    delimiter: str = ","
+    danish: bool = False
 
-def render(report: str, format: str, view, decimals: int | None = None):
-    """VIEW (the report REPORT, e.g. a gap_view.Report) in FORMAT: text, for the table a Rich renderable,
-    for xlsx bytes. Only the format's own module is imported."""
-    if format not in FORMATS[report]:
-        raise ValueError(f"{report} has no format {format!r}")
-    module = import_module(f"effektinvest.formats.{_MODULES[format]}")
-    delimiter = {"tsv": "\t", "csv-da": ";"}.get(format, ",")
-    return getattr(module, report)(view, Options(decimals, delimiter, danish=format == "csv-da"))
+    @classmethod
+    def of(cls, format: str, decimals: int | None = None) -> Options:
+        """The options of FORMAT (its CSV dialect) with DECIMALS."""
+        return cls(decimals, {"tsv": "\t", "csv-da": ";"}.get(format, ","), danish=format == "csv-da")

@@ -1,0 +1,1 @@
+"""`effektinvest check` (and every command's diagnostics): one reporter per diagnostics format (`reporters`)."""

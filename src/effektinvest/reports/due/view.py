@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from effektinvest.model import Status
 from effektinvest.model.units import Unit
-from effektinvest.reports.compare.analysis import DueItem
+from effektinvest.reports.due.analysis import DueItem
 
 REASONS = {"funding_ends": "finansiering udløber", "deferred": "udskudt beslutning"}
 

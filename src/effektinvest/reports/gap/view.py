@@ -11,7 +11,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from effektinvest.core.arithmetic import ZERO, Figures, Gap, coverage, outcome_lines
-from effektinvest.core.display_context import amount, coverage_cell, places
+from effektinvest.core.display_context import TOTAL, amount, coverage_cell, places
 from effektinvest.model import Scenario, Status
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
@@ -22,7 +22,7 @@ LABELS = {
     "financed": "Finansiering i alt",
     "coverage": "Dækningsgrad",
     "residual": "Restfinansiering",
-    "total": "I alt",
+    "total": TOTAL,
 }
 
 

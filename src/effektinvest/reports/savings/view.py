@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.display_context import danish, places
+from effektinvest.core.display_context import TOTAL, danish, places
 from effektinvest.model import Scenario, Status
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
@@ -32,7 +32,7 @@ LABELS = {
     "municipal_cumulative": "Akkumuleret",
     "public_net": "Offentlig netto",
     "public_cumulative": "Akkumuleret",
-    "total": "I alt",
+    "total": TOTAL,
     "realisation": "Realisering",
     "wrong_pocket_share": "Forkert lomme (andel)",
     "break_even": "Break-even",

@@ -1,4 +1,4 @@
-"""xlsx for `savings` (render/xlsx.py's `savings` calls it): one sheet, as the table shows the report.
+"""`savings --format xlsx`: one sheet, as the table shows the report (`formats.workbook`).
 
 One realisation (`Besparelser YEAR`): the rows of the table (`savings_view.rows`: the municipal pockets, then
 state and region, the nets and their running sums), a column per year and the total, then the key figures as
@@ -16,13 +16,10 @@ A figure that does not exist (no break-even, no benefit-cost) is the text `ingen
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from openpyxl import Workbook
 
 from effektinvest.core.display_context import visible
-from effektinvest.formats.workbook import _label_width, _save, _Sheet, amount_format
-from effektinvest.model.numbers import EXACT
+from effektinvest.formats.workbook import Sheet, amount_format, label_width, percent_format, save
 from effektinvest.reports import Options
 from effektinvest.reports.savings import keys as savings_keys
 from effektinvest.reports.savings import sensitivity, view
@@ -33,13 +30,7 @@ YEAR = "0"
 _SIDES = {"municipal": "kommunalt", "public": "offentligt"}
 
 
-def percent_format(value: Decimal) -> str:
-    """A percent format with the decimals VALUE needs as a percentage: 1 -> '0%', 0.1932 -> '0.00%'."""
-    needed = max(0, -value.scaleb(2, EXACT).normalize(EXACT).as_tuple().exponent)
-    return "0" + ("." + "0" * needed if needed else "") + "%"
-
-
-def savings(report: view.SavingsReport, options: Options) -> bytes:
+def xlsx(report: view.SavingsReport, options: Options) -> bytes:
     shown = view.decimals_for(report, options.decimals)
     foot = savings_keys.foot_decimals(report, shown, options.decimals)
     workbook = Workbook(write_only=True)
@@ -47,7 +38,7 @@ def savings(report: view.SavingsReport, options: Options) -> bytes:
         _sensitivity(workbook, report, amount_format(shown), foot)
     else:
         _one(workbook, report, report.results[0], shown, foot)
-    return _save(workbook, report.title)
+    return save(workbook, report.title)
 
 
 def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown: int, foot: int) -> None:
@@ -55,8 +46,8 @@ def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown:
     number_format = amount_format(shown)
     keys = _key_rows(report, result, amount_format(foot))
     labels = [visible(row.label) for row in table] + [visible(label) for label, _, _, _ in keys]
-    widths = {1: _label_width(labels), 2: 12, **{i: 14 for i in range(3, len(result.years) + 4)}}
-    sheet = _Sheet(workbook, f"Besparelser {report.budget_year}", widths)
+    widths = {1: label_width(labels), 2: 12, **{i: 14 for i in range(3, len(result.years) + 4)}}
+    sheet = Sheet(workbook, f"Besparelser {report.budget_year}", widths)
     header = [f"Budget {report.budget_year}", "", *result.years, view.LABELS["total"]]
     sheet.head(report.title, view.caption(report, result), header)
     for row in table:
@@ -111,7 +102,7 @@ def _sensitivity(workbook: Workbook, report: view.SavingsReport, number_format: 
     backed = [sid for sid in report.names if any(r.sources[sid].shortfall is not None for r in report.results)]
     heads = [*sensitivity.HEADS[:-1], *(f"{view.LABELS['shortfall']}, {report.names[sid]}" for sid in backed)]
     widths = {i: max(14, len(head) + 2) for i, head in enumerate(heads, start=1)}
-    sheet = _Sheet(workbook, f"Følsomhed {report.budget_year}", widths)
+    sheet = Sheet(workbook, f"Følsomhed {report.budget_year}", widths)
     sheet.head(report.title, view.caption(report), heads)
     for row, result in zip(sensitivity.rows(report), report.results, strict=True):
         formats = [foot_format if index >= sensitivity.NPVS else number_format for index in range(len(row.values))]

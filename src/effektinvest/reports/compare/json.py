@@ -1,0 +1,39 @@
+"""`compare --format json`: the compare object of docs/cli.md (`formats.json`)."""
+
+from __future__ import annotations
+
+from effektinvest.formats.json import dumps
+from effektinvest.reports.compare.view import FIGURES, SIDES, CompareReport, coverage_sides, side_value
+
+
+def comparison_data(report: CompareReport) -> dict:
+    """The compare shape of docs/cli.md: each figure as {before, after, change}; a missing side is 0."""
+
+    def figure(change) -> dict:
+        shown = report.scaled(change)
+        return {side: side_value(shown, side) for side, _ in SIDES}
+
+    def column(change) -> dict:
+        out = {name: figure(getattr(change, name)) for name in FIGURES}
+        out["financing"] = {sid: figure(paid) for sid, paid in change.financing.items()}
+        out["costs"] = {pid: figure(cost) for pid, cost in change.costs.items()}
+        out["coverage"] = dict(zip(("before", "after", "change"), coverage_sides(change.coverage), strict=True))
+        return out
+
+    *years, total = report.columns
+    cmp = report.comparison
+    return {
+        "before": report.before,
+        "after": report.after,
+        "unit": report.unit.value,
+        "price_level": report.price_level,
+        "years": [{"year": year, **column(c)} for year, c in zip(report.years, years, strict=True)],
+        "total": column(total),
+        "projects": {"added": list(cmp.added_projects), "removed": list(cmp.removed_projects)},
+        "sources": {"added": list(cmp.added_sources), "removed": list(cmp.removed_sources)},
+        "titles": {"before": cmp.titles[0], "after": cmp.titles[1]},
+    }
+
+
+def json(report: CompareReport, options=None) -> str:
+    return dumps(comparison_data(report)) + "\n"
