@@ -47,8 +47,8 @@ def test_json_keeps_the_exact_text_and_escapes_what_a_terminal_would_act_on():
 def test_step_summary_row_is_one_row_with_hidden_characters_shown():
     rows = [row for row in step_summary([FORGER], 1).splitlines() if row.startswith("| x")]
     assert rows == [
-        "| x\\\\x1b]0;t\\\\x07.yaml | 2 | 3 | error | `not-a-number` "
-        "| '1 other.yaml:1:1: error[fake]: x' \\\\u202e  |"
+        "| x\\\\x1b\\]0;t\\\\x07.yaml | 2 | 3 | error | `not-a-number` "
+        "| '1 other.yaml:1:1: error\\[fake\\]: x' \\\\u202e  |"
     ]
 
 

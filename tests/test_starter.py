@@ -124,3 +124,17 @@ def test_init_writes_a_file_whose_name_is_as_long_as_the_system_allows(tmp_path)
     assert (tmp_path / name).read_text(encoding="utf-8").startswith("# Scenarie")
     assert [p.name for p in tmp_path.iterdir()] == [name]
     assert run("init", name, "--force").returncode == 0
+
+
+def test_init_starts_no_budget_year_whose_starter_would_hold_a_year_past_the_range(tmp_path):
+    """One year range (model.numbers YEAR_MIN..YEAR_MAX): the starter's examples reach the budget year + 2,
+    so the latest budget year init starts is 2198; 2199 is a usage error, not a file that fails check."""
+    assert run("init", "sidst.yaml", "--budget-year", "2198").code == 0
+    assert "2200" in (tmp_path / "sidst.yaml").read_text(encoding="utf-8")
+    assert run("check", "sidst.yaml").code == 0
+    refused = run("init", "for-sent.yaml", "--budget-year", "2199")
+    assert refused.code == 2 and "--budget-year" in refused.stderr and "2198" in refused.stderr
+    assert not (tmp_path / "for-sent.yaml").exists()
+    from effektinvest.edges.starter import year_in_name
+
+    assert [year_in_name(n) for n in ("budget-2198.yaml", "budget-2199.yaml", "1899.yaml")] == [2198, None, None]

@@ -10,7 +10,8 @@ import typer
 
 from effektinvest.cli.app import app
 from effektinvest.cli.common import fail_usage
-from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
+from effektinvest.edges.starter import LAST_BUDGET_YEAR
+from effektinvest.model.numbers import YEAR_MIN
 
 
 @app.command()
@@ -30,7 +31,7 @@ def init(
         typer.Option(
             "--budget-year",
             min=YEAR_MIN,
-            max=YEAR_MAX - 1,
+            max=LAST_BUDGET_YEAR,
             metavar="YEAR",
             help="The budget year (default: a four-digit year in PATH's file name, else next year).",
         ),

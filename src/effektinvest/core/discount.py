@@ -3,7 +3,8 @@ and the ratios of the savings view. Pure.
 
 Present values are computed at 50 significant digits (`PRECISE`) and rounded once: a net present value to
 whole øre, a ratio to 4 decimals, half to even. The default discount is the Finance Ministry's stepped
-schedule (3.5 % a year for years 1 to 35, 2.5 % for 36 to 70, 1.5 % after); a flat rate replaces it.
+schedule (`SCHEDULE`: 3.5 % a year for years 1 to 35, 2.5 % for 36 to 70, 1.5 % after); a flat rate replaces
+it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from effektinvest.core.arithmetic import ORE, ZERO
 PRECISE = Context(prec=50, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, DivisionByZero, Overflow])
 RATIO = Decimal("0.0001")  # ratios: 4 decimals
 _ONE = Decimal(1)
-_STEPS = (Decimal("1.035"), Decimal("1.025"), Decimal("1.015"))  # the Finance Ministry's 3.5, 2.5 and 1.5 %
+# The Finance Ministry's schedule, the one place it is written: each rate and the number of years it runs
+# (None: every year after). Its words in the help and the reports are made from it (`schedule_words`).
+SCHEDULE = ((Decimal("0.035"), 35), (Decimal("0.025"), 35), (Decimal("0.015"), None))
 
 
 def factor(t: int, rate: Decimal | None = None) -> Decimal:
@@ -24,15 +27,25 @@ def factor(t: int, rate: Decimal | None = None) -> Decimal:
     year (t < 0) 1.035^-t."""
     if rate is not None:
         return _discounted(PRECISE.add(_ONE, rate), t)
-    first, second, third = _STEPS
     if t < 0:
-        return _discounted(first, t)
-    out = _discounted(first, min(t, 35))
-    if t > 35:
-        out = PRECISE.multiply(out, _discounted(second, min(t - 35, 35)))
-    if t > 70:
-        out = PRECISE.multiply(out, _discounted(third, t - 70))
+        return _discounted(PRECISE.add(_ONE, SCHEDULE[0][0]), t)
+    out, left = _ONE, t
+    for step_rate, years in SCHEDULE:
+        step = left if years is None else min(left, years)
+        if step <= 0:
+            break
+        out = PRECISE.multiply(out, _discounted(PRECISE.add(_ONE, step_rate), step))
+        left -= step
     return out
+
+
+def schedule_spans() -> list[tuple[Decimal, int, int | None]]:
+    """The Finance Ministry's schedule as (rate, first year, last year or None): (0.035, 1, 35), ..."""
+    spans, first = [], 1
+    for rate, years in SCHEDULE:
+        spans.append((rate, first, None if years is None else first + years - 1))
+        first += years or 0
+    return spans
 
 
 def _discounted(base: Decimal, years: int) -> Decimal:

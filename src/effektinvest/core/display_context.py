@@ -1,6 +1,8 @@
-"""How one figure or text is shown: Danish numbers for people (tables and Markdown), and text a user wrote:
-its hidden characters shown (`visible`, `json_visible`) and its escaping for Markdown. Every renderer shows
-its cells through these functions."""
+"""How a figure or a text is shown, in one place (as beancount's display context): how many decimals a value
+needs, the one display rounding, Danish numbers, percentages and percentage points, coverage for people, the
+caption of a table; and text a user wrote, neutralised for each output (a terminal and plain text, Markdown,
+JSON, a spreadsheet). Every report shows its figures and texts through these functions; rounding here is for
+people only, never of a figure that is computed further."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from effektinvest.core.arithmetic import coverage
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 
@@ -15,35 +18,56 @@ NONE = "-"  # a cell with no figure
 TOTAL = "I alt"  # the head of the total column, after the budget years
 
 
+# --- figures for people -------------------------------------------------------------------------------------------
+
+
+def decimals_needed(value: Decimal) -> int:
+    """How many decimals VALUE needs to be shown exactly: 2.050 -> 2, 800000 -> 0, 1E+3 -> 0."""
+    return max(0, -value.normalize(EXACT).as_tuple().exponent)
+
+
 def places(unit: Unit, values, asked: int | None = None) -> int:
     """How many decimals a table shows: ASKED, or as many as every one of VALUES needs to be shown exactly
     (at most the unit's whole øre: kr. 2, t.kr. 5, mio. kr. 8, since amounts are whole øre)."""
     if asked is not None:
         return asked
-    needed = 0
-    for value in values:
-        if value is not None:
-            needed = max(needed, -value.normalize(EXACT).as_tuple().exponent)
-    return needed
+    return max((decimals_needed(value) for value in values if value is not None), default=0)
+
+
+def rounded(value: Decimal, decimals: int) -> Decimal:
+    """VALUE as shown with DECIMALS places: the one display rounding (half to even)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT)
 
 
 def danish(value: Decimal, decimals: int) -> str:
-    """10,35 and 1.234.567,89: a decimal comma and thousands points, DECIMALS places (half to even)."""
-    text = f"{value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT):,.{decimals}f}"
+    """10,35 and 1.234.567,89: a decimal comma and thousands points, DECIMALS places (`rounded`)."""
+    text = f"{rounded(value, decimals):,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def percent(coverage: Decimal) -> str:
-    """A coverage fraction as a Danish percentage to one decimal: 0.807 -> '80,7 %'."""
-    return danish(coverage.scaleb(2, EXACT), 1) + " %"
+def figure(value: Decimal) -> str:
+    """VALUE in Danish style with the decimals it has (no more, no fewer): 0,744; 2,05; 800.000."""
+    return danish(value, decimals_needed(value))
+
+
+def percent(fraction: Decimal, decimals: int | None = 1) -> str:
+    """A fraction as a Danish percentage: to DECIMALS places (0.807 -> '80,7 %'), or with None as many as it
+    needs (0.425 -> '42,5 %', 0.75 -> '75 %')."""
+    value = fraction.scaleb(2, EXACT)
+    return (figure(value) if decimals is None else danish(value, decimals)) + " %"
 
 
 def signed(value: Decimal, decimals: int) -> str:
     """A change with its sign: +0,50, -1,20, and 0,00 for no change (nor one that rounds away)."""
-    if value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT) == 0:
+    if rounded(value, decimals) == 0:
         return danish(abs(value) * 0, decimals)
     text = danish(value, decimals)
     return text if text.startswith("-") else "+" + text
+
+
+def points(change: Decimal) -> str:
+    """A change of two fractions in percentage points, to one decimal: 0.012 -> '+1,2 pct.-point'."""
+    return signed(change.scaleb(2, EXACT), 1) + " pct.-point"
 
 
 def amount(value: Decimal | None, decimals: int) -> str:
@@ -51,16 +75,33 @@ def amount(value: Decimal | None, decimals: int) -> str:
     return NONE if value is None else danish(value, decimals)
 
 
+def shown_coverage(financed: Decimal, cost: Decimal | None) -> Decimal | None:
+    """Coverage for people: to 0.1 % (3 decimals of the fraction), rounded once from the exact financed / cost
+    (not from the 4-decimal coverage of the figures, which would round twice); None without cost."""
+    return None if cost is None else coverage(financed, cost, places=3)
+
+
 def coverage_cell(value: Decimal | None) -> str:
     """One coverage cell: a Danish percentage, or '-' where there is no cost."""
     return NONE if value is None else percent(value)
 
 
-def markdown_cell(text: str) -> str:
-    """TEXT for a Markdown table cell or list item: a backslash, a pipe and a line break cannot break it, and
-    every other hidden character is shown (`visible`)."""
+def caption(unit: Unit, price_level: int | None) -> str:
+    """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them."""
+    return unit.value if price_level is None else f"{unit.value}, {price_level}-priser"
+
+
+# --- Markdown -------------------------------------------------------------------------------------------------------
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>~&|])")  # what Markdown or its HTML acts on inside a line
+
+
+def markdown_text(text: str) -> str:
+    """TEXT for a line of Markdown or a table cell: a line break cannot end it, every hidden character is shown
+    (`visible`), and nothing in it is read as Markdown or HTML (a backslash, a pipe, emphasis, code, links,
+    tags, entities)."""
     text = visible(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
-    return text.replace("\\", "\\\\").replace("|", "\\|")
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 # --- text a user wrote, on a terminal or in a file (docs/cli.md, "How text you wrote is shown") ---------------------

@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from effektinvest.edges.output import NotRegularFile, write_file
+from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
 
-__all__ = ["NotRegularFile", "starter_text", "write_new", "year_in_name"]
+__all__ = ["LAST_BUDGET_YEAR", "NotRegularFile", "starter_text", "write_new", "year_in_name"]
+
+SPAN = 2  # the starter's examples reach the budget year + SPAN
+LAST_BUDGET_YEAR = YEAR_MAX - SPAN  # the latest budget year whose starter holds only valid years
 
 STARTER = """\
 # Scenarie til budgetbeslutning om sociale effektinvesteringer.
@@ -69,7 +73,7 @@ financing:
 
 
 def starter_text(name: str, budget_year: int) -> str:
-    return STARTER.format(name=name, budget=budget_year, next=budget_year + 1, after=budget_year + 2)
+    return STARTER.format(name=name, budget=budget_year, next=budget_year + 1, after=budget_year + SPAN)
 
 
 def write_new(path: Path, text: str, force: bool) -> None:
@@ -80,12 +84,11 @@ def write_new(path: Path, text: str, force: bool) -> None:
 
 def year_in_name(name: str) -> int | None:
     """The budget year a file name gives, as in scenarios/2026.yaml or budget-2026-v2.yaml: the first
-    four-digit number that is a year (1900 to 2199), standing alone; None if there is none."""
+    four-digit number that is a budget year `init` can start (YEAR_MIN to LAST_BUDGET_YEAR), standing alone;
+    None if there is none."""
     import re
 
-    from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
-
     for match in re.finditer(r"(?<![0-9])[0-9]{4}(?![0-9])", name):
-        if YEAR_MIN <= int(match.group()) < YEAR_MAX:
+        if YEAR_MIN <= int(match.group()) <= LAST_BUDGET_YEAR:
             return int(match.group())
     return None

@@ -1,10 +1,10 @@
 """The Markdown toolkit: a GitHub-flavoured Markdown table under a heading, and a list of lines under it.
 It knows no report; each report's `markdown.py` fills it. Text a user wrote goes through
-`display_context.markdown_cell` before it gets here."""
+`display_context.markdown_text` before it gets here."""
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import markdown_cell
+from effektinvest.core.display_context import markdown_text
 from effektinvest.formats.grid import year_heads
 
 
@@ -24,14 +24,14 @@ def head(title: str, labels: list[str], years) -> list[str]:
     return [
         f"### {title}",
         "",
-        row([markdown_cell(h) for h in [*labels, *numbers]]),
+        row([markdown_text(h) for h in [*labels, *numbers]]),
         row([":--"] * len(labels) + ["--:"] * len(numbers)),
     ]
 
 
 def foot(lines: list[str]) -> list[str]:
-    """Lines under a table, as a list (each through `markdown_cell`)."""
-    return ["", *(f"- {markdown_cell(line)}" for line in lines)] if lines else []
+    """Lines under a table, as a list (each through `markdown_text`)."""
+    return ["", *(f"- {markdown_text(line)}" for line in lines)] if lines else []
 
 
 def document(lines: list[str]) -> str:

@@ -25,7 +25,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from effektinvest.core.display_context import visible
+from effektinvest.core.display_context import decimals_needed, visible
 from effektinvest.model.numbers import EXACT, plain
 
 PERCENT = "0.0%"
@@ -94,5 +94,5 @@ def save(workbook: Workbook, title: str) -> bytes:
 
 def percent_format(value: Decimal) -> str:
     """A percent format with the decimals VALUE needs as a percentage: 1 -> '0%', 0.1932 -> '0.00%'."""
-    needed = max(0, -value.scaleb(2, EXACT).normalize(EXACT).as_tuple().exponent)
+    needed = decimals_needed(value.scaleb(2, EXACT))
     return "0" + ("." + "0" * needed if needed else "") + "%"

@@ -6,7 +6,7 @@
 - step_summary: a Markdown table for $GITHUB_STEP_SUMMARY
 
 A path or message is text a user wrote, or quotes it: each reporter shows it with its hidden characters
-escaped (`cells.visible`, `json_visible`, `markdown_cell`), so that one diagnostic is one line and nothing in
+escaped (`cells.visible`, `json_visible`, `markdown_text`), so that one diagnostic is one line and nothing in
 it reaches a terminal raw.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from effektinvest.core.display_context import json_visible, markdown_cell, visible
+from effektinvest.core.display_context import json_visible, markdown_text, visible
 from effektinvest.model.diagnostics import Diagnostic
 
 
@@ -101,11 +101,11 @@ def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
         return head + "\n"
     shown, hidden = _shown(diagnostics)  # GitHub takes at most 1 MiB of summary from a step
     rows = [
-        f"| {markdown_cell(d.path)} | {d.line} | {d.column} | {d.severity.value} | `{d.code}` "
-        f"| {markdown_cell(d.message)} |"
+        f"| {markdown_text(d.path)} | {d.line} | {d.column} | {d.severity.value} | `{d.code}` "
+        f"| {markdown_text(d.message)} |"
         for d in shown
     ]
-    notes = "".join(f"{markdown_cell(path)}: {markdown_cell(_not_shown(count))}\n\n" for path, count in hidden.items())
+    notes = "".join(f"{markdown_text(path)}: {markdown_text(_not_shown(count))}\n\n" for path, count in hidden.items())
     return (
         head
         + "\n| file | line | column | severity | code | message |\n| --- | --: | --: | --- | --- | --- |\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import danish, markdown_cell, signed
+from effektinvest.core.display_context import danish, markdown_text, signed
 from effektinvest.formats.markdown import document, foot, head, row
 from effektinvest.reports import Options
 from effektinvest.reports.compare.view import (
@@ -20,14 +20,14 @@ from effektinvest.reports.gap.view import caption
 def markdown(report: CompareReport, options: Options) -> str:
     table = rows(report)
     places = decimals_for(report, table, options.decimals)
-    out = head(markdown_cell(report.title), [caption(report), ""], report.years)
+    out = head(markdown_text(report.title), [caption(report), ""], report.years)
     for line in table:
         for side, label in SIDES:
             shown = signed if side == "change" else danish
             values = [shown(side_value(c, side), places) for c in line.values]
             if line.category == "coverage":
                 values = [coverage_text(c, side) for c in line.values]
-            first = markdown_cell(line.label) if side == "before" else ""
+            first = markdown_text(line.label) if side == "before" else ""
             if not line.id:
                 first = f"**{first}**" if first else ""
             out.append(row([first, label, *values]))

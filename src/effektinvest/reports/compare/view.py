@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import coverage
-from effektinvest.core.display_context import NONE, percent, places, signed
+from effektinvest.core.display_context import NONE, percent, places, points, shown_coverage
 from effektinvest.model.units import Unit
 from effektinvest.reports.compare.analysis import Change, ColumnChange, Comparison
 from effektinvest.reports.gap.view import LABELS, Row
@@ -118,7 +117,7 @@ def rounding_note(table: tuple[CompareRow, ...], decimals: int) -> str | None:
 
 def _coverage(financed: Decimal | None, cost: Decimal | None) -> Decimal | None:
     """Coverage for people (to 0.1 %, once from the exact ratio); None on a side without the column or cost."""
-    return None if cost is None else coverage(financed or Decimal(0), cost, places=3)
+    return shown_coverage(financed or Decimal(0), cost)
 
 
 def coverage_sides(change: Change) -> list[Decimal | None]:
@@ -158,4 +157,4 @@ def coverage_text(change: Change | None, side: str) -> str:
     value = dict(zip((s for s, _ in SIDES), coverage_sides(change), strict=True))[side]
     if value is None:
         return NONE
-    return percent(value) if side != "change" else signed(value.scaleb(2), 1) + " pct.-point"
+    return percent(value) if side != "change" else points(value)

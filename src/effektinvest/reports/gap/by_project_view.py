@@ -4,10 +4,7 @@ for the table, Markdown and CSV; JSON reads the report's `by_project` directly."
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from effektinvest.core.arithmetic import coverage
-from effektinvest.core.display_context import amount, coverage_cell
+from effektinvest.core.display_context import amount, coverage_cell, shown_coverage
 from effektinvest.reports.gap.by_project import ProjectGap
 from effektinvest.reports.gap.view import LABELS, Report, Row
 
@@ -34,14 +31,10 @@ def project_rows(report: Report) -> list[tuple[str, tuple[Row, ...]]]:
             for sid in sources
         ]
         rows.append(Row("financed", "", LABELS["financed"], across(lambda f: f.financed)))
-        rows.append(Row("coverage", "", LABELS["coverage"], tuple(_shown_coverage(f) for f in figures)))
+        rows.append(Row("coverage", "", LABELS["coverage"], tuple(shown_coverage(f.financed, f.cost) for f in figures)))
         rows.append(Row("residual", "", LABELS["residual"], across(lambda f: f.residual)))
         out.append((pid, tuple(rows)))
     return out
-
-
-def _shown_coverage(figures) -> Decimal | None:
-    return coverage(figures.financed, figures.cost, places=3)
 
 
 def json_fields(report: Report, gap: ProjectGap) -> dict:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from effektinvest.core.display_context import danish
+from effektinvest.core.display_context import danish, figure, percent
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, cap_reached, gross
 
@@ -86,20 +86,10 @@ def _rounded(value: Fraction, places: int) -> Decimal:
 # --- for people ------------------------------------------------------------------------------------------------------
 
 
-def figure(value: Decimal) -> str:
-    """VALUE in Danish style, with the decimals it has (no more, no fewer): 0,744; 2,05; 800.000."""
-    exponent = value.normalize(EXACT).as_tuple().exponent
-    return danish(value, max(0, -exponent))
-
-
 def _exact(value: Fraction) -> str:
     """An unrounded amount: exactly when it ends within _PLACES decimals, else to _PLACES and '…'."""
     shown = _rounded(value, _PLACES)
     return figure(shown) if Fraction(shown) == value else danish(shown, _PLACES) + "…"
-
-
-def percent(share: Decimal) -> str:
-    return figure(share.scaleb(2, EXACT)) + " %"
 
 
 def text(report) -> list[str]:
@@ -118,7 +108,7 @@ def _line_text(report, item: ExplainLine) -> list[str]:
     e, scaled = item.entry, report.scaled
     what = {SHARE: "share", AMOUNT: "amount", AMOUNTS: "amounts by year", OUTCOMES: "outcomes"}[e.kind]
     if e.kind == SHARE:
-        what += f" {percent(e.share)}"
+        what += f" {percent(e.share, None)}"
     elif e.kind == AMOUNT:
         what += f" {figure(scaled(e.amount))}"
     covers = ", ".join(e.projects) if e.projects else "no continued project"
@@ -144,7 +134,7 @@ def _rule(report, e: Explained, year: int, before: dict[int, Decimal]) -> str:
     paid = scaled(e.paid.get(year, Decimal(0)))
     if e.kind == SHARE:
         cost, product = scaled(e.covered[year]), scaled(before[year])
-        rule = f"{percent(e.share)} x {figure(cost)} = {figure(product)}"
+        rule = f"{percent(e.share, None)} x {figure(cost)} = {figure(product)}"
         return f": {rule} -> {figure(paid)} (øre, half to even)" if product != paid else f": {rule}"
     if e.kind == AMOUNTS:
         return " (as written)"

@@ -3,7 +3,7 @@ table and --explain's lines (`formats.markdown`)."""
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import markdown_cell
+from effektinvest.core.display_context import markdown_text
 from effektinvest.formats.markdown import bold, document, foot, head, row
 from effektinvest.reports import Options
 from effektinvest.reports.gap.view import (
@@ -26,9 +26,9 @@ def markdown(report: Report, options: Options) -> str:
 
         blocks = project_rows(report)
     places = decimals_for(report, options.decimals, (*table, *(row for _, block in blocks for row in block)))
-    out = head(f"{markdown_cell(report.title)} (budget {report.budget_year})", [caption(report)], report.years)
+    out = head(f"{markdown_text(report.title)} (budget {report.budget_year})", [caption(report)], report.years)
     for line in table:
-        label, shown = markdown_cell(line.label), cells(report, line, places)
+        label, shown = markdown_text(line.label), cells(report, line, places)
         if not line.id:
             label, shown = f"**{label}**", bold(shown)
         out.append(row([label, *shown]))
@@ -41,7 +41,7 @@ def markdown(report: Report, options: Options) -> str:
 
         heading, *lines = explain_text(report)
         out += ["", f"#### {heading}", ""]
-        out += [("  " if line.startswith("  ") else "") + f"- {markdown_cell(line.strip())}" for line in lines]
+        out += [("  " if line.startswith("  ") else "") + f"- {markdown_text(line.strip())}" for line in lines]
     return document(out)
 
 
@@ -53,7 +53,7 @@ def _by_project(report: Report, blocks: list, places: int) -> list[str]:
     out = head(BY_PROJECT, [caption(report)], report.years)
     for _, block in blocks:
         for line in block:
-            label, shown = markdown_cell(line.label), project_cells(line, places)
+            label, shown = markdown_text(line.label), project_cells(line, places)
             if line.category == "cost":
                 label, shown = f"**{label}**", bold(shown)
             out.append(row([label, *shown]))

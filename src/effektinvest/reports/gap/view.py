@@ -5,13 +5,15 @@ way only: Gap (kr.) -> columns in the unit -> rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from functools import cached_property
 from itertools import chain
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, Figures, Gap, coverage, outcome_lines
-from effektinvest.core.display_context import TOTAL, amount, coverage_cell, places
+from effektinvest.core.arithmetic import ZERO, Figures, Gap, outcome_lines
+from effektinvest.core.display_context import TOTAL, amount, coverage_cell, places, shown_coverage
+from effektinvest.core.display_context import caption as unit_caption
+from effektinvest.core.display_context import rounded as display_rounded
 from effektinvest.model import Scenario, Status
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
@@ -189,9 +191,7 @@ def rows(report: Report) -> tuple[Row, ...]:
 
 def caption(report) -> str:
     """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them."""
-    if report.price_level is None:
-        return report.unit.value
-    return f"{report.unit.value}, {report.price_level}-priser"
+    return unit_caption(report.unit, report.price_level)
 
 
 def decimals_for(report: Report, asked: int | None, table: tuple[Row, ...] | None = None) -> int:
@@ -223,20 +223,19 @@ def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
 
 
 def rounded(value: Decimal | None, decimals: int) -> Decimal:
-    """VALUE as shown with DECIMALS places (half to even); 0 where nothing is shown."""
-    return ZERO if value is None else value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT)
+    """VALUE as shown with DECIMALS places (`display_context.rounded`); 0 where nothing is shown."""
+    return ZERO if value is None else display_rounded(value, decimals)
 
 
-def shown_coverage(report: Report) -> tuple[Decimal | None, ...]:
-    """Coverage per column for people: to 0.1 %, rounded once from the exact financed / cost (not from the
-    4-decimal coverage, which would round twice)."""
-    return tuple(None if c.cost is None else coverage(c.financed, c.cost, places=3) for c in report.columns)
+def coverage_shown(report: Report) -> tuple[Decimal | None, ...]:
+    """Coverage per column for people (`display_context.shown_coverage`)."""
+    return tuple(shown_coverage(c.financed, c.cost) for c in report.columns)
 
 
 def cells(report: Report, row: Row, decimals: int) -> list[str]:
     """The cells of ROW for people: amounts to DECIMALS places, coverage as a percentage."""
     if row.category == "coverage":
-        return [coverage_cell(value) for value in shown_coverage(report)]
+        return [coverage_cell(value) for value in coverage_shown(report)]
     return [amount(value, decimals) for value in row.values]
 
 

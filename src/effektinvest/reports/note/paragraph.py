@@ -5,46 +5,35 @@ then the deferred and stopped projects.
 
 Amounts in note style (`note_number`): the output unit, 2 decimals half to even, a trailing zero dropped down
 to one decimal (10,35; 4,4; 2,0), '.' between thousands; "ca." before an amount that rounding changed. Text
-a user wrote is shown as written (`cells.visible`), with what Markdown would act on escaped.
+a user wrote is shown as written (`display_context.markdown_text`).
 """
 
 from __future__ import annotations
 
-import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from effektinvest.core.arithmetic import financing_lines
-from effektinvest.core.display_context import danish, markdown_cell
+from effektinvest.core.display_context import danish, markdown_text, rounded
 from effektinvest.model import Scenario, Status
-from effektinvest.model.numbers import EXACT
 from effektinvest.reports.gap.view import Report
-
-_CENT = Decimal("0.01")
-_TENTH = Decimal("0.1")
-_MARKDOWN = re.compile(r"([`*_\[\]<>~&])")  # what Markdown acts on inside a line (\ and | by markdown_cell)
 
 
 def note_number(value: Decimal) -> str:
     """VALUE as a budget note writes it: 2 decimals half to even, then a trailing zero dropped down to one
     decimal, '.' between thousands: 10.35 -> '10,35', 4.40 -> '4,4', 2 -> '2,0', 1234.5 -> '1.234,5'."""
-    rounded = value.quantize(_CENT, ROUND_HALF_EVEN, EXACT)
-    return danish(rounded, 1 if rounded == rounded.quantize(_TENTH, ROUND_HALF_EVEN, EXACT) else 2)
+    shown = rounded(value, 2)
+    return danish(shown, 1 if shown == rounded(shown, 1) else 2)
 
 
 def _amount(value: Decimal, unit: str) -> str:
     """'10,35 mio. kr.', or 'ca. 10,4 mio. kr.' where the note's two decimals change the exact figure."""
-    about = "" if value == value.quantize(_CENT, ROUND_HALF_EVEN, EXACT) else "ca. "
+    about = "" if value == rounded(value, 2) else "ca. "
     return f"{about}{note_number(value)} {unit}"
-
-
-def text(value: str) -> str:
-    """Text a user wrote, for a line of Markdown: shown as written, nothing in it read as Markdown."""
-    return _MARKDOWN.sub(r"\\\1", markdown_cell(value))
 
 
 def _names(names: list[str]) -> str:
     """”A”, ”A” og ”B”, ”A”, ”B” og ”C”: names quoted, as the budget note quotes them (a name may hold a comma)."""
-    quoted = [f"”{text(name)}”" for name in names]
+    quoted = [f"”{markdown_text(name)}”" for name in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " og " + quoted[-1]
 
 
@@ -94,9 +83,9 @@ def _financing(report: Report, notes: dict[str, list[str]], unit: str) -> list[s
         return ["Der er ikke fundet finansiering til videreførelsen."]
     bullets = []
     for sid, name in report.sources.items():  # the paying sources, in the order the file defines them
-        line = f"- {_amount(paid[sid], unit)} fra {text(name)}"
+        line = f"- {_amount(paid[sid], unit)} fra {markdown_text(name)}"
         if notes.get(sid):
-            line += ": " + "; ".join(text(note) for note in notes[sid])
+            line += ": " + "; ".join(markdown_text(note) for note in notes[sid])
         bullets.append(line)
     return ["Følgende finansiering kan bringes i spil:", "\n".join(bullets)]
 

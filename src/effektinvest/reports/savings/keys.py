@@ -4,7 +4,7 @@ stopped projects; for the table, Markdown and the workbook, and as (category, id
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import amount, places
+from effektinvest.core.display_context import amount, figure, places
 from effektinvest.reports.gap.view import inactive_head
 from effektinvest.reports.savings.analysis import Savings
 from effektinvest.reports.savings.view import LABELS, SavingsReport, ratio_text, realisation_text, year_text
@@ -25,7 +25,10 @@ def foot_decimals(report: SavingsReport, decimals: int, asked: int | None) -> in
 
 def discount_text(result: Savings) -> str:
     if result.rate is None:
-        return "Finansministeriets diskonteringsrente 3,5/2,5/1,5 %"
+        from effektinvest.core.discount import SCHEDULE
+
+        rates = "/".join(figure(rate.scaleb(2)) for rate, _ in SCHEDULE)
+        return f"Finansministeriets diskonteringsrente {rates} %"
     return f"diskonteringsrente {realisation_text(result.rate)}"
 
 

@@ -3,7 +3,7 @@ list; several as the sensitivity table, a row per realisation (`formats.markdown
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import amount, markdown_cell
+from effektinvest.core.display_context import amount, markdown_text
 from effektinvest.formats.markdown import bold, document, foot, head, row
 from effektinvest.reports import Options
 from effektinvest.reports.savings import keys, sensitivity, view
@@ -13,18 +13,18 @@ def markdown(report, options: Options) -> str:
     places = view.decimals_for(report, options.decimals)
     foot_places = keys.foot_decimals(report, places, options.decimals)
     inactive = keys.inactive_lines(report, foot_places)
-    title = f"{markdown_cell(report.title)} (budget {report.budget_year})"
+    title = f"{markdown_text(report.title)} (budget {report.budget_year})"
     if report.sensitivity:
         heads = [*sensitivity.HEADS[:-1], f"{sensitivity.HEADS[-1]} ({view.caption(report)})"]
         out = [f"### {title}", "", row(heads), row([":--"] + ["--:"] * (len(heads) - 2) + [":--"])]
         lines = (sensitivity.cells(report, line, places, foot_places) for line in sensitivity.rows(report))
-        out += [row([markdown_cell(cell) for cell in line]) for line in lines]
+        out += [row([markdown_text(cell) for cell in line]) for line in lines]
         return document([*out, *foot(inactive)])
     result = report.results[0]
     table = view.rows(report, result)
     out = head(title, [view.caption(report, result), ""], tuple(result.years))
     for line in table:
-        label, shown = markdown_cell(line.label), [amount(v, places) for v in line.values]
+        label, shown = markdown_text(line.label), [amount(v, places) for v in line.values]
         if not line.id and not line.category.endswith("cumulative"):
             label, shown = f"**{label}**", bold(shown)
         out.append(row([label, line.detail, *shown]))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.display_context import TOTAL, danish, places
+from effektinvest.core.display_context import TOTAL, danish, percent, places
 from effektinvest.model import Scenario, Status
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
@@ -236,9 +236,8 @@ def caption(report: SavingsReport, result: Savings | None = None) -> str:
 
 
 def realisation_text(value: Decimal) -> str:
-    """A realisation as a Danish percentage with the decimals it needs: 75 %, 42,5 %."""
-    percent = value.scaleb(2, EXACT)
-    return danish(percent, max(0, -percent.normalize(EXACT).as_tuple().exponent)) + " %"
+    """A realisation as a Danish percentage with the decimals it needs: 75 %, 42,5 % (`percent`)."""
+    return percent(value, None)
 
 
 def year_text(year: int | None) -> str:
