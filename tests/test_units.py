@@ -147,3 +147,14 @@ def test_kr_to_tkr_to_mio_to_kr_is_exact(amount):
 def test_from_kr_then_to_kr_is_the_identity(unit, amount):
     assert unit.to_kr(unit.from_kr(amount)) == amount
     assert Fraction(unit.from_kr(amount)) == Fraction(amount) / 10**unit.exponent
+
+
+def test_one_unit_conversion_between_any_two_units_is_exact():
+    from decimal import Decimal
+
+    assert Unit.MIO.to(Decimal("2.05"), Unit.TKR) == Decimal("2050")
+    assert Unit.KR.to(Decimal("0.01"), Unit.MIO) == Decimal("0.00000001")
+    assert Unit.TKR.to(Decimal("1.5"), Unit.TKR) == Decimal("1.5")
+    for unit in Unit:
+        assert Unit.KR.to(Decimal("123.45"), unit) == unit.from_kr(Decimal("123.45"))
+        assert unit.to(Decimal("7.77"), Unit.KR) == unit.to_kr(Decimal("7.77"))

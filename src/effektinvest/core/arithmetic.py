@@ -69,11 +69,11 @@ def pooled_cover(line: PooledLine, active: dict) -> tuple[str, ...]:
 
 def costs_kr(scenario: Scenario, active: dict | None = None) -> dict[str, dict[int, Decimal]]:
     """Each continued project's cost per year, in kr. ACTIVE: `scenario.active`, if already made."""
-    scale = scenario.unit.exponent
+    to_kr = scenario.unit.to_kr
     out = {}
     for pid, project in (scenario.active if active is None else active).items():
         costs = project.costs or {}
-        out[pid] = dict(costs) if scale == 0 else {year: a.scaleb(scale, EXACT) for year, a in costs.items()}
+        out[pid] = dict(costs) if scenario.unit.exponent == 0 else {year: to_kr(a) for year, a in costs.items()}
     return out
 
 
@@ -127,8 +127,14 @@ def split_in_order(amount_ore: int, weights: list[int]) -> list[int]:
     return parts
 
 
-def _ore(amount: Decimal) -> int:
+def to_ore(amount: Decimal) -> int:
+    """An amount in kr. (whole øre) as a whole number of øre."""
     return int(amount.scaleb(2, EXACT))
+
+
+def from_ore(part: int) -> Decimal:
+    """A whole number of øre as an amount in kr."""
+    return Decimal(part).scaleb(-2, EXACT)
 
 
 def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, Decimal]:
@@ -142,8 +148,8 @@ def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, D
         }
     if isinstance(line.amount, dict):
         return {year: to_kr(amount) for year, amount in sorted(line.amount.items())}
-    parts = split(_ore(to_kr(line.amount)), {year: _ore(cost) for year, cost in covered.items()})
-    return {year: Decimal(part).scaleb(-2, EXACT) for year, part in parts.items()}
+    parts = split(to_ore(to_kr(line.amount)), {year: to_ore(cost) for year, cost in covered.items()})
+    return {year: from_ore(part) for year, part in parts.items()}
 
 
 def outcome_pays(line: FinancingLine, to_kr) -> tuple[dict[int, Decimal], Decimal]:

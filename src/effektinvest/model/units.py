@@ -24,6 +24,10 @@ class Unit(StrEnum):
     def from_kr(self, amount: Decimal) -> Decimal:
         return amount.scaleb(-self.exponent, EXACT)
 
+    def to(self, amount: Decimal, unit: Unit) -> Decimal:
+        """AMOUNT, stated in this unit, stated in UNIT (exactly)."""
+        return amount.scaleb(self.exponent - unit.exponent, EXACT)
+
 
 _EXPONENT = {Unit.KR: 0, Unit.TKR: 3, Unit.MIO: 6}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, Gap, PaidLines, paid_lines, split_in_order
+from effektinvest.core.arithmetic import ZERO, Gap, PaidLines, from_ore, paid_lines, split_in_order, to_ore
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 
@@ -89,14 +89,14 @@ def by_project(scenario: Scenario, gap: Gap, paid: PaidLines | None = None) -> d
 def _parts(amount: Decimal, covers: list[str], costs: dict[str, Decimal], kr: dict[int, Decimal]) -> list[Decimal]:
     """AMOUNT (kr., whole øre) split over COVERS (in the order a tie goes) by their COSTS in that year, in
     whole øre: each part in kr. (KR: øre -> kr., each made once)."""
-    weights = [int(costs[pid].scaleb(2, EXACT)) if pid in costs else 0 for pid in covers]
+    weights = [to_ore(costs[pid]) if pid in costs else 0 for pid in covers]
     if not any(weights):  # no covered project costs anything that year: an equal split
         weights = [1] * len(weights)
     out = []
-    for part in split_in_order(int(amount.scaleb(2, EXACT)), weights):
+    for part in split_in_order(to_ore(amount), weights):
         value = kr.get(part)
         if value is None:
-            value = kr[part] = Decimal(part).scaleb(-2, EXACT)
+            value = kr[part] = from_ore(part)
         out.append(value)
     return out
 

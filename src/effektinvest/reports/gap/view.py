@@ -15,7 +15,6 @@ from effektinvest.core.display_context import TOTAL, amount, coverage_cell, plac
 from effektinvest.core.display_context import caption as unit_caption
 from effektinvest.core.display_context import rounded as display_rounded
 from effektinvest.model import Scenario, Status
-from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 
 # Danish labels, as in a budget note.
@@ -92,7 +91,7 @@ class Report:
     outcome_lines: tuple[OutcomeEntry, ...] = ()  # every counting outcome line, in file order
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
-        return None if kr is None else kr.scaleb(-self.unit.exponent, EXACT)
+        return None if kr is None else self.unit.from_kr(kr)
 
     @cached_property
     def columns(self) -> tuple[Column, ...]:
@@ -115,7 +114,7 @@ class Report:
 
 def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
     """The report of GAP (computed from SCENARIO) in UNIT."""
-    shift = scenario.unit.exponent - unit.exponent  # from the file's unit to the report's
+    written = scenario.unit  # the file's unit
     projects = tuple(
         ProjectEntry(
             pid,
@@ -123,8 +122,8 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
             p.status,
             p.decide_at,
             dict(sorted(p.costs.items()))
-            if shift == 0 and p.costs
-            else {year: value.scaleb(shift, EXACT) for year, value in sorted((p.costs or {}).items())},
+            if written is unit and p.costs
+            else {year: written.to(value, unit) for year, value in sorted((p.costs or {}).items())},
             p.funding_ends,
         )
         for pid, p in scenario.projects.items()
@@ -136,7 +135,7 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
         SourceEntry(sid, s.name, None if s.kind is None else s.kind.value, s.note)
         for sid, s in scenario.sources.items()
     )
-    outcomes = _outcome_entries(scenario, shift) if _has_outcomes(scenario) else ()
+    outcomes = _outcome_entries(scenario, unit) if _has_outcomes(scenario) else ()
     return Report(*head, gap, sources, names, projects, scenario.decimals, described, outcome_lines=outcomes)
 
 
@@ -145,17 +144,14 @@ def _has_outcomes(scenario: Scenario) -> bool:
     return any(line.tariff is not None for line in chain(scenario.financing, lines))
 
 
-def _outcome_entries(scenario: Scenario, shift: int) -> tuple[OutcomeEntry, ...]:
-    """The outcome lines of SCENARIO (its unit is SHIFT powers of ten above the report's) in the report's unit."""
-    scale = -(scenario.unit.exponent - shift)  # from kr. to the report's unit
-
-    def shown(kr: Decimal) -> Decimal:
-        return kr.scaleb(scale, EXACT)
+def _outcome_entries(scenario: Scenario, unit: Unit) -> tuple[OutcomeEntry, ...]:
+    """The outcome lines of SCENARIO in the report's UNIT."""
+    shown = unit.from_kr
 
     return tuple(
         OutcomeEntry(
             o.ref.line.source,
-            o.ref.line.tariff.scaleb(shift, EXACT),
+            scenario.unit.to(o.ref.line.tariff, unit),
             dict(sorted(o.ref.line.outcomes.items())),
             shown(o.uncapped),
             shown(o.paid),

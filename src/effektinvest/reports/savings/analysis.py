@@ -78,13 +78,13 @@ def realised(scenario: Scenario, realisation: Decimal) -> dict[str, dict[int, De
     """Realised savings in kr. per source and year, summed over the continued projects: each amount x
     REALISATION rounded to whole øre (half to even) on its own. A (source, year) that the file names has an
     entry, even when it comes to 0."""
-    scale = scenario.unit.exponent
+    to_kr = scenario.unit.to_kr
     if realisation == 1:  # x 1 rounds nothing when every amount is whole øre: add up, then look at the sums
         sums = _sums(scenario, lambda amount: amount)
-        scaled = {sid: {year: a.scaleb(scale, EXACT) for year, a in by.items()} for sid, by in sums.items()}
+        scaled = {sid: {year: to_kr(a) for year, a in by.items()} for sid, by in sums.items()}
         if all(a.as_tuple().exponent >= -2 for by_year in scaled.values() for a in by_year.values()):
             return scaled  # an exact sum has the decimals of its finest term: every amount was whole øre
-    factor = realisation.scaleb(scale, EXACT)  # from the file's unit to kr., and realised, in one product
+    factor = to_kr(realisation)  # from the file's unit to kr., and realised, in one product
     return _sums(scenario, lambda amount: (amount * factor).quantize(ORE, ROUND_HALF_EVEN))
 
 

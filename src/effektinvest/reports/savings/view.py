@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 from effektinvest.core.display_context import TOTAL, danish, percent, places
 from effektinvest.model import Scenario, Status
-from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 from effektinvest.model.values import OUTSIDE
 from effektinvest.reports.gap.view import ROUNDING_NOTE, rounded
@@ -84,7 +83,7 @@ class SavingsReport:
         return len(self.results) > 1
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
-        return None if kr is None else kr.scaleb(-self.unit.exponent, EXACT)
+        return None if kr is None else self.unit.from_kr(kr)
 
     def outside(self, sid: str) -> bool:
         return self.kinds[sid] in OUTSIDE
@@ -94,13 +93,12 @@ def build(scenario: Scenario, results: list[Savings], unit: Unit) -> SavingsRepo
     names = {sid: scenario.sources[sid].name for sid in results[0].sources}
     kinds = {sid: backing.kind for sid, backing in results[0].sources.items()}
     head = (scenario.scenario, scenario.budget_year, unit, scenario.price_level)
-    shift = scenario.unit.exponent - unit.exponent  # from the file's unit to the report's
     inactive = []
     for pid, project in scenario.projects.items():
         if project.status is Status.CONTINUE:
             continue
         saved = {
-            sid: {year: value.scaleb(shift, EXACT) for year, value in sorted(by_year.items())}
+            sid: {year: scenario.unit.to(value, unit) for year, value in sorted(by_year.items())}
             for sid, by_year in (project.savings or {}).items()
             if by_year
         }
