@@ -17,6 +17,8 @@ from effektinvest.cli import gap, check, due, compare, savings, note, files  # n
 
 # isort: on
 from effektinvest.cli.app import EXIT_INVALID, EXIT_OK, EXIT_USAGE, app, quiet_help_pipe, show_usage_error
+from effektinvest.cli.common import fail_usage
+from effektinvest.edges.output import Refused
 from effektinvest.edges.streams import cannot_write, finish, guard, quiet_stdout
 
 __all__ = ["app", "main", "run"]
@@ -30,6 +32,9 @@ def run(argv: list[str] | None = None) -> int:
     try:
         code = app(args=argv, prog_name="effektinvest", standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK
+    except Refused as exc:  # --output and --format xlsx: what cannot be written where it was asked to
+        fail_usage(str(exc))
+        return EXIT_USAGE
     except typer.Abort:
         print("effektinvest: aborted", file=sys.stderr)
         return EXIT_INVALID

@@ -32,6 +32,11 @@ _KINDS = {
 }
 
 
+class Refused(Exception):
+    """A report that cannot go where it was asked to (a workbook to a terminal, an existing file without
+    --force, a folder, a write that failed): a usage error, said in one line by the CLI (exit 2)."""
+
+
 def stdout_is_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -43,25 +48,23 @@ def refuse(format: str, output: str | None, force: bool) -> None:
     """What `deliver` will refuse, said before anything is read or computed (exit 2, one line): a binary
     FORMAT for a terminal, an empty OUTPUT or one that names a folder (`out/`), a folder, an OUTPUT that
     exists (without FORCE). Every report command calls it first (docs/cli.md, "Writing a report to a file")."""
-    from effektinvest.cli.common import fail_usage
-
     if output is None or output == "-":
         if format in BINARY and stdout_is_terminal():
-            raise fail_usage(
+            raise Refused(
                 f"--format {format} is a workbook, not text for a terminal: use --output FILE "
                 f"(or redirect standard output to a file: > report.{format})"
             )
         return
     if not output:
-        raise fail_usage("--output needs a file name")
+        raise Refused("--output needs a file name")
     try:
         mode = os.lstat(output).st_mode
     except OSError:
         mode = None
     if output.endswith(("/", os.sep)) or (mode is not None and stat.S_ISDIR(mode)):
-        raise fail_usage(f"{output} is a folder; give a file name for --output")
+        raise Refused(f"{output} is a folder; give a file name for --output")
     if mode is not None and not force:
-        raise fail_usage(f"{output} exists; use --force to overwrite it")
+        raise Refused(f"{output} exists; use --force to overwrite it")
 
 
 def deliver(produce: Callable[[], object], format: str, output: str | None, force: bool) -> None:
@@ -69,7 +72,6 @@ def deliver(produce: Callable[[], object], format: str, output: str | None, forc
 
     Refused before the report is made (exit 2, one line): what `refuse` refuses, or with FORCE anything but a
     regular file. A failure while writing leaves no file behind and exits 2."""
-    from effektinvest.cli.common import fail_usage
     from effektinvest.edges.streams import emit, writing
 
     refuse(format, output, force)  # again: the file may have appeared while the scenario was read
@@ -89,11 +91,11 @@ def deliver(produce: Callable[[], object], format: str, output: str | None, forc
     try:
         write_file(path, as_bytes(produce()), force)  # a renderer's own temporary files (xlsx) fail here too
     except FileExistsError:  # it appeared while the report was written
-        raise fail_usage(f"{output} exists; use --force to overwrite it") from None
+        raise Refused(f"{output} exists; use --force to overwrite it") from None
     except NotRegularFile as exc:
-        raise fail_usage(f"{output} is {exc}, not a regular file; --force replaces only a regular file") from None
+        raise Refused(f"{output} is {exc}, not a regular file; --force replaces only a regular file") from None
     except OSError as exc:
-        raise fail_usage(f"cannot write {output}: {exc.strerror or exc}; nothing was written") from None
+        raise Refused(f"cannot write {output}: {exc.strerror or exc}; nothing was written") from None
 
 
 def as_bytes(rendered) -> bytes:
