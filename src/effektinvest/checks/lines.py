@@ -1,18 +1,17 @@
 """The checks of format 1.2's keys that span several values: the kind of a financing line (amount, share, or
-tariff with outcomes), the pockets that cannot pay (state, region), and the sources a project's `savings`
-name; and amounts in whole øre, the new ones too (tariff, cap, savings). Pure, as `checks` (which calls
-them): a Scenario in, findings with paths out.
+tariff with outcomes), the pockets that cannot pay (state, region); and amounts in whole øre, the new ones
+too (tariff, cap, savings). Pure, as `checks` (which calls them): a Scenario in, findings with paths out.
+The checks of a project's savings are in `checks.savings`.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
 
-from effektinvest.model import FinancingLine, Scenario, Status
+from effektinvest.model import FinancingLine, Scenario
 from effektinvest.model.diagnostics import Finding
 from effektinvest.model.numbers import EXACT, decimals, plain
 from effektinvest.model.partial import Gaps
-from effektinvest.model.suggest import nearest
 from effektinvest.model.values import OUTSIDE
 
 _KINDS = ("amount", "share", "tariff")
@@ -54,34 +53,6 @@ def unharvestable(scenario: Scenario, path: tuple, line: FinancingLine) -> list[
         f"harvested by the municipality; {refund} is kind `refund`"
     )
     return [Finding((*path, "source"), "unharvestable-source", message)]
-
-
-def savings(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    """A `savings` key naming an undefined source; savings of a project that is not continued."""
-    out = []
-    sources_known = not gaps.covers(("sources",))
-    for pid, project in scenario.projects.items():
-        here = ("projects", pid)
-        if not project.savings or gaps.covers(here):
-            continue
-        if sources_known:
-            for sid in project.savings:
-                if sid not in scenario.sources:
-                    message = f"the savings of project {pid!r} name source {sid!r}, which is not defined under "
-                    message += "'sources'" + nearest(sid, scenario.sources)
-                    out.append(Finding((*here, "savings", sid), "unknown-source", message, at_key=True))
-        if project.status is not Status.CONTINUE:
-            message = (
-                f"project {pid!r} has status {project.status.value}: its savings count nowhere "
-                "(remove them, or continue the project)"
-            )
-            out.append(Finding((*here, "savings"), "inactive-line", message, at_key=True))
-    return out
-
-
-def saved_in(scenario: Scenario) -> set[str]:
-    """The sources in which some project's savings land (whatever its status): such a source is used."""
-    return {sid for project in scenario.projects.values() for sid in project.savings or ()}
 
 
 def all_lines(scenario: Scenario):

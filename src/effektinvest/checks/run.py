@@ -11,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from effektinvest.checks.lines import all_lines as _all_lines
-from effektinvest.checks.lines import kinds, precision, saved_in, savings, unharvestable
+from effektinvest.checks.lines import kinds, precision, unharvestable
+from effektinvest.checks.savings import saved_in, savings
 from effektinvest.core.arithmetic import Gap, LineRef
 from effektinvest.model import FinancingLine, Scenario, Status
 from effektinvest.model.diagnostics import Finding
