@@ -1,18 +1,20 @@
 """The checks of format 1.2's keys that span several values: the kind of a financing line (amount, share, or
-tariff with outcomes), the pockets that cannot pay (state, region); and amounts in whole øre, the new ones
-too (tariff, cap, savings). Pure, as `checks` (which calls them): a Scenario in, findings with paths out.
-The checks of a project's savings are in `checks.savings`.
+tariff with outcomes), the pockets that cannot pay (state, region). Pure, as `checks` (which calls them): a
+Scenario in, findings with paths out. The checks of a project's savings are in `checks.savings`; amounts in
+whole øre in `checks.amounts`.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
+from effektinvest.core.arithmetic import LineRef
 from effektinvest.model import FinancingLine, Scenario
 from effektinvest.model.diagnostics import Finding
-from effektinvest.model.numbers import EXACT, decimals, plain
 from effektinvest.model.partial import Gaps
 from effektinvest.model.values import OUTSIDE
+
+Lines = list[tuple[LineRef, dict[int, Decimal]]]  # every counting line with its covered cost per year
 
 _KINDS = ("amount", "share", "tariff")
 KINDS_RULE = "a financing line has exactly one kind: 'amount', 'share', or 'tariff' with 'outcomes'"
@@ -62,39 +64,3 @@ def all_lines(scenario: Scenario):
             yield ("projects", pid, "financing", index), line
     for index, line in enumerate(scenario.financing):
         yield ("financing", index), line
-
-
-def precision(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    """Amounts must be whole øre in kr., so splits and sums are exact."""
-    if gaps.covers(("unit",)):
-        return []  # the unit is not known, so neither is an øre
-    unit = scenario.unit
-    finest = 2 + unit.exponent  # how many decimals one øre has in the file's unit
-    ore = Decimal("0.01")
-    out = []
-
-    def visit(path: tuple, amount: Decimal) -> None:
-        if decimals(amount) > finest and unit.to_kr(amount).quantize(ore, context=EXACT) != unit.to_kr(amount):
-            message = f"{plain(amount)} {unit.value} is finer than one øre (0.01 kr.); amounts are whole øre"
-            out.append(Finding(path, "too-precise", message))
-
-    def visit_years(path: tuple, by_year: dict[int, Decimal] | None) -> None:
-        # An exact sum has as many decimals as its finest term: one look a mapping, not one an amount.
-        if by_year and decimals(sum(by_year.values(), Decimal(0))) > finest:
-            for year, amount in by_year.items():
-                visit((*path, year), amount)
-
-    with localcontext(EXACT):
-        for pid, project in scenario.projects.items():
-            visit_years(("projects", pid, "costs"), project.costs)
-            for sid, by_year in (project.savings or {}).items():
-                visit_years(("projects", pid, "savings", sid), by_year)
-    for path, line in all_lines(scenario):
-        if isinstance(line.amount, dict):
-            for year, amount in line.amount.items():
-                visit((*path, "amount", year), amount)
-        for key in ("amount", "tariff", "cap"):
-            value = getattr(line, key)
-            if value is not None and not isinstance(value, dict):
-                visit((*path, key), value)
-    return out

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from effektinvest.checks.amounts import amounts_need_cost, whole_ore
+from effektinvest.checks.lines import Lines, kinds, unharvestable
 from effektinvest.checks.lines import all_lines as _all_lines
-from effektinvest.checks.lines import kinds, precision, unharvestable
 from effektinvest.checks.savings import saved_in, savings
 from effektinvest.core.arithmetic import Gap, LineRef
-from effektinvest.model import FinancingLine, Scenario, Status
+from effektinvest.model import Scenario, Status
 from effektinvest.model.diagnostics import Finding
-from effektinvest.model.errors import missing_key, owner
+from effektinvest.model.errors import missing_key
 from effektinvest.model.numbers import EXACT, plain
 from effektinvest.model.partial import NO_GAPS, UNREAD_SOURCE, Gaps
 from effektinvest.model.suggest import nearest
-
-Lines = list[tuple[LineRef, dict[int, Decimal]]]  # every counting line with its covered cost per year
 
 
 def _money(amount: Decimal, unit) -> str:
@@ -33,11 +32,11 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
     file that did not validate, about which nothing is reported."""
     return [
         *_projects(scenario, gaps),
-        *precision(scenario, gaps),
+        *whole_ore(scenario, gaps),
         *_lines(scenario, gaps),
         *savings(scenario, gaps),
         *_shares(lines),
-        *_amounts_need_cost(lines, gaps),
+        *amounts_need_cost(lines, gaps),
         *_unused_sources(scenario, gaps),
     ]
 
@@ -179,57 +178,6 @@ def _shares(lines: Lines) -> list[Finding]:
         for pid, share in total.items()
         if share > 1
     ]
-
-
-def _amounts_need_cost(lines: Lines, gaps: Gaps) -> list[Finding]:
-    """An amount must have cost to be paid against: in each of its years, or (a scalar) in some year; so must
-    an outcome line's counts, in each of their years."""
-    out = []
-    for ref, covered in lines:
-        line: FinancingLine = ref.line
-        key, what = ("amount", "an amount") if line.tariff is None else ("outcomes", "outcome counts")
-        by_year = getattr(line, key)
-        if by_year is None or line.share is not None or line.tariff is not None and line.amount is not None:
-            continue  # a share line, or one that the amount-or-share check reports
-        if gaps and not (_years_checkable(ref, key, gaps) if isinstance(by_year, dict) else _cover_complete(ref, gaps)):
-            continue
-        if isinstance(by_year, dict):
-            for year in by_year:
-                if year not in covered:
-                    message = (
-                        f"{owner(ref.path)} has {what} in {year}, but the projects it covers have no cost in "
-                        "that year"
-                    )
-                    out.append(Finding((*ref.path, key, year), "amount-without-cost", message, at_key=True))
-        elif not covered:
-            message = (
-                f"the projects that {owner(ref.path)} covers have no cost in any year: there is nothing to split "
-                "the amount over"
-            )
-            out.append(Finding((*ref.path, "amount"), "amount-without-cost", message))
-    return out
-
-
-def _years_checkable(ref: LineRef, key: str, gaps: Gaps) -> bool:
-    """Whether the years of the line REF's mapping KEY (amount or outcomes) can be checked against its covered
-    cost in a file with gaps: its projects and their costs are all there, and so is the mapping, but for
-    entries that were left out one by one (`model.partial`: a bad year does not hide the others)."""
-    path = ref.path
-    if gaps.covers(path) or gaps.covers((*path, "projects")) or gaps.covers((*path, key)):
-        return False
-    return _costs_known(ref, gaps)
-
-
-def _cover_complete(ref: LineRef, gaps: Gaps) -> bool:
-    """Whether the line REF and the costs it covers are all there (a file with gaps)."""
-    return not gaps.within(ref.path) and _costs_known(ref, gaps)
-
-
-def _costs_known(ref: LineRef, gaps: Gaps) -> bool:
-    """Whether the costs the line REF covers are all there (a file with gaps)."""
-    if ref.path[0] == "financing" and not gaps.costs_complete():
-        return False  # which projects a top-level line covers depends on every project's status
-    return all(gaps.costs_complete(pid) for pid in ref.covers)
 
 
 def _unused_sources(scenario: Scenario, gaps: Gaps) -> list[Finding]:
