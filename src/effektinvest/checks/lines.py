@@ -1,7 +1,6 @@
-"""The checks of format 1.2's keys that span several values: the kind of a financing line (amount, share, or
-tariff with outcomes), the pockets that cannot pay (state, region). Pure, as `checks` (which calls them): a
-Scenario in, findings with paths out. The checks of a project's savings are in `checks.savings`; amounts in
-whole øre in `checks.amounts`.
+"""The checks of the financing lines: each line on its own (its kind, its source, a top-level line's list of
+projects), and the shares that cover one project together. Pure, as the other checks: a Scenario (or the
+ledger's lines) in, findings with paths out. `all_lines` is every line of the file, for the other checks.
 """
 
 from __future__ import annotations
@@ -9,15 +8,42 @@ from __future__ import annotations
 from decimal import Decimal
 
 from effektinvest.core.arithmetic import LineRef
-from effektinvest.model import FinancingLine, Scenario
+from effektinvest.model import FinancingLine, Scenario, Status
 from effektinvest.model.diagnostics import Finding
+from effektinvest.model.numbers import EXACT, plain
 from effektinvest.model.partial import Gaps
+from effektinvest.model.suggest import nearest
 from effektinvest.model.values import OUTSIDE
 
 Lines = list[tuple[LineRef, dict[int, Decimal]]]  # every counting line with its covered cost per year
 
 _KINDS = ("amount", "share", "tariff")
 KINDS_RULE = "a financing line has exactly one kind: 'amount', 'share', or 'tariff' with 'outcomes'"
+
+
+def all_lines(scenario: Scenario):
+    """Every financing line in the file, with its path, whatever its project's status."""
+    for pid, project in scenario.projects.items():
+        for index, line in enumerate(project.financing):
+            yield ("projects", pid, "financing", index), line
+    for index, line in enumerate(scenario.financing):
+        yield ("financing", index), line
+
+
+def each_line(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    """The findings about each financing line on its own: its kind, its source (defined, and one that can
+    pay), and a top-level line's list of projects."""
+    out = []
+    sources_known = not gaps.covers(("sources",))
+    for path, line in all_lines(scenario):
+        out += kinds(path, line, gaps)
+        if sources_known and line.source not in scenario.sources and not gaps.covers((*path, "source")):
+            message = f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources)
+            out.append(Finding((*path, "source"), "unknown-source", message))
+        out += unharvestable(scenario, path, line)
+        if path[0] == "financing":  # only top-level lines have 'projects'
+            out += _listed(scenario, path, line.projects, gaps)
+    return out
 
 
 def kinds(path: tuple, line: FinancingLine, gaps: Gaps) -> list[Finding]:
@@ -57,10 +83,53 @@ def unharvestable(scenario: Scenario, path: tuple, line: FinancingLine) -> list[
     return [Finding((*path, "source"), "unharvestable-source", message)]
 
 
-def all_lines(scenario: Scenario):
-    """Every financing line in the file, with its path, whatever its project's status."""
-    for pid, project in scenario.projects.items():
-        for index, line in enumerate(project.financing):
-            yield ("projects", pid, "financing", index), line
-    for index, line in enumerate(scenario.financing):
-        yield ("financing", index), line
+def _listed(scenario: Scenario, path: tuple, listed: list[str] | None, gaps: Gaps) -> list[Finding]:
+    """The findings about a top-level line's list of projects."""
+    if listed == []:
+        message = (
+            "'projects: []' covers no project, so this line pays nothing; leave 'projects' out to cover "
+            "every continued project"
+        )
+        return [Finding((*path, "projects"), "empty-projects", message)]
+    out = []
+    projects_known = not gaps.covers(("projects",))
+    seen: set[str] = set()  # the ids before this one: a lookup, not a search of the list (linear in all)
+    for index, pid in enumerate(listed or ()):
+        where = (*path, "projects", index)
+        project = scenario.projects.get(pid)
+        repeated = pid in seen
+        seen.add(pid)
+        if repeated:
+            out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
+        elif project is None and projects_known:
+            message = f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects)
+            out.append(Finding(where, "unknown-project", message))
+        elif project is not None and project.status is not Status.CONTINUE and not gaps.covers(("projects", pid)):
+            message = (
+                f"project {pid!r} has status {project.status.value}: its cost does not count, so this line "
+                "covers less than its list says"
+            )
+            out.append(Finding(where, "covers-inactive-project", message))
+    return out
+
+
+def shares(lines: Lines) -> list[Finding]:
+    """A project whose shares, of every counting line that covers it, add up to more than 100 % of its cost."""
+    total: dict[str, Decimal] = {}
+    for ref, _ in lines:
+        share = ref.line.share
+        if share is not None:
+            for pid in ref.covers:
+                before = total.get(pid)
+                total[pid] = share if before is None else EXACT.add(before, share)
+    return [
+        Finding(
+            ("projects", pid),
+            "shares-over-100",
+            f"the shares that cover project {pid!r} add up to {plain(share.scaleb(2, EXACT))} % "
+            "of its cost; at most 100 %",
+            at_key=True,
+        )
+        for pid, share in total.items()
+        if share > 1
+    ]

@@ -11,16 +11,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from effektinvest.checks.amounts import amounts_need_cost, whole_ore
-from effektinvest.checks.lines import Lines, kinds, unharvestable
+from effektinvest.checks.lines import Lines, each_line, shares
 from effektinvest.checks.lines import all_lines as _all_lines
 from effektinvest.checks.savings import saved_in, savings
 from effektinvest.core.arithmetic import Gap, LineRef
 from effektinvest.model import Scenario, Status
 from effektinvest.model.diagnostics import Finding
 from effektinvest.model.errors import missing_key
-from effektinvest.model.numbers import EXACT, plain
+from effektinvest.model.numbers import plain
 from effektinvest.model.partial import NO_GAPS, UNREAD_SOURCE, Gaps
-from effektinvest.model.suggest import nearest
 
 
 def _money(amount: Decimal, unit) -> str:
@@ -33,9 +32,9 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
     return [
         *_projects(scenario, gaps),
         *whole_ore(scenario, gaps),
-        *_lines(scenario, gaps),
+        *each_line(scenario, gaps),
         *savings(scenario, gaps),
-        *_shares(lines),
+        *shares(lines),
         *amounts_need_cost(lines, gaps),
         *_unused_sources(scenario, gaps),
     ]
@@ -113,71 +112,6 @@ def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
                 )
                 out.append(Finding((*here, "costs", year), "year-before-budget", message, at_key=True))
     return out
-
-
-def _lines(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    out = []
-    sources_known = not gaps.covers(("sources",))
-    for path, line in _all_lines(scenario):
-        out += kinds(path, line, gaps)
-        if sources_known and line.source not in scenario.sources and not gaps.covers((*path, "source")):
-            message = f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources)
-            out.append(Finding((*path, "source"), "unknown-source", message))
-        out += unharvestable(scenario, path, line)
-        if path[0] == "financing":  # only top-level lines have 'projects'
-            out += _listed(scenario, path, line.projects, gaps)
-    return out
-
-
-def _listed(scenario: Scenario, path: tuple, listed: list[str] | None, gaps: Gaps) -> list[Finding]:
-    """The findings about a top-level line's list of projects."""
-    if listed == []:
-        message = (
-            "'projects: []' covers no project, so this line pays nothing; leave 'projects' out to cover "
-            "every continued project"
-        )
-        return [Finding((*path, "projects"), "empty-projects", message)]
-    out = []
-    projects_known = not gaps.covers(("projects",))
-    seen: set[str] = set()  # the ids before this one: a lookup, not a search of the list (linear in all)
-    for index, pid in enumerate(listed or ()):
-        where = (*path, "projects", index)
-        project = scenario.projects.get(pid)
-        repeated = pid in seen
-        seen.add(pid)
-        if repeated:
-            out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
-        elif project is None and projects_known:
-            message = f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects)
-            out.append(Finding(where, "unknown-project", message))
-        elif project is not None and project.status is not Status.CONTINUE and not gaps.covers(("projects", pid)):
-            message = (
-                f"project {pid!r} has status {project.status.value}: its cost does not count, so this line "
-                "covers less than its list says"
-            )
-            out.append(Finding(where, "covers-inactive-project", message))
-    return out
-
-
-def _shares(lines: Lines) -> list[Finding]:
-    total: dict[str, Decimal] = {}
-    for ref, _ in lines:
-        share = ref.line.share
-        if share is not None:
-            for pid in ref.covers:
-                before = total.get(pid)
-                total[pid] = share if before is None else EXACT.add(before, share)
-    return [
-        Finding(
-            ("projects", pid),
-            "shares-over-100",
-            f"the shares that cover project {pid!r} add up to {plain(share.scaleb(2, EXACT))} % "
-            "of its cost; at most 100 %",
-            at_key=True,
-        )
-        for pid, share in total.items()
-        if share > 1
-    ]
 
 
 def _unused_sources(scenario: Scenario, gaps: Gaps) -> list[Finding]:
