@@ -12,14 +12,14 @@ from decimal import Decimal
 
 from effektinvest.checks.amounts import amounts_need_cost, whole_ore
 from effektinvest.checks.lines import Lines, each_line, shares
-from effektinvest.checks.lines import all_lines as _all_lines
-from effektinvest.checks.savings import saved_in, savings
+from effektinvest.checks.savings import savings
+from effektinvest.checks.sources import unused_sources
 from effektinvest.core.arithmetic import Gap, LineRef
 from effektinvest.model import Scenario, Status
 from effektinvest.model.diagnostics import Finding
 from effektinvest.model.errors import missing_key
 from effektinvest.model.numbers import plain
-from effektinvest.model.partial import NO_GAPS, UNREAD_SOURCE, Gaps
+from effektinvest.model.partial import NO_GAPS, Gaps
 
 
 def _money(amount: Decimal, unit) -> str:
@@ -36,7 +36,7 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
         *savings(scenario, gaps),
         *shares(lines),
         *amounts_need_cost(lines, gaps),
-        *_unused_sources(scenario, gaps),
+        *unused_sources(scenario, gaps),
     ]
 
 
@@ -112,27 +112,6 @@ def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
                 )
                 out.append(Finding((*here, "costs", year), "year-before-budget", message, at_key=True))
     return out
-
-
-def _unused_sources(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    if gaps and not _lines_complete(scenario, gaps):
-        return []  # a line left out may be the one that uses the source
-    used = {line.source for _, line in _all_lines(scenario)} | saved_in(scenario)
-    message = "source {!r} is not used by any financing line, nor named by any project's savings"
-    return [
-        Finding(("sources", sid), "unused-source", message.format(sid), at_key=True)
-        for sid in scenario.sources
-        if sid not in used
-    ]
-
-
-def _lines_complete(scenario: Scenario, gaps: Gaps) -> bool:
-    """Whether every financing line of the file is there, with its source."""
-    if gaps.covers(("financing",)) or gaps.covers(("projects",)):
-        return False
-    if any(gaps.covers(("projects", pid, "financing")) for pid in scenario.projects):
-        return False
-    return not any(line.source == UNREAD_SOURCE for _, line in _all_lines(scenario))
 
 
 def surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
