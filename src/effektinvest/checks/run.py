@@ -1,29 +1,16 @@
-"""The checks of the scenario format that span several values (docs/scenario-format.md, "Checks").
-
-Pure: a validated Scenario (perhaps only the parts of a file that are valid: see `model.partial`) in,
-findings out, each with the path of the key or value it is about (loading turns paths into lines).
-Per-value rules (how an amount, share, year or unit is written) live in `numbers` and `units`; the
-arithmetic is in `arithmetic`, and the one check that needs its figures, `surpluses`, takes them.
+"""`check`: every check of a scenario but surpluses, in its order (the package docstring says which module
+holds which), and the checks of a project.
 """
-
 from __future__ import annotations
-
-from decimal import Decimal
 
 from effektinvest.checks.amounts import amounts_need_cost, whole_ore
 from effektinvest.checks.lines import Lines, each_line, shares
 from effektinvest.checks.savings import savings
 from effektinvest.checks.sources import unused_sources
-from effektinvest.core.arithmetic import Gap, LineRef
 from effektinvest.model import Scenario, Status
 from effektinvest.model.diagnostics import Finding
 from effektinvest.model.errors import missing_key
-from effektinvest.model.numbers import plain
 from effektinvest.model.partial import NO_GAPS, Gaps
-
-
-def _money(amount: Decimal, unit) -> str:
-    return f"{plain(amount)} {unit.value}"
 
 
 def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Finding]:
@@ -38,36 +25,6 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
         *amounts_need_cost(lines, gaps),
         *unused_sources(scenario, gaps),
     ]
-
-
-def paying(lines: Lines, findings: list[Finding], gaps: Gaps = NO_GAPS) -> Lines | None:
-    """The lines whose payments decide whether a year has a surplus: every line of a valid file; in a file
-    with problems, every line that can be paid as written and is not itself the mistake (none stood in
-    for, none without one of amount and share, no single amount without cost to split it over, no share
-    of a project whose shares pass 100 %). None when the costs are incomplete (a cost left out could
-    make a surplus that is not there), or when an amount is finer than an øre (the arithmetic is in
-    whole øre)."""
-    unpaid, over = set(), set()
-    for finding in findings:
-        if finding.code == "too-precise":
-            return None
-        if finding.code in ("amount-or-share", "unharvestable-source"):  # the line, or a key of it
-            unpaid.add(finding.path if isinstance(finding.path[-1], int) else finding.path[:-1])
-        elif finding.code == "amount-without-cost" and finding.path[-1] == "amount":
-            unpaid.add(finding.path[:-1])
-        elif finding.code == "shares-over-100":
-            over.add(finding.path[1])
-    if not gaps and not unpaid and not over:
-        return lines
-    if not gaps.costs_complete():
-        return None
-
-    def paid(ref: LineRef) -> bool:
-        if ref.path in unpaid or gaps.within(ref.path):
-            return False
-        return ref.line.share is None or over.isdisjoint(ref.covers)
-
-    return [(ref, covered) for ref, covered in lines if paid(ref)]
 
 
 def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
@@ -111,22 +68,4 @@ def _projects(scenario: Scenario, gaps: Gaps) -> list[Finding]:
                     "can only concern its own and later years"
                 )
                 out.append(Finding((*here, "costs", year), "year-before-budget", message, at_key=True))
-    return out
-
-
-def surpluses(scenario: Scenario, gap: Gap, paid) -> list[Finding]:
-    """A warning for each year in which financing exceeds cost, pointing at the financing lines that pay in
-    that year: at the first, naming the others (`also`)."""
-    out = []
-    unit = scenario.unit
-    for year, column in gap.years.items():
-        if column.residual < 0:
-            payers = [ref.path for ref, by_year in paid if by_year.get(year)]
-            message = (
-                f"in {year} financing ({_money(unit.from_kr(column.financed), unit)}) exceeds cost "
-                f"({_money(unit.from_kr(column.cost), unit)}): a surplus of "
-                f"{_money(unit.from_kr(column.residual.copy_negate()), unit)}, paid by the financing line"
-                f"{'s' if len(payers) > 1 else ''} here"
-            )
-            out.append(Finding(payers[0], "surplus", message, also=tuple(payers[1:])))
     return out
