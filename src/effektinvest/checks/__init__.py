@@ -1,8 +1,8 @@
 """The checks of the scenario format that span several values (docs/scenario-format.md, "Checks"), one
 module per thing a rule is about:
 
-    run.py        check(): every check below but surpluses, in its order; and, for now, the checks of a
-                  project: decide_at for a deferred project only, and after the budget year; costs for a
+    run.py        check(): every check below but surpluses, in its order
+    projects.py   a project: decide_at for a deferred project only, and after the budget year; costs for a
                   continued one, none before the budget year; no financing lines of its own when not continued
     lines.py      a financing line: its kind (amount, share, or tariff with outcomes), a defined source that
                   can pay (not state or region), a top-level line's listed projects; shares of one project
