@@ -96,7 +96,9 @@ def _cover_complete(ref: LineRef, gaps: Gaps) -> bool:
 
 
 def _costs_known(ref: LineRef, gaps: Gaps) -> bool:
-    """Whether the costs the line REF covers are all there (a file with gaps)."""
-    if ref.path[0] == "financing" and not gaps.costs_complete():
-        return False  # which projects a top-level line covers depends on every project's status
+    """Whether the projects the line REF covers, and their costs, are all known (a file with gaps). Which
+    projects a top-level line covers depends on the status of each project it lists (of every project, when
+    it lists none); what is not known of a project it cannot cover hides nothing of it."""
+    if ref.path[0] == "financing" and not gaps.statuses_known(ref.line.projects):
+        return False
     return all(gaps.costs_complete(pid) for pid in ref.covers)
