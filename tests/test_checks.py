@@ -78,6 +78,11 @@ EXPECTED = {
     ],
     "too_precise_amounts_tkr.yaml": [("error", "too-precise", 12), ("error", "too-precise", 18)],
     "too_precise_amounts_mio.yaml": [("error", "too-precise", 12), ("error", "too-precise", 14)],
+    # a wrong type in a's costs hides the years of the lines that cover a, not of the line on b (test_partial.py)
+    "wrong_type_cost_beside_a_line_on_another_project.yaml": [
+        ("error", "not-a-number", 11),
+        ("error", "amount-without-cost", 20),
+    ],
 }
 
 

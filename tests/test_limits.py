@@ -230,7 +230,7 @@ def test_locating_a_finding_in_a_large_mapping_does_not_search_its_keys() -> Non
 def test_the_projects_of_a_pooled_line_are_checked_for_repeats_in_linear_time() -> None:
     from types import SimpleNamespace
 
-    from effektinvest.checks.scenario import _listed
+    from effektinvest.checks.lines import _listed
     from effektinvest.model.partial import NO_GAPS
     from effektinvest.model.scenario import Status
 

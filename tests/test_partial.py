@@ -231,6 +231,52 @@ def test_a_project_with_a_bad_cost_hides_only_its_own_amounts_without_cost():
     assert found(text) == [("not-a-number", 6), ("amount-without-cost", 7)]
 
 
+def test_a_wrong_type_in_one_projects_costs_hides_no_year_of_a_line_on_another_project():
+    name = "wrong_type_cost_beside_a_line_on_another_project.yaml"
+    loaded = load_bytes((FIXTURES / name).read_bytes(), name)
+    assert [(d.code, d.line, d.column, d.message) for d in loaded.diagnostics] == [
+        ("not-a-number", 11, 19, "an amount must be a number, not the boolean true"),
+        (  # the line on b alone: reported in the same pass; the lines that cover a (lines 2 and 3) are not
+            "amount-without-cost",
+            20,
+            7,
+            "financing line 1 has an amount in 2030, but the projects it covers have no cost in that year",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("project_a", "bad"),
+    [
+        ("{name: A, costs: {2024: true}}", "not-a-number"),  # a cost of a left out
+        ("{name: A, costs: true}", "wrong-type"),  # every cost of a left out
+        ("{name: A, cots: {2024: 1}}", "unknown-key"),  # a's costs misspelt
+        ("{name: A, status: pause, costs: {2031: 1}}", "invalid-value"),  # whether a continues is not known
+        ("[A]", "wrong-type"),  # nothing of a is known
+    ],
+)
+def test_what_is_not_known_of_one_project_hides_only_the_years_of_the_lines_that_may_cover_it(project_a, bad):
+    text = HEAD + (
+        f"sources: {{f: {{name: F}}}}\nprojects:\n  a: {project_a}\n  b: {{name: B, costs: {{2024: 100}}}}\n"
+        "financing:\n"
+        "  - {source: f, projects: [b], amount: {2030: 5}}\n"  # on b alone: checked
+        "  - {source: f, projects: [a, b], amount: {2031: 5}}\n"  # covers a, if a continues: not checked
+        "  - {source: f, amount: {2031: 5}}\n"  # every continued project, perhaps a: not checked
+        "  - {source: f, projects: [a], amount: 7}\n"  # a scalar on a alone: whether a has cost is not known
+    )
+    assert found(text) == [(bad, 6), ("amount-without-cost", 9)]
+
+
+def test_a_unit_that_did_not_validate_hides_no_year_of_a_line():
+    # which years have cost does not depend on the unit: a top-level line is checked as a project's own line is
+    text = (
+        "scenario: T\nbudget_year: 2024\nunit: kroner i tusind\nsources: {f: {name: F}}\nprojects:\n"
+        "  p: {name: P, costs: {2024: 10}, financing: [{source: f, amount: {2030: 1}}]}\n"
+        "financing:\n  - {source: f, amount: {2031: 1}}\n"
+    )
+    assert found(text) == [("unknown-unit", 3), ("amount-without-cost", 6), ("amount-without-cost", 8)]
+
+
 def test_an_amount_that_did_not_validate_is_not_also_without_cost():
     text = HEAD + (
         "sources: {f: {name: F}}\nprojects:\n"

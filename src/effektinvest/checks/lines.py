@@ -1,22 +1,49 @@
-"""The checks of format 1.2's keys that span several values: the kind of a financing line (amount, share, or
-tariff with outcomes), the pockets that cannot pay (state, region), and the sources a project's `savings`
-name; and amounts in whole øre, the new ones too (tariff, cap, savings). Pure, as `checks` (which calls
-them): a Scenario in, findings with paths out.
+"""The checks of the financing lines: each line on its own (its kind, its source, a top-level line's list of
+projects), and the shares that cover one project together. Pure, as the other checks: a Scenario (or the
+ledger's lines) in, findings with paths out. `all_lines` is every line of the file, for the other checks.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
+from effektinvest.core.arithmetic import LineRef
 from effektinvest.model import FinancingLine, Scenario, Status
 from effektinvest.model.diagnostics import Finding
-from effektinvest.model.numbers import EXACT, decimals, plain
+from effektinvest.model.numbers import EXACT, plain
 from effektinvest.model.partial import Gaps
 from effektinvest.model.suggest import nearest
 from effektinvest.model.values import OUTSIDE
 
+Lines = list[tuple[LineRef, dict[int, Decimal]]]  # every counting line with its covered cost per year
+
 _KINDS = ("amount", "share", "tariff")
 KINDS_RULE = "a financing line has exactly one kind: 'amount', 'share', or 'tariff' with 'outcomes'"
+
+
+def all_lines(scenario: Scenario):
+    """Every financing line in the file, with its path, whatever its project's status."""
+    for pid, project in scenario.projects.items():
+        for index, line in enumerate(project.financing):
+            yield ("projects", pid, "financing", index), line
+    for index, line in enumerate(scenario.financing):
+        yield ("financing", index), line
+
+
+def each_line(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    """The findings about each financing line on its own: its kind, its source (defined, and one that can
+    pay), and a top-level line's list of projects."""
+    out = []
+    sources_known = not gaps.covers(("sources",))
+    for path, line in all_lines(scenario):
+        out += kinds(path, line, gaps)
+        if sources_known and line.source not in scenario.sources and not gaps.covers((*path, "source")):
+            message = f"source {line.source!r} is not defined under 'sources'" + nearest(line.source, scenario.sources)
+            out.append(Finding((*path, "source"), "unknown-source", message))
+        out += unharvestable(scenario, path, line)
+        if path[0] == "financing":  # only top-level lines have 'projects'
+            out += _listed(scenario, path, line.projects, gaps)
+    return out
 
 
 def kinds(path: tuple, line: FinancingLine, gaps: Gaps) -> list[Finding]:
@@ -56,74 +83,53 @@ def unharvestable(scenario: Scenario, path: tuple, line: FinancingLine) -> list[
     return [Finding((*path, "source"), "unharvestable-source", message)]
 
 
-def savings(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    """A `savings` key naming an undefined source; savings of a project that is not continued."""
+def _listed(scenario: Scenario, path: tuple, listed: list[str] | None, gaps: Gaps) -> list[Finding]:
+    """The findings about a top-level line's list of projects."""
+    if listed == []:
+        message = (
+            "'projects: []' covers no project, so this line pays nothing; leave 'projects' out to cover "
+            "every continued project"
+        )
+        return [Finding((*path, "projects"), "empty-projects", message)]
     out = []
-    sources_known = not gaps.covers(("sources",))
-    for pid, project in scenario.projects.items():
-        here = ("projects", pid)
-        if not project.savings or gaps.covers(here):
-            continue
-        if sources_known:
-            for sid in project.savings:
-                if sid not in scenario.sources:
-                    message = f"the savings of project {pid!r} name source {sid!r}, which is not defined under "
-                    message += "'sources'" + nearest(sid, scenario.sources)
-                    out.append(Finding((*here, "savings", sid), "unknown-source", message, at_key=True))
-        if project.status is not Status.CONTINUE:
+    projects_known = not gaps.covers(("projects",))
+    seen: set[str] = set()  # the ids before this one: a lookup, not a search of the list (linear in all)
+    for index, pid in enumerate(listed or ()):
+        where = (*path, "projects", index)
+        project = scenario.projects.get(pid)
+        repeated = pid in seen
+        seen.add(pid)
+        if repeated:
+            out.append(Finding(where, "duplicate-project", f"project {pid!r} is listed twice in this line"))
+        elif project is None and projects_known:
+            message = f"project {pid!r} is not defined under 'projects'" + nearest(pid, scenario.projects)
+            out.append(Finding(where, "unknown-project", message))
+        elif project is not None and project.status is not Status.CONTINUE and not gaps.covers(("projects", pid)):
             message = (
-                f"project {pid!r} has status {project.status.value}: its savings count nowhere "
-                "(remove them, or continue the project)"
+                f"project {pid!r} has status {project.status.value}: its cost does not count, so this line "
+                "covers less than its list says"
             )
-            out.append(Finding((*here, "savings"), "inactive-line", message, at_key=True))
+            out.append(Finding(where, "covers-inactive-project", message))
     return out
 
 
-def saved_in(scenario: Scenario) -> set[str]:
-    """The sources in which some project's savings land (whatever its status): such a source is used."""
-    return {sid for project in scenario.projects.values() for sid in project.savings or ()}
-
-
-def all_lines(scenario: Scenario):
-    """Every financing line in the file, with its path, whatever its project's status."""
-    for pid, project in scenario.projects.items():
-        for index, line in enumerate(project.financing):
-            yield ("projects", pid, "financing", index), line
-    for index, line in enumerate(scenario.financing):
-        yield ("financing", index), line
-
-
-def precision(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    """Amounts must be whole øre in kr., so splits and sums are exact."""
-    if gaps.covers(("unit",)):
-        return []  # the unit is not known, so neither is an øre
-    unit = scenario.unit
-    finest = 2 + unit.exponent  # how many decimals one øre has in the file's unit
-    ore = Decimal("0.01")
-    out = []
-
-    def visit(path: tuple, amount: Decimal) -> None:
-        if decimals(amount) > finest and unit.to_kr(amount).quantize(ore, context=EXACT) != unit.to_kr(amount):
-            message = f"{plain(amount)} {unit.value} is finer than one øre (0.01 kr.); amounts are whole øre"
-            out.append(Finding(path, "too-precise", message))
-
-    def visit_years(path: tuple, by_year: dict[int, Decimal] | None) -> None:
-        # An exact sum has as many decimals as its finest term: one look a mapping, not one an amount.
-        if by_year and decimals(sum(by_year.values(), Decimal(0))) > finest:
-            for year, amount in by_year.items():
-                visit((*path, year), amount)
-
-    with localcontext(EXACT):
-        for pid, project in scenario.projects.items():
-            visit_years(("projects", pid, "costs"), project.costs)
-            for sid, by_year in (project.savings or {}).items():
-                visit_years(("projects", pid, "savings", sid), by_year)
-    for path, line in all_lines(scenario):
-        if isinstance(line.amount, dict):
-            for year, amount in line.amount.items():
-                visit((*path, "amount", year), amount)
-        for key in ("amount", "tariff", "cap"):
-            value = getattr(line, key)
-            if value is not None and not isinstance(value, dict):
-                visit((*path, key), value)
-    return out
+def shares(lines: Lines) -> list[Finding]:
+    """A project whose shares, of every counting line that covers it, add up to more than 100 % of its cost."""
+    total: dict[str, Decimal] = {}
+    for ref, _ in lines:
+        share = ref.line.share
+        if share is not None:
+            for pid in ref.covers:
+                before = total.get(pid)
+                total[pid] = share if before is None else EXACT.add(before, share)
+    return [
+        Finding(
+            ("projects", pid),
+            "shares-over-100",
+            f"the shares that cover project {pid!r} add up to {plain(share.scaleb(2, EXACT))} % "
+            "of its cost; at most 100 %",
+            at_key=True,
+        )
+        for pid, share in total.items()
+        if share > 1
+    ]

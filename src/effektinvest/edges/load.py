@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from effektinvest.checks.scenario import check, paying, surpluses
+from effektinvest.checks import check, paying, surpluses
 from effektinvest.core.arithmetic import Gap, PaidLines, compute, ledger, paid_lines
 from effektinvest.core.prices import PriceProblem, restate
 from effektinvest.edges.locator import Locator

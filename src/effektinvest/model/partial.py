@@ -10,6 +10,7 @@ costs are incomplete decides no surplus).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,6 +34,7 @@ class Gaps:
         # each answer is a look-up, not a pass over the paths (a file with thousands of broken lines)
         object.__setattr__(self, "_prefixes", frozenset(p[:i] for p in self.paths for i in range(1, len(p) + 1)))
         object.__setattr__(self, "_costs_complete", not any(_costs(p) for p in self.paths))
+        object.__setattr__(self, "_statuses_known", not any(_status(p) for p in self.paths))
 
     def __bool__(self) -> bool:
         return bool(self.paths)
@@ -53,10 +55,23 @@ class Gaps:
             return not self.covers(("projects", pid, "costs"))
         return self._costs_complete
 
+    def statuses_known(self, pids: Iterable[str] | None = None) -> bool:
+        """Whether it is known which of the projects PIDS (None: of every project) are continued, and so which
+        of them a line that lists them covers: a project or its status stood in for leaves its own unknown
+        (its costs do not: see `costs_complete`)."""
+        if pids is None:
+            return self._statuses_known
+        return not any(self.covers(("projects", pid)) for pid in pids)
+
 
 def _costs(path: tuple) -> bool:
     """Whether a gap at PATH leaves some cost unknown: the projects, the unit, a project, its status or costs."""
     return path in (("projects",), ("unit",)) or (path[0] == "projects" and (len(path) == 2 or path[2] == "costs"))
+
+
+def _status(path: tuple) -> bool:
+    """Whether a gap at PATH leaves some project's status unknown: the projects, or a project (or its status)."""
+    return path[0] == "projects" and len(path) <= 2
 
 
 NO_GAPS = Gaps()
