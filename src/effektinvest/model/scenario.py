@@ -50,7 +50,7 @@ class Source(BaseModel):
     note: Text = Field(None, description="free text")
 
 
-# Exactly one kind per financing line (checks_savings.kinds), said in draft-07 for an editor: one of amount, share
+# Exactly one kind per financing line (checks/lines.py `kinds`), said in draft-07 for an editor: one of amount, share
 # and tariff; outcomes and a cap only with a tariff, and a tariff only with outcomes.
 _ONE_KIND = {
     "oneOf": [{"required": ["amount"]}, {"required": ["share"]}, {"required": ["tariff"]}],
