@@ -8,11 +8,15 @@ Run by hand, never in the test suite:
 Each case runs A (effektinvest) and B (its floor) alternately, each in a fresh process, and reports the
 median wall time and the median peak resident memory (GNU time's %M, from wait4) of each,
 and their ratio A/B against the target of issue 5 (docs/performance.md records the figures).
+
+Before it measures, it compiles the package's bytecode (`compile_package`): effektinvest as a user installs
+it, whose every module pip has compiled, against floors whose modules (Typer, Rich, yaml) pip has compiled.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
 import statistics
@@ -46,6 +50,19 @@ BARE_TABLE = (
     "[t.add_row(f'row {i}', '1,00', '2,00', '3,00') for i in range(10)]\n"
     "Console().print(t)\n"
 )
+
+
+def compile_package() -> str:
+    """Compile src/effektinvest to bytecode (its __pycache__ folders, as any run without PYTHONDONTWRITEBYTECODE
+    leaves them, and as pip does for an installed wheel) and say so. An editable install is never compiled by
+    pip, and where PYTHONDONTWRITEBYTECODE is set (as in this project's workplace) Python never writes the
+    bytecode either: every run would compile from source the 49 modules of the package that `gap` loads, about
+    30 ms that no installed copy pays, nor any floor (docs/performance.md, "Start-up")."""
+    package = ROOT / "src" / "effektinvest"
+    if not compileall.compile_dir(str(package), quiet=1):
+        raise SystemExit(f"cannot compile {package}")
+    state = "set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "not set"
+    return f"bytecode: {package.relative_to(ROOT)} compiled (PYTHONDONTWRITEBYTECODE {state})"
 
 
 def measure(argv: list[str]) -> tuple[float, int]:
@@ -104,8 +121,9 @@ def main() -> None:
     sizes = args.sizes or ([10, 1000] if args.quick else [10, 1000, 10_000, 100_000])
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
+        f"{platform.system()} {platform.release()}, load average {os.getloadavg()[0]:.2f}"
     )
+    print(compile_package())
     print(f"{'case':<44} {'A':>9} {'B':>9} {'time':>7} {'(target)':>7} {'A mem':>9} {'B mem':>9} {'mem':>7}")
     with tempfile.TemporaryDirectory(prefix="effektinvest-bench-") as tmp:
         folder = Path(tmp)
@@ -200,6 +218,7 @@ def main() -> None:
                 None,
             )
     missed = [row[0] for row in ROWS if (row[4] and row[3] > row[4]) or (row[8] and row[7] > row[8])]
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
     print("all targets met" if not missed else "targets missed: " + "; ".join(missed))
 
 

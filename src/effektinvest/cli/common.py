@@ -112,6 +112,8 @@ def expand(paths: list[str]) -> list[str]:
 
 
 def emit_diagnostics(diagnostics) -> None:
+    if not diagnostics:  # a clean file: nothing to say, and the reporters (and json) are not imported
+        return
     from effektinvest.reports.check.reporters import text
 
     sys.stderr.write(text(diagnostics))

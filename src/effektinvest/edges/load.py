@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from effektinvest.checks import check, paying, surpluses
 from effektinvest.core.arithmetic import Gap, PaidLines, compute, ledger, paid_lines
-from effektinvest.core.prices import PriceProblem, restate
 from effektinvest.edges.locator import Locator
 from effektinvest.model import Scenario
 from effektinvest.model.diagnostics import Diagnostic, Finding
@@ -103,6 +102,8 @@ def _thousands(numbers: list[tuple], path: str) -> list[Diagnostic]:
 def with_prices(loaded: Loaded, year: int) -> Loaded:
     """LOADED restated in YEAR prices (--prices YEAR) and checked again, or with a diagnostic saying why not;
     with `Loaded.paid` if LOADED has it."""
+    from effektinvest.core.prices import PriceProblem, restate  # --prices only: not on every command's start-up
+
     where = loaded.where or Locator(b"", loaded.path)
     try:
         scenario = restate(loaded.scenario, year)

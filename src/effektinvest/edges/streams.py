@@ -1,24 +1,30 @@
 """Where a command's output goes: the report on standard output (text, or a Rich table through a console
 that is coloured only on a terminal), and what happens when its reader goes away. The CLI's one place for
-writing."""
+writing.
 
-from __future__ import annotations
+`effektinvest --version` imports this module and nothing else of the package (`effektinvest/__init__.py`): it
+imports only what Python has loaded before any script runs, and `errno` (built into the interpreter): no
+`contextlib`, no `__future__`, so that `--version` stays near `python -c pass` (docs/performance.md, "Start-up")."""
 
 import errno
 import io
 import os
 import sys
-from contextlib import contextmanager
 
 
-@contextmanager
-def writing():
-    """Write a report; if the reader of standard output has gone (`... | head`), the rest goes nowhere
-    and the command still ends with its own exit code (typer would make it 1)."""
-    try:
-        yield
-    except BrokenPipeError:
-        quiet_stdout()
+class writing:
+    """`with writing():` write a report; if the reader of standard output has gone (`... | head`), the rest goes
+    nowhere and the command still ends with its own exit code (typer would make it 1). A class, not
+    `contextlib.contextmanager`: see the module's docstring."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, _exc, _traceback) -> bool:
+        if kind is not None and issubclass(kind, BrokenPipeError):
+            quiet_stdout()
+            return True
+        return False
 
 
 def console():

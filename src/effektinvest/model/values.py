@@ -14,7 +14,6 @@ from typing import Annotated, Any
 from pydantic import Discriminator, PlainValidator, StringConstraints, Tag, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from effektinvest.model.misread import explain_text_as_number
 from effektinvest.model.numbers import (
     MAX_DIGITS,
     YEAR_KEYS,
@@ -242,6 +241,8 @@ def _count(value: Any) -> int:
             raise ValueProblem("too-many-digits", f"an outcome count has at most {MAX_DIGITS} digits")
         return int(value)
     if isinstance(value, str):
+        from effektinvest.model.misread import explain_text_as_number  # the error path only, as in `numbers`
+
         raise explain_text_as_number(value, "an outcome count")
     if value is None:
         raise ValueProblem(
