@@ -611,3 +611,19 @@ def test_help_into_a_closed_pipe_keeps_its_exit_code_quietly(args, exit_code):
     # is a usage error, 2, with the help printed as well)
     code, stderr = into_a_closed_pipe(*args, read=0)
     assert (code, stderr) == (exit_code, b"")
+
+
+def test_version_imports_nothing_but_the_package_and_its_streams():
+    """`--version` is answered before the CLI framework is imported (docs/performance.md, "Start-up"): of the
+    project only the package and edges/streams load, and no typer, rich, pydantic or yaml."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-X", "importtime", "-c", "import sys; sys.argv[1:] = ['--version'];"
+               " from effektinvest import main; main()"]
+    run = subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL)
+    assert run.stdout.decode().startswith("effektinvest ")
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.decode().splitlines() if "|" in line}
+    ours = sorted(name for name in imported if name.startswith("effektinvest"))
+    assert ours == ["effektinvest", "effektinvest.edges", "effektinvest.edges.streams"]
+    assert not imported & {"typer", "rich", "pydantic", "yaml", "click", "contextlib"}
