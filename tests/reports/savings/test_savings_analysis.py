@@ -3,16 +3,16 @@
 
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from effektinvest.core.discount import factor, factors, npv
 from effektinvest.edges.load import load_bytes
 from effektinvest.reports.savings.analysis import FROM_OUTSIDE, OUTSIDE, analyse
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"
 D = Decimal
 
 

@@ -18,11 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = str(ROOT / "scenarios" / "2024.yaml")
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"
 WIDE = {"COLUMNS": "200"}  # wider than any table here: nothing wraps
 
 

@@ -6,13 +6,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 from effektinvest.edges.load import load_path
 from effektinvest.edges.schema import scenario_schema
 from effektinvest.formats.json import dumps
 from effektinvest.reader import read
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schema" / "scenario.schema.json"
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
 

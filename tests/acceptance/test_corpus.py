@@ -32,9 +32,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 TIMEOUT = 60  # seconds: a hang guard, not a speed assertion
 MEMORY_CAP = 2 * 1024**3  # bytes of address space per CLI run (Linux)
 MIB = 1024 * 1024

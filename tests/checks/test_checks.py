@@ -3,14 +3,13 @@
 The checks are driven as a user meets them: through `load_bytes` (what `check` and `gap` read) and the
 command line in this process (`invoke`), never through `checks.check` itself."""
 
-from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 from effektinvest.edges.load import load_bytes
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def load(name: str):

@@ -1,14 +1,13 @@
 """The docs show what the program does: every YAML example in them is a valid scenario."""
 
 import re
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from effektinvest.edges.load import load_bytes
 from effektinvest.model.diagnostics import CODES
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "diagnostics.md")]
 BLOCKS = [
     (doc.name, i, block)
@@ -46,7 +45,7 @@ def test_no_link_leaves_the_repository():
             path = target.split("#")[0]
             assert "://" not in target and (not path or (doc.parent / path).exists()), f"{doc.name}: {target}"
     texts = [ROOT / "README.md", ROOT / "pyproject.toml", *ROOT.glob("docs/*.md"), *ROOT.glob("scenarios/*")]
-    texts += [*ROOT.glob("src/**/*.py"), *ROOT.glob("tests/*.py"), *ROOT.glob("tools/*.py")]
+    texts += [*ROOT.glob("src/**/*.py"), *ROOT.glob("tests/**/*.py"), *ROOT.glob("tools/*.py")]
     assert [p.name for p in texts if "../shared" in p.read_text(encoding="utf-8")] == ["test_docs.py"]
 
 
@@ -95,5 +94,5 @@ def test_every_documented_code_has_a_test_case(code):
 
         assert printed in [line(d) for d in loaded.diagnostics]
     else:
-        tests = [p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py") if p.name != "test_docs.py"]
+        tests = [p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("test_*.py") if p.name != "test_docs.py"]
         assert any(f'"{code}"' in text or f"[{code}]" in text for text in tests), f"no test case for {code}"

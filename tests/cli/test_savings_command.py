@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"
 WORKED = str(FIXTURES / "savings" / "worked.yaml")
 PRICES = str(FIXTURES / "savings" / "prices.yaml")
 SEED = str(ROOT / "scenarios" / "2024.yaml")

@@ -21,9 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 
 # --- hostile names -------------------------------------------------------------------------------------------------

@@ -62,11 +62,10 @@ def test_no_markdown_report_lets_a_users_markup_through():
     """gap, --explain, --by project, compare and savings in Markdown escape a name, title or note as the
     note does: no tag, link or image a user wrote is live."""
     import re
-    from pathlib import Path
 
-    from conftest import invoke
+    from conftest import ROOT, invoke
 
-    path = str(Path(__file__).parent / "fixtures" / "markdown" / "injection.yaml")
+    path = str(ROOT / "tests" / "fixtures" / "markdown" / "injection.yaml")
     runs = [
         ("gap", path, "-f", "markdown", "--explain"),
         ("gap", path, "-f", "markdown", "--by", "project"),

@@ -1,15 +1,14 @@
 """cli.run: how an unexpected end of a command reaches a user (one line on standard error and an exit
 code, never a traceback), whatever raised it."""
 
-from pathlib import Path
 
 import pytest
 import typer
 
 import effektinvest.cli.gap as gap_command
-from conftest import invoke
+from conftest import ROOT, invoke
 
-SEED = str(Path(__file__).resolve().parent.parent / "scenarios" / "2024.yaml")
+SEED = str(ROOT / "scenarios" / "2024.yaml")
 
 
 def _raising(exc: BaseException):

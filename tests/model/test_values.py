@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 from effektinvest.edges.load import load_bytes
 from effektinvest.edges.starter import starter_text
 from effektinvest.model import SourceKind
@@ -339,9 +339,7 @@ FIXTURES = {  # tests/fixtures/format12: every diagnostic, in order, as (code, l
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_the_format12_fixtures_through_check(name):
-    from pathlib import Path
-
-    folder = Path(__file__).parent / "fixtures" / "format12"
+    folder = ROOT / "tests" / "fixtures" / "format12"
     assert sorted(p.name for p in folder.glob("*.yaml")) == sorted(FIXTURES)
     result = invoke("check", folder / name)
     assert result.returncode == (1 if FIXTURES[name] else 0)

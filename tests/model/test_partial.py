@@ -1,13 +1,13 @@
 """model/partial.py: a file with mistakes in several places shows every finding in its first check, and
 nothing that only follows from a part that did not validate."""
 
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from effektinvest.edges.load import load_bytes
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures"
 HEAD = "scenario: T\nbudget_year: 2024\nunit: kr.\n"
 
 

@@ -1,10 +1,10 @@
 """Loading: the reader, the model and the checks joined, every finding located; warnings only where they apply."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from effektinvest.edges.load import load_bytes, with_prices
 from effektinvest.edges.locator import Locator
 from effektinvest.reader import read
@@ -87,7 +87,7 @@ def test_a_problem_with_a_value_repeated_by_an_alias_is_shown_where_the_alias_st
 
 
 def _every_file():
-    root = Path(__file__).parent
+    root = ROOT / "tests"
     return sorted([*root.glob("fixtures/*.yaml"), *root.glob("corpus/*.yaml"), *root.parent.glob("scenarios/*.yaml")])
 
 

@@ -5,14 +5,14 @@ before.yaml is in t.kr., after.yaml in mio. kr.
 """
 
 from decimal import Decimal
-from pathlib import Path
 
+from conftest import ROOT
 from effektinvest.edges.load import load_path
 from effektinvest.model import Status
 from effektinvest.reports.compare.analysis import Change, compare
 from effektinvest.reports.due.analysis import DueItem, due
 
-HERE = Path(__file__).parent / "fixtures" / "portfolio"
+HERE = ROOT / "tests" / "fixtures" / "portfolio"
 D = Decimal
 
 

@@ -4,6 +4,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from conftest import ROOT
 from effektinvest.core.display_context import danish, percent
 from effektinvest.edges.load import load_bytes, load_path
 from effektinvest.formats.json import dumps
@@ -26,7 +27,7 @@ def markdown(report, decimals=None) -> str:
     return gap_report.render("markdown", report, decimals)
 
 
-SEED = str(Path(__file__).resolve().parent.parent / "scenarios" / "2024.yaml")
+SEED = str(ROOT / "scenarios" / "2024.yaml")
 
 
 def seed_report(unit=Unit.MIO):

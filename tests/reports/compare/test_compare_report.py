@@ -7,9 +7,9 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import invoke
+from conftest import ROOT, invoke
 
-HERE = Path(__file__).parent / "fixtures" / "portfolio"
+HERE = ROOT / "tests" / "fixtures" / "portfolio"
 BEFORE, AFTER = str(HERE / "before.yaml"), str(HERE / "after.yaml")
 D = Decimal
 
