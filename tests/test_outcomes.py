@@ -8,11 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import invoke
+from conftest import drawn_scenarios, invoke, text, written
 from effektinvest.core.arithmetic import outcome_lines, outcome_pays, payments
 from effektinvest.edges.load import load_bytes
 from effektinvest.model.units import Unit
-from test_properties import drawn_scenarios, text, written
 
 D = Decimal
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,13 +4,11 @@ separated by ';', decimal comma, no thousands separator, a UTF-8 byte-order mark
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pytest
 
-from conftest import ROOT, invoke
+from conftest import ROOT, assert_rows_of_csv_with_decimal_commas, csv_rows, invoke
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 LATER = str(ROOT / "scenarios" / "2025.yaml")
@@ -22,36 +20,9 @@ RUNS = {
 }
 
 
-def _rows(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
 @pytest.mark.parametrize("name", list(RUNS))
 def test_the_rows_of_csv_with_decimal_commas(name):
     assert_rows_of_csv_with_decimal_commas(RUNS[name])
-
-
-def assert_rows_of_csv_with_decimal_commas(args: list[str]) -> None:
-    """ARGS with -f csv-da: the rows of -f csv, with ';', decimal commas, a byte-order mark and CRLF."""
-    plain = invoke(*args, "-f", "csv")
-    danish = invoke(*args, "-f", "csv-da")
-    assert danish.code == plain.code == 0
-    raw = danish.stdout_bytes
-    assert raw.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark
-    assert raw.count(b"\r\n") == raw.count(b"\n") == plain.stdout_bytes.count(b"\n")  # every line ends CRLF
-    rows = _rows(raw.decode("utf-8")[1:], ";")
-    expected = _rows(plain.stdout, ",")
-    assert len(rows) == len(expected)
-    for row, want in zip(rows, expected, strict=True):
-        assert row == [cell.replace(".", ",") if _is_number(cell) else cell for cell in want]
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
 
 
 def test_amounts_have_no_thousands_separator_and_a_decimal_comma():
@@ -80,11 +51,11 @@ def test_formula_looking_text_gets_a_leading_quote(tmp_path):
         encoding="utf-8",
     )
     expected = ['\'=HYPERLINK("http://x")', "'+45 1234", "'-1", "'@SUM(A1)", "Almindelig", "a=b"]
-    rows = _rows(invoke("gap", scenario, "-f", "csv-da").stdout[1:], ";")
+    rows = csv_rows(invoke("gap", scenario, "-f", "csv-da").stdout[1:], ";")
     assert [row[3] for row in rows if row[:2] == ["2024", "cost"] and row[2]] == expected
     assert [row[3] for row in rows if row[1] == "financing"][0] == "'=2*3"
-    due = _rows(invoke("due", scenario, "--budget", "2024", "-f", "csv-da").stdout[1:], ";")
+    due = csv_rows(invoke("due", scenario, "--budget", "2024", "-f", "csv-da").stdout[1:], ";")
     assert [row[2] for row in due[1:]] == expected
     assert {row[5] for row in due[1:]} == {"1"}
-    plain = _rows(invoke("gap", scenario, "-f", "csv").stdout, ",")
+    plain = csv_rows(invoke("gap", scenario, "-f", "csv").stdout, ",")
     assert [row[3] for row in plain if row[:2] == ["2024", "cost"] and row[2]] == names  # csv as before

@@ -12,11 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, invoke
+from conftest import ROOT, drawn_scenarios, invoke, load, text
 from effektinvest.model.units import Unit
 from effektinvest.reports.gap.view import build
 from effektinvest.reports.note.paragraph import note_number, paragraph, source_notes
-from test_properties import drawn_scenarios, load, text
 
 GOLDEN = ROOT / "tests" / "golden"
 SEED = str(ROOT / "scenarios" / "2024.yaml")

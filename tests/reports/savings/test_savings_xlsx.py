@@ -14,9 +14,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from conftest import ROOT, invoke
+from conftest import ROOT, assert_rows_of_csv_with_decimal_commas, csv_rows, invoke
 from effektinvest.reports.savings.sensitivity import HEADS
-from test_csv_da import _rows, assert_rows_of_csv_with_decimal_commas
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
@@ -251,7 +250,7 @@ def test_csv_da_decimal_commas_and_no_thousands_separator():
 
 
 def test_csv_da_prefixes_formula_looking_text(formulas):
-    rows = _rows(invoke("savings", formulas, "-f", "csv-da").stdout[1:], ";")
+    rows = csv_rows(invoke("savings", formulas, "-f", "csv-da").stdout[1:], ";")
     named = {row[3]: row[4] for row in rows[1:] if row[2] == "paid"}
     assert named == {sid: "'" + name for sid, name in FORMULA_LIKE.items()}
     assert {row[3]: row[4] for row in rows[1:] if row[3] == "s"} == {"s": "Rød\\x1b[31m"}
