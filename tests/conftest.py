@@ -116,11 +116,13 @@ def pytest_sessionfinish(session) -> None:
 # --- What several test modules share (no test module imports another) ----------------------------------------------
 # Helpers come here as plain functions, constants and strategies (or as fixtures) when a second module needs them.
 
-import csv as _csv  # noqa: E402
-import io as _io  # noqa: E402
+import csv  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
 from dataclasses import field  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
+import pytest  # noqa: E402
 from hypothesis import HealthCheck  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -323,7 +325,7 @@ def load(source: str):
 
 
 def csv_rows(text: str, delimiter: str) -> list[list[str]]:
-    return list(_csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter))
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def assert_rows_of_csv_with_decimal_commas(args: list[str]) -> None:
@@ -347,3 +349,105 @@ def _is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- savings (reports/savings/, cli/test_savings_command.py, acceptance/) ---------------------------------------------
+
+# Scenarios with savings, drawn by hypothesis (the savings analysis' properties, and that savings change no gap).
+
+SAVINGS_KINDS = ("decentral", "refund", "external", "fund", "state", "region", "non_decentral")
+SAVINGS_ORE = st.integers(min_value=0, max_value=10**7).map(lambda n: D(n).scaleb(-2))
+SAVINGS_SIGNED = st.integers(min_value=-(10**6), max_value=10**7).map(lambda n: D(n).scaleb(-2))
+SAVINGS_YEARS = st.integers(min_value=2024, max_value=2030)
+
+
+@st.composite
+def savings_scenarios(draw):
+    """A kr. scenario with every kind of source, share lines on the paying ones, and savings anywhere."""
+    out = ["scenario: p", "budget_year: 2024", "sources:"]
+    out += [f"  {kind}: {{name: {kind.title()}, kind: {kind}}}" for kind in SAVINGS_KINDS]
+    out.append("projects:")
+    for index in range(draw(st.integers(min_value=1, max_value=3))):
+        costs = draw(st.dictionaries(SAVINGS_YEARS, SAVINGS_ORE, min_size=1, max_size=4))
+        out.append(f"  p{index}:")
+        out.append(f"    name: P{index}")
+        out.append("    costs: {" + ", ".join(f"{y}: {a}" for y, a in costs.items()) + "}")
+        out.append("    financing:")
+        for kind in ("decentral", "refund", "external", "fund", "non_decentral"):
+            out.append(f"      - {{source: {kind}, share: {draw(st.integers(min_value=0, max_value=20))}%}}")
+        amounts = st.dictionaries(SAVINGS_YEARS, SAVINGS_SIGNED, min_size=1)
+        saved = draw(st.dictionaries(st.sampled_from(SAVINGS_KINDS), amounts, max_size=4))
+        if saved:
+            out.append("    savings:")
+            out += [
+                f"      {sid}: {{" + ", ".join(f"{y}: {a}" for y, a in by_year.items()) + "}"
+                for sid, by_year in saved.items()
+            ]
+    return "\n".join(out) + "\n"
+
+
+def savings_json(*args) -> dict:
+    """`effektinvest savings ARGS... --format json`: exit 0, every number read as Decimal."""
+    result = invoke("savings", *args, "--format", "json")
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+
+
+def savings_out(*args, env: dict | None = None) -> str:
+    """`effektinvest savings ARGS...` (the table, on a terminal 250 columns wide, unless ARGS ask for a format):
+    exit 0, standard output."""
+    result = invoke("savings", *args, env={"COLUMNS": "250"} if env is None else env)
+    assert result.code == 0, result.stderr
+    return result.stdout
+
+
+# The savings runs whose every output is held to the JSON's figures (reports/savings/test_savings_xlsx.py, csv-da).
+_SEED = str(ROOT / "scenarios" / "2024.yaml")
+_WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
+SAVINGS_RUNS = [
+    [_SEED],
+    [_WORKED],
+    [_SEED, "--realisation", "100%,50%"],
+    [_WORKED, "--realisation", "100%,50%"],
+    [_SEED, "--unit", "t.kr.", "--discount", "4%", "--realisation", "42,5%"],
+    [_WORKED, "--decimals", "0", "--unit", "mio. kr."],
+    [_SEED, "--decimals", "1"],  # the rounding-difference line under the table
+]
+SAVINGS_RUN_IDS = [" ".join(a.rsplit("/", 1)[-1] for a in args) for args in SAVINGS_RUNS]
+
+FORMULA_LIKE = {"a": "=2*3", "b": "+45 1234", "c": "-1", "d": "@SUM(A1)"}
+
+
+@pytest.fixture
+def formulas(tmp_path):
+    """A savings scenario whose title and names begin with = + - @ (and one with a control character)."""
+    sources = "".join(f"  {sid}: {{name: {json.dumps(n)}, kind: decentral}}\n" for sid, n in FORMULA_LIKE.items())
+    savings = ", ".join(f"{sid}: {{2025: 1}}" for sid in FORMULA_LIKE)
+    scenario = tmp_path / "formula.yaml"
+    scenario.write_text(
+        "scenario: \"=cmd|' /C calc'!A0\"\nbudget_year: 2024\nunit: kr.\n"
+        f'sources:\n{sources}  s: {{name: "Rød\\e[31m", kind: state}}\n'
+        "projects:\n  p:\n    name: P\n    costs: {2024: 4}\n"
+        "    financing:\n"
+        + "".join(f"      - {{source: {sid}, amount: 1}}\n" for sid in FORMULA_LIKE)
+        + f"    savings: {{{savings}, s: {{2025: 1}}}}\n",
+        encoding="utf-8",
+    )
+    return scenario
+
+
+# A decentral source: the head of a scenario the savings tests add projects to
+DECENTRAL_HEAD = """\
+scenario: S
+budget_year: 2024
+unit: kr.
+sources:
+  dec: {name: Decentralt budget, kind: decentral}
+"""
+
+
+def write_scenario(tmp_path, text: str, name: str = "s.yaml"):
+    """TEXT as the scenario file NAME in TMP_PATH: its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -18,7 +18,7 @@ from fractions import Fraction
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI, Drawn, Line, Project, drawn_scenarios, invoke, kr, load, text
+from conftest import CLI, Drawn, Line, Project, drawn_scenarios, invoke, kr, load, savings_scenarios, text
 from effektinvest.core.arithmetic import ledger, payments
 from effektinvest.model.units import Unit
 
@@ -256,3 +256,17 @@ def test_every_renderer_carries_the_json_figures(tmp_path, drawn, unit):
     body = [re.split(r"\s*│\s*", line.strip("│ ")) for line in table.stdout.splitlines() if line.startswith("│")]
     rows, shown = _from_grid(body, names)
     assert rows == expected and shown == coverage
+
+
+# --- savings and realisation never change the gap ---------------------------------------------------------------------
+
+
+@given(savings_scenarios())
+def test_savings_change_nothing_in_the_gap(source):
+    with_savings = load(source).gap
+
+    def saving(line: str) -> bool:  # the savings key, or one of its entries (financing lines start "      - ")
+        return line.startswith("    savings:") or line.startswith("      ") and not line.startswith("      - ")
+
+    without = load("\n".join(line for line in source.splitlines() if not saving(line))).gap
+    assert with_savings == without

@@ -3,10 +3,9 @@
 The checks are driven as a user meets them: through `load_bytes` (what `check` and `gap` read) and the
 command line in this process (`invoke`), never through `checks.check` itself."""
 
-
 import pytest
 
-from conftest import ROOT, invoke
+from conftest import DECENTRAL_HEAD, ROOT, invoke, write_scenario
 from effektinvest.edges.load import load_bytes
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -303,3 +302,18 @@ def test_a_surplus_names_every_line_that_pays_in_its_year():
             "in 2025 financing (150 kr.) exceeds cost (100 kr.): a surplus of 50 kr., paid by the financing line here",
         ),
     ]
+
+
+# --- an outcome line's tariff without outcomes (found untested by mutation testing: docs/testing.md) ------------------
+
+
+def test_a_tariff_without_outcomes_is_told_word_for_word(tmp_path):
+    path = write_scenario(
+        tmp_path,
+        DECENTRAL_HEAD + "projects:\n  p:\n    name: P\n    costs: {2024: 100}\n    financing:\n"
+        "      - {source: dec, tariff: 10}\n",
+    )
+    result = invoke("check", path)
+    assert result.code == 1
+    assert f"{path}:11:23: error[amount-or-share]: an outcome line has 'outcomes' with its 'tariff': a mapping " \
+        "year -> expected count\n" in result.stdout + result.stderr  # fmt: skip

@@ -1,8 +1,7 @@
-"""`effektinvest savings` as a user sees it: the worked example in every format, the sensitivity view,
---prices, the shipped scenario, and every bad option value (exit 2, said plainly)."""
+"""`effektinvest savings`'s options and arguments: --realisation (one or a list; -0 is 0, a decimal comma is told),
+--discount, --unit, --prices, standard input, a file without savings, and every bad option value (exit 2, said
+plainly). The report in each format is in reports/savings/."""
 
-import csv
-import io
 import json
 import re
 from decimal import Decimal
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, invoke
+from conftest import ROOT, invoke, savings_json, savings_out
 
 FIXTURES = ROOT / "tests" / "fixtures"
 WORKED = str(FIXTURES / "savings" / "worked.yaml")
@@ -18,79 +17,6 @@ PRICES = str(FIXTURES / "savings" / "prices.yaml")
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 WIDE = {"COLUMNS": "250"}
 D = Decimal
-
-
-def savings_json(*args):
-    result = invoke("savings", *args, "--format", "json")
-    assert result.code == 0, result.stderr
-    return json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
-
-
-def test_worked_example_json_is_the_contracts_shape():
-    data = savings_json(WORKED)
-    assert list(data) == [
-        "scenario", "budget_year", "unit", "price_level", "realisation", "discount", "years", "total", "sources",
-        "wrong_pocket_share", "break_even", "npv", "benefit_cost",
-    ]  # fmt: skip
-    assert (data["realisation"], data["discount"]) == (1, "finance-ministry")
-    first = data["years"][0]
-    assert list(first) == [
-        "year", "cost", "municipal_cost", "savings", "municipal_savings", "outside_savings", "municipal_net",
-        "public_net", "municipal_cumulative", "public_cumulative", "sources",
-    ]  # fmt: skip
-    assert list(data["total"]) == [k for k in first if k not in ("year", "municipal_cumulative", "public_cumulative")]
-    assert [y["public_cumulative"] for y in data["years"]] == [-1000, -1400, 0]
-    assert data["years"][2]["sources"] == {
-        "dec": {"savings": 900, "paid": 0, "net": 900},
-        "stat": {"savings": 500, "paid": 0, "net": 500},
-    }
-    assert data["sources"] == {
-        "dec": {"kind": "decentral", "backing": D("1.5"), "shortfall": 0},
-        "stat": {"kind": "state", "backing": None, "shortfall": None},
-    }
-    assert data["wrong_pocket_share"] == D("0.25")
-    assert data["break_even"] == {"municipal": None, "public": 2026}
-    assert data["npv"] == {"municipal": D("-546.31"), "public": D("-79.56")}  # see test_savings.py on -659.27
-    assert data["benefit_cost"] == {"municipal": D("0.7221"), "public": D("0.9595")}
-
-
-def test_worked_example_table_shows_the_wrong_pocket_apart():
-    result = invoke("savings", WORKED, env=WIDE)
-    assert result.code == 0
-    out = result.stdout
-    assert out.index("Decentralt budget") < out.index("Kommunale besparelser") < out.index("Staten")
-    assert out.index("Staten") < out.index("Besparelser i stat og region") < out.index("Besparelser i alt")
-    for label in ("Kommunal netto", "Offentlig netto", "Akkumuleret", "I alt", "betalt", "netto"):
-        assert label in out
-    assert "kr., realisering 100 %" in out
-    assert "Forkert lomme (andel): 25 % af besparelserne lander i stat og region" in out
-    assert "Break-even: kommunalt ingen, offentligt 2026" in out
-    assert "kommunalt -546,31, offentligt -79,56" in out
-    assert "Besparelser pr. betalt krone, Decentralt budget: 1,5000 (ingen mangel)" in out
-    assert re.search(r"Offentlig netto +│ +│ +-1\.000,00 │ +-400,00 │ +1\.400,00 │ +0,00 │", out)
-
-
-def test_worked_example_csv_has_a_row_per_figure():
-    result = invoke("savings", WORKED, "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["realisation", "year", "category", "id", "name", "amount"]
-    got = {(r["year"], r["category"], r["id"]): r["amount"] for r in rows}
-    assert got[("2025", "paid", "dec")] == "500"
-    assert got[("2026", "savings", "stat")] == "500"
-    assert got[("total", "public_net", "")] == "0"
-    assert got[("2026", "public_cumulative", "")] == "0"
-    assert ("total", "public_cumulative", "") not in got
-    assert got[("", "npv", "municipal")] == "-546.31"
-    assert got[("", "break_even", "municipal")] == "" and got[("", "break_even", "public")] == "2026"
-    assert got[("", "backing", "dec")] == "1.5" and got[("", "shortfall", "dec")] == "0"
-    assert got[("", "discount", "finance-ministry")] == ""
-
-
-def test_worked_example_markdown():
-    out = invoke("savings", WORKED, "--format", "markdown").stdout
-    assert out.startswith("### Worked example (budget 2024)\n")
-    assert "| **Offentlig netto** |  | **-1.000,00** | **-400,00** | **1.400,00** | **0,00** |" in out
-    assert "- Break-even: kommunalt ingen, offentligt 2026" in out
 
 
 def test_a_flat_discount_and_the_unit():
@@ -120,33 +46,8 @@ def test_prices_converts_then_realises():
     assert savings_json(PRICES)["years"][1]["sources"]["dep"]["savings"] == D("5")
 
 
-def test_sensitivity_json_keeps_the_order_given():
-    data = savings_json(WORKED, "--realisation", "100%,25%,0.75")
-    assert list(data) == ["scenario", "budget_year", "unit", "price_level", "sensitivity"]
-    assert [s["realisation"] for s in data["sensitivity"]] == [1, D("0.25"), D("0.75")]
-    assert data["sensitivity"][0] == {k: v for k, v in savings_json(WORKED).items() if k in data["sensitivity"][0]}
-
-
-def test_sensitivity_table_has_a_row_per_realisation():
-    out = invoke("savings", WORKED, "--realisation", "100%,75%,0%", env=WIDE).stdout
-    lines = [line for line in out.splitlines() if line.startswith("│")]
-    assert [line.split("│")[1].strip() for line in lines] == ["100 %", "75 %", "0 %"]
-    assert "Decentralt budget: 1.000,00" in lines[2] and "-546,31" in lines[0]
-    md = invoke("savings", WORKED, "--realisation", "100%,50%", "--format", "markdown").stdout
-    assert (
-        "| 50 % | 1.000,00 | -1.250,00 | -1.000,00 | -1.256,25 | -1.022,87 | ingen | Decentralt budget: 250,00 |" in md
-    )
-    rows = list(csv.DictReader(io.StringIO(invoke("savings", WORKED, "--realisation", "1,0.5", "-f", "csv").stdout)))
-    assert {r["realisation"] for r in rows} == {"1", "0.5"}
-
-
 def test_a_decimal_comma_in_one_percentage_is_one_realisation():
     assert savings_json(WORKED, "--realisation", "42,5%")["realisation"] == D("0.425")
-
-
-def test_names_are_data_not_markup():
-    out = invoke("savings", PRICES, env=WIDE).stdout
-    assert "Region [syd]" in out
 
 
 @pytest.mark.parametrize(
@@ -210,54 +111,6 @@ def test_standard_input():
     )
 
 
-# --- the shipped scenarios --------------------------------------------------------------------------------------------
-
-
-def test_the_seed_savings_fit_the_note():
-    data = savings_json(SEED)
-    total = data["total"]
-    assert total["cost"] == D("10.35") and total["savings"] == D("10.35")
-    assert total["outside_savings"] == 2  # the residual: savings the municipality cannot harvest
-    assert total["municipal_net"] == -2 and total["public_net"] == 0
-    assert data["sources"]["sfb"]["shortfall"] == 0 and data["sources"]["ikke_decentral"]["shortfall"] == 0
-    assert data["sources"]["outcomefonden"]["backing"] is None  # a fund is repaid by contract
-
-
-def test_the_seed_gap_is_the_same_with_and_without_its_savings():
-    """The savings, and the state and region sources that only receive them, change nothing in `gap`: the
-    README's table still holds (test_cli.py holds it byte for byte)."""
-    text = Path(SEED).read_text(encoding="utf-8")
-    bare = re.sub(r"\n    savings:.*?(?=\n  [a-z]|\n\n)", "", text, flags=re.S)
-    bare = re.sub(r"\n  (staten|regionen):\n(    .*\n)+", "\n", bare)
-    assert "savings" not in bare.split("projects:")[1] and "staten" not in bare
-    for fmt in ("table", "csv", "markdown"):
-        assert (
-            invoke("gap", "-", "-f", fmt, input=bare, env=WIDE).stdout
-            == invoke("gap", SEED, "-f", fmt, env=WIDE).stdout
-        )
-    with_savings = json.loads(invoke("gap", SEED, "-f", "json").stdout)
-    without = json.loads(invoke("gap", "-", "-f", "json", input=bare).stdout)
-    assert {k: v for k, v in with_savings.items() if k != "sources"} == {
-        k: v for k, v in without.items() if k != "sources"
-    }
-    table = invoke("gap", SEED, env=WIDE).stdout
-    assert "Staten" not in table and "Region Midtjylland" not in table
-    assert invoke("gap", SEED).stderr == ""
-
-
-def test_the_outcome_cap_example_binds_and_its_savings_are_realised_at_75_percent():
-    path = str(ROOT / "scenarios" / "outcome-cap.yaml")
-    gap = json.loads(invoke("gap", path, "-f", "json").stdout, parse_float=Decimal, parse_int=Decimal)
-    assert [y["financing"]["fonden"] for y in gap["years"]] == [D("0.6"), D("0.75"), D("0.15")]  # 0.65 due
-    assert gap["outcome_lines"][0]["capped_by"] == D("0.5")
-    data = savings_json(path)
-    assert data["realisation"] == D("0.75")
-    assert data["total"]["municipal_cost"] == D("1.9")  # 3.4 less the foundation's 1.5 (external)
-    assert data["sources"]["fonden"] == {"kind": "external", "backing": None, "shortfall": None}
-    assert data["sources"]["sfb"]["shortfall"] == D("0.27")
-    assert data["break_even"] == {"municipal": 2026, "public": 2028}
-
-
 def test_help_names_every_option_by_its_value():
     out = invoke("savings", "--help", env=WIDE).stdout
     assert "Usage: effektinvest savings [OPTIONS] SCENARIO" in out
@@ -265,3 +118,29 @@ def test_help_names_every_option_by_its_value():
         assert shown in out
     for python_ish in ("<bool>", "<str>", "<int", "{SCENARIO}", "Value error"):
         assert python_ish not in out
+
+
+@pytest.mark.parametrize("written", ["--realisation=-0", "--realisation=-0%", "--realisation=-0.0"])
+def test_minus_zero_realisation_is_zero(written):
+    data = savings_json(WORKED, written, "--discount=-0")
+    assert not data["realisation"].is_signed() and data["realisation"] == 0
+    assert not data["discount"].is_signed()
+    assert "realisering 0 %" in savings_out(WORKED, written)
+
+
+LIST = "(commas separate the realisations of a list, such as 100%,75%)"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("0,75", f"0,75 has a decimal comma: write 0.75 {LIST}"),
+        ("42,5%,50%", f"42,5%,50% has a decimal comma: write 42.5%,50% {LIST}"),
+        ("0,5,0,75", f"0,5,0,75 has a decimal comma: write 0.5,0.75 {LIST}"),
+        ("1,0.75,3", 'realisation 3 is read as a fraction (300 %); a percentage is written "3%"'),
+    ],
+)  # fmt: skip
+def test_a_decimal_comma_on_the_command_line_is_said(written, said):
+    result = invoke("savings", WORKED, f"--realisation={written}", env=WIDE)
+    assert result.code == 2
+    assert said in " ".join(result.stderr.replace("│", " ").split())

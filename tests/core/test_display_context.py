@@ -13,6 +13,7 @@ from effektinvest.core.display_context import (
     rounded,
     shown_coverage,
     signed,
+    visible,
 )
 from effektinvest.model.units import Unit
 
@@ -82,3 +83,8 @@ def test_no_markdown_report_lets_a_users_markup_through():
         assert not re.search(r"(?<!\\)\]\(", out), args  # no link or image: every ] escaped
         assert "\\<h1\\>" in out, args  # the source's name, escaped
         assert "Havnen \\[klik\\]" in out or args[0] == "savings", args  # savings names no project
+
+
+def test_the_noncharacters_are_shown_as_escapes_everywhere():
+    assert visible("a\ufffeb\uffff") == "a\\ufffeb\\uffff"
+    assert visible("\ufdd0") == "\ufdd0"  # another noncharacter, which XML allows: as it is

@@ -16,6 +16,7 @@ from conftest import ROOT, invoke
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 LATER = str(ROOT / "scenarios" / "2025.yaml")
+WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
 EXE = str(Path(sys.executable).parent / "effektinvest")
 
 # Every report command, with what it needs besides --output.
@@ -243,3 +244,63 @@ def test_an_existing_file_is_refused_before_the_scenario_is_read(tmp_path, comma
     result = invoke(*command, str(bad), "-o", str(existing))
     assert result.code == 2
     assert result.stderr == f"effektinvest: error: {existing} exists; use --force to overwrite it\n"  # no diagnostic
+
+
+# --- savings and its sensitivity view ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "csv-da"])
+def test_savings_output_is_what_standard_output_gets_in_every_text_format(tmp_path, fmt):
+    target = tmp_path / "savings.out"
+    for args in ([SEED], [WORKED, "--realisation", "100%,50%"]):
+        written = invoke("savings", *args, "-f", fmt, "--output", target, "--force")
+        assert written.code == 0, written.stderr
+        assert written.stdout == ""
+        assert target.read_bytes() == invoke("savings", *args, "-f", fmt).stdout_bytes
+        assert _left(tmp_path) == ["savings.out"]  # no temporary file left
+
+
+@pytest.mark.parametrize("fmt", ["table", "xlsx"])
+def test_an_existing_file_is_refused_without_force_for_a_savings_table_or_workbook(tmp_path, fmt):
+    target = tmp_path / "report.out"
+    target.write_text("keep me\n", encoding="utf-8")
+    for option in ("-o", "--output"):
+        result = invoke("savings", SEED, "-f", fmt, option, target)
+        assert result.code == 2
+        assert result.stdout_bytes == b""
+        assert result.stderr == f"effektinvest: error: {target} exists; use --force to overwrite it\n"
+        assert target.read_text(encoding="utf-8") == "keep me\n"
+        assert _left(tmp_path) == ["report.out"]
+
+
+def test_force_replaces_a_savings_workbook_atomically(tmp_path, monkeypatch):
+    target = tmp_path / "savings.xlsx"
+    target.write_text("old\n", encoding="utf-8")
+    assert invoke("savings", SEED, "-f", "xlsx", "-o", target, "--force").code == 0
+    assert target.read_bytes().startswith(b"PK") and _left(tmp_path) == ["savings.xlsx"]
+    # a write that fails half way (a full disk) leaves the old file as it was and no temporary file
+    import errno
+    import os
+
+    before = target.read_bytes()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = invoke("savings", WORKED, "-f", "json", "-o", target, "--force")
+    assert result.code == 2
+    assert (
+        result.stderr == f"effektinvest: error: cannot write {target}: No space left on device; nothing was written\n"
+    )
+    assert target.read_bytes() == before and _left(tmp_path) == ["savings.xlsx"]
+    result = invoke("savings", WORKED, "-f", "json", "-o", tmp_path / "new.json")
+    assert result.code == 2 and _left(tmp_path) == ["savings.xlsx"]
+
+
+def test_an_invalid_scenario_writes_no_savings_workbook(tmp_path):
+    scenario = tmp_path / "bad.yaml"
+    scenario.write_text("scenario: x\nbudget_year: 2024\n", encoding="utf-8")
+    result = invoke("savings", scenario, "-f", "xlsx", "-o", tmp_path / "out.xlsx")
+    assert result.code == 1
+    assert _left(tmp_path) == ["bad.yaml"]

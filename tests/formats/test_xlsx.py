@@ -253,3 +253,55 @@ def test_gap_sheet_has_the_lines_under_the_table_as_the_table_has_them():
         assert line in texts
         assert line in table
     assert texts.index(table[-2]) + 1 == texts.index(table[-1])  # in the table's order
+
+
+# --- a workbook that opens, whatever a title or a file's name holds (found by an outside review) ----------------------
+
+
+ESC_TITLE = """\
+scenario: "T\\e[31mred\\uffff"
+budget_year: 2024
+sources:
+  k: {name: K}
+projects:
+  p:
+    name: "P\\e]0;x\\a"
+    status: defer
+    decide_at: 2025
+    costs: {2025: 100}
+  q:
+    name: Q
+    costs: {2024: 100}
+    savings:
+      k: {2024: 5}
+financing:
+  - {source: k, share: 10%}
+"""
+
+
+def _opened(result):
+    assert result.code == 0, result.stderr
+    return openpyxl.load_workbook(io.BytesIO(result.stdout_bytes))
+
+
+@pytest.fixture
+def escaped(tmp_path):
+    path = tmp_path / "a\uffffb.yaml"  # a file name with a noncharacter, which XML cannot hold either
+    path.write_text(ESC_TITLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["gap", "savings"])
+def test_a_title_with_a_control_character_makes_a_workbook_that_opens(escaped, command):
+    workbook = _opened(invoke(command, escaped, "-f", "xlsx"))
+    title = "T\\x1b[31mred\\uffff"
+    assert workbook.properties.title == title == visible("T\x1b[31mred\uffff")
+    assert workbook.active["A1"].value == title
+
+
+def test_compare_and_due_workbooks_open_with_the_escapes(escaped):
+    workbook = _opened(invoke("compare", escaped, escaped, "-f", "xlsx"))
+    assert "T\\x1b[31mred\\uffff" in workbook.properties.title
+    workbook = _opened(invoke("due", escaped, "--budget", "2025", "-f", "xlsx"))
+    row = [cell.value for cell in list(workbook.active.rows)[4]]
+    assert row[:3] == [str(escaped).replace("\uffff", "\\uffff"), "P\\x1b]0;x\\x07", "p"]

@@ -2,10 +2,11 @@
 every bad input with its exit code, code, line and column, through `load_bytes` and the command line."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, invoke
+from conftest import ROOT, invoke, savings_json, savings_out
 from effektinvest.edges.load import load_bytes
 from effektinvest.edges.starter import starter_text
 from effektinvest.model import SourceKind
@@ -25,6 +26,7 @@ projects:
     savings: {stat: {2025: 1}, reg: {2025: 1}}
 """
 # HEAD is line 1 to 13; what a case adds starts at line 14
+WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
 
 
 def _found(text: str, unused: bool):
@@ -346,3 +348,39 @@ def test_the_format12_fixtures_through_check(name):
     shown = [line.split(": ")[0:2] for line in result.stderr.splitlines()[:-1]]
     expected = [[f"{folder / name}:{line}:{column}", f"error[{code}]"] for code, line, column in FIXTURES[name]]
     assert shown == expected
+
+
+# --- a realisation and a share written some other way, through `savings` ----------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["-0", '"-0%"'])
+def test_minus_zero_realisation_in_a_file_is_zero(tmp_path, written):
+    path = tmp_path / "z.yaml"
+    path.write_text(Path(WORKED).read_text(encoding="utf-8") + f"realisation: {written}\n", "utf-8")
+    assert "realisering 0 %" in savings_out(str(path))
+    assert str(savings_json(str(path))["realisation"]) == "0"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ('"0.75"', "error[not-a-number]: a realisation is a number, not text: write 0.75 without quotes"),
+        ("0,75", "error[decimal-comma]: '0,75' has a decimal comma: write 0.75"),
+        ("1" * 31, "error[too-many-digits]: a realisation has at most 30 digits"),
+        (f'"{"1" * 31}%"', "error[too-many-digits]: a realisation has at most 30 digits"),
+        ('"75"', 'realisation 75 is read as a fraction (7500 %); a percentage is written "75%"'),
+        ("abc", "a realisation is a percentage such as \"75%\" or a fraction such as 0.75, not 'abc'"),
+    ],
+)
+def test_a_realisation_in_a_file_written_some_other_way_is_said(tmp_path, written, said):
+    path = tmp_path / "r.yaml"
+    path.write_text(Path(WORKED).read_text(encoding="utf-8") + f"realisation: {written}\n", "utf-8")
+    result = invoke("savings", str(path))
+    assert result.code == 1
+    assert said in result.stderr
+
+
+def test_share_messages_are_unchanged(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text(Path(WORKED).read_text(encoding="utf-8").replace("share: 50%", "share: " + "1" * 31), "utf-8")
+    assert "a share has at most 30 digits" in invoke("savings", str(path)).stderr

@@ -1,16 +1,18 @@
-"""The savings arithmetic (savings.py, discount.py): the contract's worked example to the øre, the edges
-(a negative saving, realisation 0 % and 200 %, a flat rate), and properties that hold for any scenario."""
+"""reports/savings/analysis.py, the savings arithmetic: the contract's worked example to the øre, the edges (a
+negative saving, realisation 0 % and 200 %, a flat rate, figures of any size a file allows), and properties that
+hold for any scenario. (The discount factor is in core/test_discount.py.)"""
 
-from decimal import Decimal
+import json
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from effektinvest.core.discount import factor, factors, npv
+from conftest import DECENTRAL_HEAD, ROOT, invoke, savings_json, savings_scenarios, write_scenario
 from effektinvest.edges.load import load_bytes
-from effektinvest.reports.savings.analysis import FROM_OUTSIDE, OUTSIDE, analyse
+from effektinvest.model.numbers import EXACT
+from effektinvest.reports.savings.analysis import FROM_OUTSIDE, OUTSIDE, analyse, sensitivity
 
 FIXTURES = ROOT / "tests" / "fixtures"
 D = Decimal
@@ -141,67 +143,13 @@ def test_refund_and_external_financing_are_not_a_municipal_cost_and_back_nothing
     assert s.sources["d"] == (None, D(2), 0)  # a source without a kind pays and is repaid from its savings
 
 
-# --- the discount factor ----------------------------------------------------------------------------------------
-
-
-def test_the_finance_ministry_schedule():
-    assert factor(0) == 1
-    assert abs(Fraction(factor(1)) - 1 / Fraction("1.035")) < Fraction(1, 10**49)  # 50 significant digits
-    assert factor(-2) == D("1.071225")  # a year before the budget year compounds at 3.5 %
-    expected = {
-        35: Fraction(1, 1) / Fraction("1.035") ** 35,
-        36: 1 / (Fraction("1.035") ** 35 * Fraction("1.025")),
-        70: 1 / (Fraction("1.035") ** 35 * Fraction("1.025") ** 35),
-        72: 1 / (Fraction("1.035") ** 35 * Fraction("1.025") ** 35 * Fraction("1.015") ** 2),
-    }
-    for t, exact in expected.items():
-        assert abs(Fraction(factor(t)) - exact) < Fraction(1, 10**45), t
-
-
-@given(st.integers(min_value=-50, max_value=200), st.sampled_from([None, D(0), D("0.04"), D("0.015"), D(1)]))
-def test_the_discount_factor_falls_with_t(t, rate):
-    if rate == 0:
-        assert factor(t, rate) == factor(t + 1, rate) == 1
-    else:
-        assert factor(t + 1, rate) < factor(t, rate)
-
-
 # --- properties -----------------------------------------------------------------------------------------------------
-
-KINDS = ("decentral", "refund", "external", "fund", "state", "region", "non_decentral")
-ORE = st.integers(min_value=0, max_value=10**7).map(lambda n: D(n).scaleb(-2))
-SIGNED = st.integers(min_value=-(10**6), max_value=10**7).map(lambda n: D(n).scaleb(-2))
-YEARS = st.integers(min_value=2024, max_value=2030)
-
-
-@st.composite
-def scenarios(draw):
-    """A kr. scenario with every kind of source, share lines on the paying ones, and savings anywhere."""
-    out = ["scenario: p", "budget_year: 2024", "sources:"]
-    out += [f"  {kind}: {{name: {kind.title()}, kind: {kind}}}" for kind in KINDS]
-    out.append("projects:")
-    for index in range(draw(st.integers(min_value=1, max_value=3))):
-        costs = draw(st.dictionaries(YEARS, ORE, min_size=1, max_size=4))
-        out.append(f"  p{index}:")
-        out.append(f"    name: P{index}")
-        out.append("    costs: {" + ", ".join(f"{y}: {a}" for y, a in costs.items()) + "}")
-        out.append("    financing:")
-        for kind in ("decentral", "refund", "external", "fund", "non_decentral"):
-            out.append(f"      - {{source: {kind}, share: {draw(st.integers(min_value=0, max_value=20))}%}}")
-        saved = draw(st.dictionaries(st.sampled_from(KINDS), st.dictionaries(YEARS, SIGNED, min_size=1), max_size=4))
-        if saved:
-            out.append("    savings:")
-            out += [
-                f"      {sid}: {{" + ", ".join(f"{y}: {a}" for y, a in by_year.items()) + "}"
-                for sid, by_year in saved.items()
-            ]
-    return "\n".join(out) + "\n"
 
 
 REALISATIONS = st.integers(min_value=0, max_value=200).map(lambda n: D(n).scaleb(-2))
 
 
-@given(scenarios(), REALISATIONS)
+@given(savings_scenarios(), REALISATIONS)
 def test_the_total_column_is_the_sum_of_the_years(text, realisation):
     s = analyse(*load(text), realisation)
     for index, name in enumerate(s.total._fields[:-1]):
@@ -211,7 +159,7 @@ def test_the_total_column_is_the_sum_of_the_years(text, realisation):
             assert pocket[index] == sum(column.sources[sid][index] for column in s.years.values())
 
 
-@given(scenarios(), REALISATIONS)
+@given(savings_scenarios(), REALISATIONS)
 def test_public_less_municipal_net_is_outside_savings_less_outside_financing(text, realisation):
     s = analyse(*load(text), realisation)
     for column in (*s.years.values(), s.total):
@@ -221,24 +169,173 @@ def test_public_less_municipal_net_is_outside_savings_less_outside_financing(tex
         assert column.outside_savings == outside
 
 
-@given(scenarios(), REALISATIONS)
+@given(savings_scenarios(), REALISATIONS)
 def test_npv_at_a_flat_0_percent_is_the_plain_sum_of_the_nets(text, realisation):
     s = analyse(*load(text), realisation, D(0))
     assert s.npv == (s.total.municipal_net, s.total.public_net)
 
 
-@given(scenarios())
-def test_savings_change_nothing_in_the_gap(text):
-    with_savings = load(text)[1]
-
-    def saving(line: str) -> bool:  # the savings key, or one of its entries (financing lines start "      - ")
-        return line.startswith("    savings:") or line.startswith("      ") and not line.startswith("      - ")
-
-    without = load("\n".join(line for line in text.splitlines() if not saving(line)))[1]
-    assert with_savings == without
+# --- what mutation testing found untested (docs/testing.md) -----------------------------------------------------------
 
 
-def test_npv_rounds_once_to_whole_ore():
-    df = factors([2024, 2025], 2024)
-    assert npv({2024: D("0.005"), 2025: D(0)}, df) == 0  # half to even
-    assert npv({2024: D("0.015"), 2025: D(0)}, df) == D("0.02")
+def test_a_29_digit_realisation_is_applied_exactly(tmp_path):
+    # 1 øre x (0.5 + 1e-29) is just over half an øre: 0.01. At 28 digits the realisation would be 0.5, and half an
+    # øre rounds to even: 0.00 (kills `realisation.scaleb(scale, None)`, the default 28-digit context).
+    path = write_scenario(
+        tmp_path,
+        DECENTRAL_HEAD + "projects:\n  p:\n    name: P\n    costs: {2024: 100}\n    savings:\n"
+        "      dec: {2025: 0.01}\n",
+    )
+    data = savings_json(path, "--realisation", "0.50000000000000000000000000001")
+    assert data["years"][1]["sources"]["dec"]["savings"] == D("0.01")
+    assert data["total"]["savings"] == D("0.01")
+
+
+def test_a_source_that_saves_but_pays_nothing_has_no_backing(tmp_path):
+    # `dec` pays nothing (the line is on `kasse`): no backing and no shortfall, not a shortfall of 0.
+    path = write_scenario(
+        tmp_path,
+        DECENTRAL_HEAD + "  kasse: {name: Kassen, kind: non_decentral}\n"
+        "projects:\n  p:\n    name: P\n    costs: {2024: 100}\n"
+        "    financing:\n      - {source: kasse, share: 100%}\n    savings:\n      dec: {2025: 40}\n",
+    )
+    data = savings_json(path)
+    assert data["sources"] == {
+        "dec": {"kind": "decentral", "backing": None, "shortfall": None},
+        "kasse": {"kind": "non_decentral", "backing": 0, "shortfall": 100},
+    }
+
+
+def test_a_file_whose_only_project_is_deferred_totals_0(tmp_path):
+    # No year to sum: the total is 0 in every figure (kills `sum(...)` without its Decimal start, which crashed).
+    path = write_scenario(
+        tmp_path,
+        DECENTRAL_HEAD + "projects:\n  p:\n    name: P\n    status: defer\n    decide_at: 2026\n"
+        "    costs: {2024: 100}\n"
+        "    savings:\n      dec: {2025: 1}\n",
+    )
+    data = savings_json(path)
+    assert data["years"] == []
+    assert data["total"] == {
+        "cost": 0, "municipal_cost": 0, "savings": 0, "municipal_savings": 0, "outside_savings": 0,
+        "municipal_net": 0, "public_net": 0, "sources": {},
+    }  # fmt: skip
+    assert data["npv"] == {"municipal": 0, "public": 0}
+    for fmt in ("table", "csv", "markdown"):
+        assert invoke("savings", path, "--format", fmt).code == 0, fmt
+
+
+def test_sensitivity_is_the_view_at_each_realisation_in_the_order_given():
+    scenario, gap = load(
+        DECENTRAL_HEAD + "projects:\n  p:\n    name: P\n    costs: {2024: 1000}\n    financing:\n"
+        "      - {source: dec, share: 50%}\n    savings:\n      dec: {2025: 600, 2026: 0.03}\n"
+    )
+    views = sensitivity(scenario, gap, [D("0.5"), D(1), D("1.5")], D("0"))
+    assert [v.realisation for v in views] == [D("0.5"), 1, D("1.5")]
+    assert [v.rate for v in views] == [0, 0, 0]
+    assert [v.total.savings for v in views] == [D("300.02"), D("600.03"), D("900.04")]  # 0.015 and 0.045: to even
+    assert [v.npv.municipal for v in views] == [D("-699.98"), D("-399.97"), D("-99.96")]  # at 0 %: the plain sums
+    assert views[1] == analyse(scenario, gap, D(1), D(0))
+
+
+# --- any figure a file allows: no traceback from a rounding to øre or 4 decimals (found by an outside review) ---------
+
+
+FORMATS = ["table", "json", "csv", "csv-da", "markdown", "xlsx"]
+
+
+# A refund-like (external) outcome line of 30-digit tariff x 30-digit count: the municipal cost, and so the
+# municipal net, has 57 digits before the point, which a 50-digit context cannot round to øre.
+HUGE_OUTCOMES = """\
+scenario: Stor
+budget_year: 2024
+unit: kr.
+sources:
+  fond: {name: Fond, kind: external}
+projects:
+  a:
+    name: A
+    costs: {2024: 1000}
+    financing:
+      - {source: fond, tariff: 999999999999999999999999999.99, outcomes: {2024: 999999999999999999999999999999}}
+"""
+
+
+# A price index from 1e-28 to a 28-digit number: every amount restated in 2025 prices by a factor of ~1e56.
+WIDE_INDEX = """\
+scenario: Indeks
+budget_year: 2024
+unit: kr.
+price_level: 2024
+price_index: {2024: 0.0000000000000000000000000001, 2025: 9999999999999999999999999999}
+sources:
+  dep: {name: Afdelingen}
+projects:
+  a:
+    name: A
+    costs: {2024: 99999999999999999999999999.99}
+    savings:
+      dep: {2024: 1}
+"""
+
+
+# A saving 300 years before the budget year, discounted at 99 %: DF = 1.99^300 (~1e89), against a cost of one
+# øre: a benefit-cost ratio of ~1e118, which a 50-digit context cannot round to 4 decimals.
+FAR_BACK = """\
+scenario: Langt
+budget_year: 2200
+unit: kr.
+sources:
+  dep: {name: Afdelingen}
+projects:
+  a:
+    name: A
+    costs: {2200: 0.01}
+    savings:
+      dep: {1900: 999999999999999999999999999.99}
+"""
+
+
+def _savings(tmp_path, text: str, *args: str) -> dict:
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert invoke("check", path).code == 0
+    for fmt in FORMATS:  # every format: exit 0, never a traceback
+        result = invoke("savings", path, *args, "-f", fmt, *(["-o", tmp_path / "s.xlsx", "--force"] * (fmt == "xlsx")))
+        assert result.code == 0 and "Traceback" not in result.stderr, (fmt, result.stderr[-2000:])
+    result = invoke("savings", path, *args, "-f", "json")
+    return json.loads(result.stdout, parse_float=D, parse_int=D)
+
+
+def test_npv_of_a_57_digit_net_is_rounded_to_ore(tmp_path):
+    data = _savings(tmp_path, HUGE_OUTCOMES)
+    paid = D("999999999999999999999999999989000000000000000000000000000.01")  # tariff x count, to øre
+    assert data["total"]["sources"]["fond"]["paid"] == paid
+    assert data["total"]["municipal_net"] == EXACT.subtract(paid, 1000)
+    # the net at 50 significant digits (DF(0) = 1), then to whole øre: the øre of a 59-digit figure are 0
+    assert data["npv"] == {"municipal": D("999999999999999999999999999989000000000000000000000000000"), "public": -1000}
+    assert data["benefit_cost"] == {"municipal": 0, "public": 0}  # 0 / a negative cost is 0, not -0
+    assert "-0" not in json.dumps(data["benefit_cost"], default=str)
+
+
+def test_npv_of_amounts_restated_by_a_wide_price_index(tmp_path):
+    data = _savings(tmp_path, WIDE_INDEX, "--prices", "2025")
+    with localcontext(EXACT):
+        factor = D(9999999999999999999999999999) / D("0.0000000000000000000000000001")
+        cost = D("99999999999999999999999999.99") * factor
+        net = factor - cost
+        rounded = net.quantize(D(1).scaleb(82 - 50))  # 50 significant digits, then øre: nothing more
+    assert data["total"]["cost"] == cost and data["total"]["savings"] == factor
+    assert data["total"]["public_net"] == net and net.adjusted() == 81  # 82 digits
+    assert data["npv"] == {"municipal": rounded, "public": rounded}
+    assert data["npv"]["public"] == D("-9999999999999999999999999898E+54")
+    assert data["benefit_cost"]["public"] == D("0.0000")  # 1e55 / 1e82
+
+
+def test_a_benefit_cost_ratio_of_118_digits_is_rounded_to_4_decimals(tmp_path):
+    data = _savings(tmp_path, FAR_BACK, "--discount", "99%")
+    ratio_ = data["benefit_cost"]["public"]
+    exact = Fraction(D("999999999999999999999999999.99")) * Fraction(199, 100) ** 300 / Fraction(1, 100)
+    assert ratio_ == data["benefit_cost"]["municipal"] and ratio_ == ratio_.to_integral_value()
+    assert len(str(ratio_)) == 119 and abs(Fraction(ratio_) / exact - 1) < Fraction(1, 10**45)
+    assert data["npv"]["public"] == data["npv"]["municipal"] and len(str(data["npv"]["public"])) == 117

@@ -1,7 +1,7 @@
-"""`savings` with the outputs of issue 12 (docs/cli.md, "Writing a report to a file", "Spreadsheets"):
-`--format xlsx` read back with openpyxl holds every figure of `--format json` (as Decimal, rounded to the
-output's øre; ratios exactly), `--format csv-da` is the CSV with Danish conventions, and `--output`/`--force`
-write atomically and never over an existing file without --force."""
+"""`savings --format xlsx` (issue 12; docs/cli.md, "Spreadsheets"): read back with openpyxl, the sheet holds every
+figure of `--format json` (as Decimal, rounded to the output's øre; ratios exactly), number formats with the
+decimals the figures need, text never a formula. (csv-da is in test_savings_csv.py, `--output` in
+edges/test_output.py.)"""
 
 from __future__ import annotations
 
@@ -14,24 +14,16 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from conftest import ROOT, assert_rows_of_csv_with_decimal_commas, csv_rows, invoke
+from conftest import FORMULA_LIKE, ROOT, SAVINGS_RUN_IDS, SAVINGS_RUNS, invoke
 from effektinvest.reports.savings.sensitivity import HEADS
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
 ORE = {"kr.": 2, "t.kr.": 5, "mio. kr.": 8}  # the output unit's øre, in decimals
+D = Decimal
 HEAD = 4  # the header's row: title, caption, an empty row, then the header
 OUTSIDE = {"state", "region"}
 SIDES = {"municipal": "kommunalt", "public": "offentligt"}
-RUNS = [
-    [SEED],
-    [WORKED],
-    [SEED, "--realisation", "100%,50%"],
-    [WORKED, "--realisation", "100%,50%"],
-    [SEED, "--unit", "t.kr.", "--discount", "4%", "--realisation", "42,5%"],
-    [WORKED, "--decimals", "0", "--unit", "mio. kr."],
-    [SEED, "--decimals", "1"],  # the rounding-difference line under the table
-]
 
 
 def _json(*args) -> dict:
@@ -99,7 +91,7 @@ def _expected_rows(data: dict, names: dict[str, str]) -> list[tuple[str, str, st
     return [*out, figure("public_net", "Offentlig netto"), cumulative("public")]
 
 
-@pytest.mark.parametrize("args", RUNS, ids=[" ".join(a.rsplit("/", 1)[-1] for a in args) for args in RUNS])
+@pytest.mark.parametrize("args", SAVINGS_RUNS, ids=SAVINGS_RUN_IDS)
 def test_the_sheet_holds_every_figure_of_json(tmp_path, args):
     data = _json(*args)
     names = _names(*args)
@@ -182,27 +174,6 @@ def test_amounts_show_the_tables_decimals_and_ratios_their_own():
     assert ws.cell(HEAD + 1, 6).value == 10.35 and ws.cell(HEAD + 1, 6).number_format == "#,##0"
 
 
-FORMULA_LIKE = {"a": "=2*3", "b": "+45 1234", "c": "-1", "d": "@SUM(A1)"}
-
-
-@pytest.fixture
-def formulas(tmp_path):
-    """A scenario whose title and names begin with = + - @ (and one with a control character)."""
-    sources = "".join(f"  {sid}: {{name: {json.dumps(n)}, kind: decentral}}\n" for sid, n in FORMULA_LIKE.items())
-    savings = ", ".join(f"{sid}: {{2025: 1}}" for sid in FORMULA_LIKE)
-    scenario = tmp_path / "formula.yaml"
-    scenario.write_text(
-        "scenario: \"=cmd|' /C calc'!A0\"\nbudget_year: 2024\nunit: kr.\n"
-        f'sources:\n{sources}  s: {{name: "Rød\\e[31m", kind: state}}\n'
-        "projects:\n  p:\n    name: P\n    costs: {2024: 4}\n"
-        "    financing:\n"
-        + "".join(f"      - {{source: {sid}, amount: 1}}\n" for sid in FORMULA_LIKE)
-        + f"    savings: {{{savings}, s: {{2025: 1}}}}\n",
-        encoding="utf-8",
-    )
-    return scenario
-
-
 def test_text_is_never_a_formula_in_xlsx(tmp_path, formulas):
     for args in ([formulas], [formulas, "--realisation", "100%,0%"]):
         workbook, raw = _workbook(tmp_path, *args)
@@ -236,82 +207,10 @@ def test_xlsx_to_a_terminal_is_refused(monkeypatch, tmp_path):
     assert invoke("savings", SEED, "-f", "json").code == 0  # text formats still go to a terminal
 
 
-@pytest.mark.parametrize("args", RUNS, ids=[" ".join(a.rsplit("/", 1)[-1] for a in args) for args in RUNS])
-def test_csv_da_is_the_csv_with_danish_conventions(args):
-    assert_rows_of_csv_with_decimal_commas(["savings", *args])
-
-
-def test_csv_da_decimal_commas_and_no_thousands_separator():
-    text = invoke("savings", SEED, "-f", "csv-da").stdout
-    assert "1;total;cost;;;10,35\r\n" in text
-    assert "1;2024;net;sfb;Sociale Forhold og Beskæftigelse;-0,46\r\n" in text  # a number is never prefixed
-    text = invoke("savings", WORKED, "--realisation", "100%,50%", "-f", "csv-da").stdout
-    assert "0,5;total;savings;;;1000\r\n" in text and "0,5;;shortfall;dec;Decentralt budget;250\r\n" in text
-
-
-def test_csv_da_prefixes_formula_looking_text(formulas):
-    rows = csv_rows(invoke("savings", formulas, "-f", "csv-da").stdout[1:], ";")
-    named = {row[3]: row[4] for row in rows[1:] if row[2] == "paid"}
-    assert named == {sid: "'" + name for sid, name in FORMULA_LIKE.items()}
-    assert {row[3]: row[4] for row in rows[1:] if row[3] == "s"} == {"s": "Rød\\x1b[31m"}
-
-
-def _left(folder) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
-
-
-@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "csv-da"])
-def test_output_writes_what_standard_output_gets(tmp_path, fmt):
-    target = tmp_path / "savings.out"
-    for args in ([SEED], [WORKED, "--realisation", "100%,50%"]):
-        written = invoke("savings", *args, "-f", fmt, "--output", target, "--force")
-        assert written.code == 0, written.stderr
-        assert written.stdout == ""
-        assert target.read_bytes() == invoke("savings", *args, "-f", fmt).stdout_bytes
-        assert _left(tmp_path) == ["savings.out"]  # no temporary file left
-
-
-@pytest.mark.parametrize("fmt", ["table", "xlsx"])
-def test_an_existing_file_is_refused_without_force(tmp_path, fmt):
-    target = tmp_path / "report.out"
-    target.write_text("keep me\n", encoding="utf-8")
-    for option in ("-o", "--output"):
-        result = invoke("savings", SEED, "-f", fmt, option, target)
-        assert result.code == 2
-        assert result.stdout_bytes == b""
-        assert result.stderr == f"effektinvest: error: {target} exists; use --force to overwrite it\n"
-        assert target.read_text(encoding="utf-8") == "keep me\n"
-        assert _left(tmp_path) == ["report.out"]
-
-
-def test_force_replaces_the_file_atomically(tmp_path, monkeypatch):
-    target = tmp_path / "savings.xlsx"
-    target.write_text("old\n", encoding="utf-8")
-    assert invoke("savings", SEED, "-f", "xlsx", "-o", target, "--force").code == 0
-    assert target.read_bytes().startswith(b"PK") and _left(tmp_path) == ["savings.xlsx"]
-    # a write that fails half way (a full disk) leaves the old file as it was and no temporary file
-    import errno
-    import os
-
-    before = target.read_bytes()
-
-    def full(fd):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(os, "fsync", full)
-    result = invoke("savings", WORKED, "-f", "json", "-o", target, "--force")
-    assert result.code == 2
-    assert (
-        result.stderr == f"effektinvest: error: cannot write {target}: No space left on device; nothing was written\n"
-    )
-    assert target.read_bytes() == before and _left(tmp_path) == ["savings.xlsx"]
-    result = invoke("savings", WORKED, "-f", "json", "-o", tmp_path / "new.json")
-    assert result.code == 2 and _left(tmp_path) == ["savings.xlsx"]
-
-
-def test_an_invalid_scenario_writes_no_file(tmp_path):
-    scenario = tmp_path / "bad.yaml"
-    scenario.write_text("scenario: x\nbudget_year: 2024\n", encoding="utf-8")
-    result = invoke("savings", scenario, "-f", "xlsx", "-o", tmp_path / "out.xlsx")
-    assert result.code == 1
-    assert _left(tmp_path) == ["bad.yaml"]
+def test_present_values_in_xlsx_have_the_decimals_they_need(tmp_path):
+    target = tmp_path / "s.xlsx"
+    assert invoke("savings", WORKED, "--unit", "mio. kr.", "-f", "xlsx", "-o", target).code == 0
+    rows = list(openpyxl.load_workbook(target).active.iter_rows())
+    npv = [row[2] for row in rows if row[0].value == "Nutidsværdi"]
+    assert [cell.number_format for cell in npv] == ["#,##0.00000000"] * 2
+    assert [D(str(cell.value)) for cell in npv] == [D("-0.00054631"), D("-0.00007956")]

@@ -1,0 +1,58 @@
+"""The shipped scenarios, the README and the golden files: what the budget note and the README say is what the
+commands print."""
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from conftest import ROOT, invoke, savings_json
+
+SEED = str(ROOT / "scenarios" / "2024.yaml")
+WIDE = {"COLUMNS": "250"}
+D = Decimal
+
+
+def test_the_seed_savings_fit_the_note():
+    data = savings_json(SEED)
+    total = data["total"]
+    assert total["cost"] == D("10.35") and total["savings"] == D("10.35")
+    assert total["outside_savings"] == 2  # the residual: savings the municipality cannot harvest
+    assert total["municipal_net"] == -2 and total["public_net"] == 0
+    assert data["sources"]["sfb"]["shortfall"] == 0 and data["sources"]["ikke_decentral"]["shortfall"] == 0
+    assert data["sources"]["outcomefonden"]["backing"] is None  # a fund is repaid by contract
+
+
+def test_the_seed_gap_is_the_same_with_and_without_its_savings():
+    """The savings, and the state and region sources that only receive them, change nothing in `gap`: the
+    README's table still holds (test_cli.py holds it byte for byte)."""
+    text = Path(SEED).read_text(encoding="utf-8")
+    bare = re.sub(r"\n    savings:.*?(?=\n  [a-z]|\n\n)", "", text, flags=re.S)
+    bare = re.sub(r"\n  (staten|regionen):\n(    .*\n)+", "\n", bare)
+    assert "savings" not in bare.split("projects:")[1] and "staten" not in bare
+    for fmt in ("table", "csv", "markdown"):
+        assert (
+            invoke("gap", "-", "-f", fmt, input=bare, env=WIDE).stdout
+            == invoke("gap", SEED, "-f", fmt, env=WIDE).stdout
+        )
+    with_savings = json.loads(invoke("gap", SEED, "-f", "json").stdout)
+    without = json.loads(invoke("gap", "-", "-f", "json", input=bare).stdout)
+    assert {k: v for k, v in with_savings.items() if k != "sources"} == {
+        k: v for k, v in without.items() if k != "sources"
+    }
+    table = invoke("gap", SEED, env=WIDE).stdout
+    assert "Staten" not in table and "Region Midtjylland" not in table
+    assert invoke("gap", SEED).stderr == ""
+
+
+def test_the_outcome_cap_example_binds_and_its_savings_are_realised_at_75_percent():
+    path = str(ROOT / "scenarios" / "outcome-cap.yaml")
+    gap = json.loads(invoke("gap", path, "-f", "json").stdout, parse_float=Decimal, parse_int=Decimal)
+    assert [y["financing"]["fonden"] for y in gap["years"]] == [D("0.6"), D("0.75"), D("0.15")]  # 0.65 due
+    assert gap["outcome_lines"][0]["capped_by"] == D("0.5")
+    data = savings_json(path)
+    assert data["realisation"] == D("0.75")
+    assert data["total"]["municipal_cost"] == D("1.9")  # 3.4 less the foundation's 1.5 (external)
+    assert data["sources"]["fonden"] == {"kind": "external", "backing": None, "shortfall": None}
+    assert data["sources"]["sfb"]["shortfall"] == D("0.27")
+    assert data["break_even"] == {"municipal": 2026, "public": 2028}
