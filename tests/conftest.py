@@ -451,3 +451,36 @@ def write_scenario(tmp_path, text: str, name: str = "s.yaml"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# --- a source of each kind that outcome lines and savings care about --------------------------------------------------
+# (model/test_values.py, checks/test_checks.py, checks/test_checks_savings.py, model/test_partial.py)
+
+# Lines 1 to 13; what a case adds starts at line 14.
+KINDS_HEAD = """scenario: T
+budget_year: 2024
+unit: kr.
+sources:
+  fond: {name: Fond, kind: fund}
+  dec: {name: Decentral, kind: decentral}
+  stat: {name: Staten, kind: state}
+  reg: {name: Regionen, kind: region}
+projects:
+  a:
+    name: A
+    costs: {2024: 1000, 2025: 1500}
+    savings: {stat: {2025: 1}, reg: {2025: 1}}
+"""
+
+
+def found_in(text: str, unused: bool):
+    found = load_bytes(text.encode(), "t.yaml").diagnostics
+    return [d for d in found if unused or d.code != "unused-source"]  # KINDS_HEAD's fond and dec pay in few cases
+
+
+def diagnostics_of(text: str, unused: bool = False) -> list[tuple[str, str, int, int]]:
+    return [(d.severity.value, d.code, d.line, d.column) for d in found_in(text, unused)]
+
+
+def messages_of(text: str) -> list[str]:
+    return [d.message for d in found_in(text, False)]

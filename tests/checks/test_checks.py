@@ -5,7 +5,7 @@ command line in this process (`invoke`), never through `checks.check` itself."""
 
 import pytest
 
-from conftest import DECENTRAL_HEAD, ROOT, invoke, write_scenario
+from conftest import DECENTRAL_HEAD, KINDS_HEAD, ROOT, diagnostics_of, invoke, messages_of, write_scenario
 from effektinvest.edges.load import load_bytes
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -317,3 +317,129 @@ def test_a_tariff_without_outcomes_is_told_word_for_word(tmp_path):
     assert result.code == 1
     assert f"{path}:11:23: error[amount-or-share]: an outcome line has 'outcomes' with its 'tariff': a mapping " \
         "year -> expected count\n" in result.stdout + result.stderr  # fmt: skip
+
+
+# --- outcome lines, and state and region sources (format 1.2) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sid", "where", "refund"), [("stat", "state", "a state refund"), ("reg", "region", "a refund from the region")]
+)
+def test_a_financing_line_on_a_state_or_region_source_is_unharvestable(sid, where, refund):
+    text = KINDS_HEAD + f"    financing:\n      - {{source: dec, share: 0.1}}\n      - {{source: {sid}, amount: 100}}\n"
+    assert diagnostics_of(text) == [("error", "unharvestable-source", 16, 18)]
+    assert messages_of(text) == [
+        f"source {sid!r} is of kind {where}: savings in the {where} cannot be harvested by the municipality; "
+        f"{refund} is kind `refund`"
+    ]
+    pooled = KINDS_HEAD + f"financing:\n  - source: {sid}\n    share: 0.5\n"
+    assert diagnostics_of(pooled) == [("error", "unharvestable-source", 15, 13)]
+    assert invoke("gap", "-", input=pooled).returncode == 1
+
+
+def test_the_state_refund_message_is_the_contracts():
+    text = KINDS_HEAD + "    financing:\n      - {source: stat, share: 0.1}\n"
+    assert (
+        "savings in the state cannot be harvested by the municipality; a state refund is kind `refund`"
+        in (messages_of(text)[0])
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "message"),
+    [
+        ("{source: fond}", [("amount-or-share", 15, 9)], "this one has none"),
+        (
+            "{source: fond, amount: 5, share: 0.1}",
+            [("amount-or-share", 15, 9)],
+            "a financing line has exactly one kind: 'amount', 'share', or 'tariff' with 'outcomes'; this one has "
+            "'amount' and 'share'",
+        ),
+        (
+            "{source: fond, amount: 5, tariff: 1, outcomes: {2024: 1}}",
+            [("amount-or-share", 15, 9)],
+            "this one has 'amount' and 'tariff'",
+        ),
+        (
+            "{source: fond, amount: 5, share: 0.1, tariff: 1, outcomes: {2024: 1}}",
+            [("amount-or-share", 15, 9)],
+            "this one has 'amount', 'share' and 'tariff'",
+        ),
+        (
+            "{source: fond, tariff: 1}",
+            [("amount-or-share", 15, 24)],
+            "an outcome line has 'outcomes' with its 'tariff': a mapping year -> expected count",
+        ),
+        (
+            "{source: fond, outcomes: {2024: 1}, cap: 5}",
+            [("amount-or-share", 15, 24), ("amount-or-share", 15, 45)],
+            "'outcomes' is for an outcome line: give its 'tariff' too, or leave 'outcomes' out",
+        ),
+        (
+            "{source: fond, share: 0.1, cap: 5}",
+            [("amount-or-share", 15, 36)],
+            "'cap' is for an outcome line, and this line has 'share': leave 'cap' out",
+        ),
+    ],
+)
+def test_exactly_one_kind_per_line(line, expected, message):
+    text = KINDS_HEAD + f"    financing:\n      - {line}\n"
+    assert [(code, ln, col) for _, code, ln, col in diagnostics_of(text)] == expected
+    assert message in messages_of(text)[0]
+    assert invoke("check", "-", input=text).returncode == 1
+
+
+def test_outcome_counts_in_a_year_without_cost_are_amount_without_cost_at_the_year():
+    text = KINDS_HEAD + "    financing:\n      - source: fond\n        tariff: 10\n"
+    text += "        outcomes: {2024: 1, 2026: 0}\n"
+    assert diagnostics_of(text) == [("error", "amount-without-cost", 17, 29)]
+    assert messages_of(text) == [
+        "financing line 1 of project 'a' has outcome counts in 2026, but the projects it covers have no cost in that "
+        "year"
+    ]
+    pooled = KINDS_HEAD + (
+        "  b: {name: B, status: stop, costs: {2026: 5}}\nfinancing:\n"
+        "  - {source: fond, tariff: 1, outcomes: {2026: 3}, projects: [a]}\n"
+    )
+    assert ("error", "amount-without-cost", 16, 42) in diagnostics_of(pooled)
+
+
+def test_tariff_cap_and_savings_finer_than_an_ore_are_too_precise():
+    text = KINDS_HEAD.replace("{stat: {2025: 1}, reg: {2025: 1}}", "{stat: {2025: 0.001}, reg: {2025: -0.125}}") + (
+        "    financing:\n      - {source: fond, tariff: 0.015, outcomes: {2024: 1}, cap: 10.0001}\n"
+    )
+    assert diagnostics_of(text) == [
+        ("error", "too-precise", 13, 28),
+        ("error", "too-precise", 13, 48),
+        ("error", "too-precise", 15, 32),
+        ("error", "too-precise", 15, 65),
+    ]
+    tkr = text.replace("unit: kr.", "unit: t.kr.")  # one øre is 0.00001 t.kr.: each of them is whole øre there
+    assert diagnostics_of(tkr) == []
+
+
+def test_an_outcome_line_pays_and_so_can_make_a_surplus():
+    text = KINDS_HEAD + "    financing:\n      - {source: fond, tariff: 600, outcomes: {2024: 2, 2025: 1}, cap: 1500}\n"
+    assert diagnostics_of(text) == [("warning", "surplus", 15, 9)]
+
+
+OUTCOME_FIXTURES = {  # tests/fixtures/format12: every diagnostic, in order, as (code, line, column)
+    "outcome_cap.yaml": [],
+    "bad_counts_and_realisation.yaml": [
+        ("realisation-range", 4, 14),
+        ("invalid-count", 15, 54),
+        ("invalid-count", 15, 65),
+    ],
+    "bad_realisation_percent.yaml": [("realisation-range", 3, 14)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(OUTCOME_FIXTURES))
+def test_the_outcome_and_realisation_fixtures_through_check(name):
+    folder = ROOT / "tests" / "fixtures" / "format12"
+    assert sorted(p.name for p in folder.glob("*.yaml")) == sorted(OUTCOME_FIXTURES)
+    result = invoke("check", folder / name)
+    assert result.returncode == (1 if OUTCOME_FIXTURES[name] else 0)
+    shown = [line.split(": ")[0:2] for line in result.stderr.splitlines()[:-1]]
+    expected = [[f"{folder / name}:{line}:{column}", f"error[{code}]"] for code, line, column in OUTCOME_FIXTURES[name]]
+    assert shown == expected

@@ -1,12 +1,13 @@
 """`init`: a starter scenario that passes check, written atomically, never over an existing file."""
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from conftest import invoke
-from effektinvest.edges.load import load_path
+from effektinvest.edges.load import load_bytes, load_path
 from effektinvest.edges.starter import starter_text, write_new
 
 
@@ -138,3 +139,19 @@ def test_init_starts_no_budget_year_whose_starter_would_hold_a_year_past_the_ran
     from effektinvest.edges.starter import year_in_name
 
     assert [year_in_name(n) for n in ("budget-2198.yaml", "budget-2199.yaml", "1899.yaml")] == [2198, None, None]
+
+
+def test_the_starter_shows_the_new_keys_commented_and_uncommented_they_pass_check(tmp_path):
+    import re
+
+    text = starter_text("ny.yaml", 2026)
+    for key in ("# realisation:", "#   kind: state", "# savings:", "#   tariff:", "#   outcomes:", "#   cap:"):
+        assert key in text
+    assert load_bytes(text.encode(), "ny.yaml").diagnostics == []
+    keys = r"realisation|staten|  name: Staten|  kind: state|savings|  decentral: |  staten: |- source: outcomefonden"
+    uncommented = re.sub(rf"(?m)^(\s*)# (?=({keys}|  tariff|  outcomes|  cap))", r"\1", text)
+    loaded = load_bytes(uncommented.encode(), "ny.yaml")
+    assert loaded.diagnostics == []
+    assert loaded.scenario.realisation == Decimal("0.75")
+    assert loaded.scenario.financing[-1].cap == Decimal("0.5")
+    assert loaded.scenario.projects["projekt_a"].savings["staten"] == {2027: Decimal("0.4"), 2028: Decimal("0.4")}

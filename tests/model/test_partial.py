@@ -4,7 +4,7 @@ nothing that only follows from a part that did not validate."""
 
 import pytest
 
-from conftest import ROOT
+from conftest import KINDS_HEAD, ROOT, diagnostics_of
 from effektinvest.edges.load import load_bytes
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -319,3 +319,20 @@ def test_the_other_years_of_a_mapping_with_a_bad_year_are_not_reported_when_the_
         "    financing: [{source: a, amount: {2024: x, 2023: 5}}]\n"
     )
     assert sorted(found(text)) == [("not-a-number", 8), ("not-a-number", 9)]
+
+
+# --- outcome lines and savings (format 1.2) ---------------------------------------------------------------------------
+
+
+def test_checks_still_run_on_the_valid_parts_of_a_file_with_a_bad_count():
+    text = KINDS_HEAD + (
+        "    financing:\n"
+        "      - {source: fond, tariff: 10, outcomes: {2024: 2.5}}\n"
+        "      - {source: stat, share: 0.1}\n"
+        "      - {source: fnod, amount: 5}\n"
+    )
+    assert [(code, line) for _, code, line, _ in diagnostics_of(text)] == [
+        ("invalid-count", 15),
+        ("unharvestable-source", 16),
+        ("unknown-source", 17),
+    ]
