@@ -1,9 +1,12 @@
-"""Properties of whole scenario files: generated valid YAML texts, read with `load_bytes` or the command line.
+"""Properties of whole scenario files: generated valid YAML texts, read with `load_bytes` or the command line,
+across the reports (payments add up to the report, units and order change no figure, compare(A, A) is zero, every
+renderer carries the JSON figures, savings and realisation never change `gap`).
 
-The generator draws the figures in øre (whole, so valid in every unit) and writes them in kr., t.kr. or mio.
-kr.: several projects with costs over a few years (zero costs too), continued, deferred or stopped; project
-lines and pooled top-level lines (with and without `projects:`); shares (as "12,5 %", "12.5%" or 0.125),
-total amounts and year-mapped amounts. Every text it writes is valid (no error), so no example is discarded.
+The generator (`drawn_scenarios` and `text`, in conftest.py) draws the figures in øre (whole, so valid in every
+unit) and writes them in kr., t.kr. or mio. kr.: several projects with costs over a few years (zero costs too),
+continued, deferred or stopped; project lines and pooled top-level lines (with and without `projects:`); shares (as
+"12,5 %", "12.5%" or 0.125), total amounts and year-mapped amounts. Every text it writes is valid (no error), so no
+example is discarded.
 """
 
 from __future__ import annotations
@@ -18,7 +21,20 @@ from fractions import Fraction
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import CLI, Drawn, Line, Project, drawn_scenarios, invoke, kr, load, savings_scenarios, text
+from conftest import (
+    CLI,
+    ROOT,
+    Drawn,
+    Line,
+    Project,
+    drawn_scenarios,
+    invoke,
+    kr,
+    load,
+    savings_scenarios,
+    text,
+    written,
+)
 from effektinvest.core.arithmetic import ledger, payments
 from effektinvest.model.units import Unit
 
@@ -270,3 +286,48 @@ def test_savings_change_nothing_in_the_gap(source):
 
     without = load("\n".join(line for line in source.splitlines() if not saving(line))).gap
     assert with_savings == without
+
+
+def test_savings_and_realisation_never_change_the_gap_of_the_base_fixture(tmp_path):
+    base = (ROOT / "tests" / "fixtures" / "base.yaml").read_text(encoding="utf-8")
+    before = invoke("gap", "-", "--format", "json", input=base)
+    assert before.returncode == 0
+    scenario_text = base.replace("\nprojects:\n", '\nrealisation: "40%"\nprojects:\n', 1)
+    first = load(base).scenario
+    sid = next(iter(first.sources))
+    for pid in first.projects:
+        scenario_text = scenario_text.replace(
+            f"\n  {pid}:\n", f"\n  {pid}:\n    savings: {{{sid}: {{2031: -7.5}}}}\n", 1
+        )
+    assert "savings:" in scenario_text
+    after = invoke("gap", "-", "--format", "json", input=scenario_text)
+    assert after.returncode == 0, after.stderr
+    assert after.stdout == before.stdout
+
+
+SAVINGS = st.dictionaries(st.integers(1990, 2100), st.integers(-(10**10), 10**10), min_size=1, max_size=4)
+
+
+@settings(max_examples=25, deadline=None)
+@given(drawn_scenarios(), st.sampled_from(list(Unit)), st.data())
+def test_adding_savings_to_projects_never_changes_gap_json(drawn, unit, data):
+    plain = text(drawn, unit)
+    lines = plain.splitlines(keepends=True)
+    out = []
+    for line in lines:
+        out.append(line)
+        if line.startswith("    name: Projekt "):
+            pockets = data.draw(st.lists(st.sampled_from(drawn.sources), min_size=1, unique=True))
+            mapping = ", ".join(
+                f"{sid}: {{{', '.join(f'{y}: {written(o, unit)}' for y, o in data.draw(SAVINGS).items())}}}"
+                for sid in pockets
+            )
+            out.append(f"    savings: {{{mapping}}}\n")
+        if line.startswith("unit: "):
+            out.append("realisation: " + data.draw(st.sampled_from(["0", "1.5", '"75%"', '"200%"'])) + "\n")
+    with_savings = "".join(out)
+    before = invoke("gap", "-", "--format", "json", input=plain)
+    after = invoke("gap", "-", "--format", "json", input=with_savings)
+    assert before.returncode == 0
+    assert after.returncode == 0, (with_savings, after.stderr)
+    assert after.stdout == before.stdout

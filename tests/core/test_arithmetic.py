@@ -14,11 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from effektinvest.core.arithmetic import (
     compute,
     coverage,
     covered_cost,
     financing_lines,
+    outcome_lines,
+    outcome_pays,
     payments,
     pays,
     split,
@@ -725,3 +728,52 @@ def test_a_file_with_only_deferred_projects_reports_a_total_of_zero():
     assert report["years"] == [] and report["total"] == {
         "cost": 0, "financing": {}, "financed": 0, "residual": 0, "coverage": None
     }
+
+
+# --- outcome lines (format 1.2): tariff x count to whole øre, the cap -------------------------------------------------
+
+
+CAP = ROOT / "tests" / "fixtures" / "format12" / "outcome_cap.yaml"
+
+
+def scenario(source: str):
+    loaded = load_bytes(source.encode(), "t.yaml")
+    assert loaded.errors == [], loaded.errors
+    return loaded.scenario
+
+
+def test_the_cap_binds_mid_year_and_then_the_line_pays_nothing():
+    s = scenario(CAP.read_text(encoding="utf-8"))
+    line = s.financing[0]
+    assert outcome_pays(line, s.unit.to_kr) == ({2024: D(800000), 2025: D(1200000), 2026: D(500000)}, D(3600000))
+    [totals] = outcome_lines(s)
+    assert (totals.uncapped, totals.paid, totals.capped_by) == (D(3600000), D(2500000), D(1100000))
+    assert totals.ref.path == ("financing", 0)
+    later = line.model_copy(update={"outcomes": {**line.outcomes, 2027: 5}})
+    assert outcome_pays(later, s.unit.to_kr)[0][2027] == 0
+
+
+def test_payments_are_in_kr_in_ascending_years_and_the_cap_is_in_the_files_unit():
+    source = (
+        "scenario: T\nbudget_year: 2024\nunit: t.kr.\nsources:\n  f: {name: F}\nprojects:\n"
+        "  a: {name: A, costs: {2024: 100, 2025: 100, 2026: 100}}\n"
+        "financing:\n  - {source: f, tariff: 0.01234, outcomes: {2026: 3, 2024: 1000, 2025: 7}, cap: 12.4}\n"
+    )
+    s = scenario(source)
+    paid, uncapped = outcome_pays(s.financing[0], s.unit.to_kr)
+    assert list(paid) == [2024, 2025, 2026]  # ascending, whatever the order written
+    assert paid == {2024: D("12340.00"), 2025: D("60.00"), 2026: D("0.00")}  # the cap: 12400 kr.
+    assert uncapped == D("12340") + D("86.38") + D("37.02")
+    [totals] = outcome_lines(s)
+    assert totals.capped_by == D("63.40")
+
+
+def test_an_outcome_line_of_a_stopped_project_pays_nothing_and_is_not_listed():
+    source = CAP.read_text(encoding="utf-8").replace(
+        "financing:\n",
+        "  b:\n    name: B\n    status: stop\n    financing:\n"
+        "      - {source: fond, tariff: 1, outcomes: {2024: 1}}\nfinancing:\n",
+    )
+    s = scenario(source)
+    assert [o.ref.path for o in outcome_lines(s)] == [("financing", 0)]
+    assert sum(by_year.get(2024, 0) for _, by_year in payments(s)) == 800000

@@ -5,14 +5,17 @@ worked out by hand: amount x index[YEAR] / index[price_level], to whole øre, ha
 (The command line's `--prices` is in test_portfolio.py.)
 """
 
+import json
 from decimal import Decimal
 
 import pytest
 
+from conftest import ROOT, invoke
 from effektinvest.core.prices import PriceProblem, restate
 from effektinvest.edges.load import load_bytes
 
 D = Decimal
+CAP = ROOT / "tests" / "fixtures" / "format12" / "outcome_cap.yaml"
 
 
 def scenario(text: str):
@@ -138,3 +141,20 @@ def test_an_amount_past_200_digits_once_restated_is_refused_not_rounded():
     with pytest.raises(PriceProblem) as raised:
         restate(unvalidated, 2025)
     assert (raised.value.path, raised.value.message) == (("price_index",), TOO_LARGE)
+
+
+# --- outcome lines and savings (format 1.2) ---------------------------------------------------------------------------
+
+
+def test_prices_restate_tariff_cap_and_savings_but_not_counts():
+    source = CAP.read_text(encoding="utf-8").replace(
+        "unit: kr.\n", "unit: kr.\nprice_level: 2024\nprice_index: {2024: 100, 2025: 103.3}\n"
+    )
+    restated = load_bytes(source.encode(), "t.yaml", prices=2025)
+    assert restated.errors == []
+    line = restated.scenario.financing[0]
+    assert (line.tariff, line.cap, line.outcomes) == (D("20660.00"), D("2582500.00"), {2024: 40, 2025: 60, 2026: 80})
+    assert restated.scenario.projects["a"].savings == {"stat": {2025: D("309900.00"), 2027: D("-51650.00")}}
+    data = json.loads(invoke("gap", "-", "--format", "json", "--prices", "2025", input=source).stdout, parse_float=D)
+    assert data["outcome_lines"][0]["paid"] == D("2582500")
+    assert data["outcome_lines"][0]["uncapped"] == D("3718800")  # 20660 x 180

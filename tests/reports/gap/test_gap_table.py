@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, invoke
 from effektinvest.core.display_context import danish, percent
 from effektinvest.edges.load import load_bytes, load_path
 from effektinvest.formats.json import dumps
@@ -28,6 +28,7 @@ def markdown(report, decimals=None) -> str:
 
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
+CAP = ROOT / "tests" / "fixtures" / "format12" / "outcome_cap.yaml"
 
 
 def seed_report(unit=Unit.MIO):
@@ -244,3 +245,15 @@ def test_decimals_in_a_scenario_must_be_a_whole_number_of_places(tmp_path):
     text = Path(SEED).read_text(encoding="utf-8").replace("price_level: 2024", "price_level: 2024\ndecimals: -1")
     [d] = load_bytes(text.encode(), "d.yaml").errors
     assert (d.code, d.message) == ("invalid-value", "decimals is a whole number of decimals from 0 to 12, not -1")
+
+
+# --- outcome lines ----------------------------------------------------------------------------------------------------
+
+
+def test_gap_table_shows_the_capped_payments_under_the_source():
+    result = invoke("gap", CAP)
+    assert result.returncode == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if "Outcomefonden" in line)
+    assert [cell.strip() for cell in row.strip("│ ").split("│")][1:] == ["800.000", "1.200.000", "500.000", "2.500.000"]
+    residual = next(line for line in result.stdout.splitlines() if "Restfinansiering" in line)
+    assert "1.500.000" in residual and "2.000.000" in residual

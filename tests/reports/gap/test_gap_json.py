@@ -1,0 +1,50 @@
+"""`gap --format json`: the shape, exact figures, the same at any width, written as the general encoder writes it;
+outcome lines and their caps."""
+
+import json
+from decimal import Decimal
+
+from conftest import ROOT, invoke
+
+D = Decimal
+CAP = ROOT / "tests" / "fixtures" / "format12" / "outcome_cap.yaml"
+
+
+def test_gap_json_adds_outcome_lines_with_exact_figures():
+    result = invoke("gap", CAP, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout, parse_float=D)
+    assert data["outcome_lines"] == [
+        {
+            "source": "fond",
+            "tariff": 20000,
+            "outcomes": {"2024": 40, "2025": 60, "2026": 80},
+            "uncapped": 3600000,
+            "paid": 2500000,
+            "capped_by": 1100000,
+        }
+    ]
+    assert [year["financing"] for year in data["years"]] == [{"fond": 800000}, {"fond": 1200000}, {"fond": 500000}]
+    assert [year["residual"] for year in data["years"]] == [200000, 300000, 1500000]
+    assert data["total"]["financed"] == 2500000
+    assert list(data).index("outcome_lines") == list(data).index("total") + 1
+
+
+def test_outcome_lines_in_another_unit():
+    data = json.loads(invoke("gap", CAP, "--format", "json", "--unit", "mio. kr.").stdout, parse_float=D)
+    assert data["outcome_lines"][0] | {"outcomes": None} == {
+        "source": "fond",
+        "tariff": D("0.02"),
+        "outcomes": None,
+        "uncapped": D("3.6"),
+        "paid": D("2.5"),
+        "capped_by": D("1.1"),
+    }
+    assert data["outcome_lines"][0]["outcomes"] == {"2024": 40, "2025": 60, "2026": 80}  # counts have no unit
+
+
+def test_without_outcome_lines_the_json_has_no_outcome_lines_key():
+    for path in (ROOT / "scenarios" / "2024.yaml", ROOT / "tests" / "fixtures" / "base.yaml"):
+        result = invoke("gap", path, "--format", "json")
+        assert result.returncode == 0
+        assert "outcome_lines" not in json.loads(result.stdout)
