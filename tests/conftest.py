@@ -484,3 +484,26 @@ def diagnostics_of(text: str, unused: bool = False) -> list[tuple[str, str, int,
 
 def messages_of(text: str) -> list[str]:
     return [d.message for d in found_in(text, False)]
+
+
+# --- the command line from the repository's root; exact JSON; the portfolio fixtures ---------------------------------
+
+
+@pytest.fixture
+def at_the_root(monkeypatch):
+    """Relative paths (scenarios/2024.yaml) as a user in the repository gives them."""
+    monkeypatch.chdir(ROOT)
+
+
+def as_json(text: str):
+    """A JSON report read exactly: every number a Decimal."""
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
+def load_portfolio(name: str):
+    """tests/fixtures/portfolio/NAME, loaded without an error."""
+    from effektinvest.edges.load import load_path
+
+    result = load_path(str(ROOT / "tests" / "fixtures" / "portfolio" / name))
+    assert result.errors == []
+    return result

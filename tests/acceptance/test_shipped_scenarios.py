@@ -6,6 +6,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, invoke, savings_json
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
@@ -56,3 +58,13 @@ def test_the_outcome_cap_example_binds_and_its_savings_are_realised_at_75_percen
     assert data["sources"]["fonden"] == {"kind": "external", "backing": None, "shortfall": None}
     assert data["sources"]["sfb"]["shortfall"] == D("0.27")
     assert data["break_even"] == {"municipal": 2026, "public": 2028}
+
+
+@pytest.mark.usefixtures("at_the_root")
+def test_due_shipped_scenarios_2025():
+    items = json.loads(invoke("due", "scenarios", "--budget", "2025", "--format", "json").stdout)
+    assert [(i["path"], i["project"], i["reason"]) for i in items] == [
+        ("scenarios/2024.yaml", "dialog_mod_vold", "deferred"),
+        ("scenarios/2025.yaml", "havnen", "funding_ends"),
+        ("scenarios/2025.yaml", "hjem_job_helhed", "funding_ends"),
+    ]

@@ -1,8 +1,8 @@
-"""prices.py: `--prices YEAR` restates every amount in that year's prices (docs/scenario-format.md, format 1.1).
+"""core/prices.py: `--prices YEAR` restates every amount in that year's prices (docs/scenario-format.md, format 1.1).
 
 `restate` is called as the pure function it is, on scenarios read with `load_bytes`; every expected amount is
 worked out by hand: amount x index[YEAR] / index[price_level], to whole øre, half to even, amount by amount.
-(The command line's `--prices` is in test_portfolio.py.)
+(The command line's `--prices` is in cli/test_gap_command.py.)
 """
 
 import json
@@ -12,9 +12,10 @@ import pytest
 
 from conftest import ROOT, invoke
 from effektinvest.core.prices import PriceProblem, restate
-from effektinvest.edges.load import load_bytes
+from effektinvest.edges.load import load_bytes, load_path, with_prices
 
 D = Decimal
+PRICES = str(ROOT / "tests" / "fixtures" / "portfolio" / "prices.yaml")
 CAP = ROOT / "tests" / "fixtures" / "format12" / "outcome_cap.yaml"
 
 
@@ -158,3 +159,32 @@ def test_prices_restate_tariff_cap_and_savings_but_not_counts():
     data = json.loads(invoke("gap", "-", "--format", "json", "--prices", "2025", input=source).stdout, parse_float=D)
     assert data["outcome_lines"][0]["paid"] == D("2582500")
     assert data["outcome_lines"][0]["uncapped"] == D("3718800")  # 20660 x 180
+
+
+# --- the portfolio's price fixtures and the shipped scenario ----------------------------------------------------------
+
+
+def test_prices_restate_each_amount_to_whole_ore_half_even():
+    scenario = restate(load_path(PRICES).scenario, 2025)  # index 150 / 100
+    assert scenario.price_level == 2025
+    assert scenario.projects["a"].costs == {2024: D("0.08"), 2025: D("0.22")}  # 7.5 øre -> 8, 22.5 øre -> 22
+    assert scenario.projects["a"].financing[0].amount == {2024: D("0.08")}
+    assert scenario.projects["b"].costs == {2024: D("15.00")}
+    assert scenario.projects["b"].financing[0].amount == D("5.00")  # 499.5 øre -> 500
+
+
+def test_prices_to_its_own_level_changes_nothing():
+    loaded = load_path(str(ROOT / "scenarios" / "2024.yaml"))
+    assert with_prices(loaded, 2024).gap == loaded.gap
+
+
+def test_seed_in_2025_prices():
+    loaded = with_prices(load_path(str(ROOT / "scenarios" / "2024.yaml")), 2025)  # index 102.9 / 100
+    assert loaded.gap.total.cost == D("10650150.00")  # 10.35 mio. x 1.029, amount by amount
+    assert loaded.gap.total.financed == D("8592150.00")
+
+
+def test_prices_without_price_level():
+    scenario = load_path(PRICES).scenario.model_copy(update={"price_level": None})
+    with pytest.raises(PriceProblem, match="needs 'price_level:'"):
+        restate(scenario, 2025)

@@ -11,6 +11,7 @@ from conftest import KINDS_HEAD, ROOT, diagnostics_of, found_in, invoke, message
 from effektinvest.edges.load import load_bytes
 from effektinvest.model import SourceKind
 
+BAD_INDEX = str(ROOT / "tests" / "fixtures" / "portfolio" / "bad_index.yaml")
 WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
 
 
@@ -164,3 +165,13 @@ def test_share_messages_are_unchanged(tmp_path):
     path = tmp_path / "s.yaml"
     path.write_text(Path(WORKED).read_text(encoding="utf-8").replace("share: 50%", "share: " + "1" * 31), "utf-8")
     assert "a share has at most 30 digits" in invoke("savings", str(path)).stderr
+
+
+# --- the price index and its years ------------------------------------------------------------------------------------
+
+
+def test_bad_index_and_year_values_name_their_lines():
+    result = invoke("check", BAD_INDEX)
+    assert result.returncode == 1
+    found = [(ln.split(":")[1], ln.split("[")[1].split("]")[0]) for ln in result.stderr.splitlines()[:-1]]
+    assert found == [("6", "invalid-index"), ("7", "invalid-index"), ("8", "invalid-index"), ("11", "invalid-year")]

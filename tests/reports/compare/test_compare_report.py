@@ -1,21 +1,17 @@
-"""compare (issue 13): the scenarios' titles instead of bare paths (the paths stay in JSON), a cost row per
-project and a coverage row. Driven in-process (`invoke`)."""
+"""The `compare` report in every format: hand-computed changes on the portfolio fixtures, signed and coloured; the
+scenarios' titles instead of bare paths (the paths stay in JSON), a cost row per project and a coverage row (issue
+13); the rounding line. Driven in-process (`invoke`); the command's own checks are in cli/test_compare_command.py."""
 
 import csv
 import io
-import json
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import ROOT, invoke
+from conftest import ROOT, as_json, invoke
 
 HERE = ROOT / "tests" / "fixtures" / "portfolio"
 BEFORE, AFTER = str(HERE / "before.yaml"), str(HERE / "after.yaml")
 D = Decimal
-
-
-def as_json(text):
-    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
 
 
 def test_table_and_markdown_show_the_titles_project_costs_and_coverage():
@@ -92,3 +88,80 @@ def test_compare_has_no_rounding_line_when_every_shown_figure_adds_up(tmp_path):
         assert "Afrundingsdifferencer" not in result.stdout
     before, after = _rounded_pair(tmp_path, "1.25", "1.5")
     assert "Afrundingsdifferencer" not in invoke("compare", before, after, "--decimals", "2").stdout
+
+
+# --- before and after, hand-computed ----------------------------------------------------------------------------------
+
+
+def c(before, after):
+    return {"before": D(before), "after": D(after), "change": D(after) - D(before)}
+
+
+def test_compare_json_hand_computed():
+    result = invoke("compare", BEFORE, AFTER, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = as_json(result.stdout)
+    assert (report["before"], report["after"], report["unit"], report["price_level"]) == (
+        BEFORE,
+        AFTER,
+        "mio. kr.",
+        2024,
+    )
+    years = {y["year"]: y for y in report["years"]}
+    assert list(years) == [2024, 2025, 2026]
+    assert years[2024]["cost"] == c("1", "0")
+    assert years[2024]["financing"] == {"fund": c("0.5", "0"), "gone": c("0.05", "0")}
+    assert years[2025]["cost"] == c("1", "1.5")
+    assert years[2025]["financed"] == c("0.55", "0.75")
+    assert years[2025]["residual"] == c("0.45", "0.75")
+    assert years[2026]["financing"] == {"fund": c("0", "0.5"), "new": c("0", "0.25")}
+    total = report["total"]
+    assert total["cost"] == c("2", "2.5")
+    assert total["financing"] == {"fund": c("1", "1.25"), "new": c("0", "0.25"), "gone": c("0.1", "0")}
+    assert total["financed"] == c("1.1", "1.5")
+    assert total["residual"] == c("0.9", "1")
+    assert report["projects"] == {"added": ["b"], "removed": ["old"]}
+    assert report["sources"] == {"added": ["new"], "removed": ["gone"]}
+
+
+def test_compare_unit_option_and_csv():
+    result = invoke("compare", BEFORE, AFTER, "--format", "csv", "--unit", "t.kr.")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["year", "category", "id", "name", "before", "after", "change"]
+    residual = next(r for r in rows if r["year"] == "total" and r["category"] == "residual")
+    assert (residual["before"], residual["after"], residual["change"]) == ("900", "1000", "100")
+
+
+def test_compare_table_and_markdown_show_signed_changes_and_added_removed():
+    table = invoke("compare", BEFORE, AFTER).stdout
+    assert "+0,50" in table and "-1,00" in table
+    assert "Nye projekter: B (b)" in table and "Udgåede projekter: Gammelt projekt (old)" in table
+    assert (
+        "Nye finansieringskilder: Ny kilde (new)" in table
+        and "Udgåede finansieringskilder: Udgået kilde (gone)" in table
+    )
+    assert "\x1b[" not in table
+    markdown = invoke("compare", BEFORE, AFTER, "--format", "markdown").stdout
+    assert "| **Restfinansiering** | før | 0,45 | 0,45 | 0,00 | 0,90 |" in markdown
+    assert "|  | ændring | -0,45 | +0,30 | +0,25 | +0,10 |" in markdown
+
+
+def test_compare_colours_changes_on_a_terminal():
+    result = invoke("compare", BEFORE, AFTER, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert "\x1b[31m" in result.stdout and "\x1b[32m" in result.stdout  # red where worse, green where better
+
+
+def test_compare_csv_lists_added_and_removed():
+    rows = list(csv.DictReader(io.StringIO(invoke("compare", BEFORE, AFTER, "--format", "csv").stdout)))
+    extra = [(r["category"], r["id"], r["name"]) for r in rows if r["year"] == ""]
+    assert extra == [
+        ("added-project", "b", "B"),
+        ("removed-project", "old", "Gammelt projekt"),
+        ("added-source", "new", "Ny kilde"),
+        ("removed-source", "gone", "Udgået kilde"),
+    ]
+
+
+def test_compare_decimals_zero_shows_no_minus_zero():
+    out = invoke("compare", BEFORE, AFTER, "--decimals", "0").stdout
+    assert "-0 " not in out and "+0 " not in out
