@@ -119,6 +119,7 @@ def pytest_sessionfinish(session) -> None:
 import csv  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 from dataclasses import field  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
@@ -507,3 +508,40 @@ def load_portfolio(name: str):
     result = load_path(str(ROOT / "tests" / "fixtures" / "portfolio" / name))
     assert result.errors == []
     return result
+
+
+# --- the shipped scenario's gap (cli/, reports/gap/, acceptance/) -----------------------------------------------------
+
+
+def gap_json(*args, stdin=None):
+    """`effektinvest gap ARGS... --format json`: exit 0, every number read as Decimal."""
+    result = invoke("gap", *args, "--format", "json", input=stdin)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+
+
+SEED_GAP_LINE = "effektinvest: a residual remains in 2024 (0.8 mio. kr.) and 2025 (1.2 mio. kr.) (--fail-on-gap)\n"
+
+# Every cell of the shipped scenario's table, row by row: the head, then each row's label and its
+# figures for 2024, 2025 and I alt.
+SEED_CELLS = [
+    ["Budget 2024", "2024", "2025", "I alt"],
+    ["Havnen", "2,48", "3,72", "6,20"],
+    ["Hjem, Job og Helhed", "1,66", "2,49", "4,15"],
+    ["Udgift i alt", "4,14", "6,21", "10,35"],
+    ["Sociale Forhold og Beskæftigelse", "1,76", "2,64", "4,40"],
+    ["Ikke-decentraliserede budgetter", "0,76", "1,14", "1,90"],
+    ["Outcomefonden", "0,82", "1,23", "2,05"],
+    ["Finansiering i alt", "3,34", "5,01", "8,35"],
+    ["Dækningsgrad", "80,7 %", "80,7 %", "80,7 %"],
+    ["Restfinansiering", "0,80", "1,20", "2,00"],
+]
+
+
+def cells(table: str) -> list[list[str]]:
+    """The text of each cell of a Rich table, row by row (rules and borders left out)."""
+    return [
+        [cell.strip() for cell in re.split("[┃│]", line)[1:-1]]
+        for line in table.splitlines()
+        if line.startswith(("┃", "│"))
+    ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import ROOT, invoke
 from effektinvest.edges.load import load_bytes, load_path
 from effektinvest.edges.starter import starter_text, write_new
 
@@ -155,3 +155,10 @@ def test_the_starter_shows_the_new_keys_commented_and_uncommented_they_pass_chec
     assert loaded.scenario.realisation == Decimal("0.75")
     assert loaded.scenario.financing[-1].cap == Decimal("0.5")
     assert loaded.scenario.projects["projekt_a"].savings["staten"] == {2027: Decimal("0.4"), 2028: Decimal("0.4")}
+
+
+@pytest.mark.usefixtures("at_the_root")
+def test_init_dash_prints_the_starter():
+    result = invoke("init", "-")
+    assert result.returncode == 0 and result.stdout.startswith("# Scenarie")
+    assert not (ROOT / "-").exists()

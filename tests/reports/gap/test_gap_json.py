@@ -4,9 +4,10 @@ outcome lines and their caps."""
 import json
 from decimal import Decimal
 
-from conftest import ROOT, invoke
+from conftest import ROOT, gap_json, invoke
 
 D = Decimal
+SEED = str(ROOT / "scenarios" / "2024.yaml")
 CAP = ROOT / "tests" / "fixtures" / "format12" / "outcome_cap.yaml"
 
 
@@ -48,3 +49,18 @@ def test_without_outcome_lines_the_json_has_no_outcome_lines_key():
         result = invoke("gap", path, "--format", "json")
         assert result.returncode == 0
         assert "outcome_lines" not in json.loads(result.stdout)
+
+
+def test_seed_json_shape():
+    report = gap_json(SEED)
+    assert list(report) == [
+        *("scenario", "budget_year", "unit", "price_level", "years", "total", "projects", "deferred"),
+        "sources",  # issue 13: added at the end
+    ]
+    assert [y["year"] for y in report["years"]] == [2024, 2025]
+    for year in report["years"]:
+        assert list(year) == ["year", "cost", "financing", "financed", "residual", "coverage"]
+        assert year["residual"] + year["financed"] == year["cost"]
+    assert sum(y["cost"] for y in report["years"]) == report["total"]["cost"]
+    statuses = {p["id"]: p["status"] for p in report["projects"]}
+    assert statuses == {"havnen": "continue", "hjem_job_helhed": "continue", "dialog_mod_vold": "defer"}

@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import ROOT, invoke
+from conftest import ROOT, SEED_CELLS, cells, invoke, write_scenario
 from effektinvest.core.display_context import danish, percent
 from effektinvest.edges.load import load_bytes, load_path
 from effektinvest.formats.json import dumps
@@ -28,6 +28,7 @@ def markdown(report, decimals=None) -> str:
 
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
+WIDE = {"COLUMNS": "200"}  # wider than any table here: nothing wraps
 CAP = ROOT / "tests" / "fixtures" / "format12" / "outcome_cap.yaml"
 
 
@@ -257,3 +258,38 @@ def test_gap_table_shows_the_capped_payments_under_the_source():
     assert [cell.strip() for cell in row.strip("│ ").split("│")][1:] == ["800.000", "1.200.000", "500.000", "2.500.000"]
     residual = next(line for line in result.stdout.splitlines() if "Restfinansiering" in line)
     assert "1.500.000" in residual and "2.000.000" in residual
+
+
+# --- the shipped scenario's table -------------------------------------------------------------------------------------
+
+
+def test_seed_table():
+    result = invoke("gap", SEED, env=WIDE)
+    assert result.returncode == 0
+    assert result.stderr == ""
+    out = result.stdout
+    assert "\x1b[" not in out  # no colour in a pipe
+    assert cells(out) == SEED_CELLS
+    lines = out.splitlines()
+    assert lines[0].strip() == "Budget 2024: Videreførelse af Housing First-projekterne"
+    assert lines[-3].strip() == "mio. kr., 2024-priser"
+    assert lines[-2] == "Nuværende finansiering til og med 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold"
+    assert lines[-1] == "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"
+    assert len(lines) == 20  # title, 3 lines of head, 9 rows, 3 rules, the bottom, caption, 2 lines of foot
+
+
+def test_table_is_as_wide_as_it_needs_in_a_pipe_at_any_width():
+    narrow = invoke("gap", SEED, env={"COLUMNS": "20"}).stdout
+    assert narrow == invoke("gap", SEED, env=WIDE).stdout
+    assert cells(narrow) == SEED_CELLS
+
+
+def test_names_are_printed_literally(tmp_path):
+    path = write_scenario(
+        tmp_path,
+        "scenario: '[bold]Titel[/bold]'\nbudget_year: 2024\nsources: {f: {name: 'Fond [/]'}}\n"
+        "projects: {a: {name: 'Skole [fase 2]', costs: {2024: 10}, financing: [{source: f, amount: 5}]}}\n",
+        "markup.yaml",
+    )
+    out = invoke("gap", path, env=WIDE).stdout
+    assert "Skole [fase 2]" in out and "Fond [/]" in out and "[bold]Titel[/bold]" in out
