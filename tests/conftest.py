@@ -513,6 +513,15 @@ def load_portfolio(name: str):
 # --- the shipped scenario's gap (cli/, reports/gap/, acceptance/) -----------------------------------------------------
 
 
+def seed_report(unit=Unit.MIO):
+    """The gap view of the shipped scenario, in UNIT."""
+    from effektinvest.edges.load import load_path
+    from effektinvest.reports.gap.view import build
+
+    loaded = load_path(str(ROOT / "scenarios" / "2024.yaml"))
+    return build(loaded.scenario, loaded.gap, unit)
+
+
 def gap_json(*args, stdin=None):
     """`effektinvest gap ARGS... --format json`: exit 0, every number read as Decimal."""
     result = invoke("gap", *args, "--format", "json", input=stdin)

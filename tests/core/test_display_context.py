@@ -4,6 +4,7 @@ from decimal import Decimal as D
 
 from effektinvest.core.display_context import (
     caption,
+    danish,
     decimals_needed,
     figure,
     markdown_text,
@@ -88,3 +89,12 @@ def test_no_markdown_report_lets_a_users_markup_through():
 def test_the_noncharacters_are_shown_as_escapes_everywhere():
     assert visible("a\ufffeb\uffff") == "a\\ufffeb\\uffff"
     assert visible("\ufdd0") == "\ufdd0"  # another noncharacter, which XML allows: as it is
+
+
+def test_danish_numbers():
+    assert danish(D("1234567.891"), 2) == "1.234.567,89"
+    assert danish(D("10.35"), 2) == "10,35"
+    assert danish(D("-0.5"), 0) == "-0"  # half to even, sign kept
+    assert danish(D("2.5"), 0) == "2"
+    assert danish(D("3.5"), 0) == "4"
+    assert percent(D("0.8068")) == "80,7 %"

@@ -12,6 +12,7 @@ from effektinvest.edges.load import load_bytes
 from effektinvest.model import SourceKind
 
 BAD_INDEX = str(ROOT / "tests" / "fixtures" / "portfolio" / "bad_index.yaml")
+SEED = str(ROOT / "scenarios" / "2024.yaml")
 WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
 
 
@@ -175,3 +176,12 @@ def test_bad_index_and_year_values_name_their_lines():
     assert result.returncode == 1
     found = [(ln.split(":")[1], ln.split("[")[1].split("]")[0]) for ln in result.stderr.splitlines()[:-1]]
     assert found == [("6", "invalid-index"), ("7", "invalid-index"), ("8", "invalid-index"), ("11", "invalid-year")]
+
+
+# --- a house style's decimals -----------------------------------------------------------------------------------------
+
+
+def test_decimals_in_a_scenario_must_be_a_whole_number_of_places(tmp_path):
+    text = Path(SEED).read_text(encoding="utf-8").replace("price_level: 2024", "price_level: 2024\ndecimals: -1")
+    [d] = load_bytes(text.encode(), "d.yaml").errors
+    assert (d.code, d.message) == ("invalid-value", "decimals is a whole number of decimals from 0 to 12, not -1")

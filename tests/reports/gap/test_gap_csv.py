@@ -4,7 +4,8 @@ import csv
 import io
 from decimal import Decimal
 
-from conftest import ROOT, invoke, write_scenario
+from conftest import ROOT, invoke, seed_report, write_scenario
+from effektinvest.reports import gap as gap_report
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 
@@ -63,3 +64,15 @@ def test_gap_tsv():
     lines = invoke("gap", SEED, "--format", "tsv").stdout.splitlines()
     assert lines[0] == "year\tcategory\tid\tname\tamount"
     assert "total\tfinancing\toutcomefonden\tOutcomefonden\t2.05" in lines
+
+
+def to_csv(report) -> str:
+    return gap_report.render("csv", report)
+
+
+def test_csv_rows():
+    lines = to_csv(seed_report()).splitlines()
+    assert lines[0] == "year,category,id,name,amount"
+    assert "total,residual,,,2" in lines
+    assert '2024,cost,hjem_job_helhed,"Hjem, Job og Helhed",1.66' in lines
+    assert "2025,financing,outcomefonden,Outcomefonden,1.23" in lines

@@ -4,7 +4,13 @@ outcome lines and their caps."""
 import json
 from decimal import Decimal
 
-from conftest import ROOT, gap_json, invoke
+from conftest import ROOT, gap_json, invoke, seed_report
+from effektinvest.edges.load import load_bytes
+from effektinvest.formats.json import dumps
+from effektinvest.model.units import Unit
+from effektinvest.reports import gap as gap_report
+from effektinvest.reports.gap.json import report_data
+from effektinvest.reports.gap.view import build
 
 D = Decimal
 SEED = str(ROOT / "scenarios" / "2024.yaml")
@@ -64,3 +70,36 @@ def test_seed_json_shape():
     assert sum(y["cost"] for y in report["years"]) == report["total"]["cost"]
     statuses = {p["id"]: p["status"] for p in report["projects"]}
     assert statuses == {"havnen": "continue", "hjem_job_helhed": "continue", "dialog_mod_vold": "defer"}
+
+
+def to_json(report) -> str:
+    return gap_report.render("json", report)
+
+
+def test_json_is_independent_of_the_terminal_width():
+    assert to_json(seed_report()) == to_json(seed_report())
+    assert json.loads(to_json(seed_report()))["total"]["coverage"] == 0.8068
+
+
+def test_json_projects_are_written_as_the_general_encoder_writes_them():
+    # to_json writes "projects" by hand, for speed: it must be byte for byte what `dumps` writes
+    text = (
+        "scenario: T\nbudget_year: 2024\nunit: mio. kr.\nsources: {}\nprojects:\n"
+        '  "a\\"b": {name: "Ærø \\\\ \\"x\\" \\t\\u2028", costs: {2025: 1.50, 2024: 12345678.5}}\n'
+        "  c: {name: C, status: defer, decide_at: 2025}\n"
+        "  d: {name: D, status: stop, costs: {2024: 0.000001}}\n"
+    )
+    loaded = load_bytes(text.encode(), "t")
+    assert loaded.scenario is not None, loaded.diagnostics
+    for unit in Unit:
+        report = build(loaded.scenario, loaded.gap, unit)
+        assert to_json(report) == dumps(report_data(report)) + "\n"
+    parsed = json.loads(to_json(build(loaded.scenario, loaded.gap, Unit.KR)), parse_float=Decimal)
+    assert parsed["projects"][0] == {
+        "id": 'a"b',
+        "name": 'Ærø \\ "x" \t\u2028',
+        "status": "continue",
+        "costs": {"2024": Decimal("12345678500000"), "2025": Decimal("1500000")},
+        "funding_ends": None,  # issue 13
+    }
+    assert parsed["deferred"] == [{"id": "c", "name": "C", "decide_at": 2025}]
