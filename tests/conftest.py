@@ -116,8 +116,6 @@ def pytest_sessionfinish(session) -> None:
 # --- What several test modules share (no test module imports another) ----------------------------------------------
 # Helpers come here as plain functions, constants and strategies (or as fixtures) when a second module needs them.
 
-import csv  # noqa: E402
-import io  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
 from dataclasses import field  # noqa: E402
@@ -320,36 +318,6 @@ def load(source: str):
     loaded = load_bytes(source.encode(), "egenskaber.yaml")
     assert loaded.errors == [], (source, loaded.errors)
     return loaded
-
-
-# --- CSV with Danish conventions (formats/test_csv_da.py, and each report's csv-da) ----------------------------------
-
-
-def csv_rows(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def assert_rows_of_csv_with_decimal_commas(args: list[str]) -> None:
-    """ARGS with -f csv-da: the rows of -f csv, with ';', decimal commas, a byte-order mark and CRLF."""
-    plain = invoke(*args, "-f", "csv")
-    danish = invoke(*args, "-f", "csv-da")
-    assert danish.code == plain.code == 0
-    raw = danish.stdout_bytes
-    assert raw.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark
-    assert raw.count(b"\r\n") == raw.count(b"\n") == plain.stdout_bytes.count(b"\n")  # every line ends CRLF
-    rows = csv_rows(raw.decode("utf-8")[1:], ";")
-    expected = csv_rows(plain.stdout, ",")
-    assert len(rows) == len(expected)
-    for row, want in zip(rows, expected, strict=True):
-        assert row == [cell.replace(".", ",") if _is_number(cell) else cell for cell in want]
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
 
 
 # --- savings (reports/savings/, cli/test_savings_command.py, acceptance/) ---------------------------------------------

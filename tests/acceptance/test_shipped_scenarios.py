@@ -2,6 +2,7 @@
 commands print."""
 
 import json
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -11,8 +12,58 @@ import pytest
 from conftest import ROOT, SEED_CELLS, cells, gap_json, invoke, savings_json
 
 SEED = str(ROOT / "scenarios" / "2024.yaml")
+GOLDEN = ROOT / "tests" / "golden"
 WIDE = {"COLUMNS": "250"}
 D = Decimal
+
+
+# --- the seed scenario and the README ---------------------------------------------------------------------------------
+
+
+def test_seed_totals_reproduce_the_budget_note():
+    report = gap_json(SEED)
+    total = report["total"]
+    assert total["cost"] == Decimal("10.35")
+    assert total["financing"] == {
+        "sfb": Decimal("4.4"),
+        "ikke_decentral": Decimal("1.9"),
+        "outcomefonden": Decimal("2.05"),
+    }
+    assert total["financed"] == Decimal("8.35")
+    assert total["residual"] == Decimal("2.0")
+    assert total["coverage"] == Decimal("0.8068")
+    assert report["deferred"] == [{"id": "dialog_mod_vold", "name": "Dialog mod Vold", "decide_at": 2025}]
+    assert report["unit"] == "mio. kr." and report["price_level"] == 2024 and report["budget_year"] == 2024
+
+
+def readme_table() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("`effektinvest gap scenarios/2024.yaml` reproduces", 1)[1]
+    return re.search(r"^```\n(.*?)^```$", after, re.M | re.S).group(1)
+
+
+@pytest.mark.usefixtures("at_the_root")
+def test_readme_table_is_what_gap_prints():
+    # byte for byte, but for the spaces Rich pads the centred title with (no README line ends in a space)
+    printed = invoke("gap", "scenarios/2024.yaml", env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    assert re.sub(r" +$", "", printed, flags=re.M) == readme_table()
+    assert cells(readme_table()) == SEED_CELLS
+
+
+# --- the golden notes (UPDATE_GOLDEN=1 rewrites them) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["2024", "2025"])
+def test_golden_notes_of_the_shipped_scenarios(name):
+    result = invoke("note", ROOT / "scenarios" / f"{name}.yaml")
+    assert result.code == 0 and result.stderr == ""
+    golden = GOLDEN / f"note_{name}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+# --- the savings of the shipped scenarios -----------------------------------------------------------------------------
 
 
 def test_the_seed_savings_fit_the_note():
@@ -60,6 +111,9 @@ def test_the_outcome_cap_example_binds_and_its_savings_are_realised_at_75_percen
     assert data["break_even"] == {"municipal": 2026, "public": 2028}
 
 
+# --- the shipped scenarios due in 2025 --------------------------------------------------------------------------------
+
+
 @pytest.mark.usefixtures("at_the_root")
 def test_due_shipped_scenarios_2025():
     items = json.loads(invoke("due", "scenarios", "--budget", "2025", "--format", "json").stdout)
@@ -68,36 +122,3 @@ def test_due_shipped_scenarios_2025():
         ("scenarios/2025.yaml", "havnen", "funding_ends"),
         ("scenarios/2025.yaml", "hjem_job_helhed", "funding_ends"),
     ]
-
-
-# --- the seed scenario and the README ---------------------------------------------------------------------------------
-
-
-def test_seed_totals_reproduce_the_budget_note():
-    report = gap_json(SEED)
-    total = report["total"]
-    assert total["cost"] == Decimal("10.35")
-    assert total["financing"] == {
-        "sfb": Decimal("4.4"),
-        "ikke_decentral": Decimal("1.9"),
-        "outcomefonden": Decimal("2.05"),
-    }
-    assert total["financed"] == Decimal("8.35")
-    assert total["residual"] == Decimal("2.0")
-    assert total["coverage"] == Decimal("0.8068")
-    assert report["deferred"] == [{"id": "dialog_mod_vold", "name": "Dialog mod Vold", "decide_at": 2025}]
-    assert report["unit"] == "mio. kr." and report["price_level"] == 2024 and report["budget_year"] == 2024
-
-
-def readme_table() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    after = readme.split("`effektinvest gap scenarios/2024.yaml` reproduces", 1)[1]
-    return re.search(r"^```\n(.*?)^```$", after, re.M | re.S).group(1)
-
-
-@pytest.mark.usefixtures("at_the_root")
-def test_readme_table_is_what_gap_prints():
-    # byte for byte, but for the spaces Rich pads the centred title with (no README line ends in a space)
-    printed = invoke("gap", "scenarios/2024.yaml", env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
-    assert re.sub(r" +$", "", printed, flags=re.M) == readme_table()
-    assert cells(readme_table()) == SEED_CELLS
