@@ -78,7 +78,7 @@ def test_the_seed_savings_fit_the_note():
 
 def test_the_seed_gap_is_the_same_with_and_without_its_savings():
     """The savings, and the state and region sources that only receive them, change nothing in `gap`: the
-    README's table still holds (test_cli.py holds it byte for byte)."""
+    README's table still holds (test_readme_table_is_what_gap_prints holds it byte for byte)."""
     text = Path(SEED).read_text(encoding="utf-8")
     bare = re.sub(r"\n    savings:.*?(?=\n  [a-z]|\n\n)", "", text, flags=re.S)
     bare = re.sub(r"\n  (staten|regionen):\n(    .*\n)+", "\n", bare)
