@@ -111,3 +111,414 @@ def pytest_sessionfinish(session) -> None:
                 process.wait()
     if hasattr(session.config, "memory_root"):
         shutil.rmtree(session.config.memory_root, ignore_errors=True)
+
+
+# --- What several test modules share (no test module imports another) ----------------------------------------------
+# Helpers come here as plain functions, constants and strategies (or as fixtures) when a second module needs them.
+
+import json  # noqa: E402
+import re  # noqa: E402
+from dataclasses import field  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from effektinvest.edges.load import load_bytes  # noqa: E402
+from effektinvest.model.numbers import looks_like_thousands  # noqa: E402
+from effektinvest.model.units import Unit  # noqa: E402
+
+D = Decimal
+
+# Whole scenario files drawn by hypothesis (acceptance/test_properties.py and the tests of each report against the
+# gap): the generator draws the figures in øre (whole, so valid in every unit) and writes them in kr., t.kr. or
+# mio. kr.: several projects with costs over a few years (zero costs too), continued, deferred or stopped; project
+# lines and pooled top-level lines (with and without `projects:`); shares (as "12,5 %", "12.5%" or 0.125), total
+# amounts and year-mapped amounts. Every text it writes is valid (no error), so no example is discarded.
+DRAWN_YEARS = (2024, 2025, 2026, 2027)
+CLI = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@dataclass
+class Line:
+    source: str
+    share: int | None = None  # in 1/10000 (0.01 %)
+    share_style: str = "percent"  # percent ("12.5%"), comma ("12,5 %") or fraction (0.125)
+    amount: int | dict[int, int] | None = None  # øre: a total, or year -> øre
+    projects: list[str] | None = None  # pooled lines only; None: every continued project
+
+
+@dataclass
+class Project:
+    pid: str
+    status: str  # continue, defer, stop
+    costs: dict[int, int] | None  # year -> øre
+    lines: list[Line] = field(default_factory=list)
+    status_written: bool = True  # False: a continued project without `status:` (the default)
+
+
+@dataclass
+class Drawn:
+    sources: list[str]
+    projects: list[Project]
+    pooled: list[Line]
+
+    @property
+    def active(self) -> dict[str, dict[int, int]]:
+        return {p.pid: p.costs for p in self.projects if p.status == "continue"}
+
+    def covers(self, path: tuple) -> list[str]:
+        """The continued projects the line at PATH covers."""
+        if path[0] == "projects":
+            return [path[1]]
+        listed = self.pooled[path[1]].projects
+        return [pid for pid in self.active if listed is None or pid in listed]
+
+    def covered(self, path: tuple) -> dict[int, int]:
+        """Covered cost per year in øre, years with a cost above 0 only."""
+        out: dict[int, int] = {}
+        for pid in self.covers(path):
+            for year, ore in self.active[pid].items():
+                out[year] = out.get(year, 0) + ore
+        return {year: ore for year, ore in sorted(out.items()) if ore > 0}
+
+    def line(self, path: tuple) -> Line:
+        if path[0] == "projects":
+            return next(p for p in self.projects if p.pid == path[1]).lines[path[3]]
+        return self.pooled[path[1]]
+
+
+def written(ore: int, unit: Unit) -> str:
+    """ORE written as a plain decimal in UNIT: 150 øre is 1.5 (kr.), 0.0015 (t.kr.), 0.0000015 (mio. kr.);
+    6237 kr. in t.kr. as 6.2370, since 6.237 is ambiguous (Danish thousands?) and an error."""
+    text = format(D(ore).scaleb(-2 - unit.exponent).normalize(), "f")
+    return text + "0" if looks_like_thousands(text) else text
+
+
+def kr(ore: int) -> Decimal:
+    return D(ore).scaleb(-2)
+
+
+# øre; small ones make many ties and halves to round
+DRAWN_AMOUNTS = st.one_of(st.just(0), st.integers(1, 12), st.integers(1, 999), st.integers(1, 10**10))
+
+
+@st.composite
+def _line(draw, sources: list[str], covered: dict[int, int], share_room: int, counts: bool) -> Line | None:
+    """A valid line: a share of at most SHARE_ROOM, or an amount only where the covered cost is positive
+    (unless the line does not count: a deferred or stopped project's own line)."""
+    years = sorted(covered) if counts else list(DRAWN_YEARS)
+    kinds = (["share"] if share_room > 0 else []) + (["amount", "by-year"] if years else [])
+    if not kinds:
+        return None
+    kind = draw(st.sampled_from(kinds))
+    source = draw(st.sampled_from(sources))
+    if kind == "share":
+        halves = [share for share in (5000, 2500, 1250, 7500, 3750, 625) if share <= share_room]  # x.5 øre
+        share = draw(st.sampled_from([0, share_room]) | st.sampled_from(halves or [0]) | st.integers(0, share_room))
+        return Line(source, share=share, share_style=draw(st.sampled_from(["percent", "comma", "fraction"])))
+    if kind == "amount":
+        return Line(source, amount=draw(DRAWN_AMOUNTS))
+    chosen = sorted(draw(st.permutations(years))[: draw(st.integers(1, len(years)))])
+    return Line(source, amount={year: draw(DRAWN_AMOUNTS) for year in chosen})
+
+
+@st.composite
+def drawn_scenarios(draw) -> Drawn:
+    sources = [f"s{i}" for i in range(draw(st.integers(1, 3)))]
+    projects = []
+    for index in range(draw(st.integers(1, 4))):
+        # the first project is continued, so there is always a year to report
+        status = "continue" if index == 0 else draw(st.sampled_from(["continue", "continue", "defer", "stop"]))
+        years = sorted(draw(st.permutations(DRAWN_YEARS))[: draw(st.integers(1, len(DRAWN_YEARS)))])
+        costs = {year: draw(DRAWN_AMOUNTS) for year in years}
+        if status != "continue" and draw(st.booleans()):
+            costs = None
+        projects.append(Project(f"p{index}", status, costs, status_written=status != "continue" or draw(st.booleans())))
+    room = {p.pid: 10000 for p in projects if p.status == "continue"}  # share left per continued project
+    drawn = Drawn(sources, projects, [])
+    for project in projects:
+        counts = project.status == "continue"
+        for _ in range(draw(st.integers(0, 2))):
+            covered = drawn.covered(("projects", project.pid)) if counts else {}
+            line = draw(_line(sources, covered, room[project.pid] if counts else 10000, counts))
+            if line is not None:
+                project.lines.append(line)
+                if counts and line.share is not None:
+                    room[project.pid] -= line.share
+    all_ids = [p.pid for p in projects]
+    for _ in range(draw(st.integers(0, 3))):
+        listed = draw(st.none() | st.lists(st.sampled_from(all_ids), min_size=1, max_size=3, unique=True))
+        drawn.pooled.append(Line("", projects=listed))  # a placeholder, so covers() can see its list
+        path = ("financing", len(drawn.pooled) - 1)
+        covers = drawn.covers(path)
+        line = draw(_line(sources, drawn.covered(path), min((room[pid] for pid in covers), default=10000), True))
+        if line is None:
+            drawn.pooled.pop()
+            continue
+        line.projects = listed
+        drawn.pooled[-1] = line
+        if line.share is not None:
+            for pid in covers:
+                room[pid] -= line.share
+    return drawn
+
+
+def _share(line: Line) -> str:
+    fraction = D(line.share).scaleb(-4)
+    if line.share_style == "fraction":
+        return format(fraction.normalize(), "f")
+    percent = format(fraction.scaleb(2).normalize(), "f")
+    return f'"{percent.replace(".", ",")} %"' if line.share_style == "comma" else f'"{percent}%"'
+
+
+def _line_text(line: Line, unit: Unit, order: list[str] | None = None) -> str:
+    parts = [f"source: {line.source}"]
+    if line.share is not None:
+        parts.append(f"share: {_share(line)}")
+    elif isinstance(line.amount, dict):
+        years = ", ".join(f"{year}: {written(ore, unit)}" for year, ore in line.amount.items())
+        parts.append(f"amount: {{{years}}}")
+    else:
+        parts.append(f"amount: {written(line.amount, unit)}")
+    if line.projects is not None:
+        listed = line.projects if order is None else sorted(line.projects, key=order.index)
+        parts.append(f"projects: [{', '.join(listed)}]")
+    return "{" + ", ".join(parts) + "}"
+
+
+def text(drawn: Drawn, unit: Unit = Unit.KR, spelling: str | None = None, shuffle=None) -> str:
+    """DRAWN as a scenario file in UNIT (written as SPELLING). SHUFFLE(list) -> list, if given, reorders the
+    sources, the projects, each project's lines, the pooled lines and their `projects:` lists."""
+    order = shuffle or (lambda items: list(items))
+    out = ["scenario: Egenskaber", "budget_year: 2024", f"unit: {spelling or unit.value}", "sources:"]
+    out += [f"  {sid}: {{name: Kilde {sid.upper()}}}" for sid in order(drawn.sources)]
+    out.append("projects:")
+    for project in order(drawn.projects):
+        out += [f"  {project.pid}:", f"    name: Projekt {project.pid.upper()}"]
+        if project.status_written:
+            out.append(f"    status: {project.status}")
+        if project.status == "defer":
+            out.append("    decide_at: 2026")
+        if project.costs is not None:
+            costs = ", ".join(f"{year}: {written(ore, unit)}" for year, ore in order(list(project.costs.items())))
+            out.append(f"    costs: {{{costs}}}")
+        if project.lines:
+            out.append("    financing:")
+            out += [f"      - {_line_text(line, unit)}" for line in order(project.lines)]
+    if drawn.pooled:
+        ids = order([p.pid for p in drawn.projects]) if shuffle else None
+        out.append("financing:")
+        out += [f"  - {_line_text(line, unit, ids)}" for line in order(drawn.pooled)]
+    return "\n".join(out) + "\n"
+
+
+def load(source: str):
+    loaded = load_bytes(source.encode(), "egenskaber.yaml")
+    assert loaded.errors == [], (source, loaded.errors)
+    return loaded
+
+
+# --- savings (reports/savings/, cli/test_savings_command.py, acceptance/) ---------------------------------------------
+
+# Scenarios with savings, drawn by hypothesis (the savings analysis' properties, and that savings change no gap).
+
+SAVINGS_KINDS = ("decentral", "refund", "external", "fund", "state", "region", "non_decentral")
+SAVINGS_ORE = st.integers(min_value=0, max_value=10**7).map(lambda n: D(n).scaleb(-2))
+SAVINGS_SIGNED = st.integers(min_value=-(10**6), max_value=10**7).map(lambda n: D(n).scaleb(-2))
+SAVINGS_YEARS = st.integers(min_value=2024, max_value=2030)
+
+
+@st.composite
+def savings_scenarios(draw):
+    """A kr. scenario with every kind of source, share lines on the paying ones, and savings anywhere."""
+    out = ["scenario: p", "budget_year: 2024", "sources:"]
+    out += [f"  {kind}: {{name: {kind.title()}, kind: {kind}}}" for kind in SAVINGS_KINDS]
+    out.append("projects:")
+    for index in range(draw(st.integers(min_value=1, max_value=3))):
+        costs = draw(st.dictionaries(SAVINGS_YEARS, SAVINGS_ORE, min_size=1, max_size=4))
+        out.append(f"  p{index}:")
+        out.append(f"    name: P{index}")
+        out.append("    costs: {" + ", ".join(f"{y}: {a}" for y, a in costs.items()) + "}")
+        out.append("    financing:")
+        for kind in ("decentral", "refund", "external", "fund", "non_decentral"):
+            out.append(f"      - {{source: {kind}, share: {draw(st.integers(min_value=0, max_value=20))}%}}")
+        amounts = st.dictionaries(SAVINGS_YEARS, SAVINGS_SIGNED, min_size=1)
+        saved = draw(st.dictionaries(st.sampled_from(SAVINGS_KINDS), amounts, max_size=4))
+        if saved:
+            out.append("    savings:")
+            out += [
+                f"      {sid}: {{" + ", ".join(f"{y}: {a}" for y, a in by_year.items()) + "}"
+                for sid, by_year in saved.items()
+            ]
+    return "\n".join(out) + "\n"
+
+
+def savings_json(*args) -> dict:
+    """`effektinvest savings ARGS... --format json`: exit 0, every number read as Decimal."""
+    result = invoke("savings", *args, "--format", "json")
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+
+
+def savings_out(*args, env: dict | None = None) -> str:
+    """`effektinvest savings ARGS...` (the table, on a terminal 250 columns wide, unless ARGS ask for a format):
+    exit 0, standard output."""
+    result = invoke("savings", *args, env={"COLUMNS": "250"} if env is None else env)
+    assert result.code == 0, result.stderr
+    return result.stdout
+
+
+# The savings runs whose every output is held to the JSON's figures (reports/savings/test_savings_xlsx.py, csv-da).
+_SEED = str(ROOT / "scenarios" / "2024.yaml")
+_WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
+SAVINGS_RUNS = [
+    [_SEED],
+    [_WORKED],
+    [_SEED, "--realisation", "100%,50%"],
+    [_WORKED, "--realisation", "100%,50%"],
+    [_SEED, "--unit", "t.kr.", "--discount", "4%", "--realisation", "42,5%"],
+    [_WORKED, "--decimals", "0", "--unit", "mio. kr."],
+    [_SEED, "--decimals", "1"],  # the rounding-difference line under the table
+]
+SAVINGS_RUN_IDS = [" ".join(a.rsplit("/", 1)[-1] for a in args) for args in SAVINGS_RUNS]
+
+FORMULA_LIKE = {"a": "=2*3", "b": "+45 1234", "c": "-1", "d": "@SUM(A1)"}
+
+
+@pytest.fixture
+def formulas(tmp_path):
+    """A savings scenario whose title and names begin with = + - @ (and one with a control character)."""
+    sources = "".join(f"  {sid}: {{name: {json.dumps(n)}, kind: decentral}}\n" for sid, n in FORMULA_LIKE.items())
+    savings = ", ".join(f"{sid}: {{2025: 1}}" for sid in FORMULA_LIKE)
+    scenario = tmp_path / "formula.yaml"
+    scenario.write_text(
+        "scenario: \"=cmd|' /C calc'!A0\"\nbudget_year: 2024\nunit: kr.\n"
+        f'sources:\n{sources}  s: {{name: "Rød\\e[31m", kind: state}}\n'
+        "projects:\n  p:\n    name: P\n    costs: {2024: 4}\n"
+        "    financing:\n"
+        + "".join(f"      - {{source: {sid}, amount: 1}}\n" for sid in FORMULA_LIKE)
+        + f"    savings: {{{savings}, s: {{2025: 1}}}}\n",
+        encoding="utf-8",
+    )
+    return scenario
+
+
+# A decentral source: the head of a scenario the savings tests add projects to
+DECENTRAL_HEAD = """\
+scenario: S
+budget_year: 2024
+unit: kr.
+sources:
+  dec: {name: Decentralt budget, kind: decentral}
+"""
+
+
+def write_scenario(tmp_path, text: str, name: str = "s.yaml"):
+    """TEXT as the scenario file NAME in TMP_PATH: its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- a source of each kind that outcome lines and savings care about --------------------------------------------------
+# (model/test_values.py, checks/test_checks.py, checks/test_checks_savings.py, model/test_partial.py)
+
+# Lines 1 to 13; what a case adds starts at line 14.
+KINDS_HEAD = """scenario: T
+budget_year: 2024
+unit: kr.
+sources:
+  fond: {name: Fond, kind: fund}
+  dec: {name: Decentral, kind: decentral}
+  stat: {name: Staten, kind: state}
+  reg: {name: Regionen, kind: region}
+projects:
+  a:
+    name: A
+    costs: {2024: 1000, 2025: 1500}
+    savings: {stat: {2025: 1}, reg: {2025: 1}}
+"""
+
+
+def found_in(text: str, unused: bool):
+    found = load_bytes(text.encode(), "t.yaml").diagnostics
+    return [d for d in found if unused or d.code != "unused-source"]  # KINDS_HEAD's fond and dec pay in few cases
+
+
+def diagnostics_of(text: str, unused: bool = False) -> list[tuple[str, str, int, int]]:
+    return [(d.severity.value, d.code, d.line, d.column) for d in found_in(text, unused)]
+
+
+def messages_of(text: str) -> list[str]:
+    return [d.message for d in found_in(text, False)]
+
+
+# --- the command line from the repository's root; exact JSON; the portfolio fixtures ---------------------------------
+
+
+@pytest.fixture
+def at_the_root(monkeypatch):
+    """Relative paths (scenarios/2024.yaml) as a user in the repository gives them."""
+    monkeypatch.chdir(ROOT)
+
+
+def as_json(text: str):
+    """A JSON report read exactly: every number a Decimal."""
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
+def load_portfolio(name: str):
+    """tests/fixtures/portfolio/NAME, loaded without an error."""
+    from effektinvest.edges.load import load_path
+
+    result = load_path(str(ROOT / "tests" / "fixtures" / "portfolio" / name))
+    assert result.errors == []
+    return result
+
+
+# --- the shipped scenario's gap (cli/, reports/gap/, acceptance/) -----------------------------------------------------
+
+
+def seed_report(unit=Unit.MIO):
+    """The gap view of the shipped scenario, in UNIT."""
+    from effektinvest.edges.load import load_path
+    from effektinvest.reports.gap.view import build
+
+    loaded = load_path(str(ROOT / "scenarios" / "2024.yaml"))
+    return build(loaded.scenario, loaded.gap, unit)
+
+
+def gap_json(*args, stdin=None):
+    """`effektinvest gap ARGS... --format json`: exit 0, every number read as Decimal."""
+    result = invoke("gap", *args, "--format", "json", input=stdin)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+
+
+SEED_GAP_LINE = "effektinvest: a residual remains in 2024 (0.8 mio. kr.) and 2025 (1.2 mio. kr.) (--fail-on-gap)\n"
+
+# Every cell of the shipped scenario's table, row by row: the head, then each row's label and its
+# figures for 2024, 2025 and I alt.
+SEED_CELLS = [
+    ["Budget 2024", "2024", "2025", "I alt"],
+    ["Havnen", "2,48", "3,72", "6,20"],
+    ["Hjem, Job og Helhed", "1,66", "2,49", "4,15"],
+    ["Udgift i alt", "4,14", "6,21", "10,35"],
+    ["Sociale Forhold og Beskæftigelse", "1,76", "2,64", "4,40"],
+    ["Ikke-decentraliserede budgetter", "0,76", "1,14", "1,90"],
+    ["Outcomefonden", "0,82", "1,23", "2,05"],
+    ["Finansiering i alt", "3,34", "5,01", "8,35"],
+    ["Dækningsgrad", "80,7 %", "80,7 %", "80,7 %"],
+    ["Restfinansiering", "0,80", "1,20", "2,00"],
+]
+
+
+def cells(table: str) -> list[list[str]]:
+    """The text of each cell of a Rich table, row by row (rules and borders left out)."""
+    return [
+        [cell.strip() for cell in re.split("[┃│]", line)[1:-1]]
+        for line in table.splitlines()
+        if line.startswith(("┃", "│"))
+    ]

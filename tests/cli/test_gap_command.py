@@ -1,0 +1,165 @@
+"""`effektinvest gap`'s options: --prices, --unit, --fail-on-gap, --quiet; an invalid file, warnings. The report in
+each format is in reports/gap/."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED_GAP_LINE, as_json, gap_json, invoke, write_scenario
+
+SEED = str(ROOT / "scenarios" / "2024.yaml")
+FIXTURES = ROOT / "tests" / "fixtures"
+PORTFOLIO = ROOT / "tests" / "fixtures" / "portfolio"
+BEFORE = str(PORTFOLIO / "before.yaml")
+AFTER = str(PORTFOLIO / "after.yaml")
+PRICES = str(PORTFOLIO / "prices.yaml")
+PRICES_TEXT = Path(PRICES).read_text(encoding="utf-8")
+D = Decimal
+
+
+# --- --prices ---------------------------------------------------------------------------------------------------------
+
+
+def test_gap_with_prices_reports_in_that_years_prices():
+    result = invoke("gap", PRICES, "--prices", "2025", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = as_json(result.stdout)
+    assert report["price_level"] == 2025
+    assert report["total"]["cost"] == D("15.30")
+    assert report["total"]["financed"] == D("5.08")
+    assert report["total"]["residual"] == D("10.22")
+    table = invoke("gap", PRICES, "--prices", "2025").stdout
+    assert "kr., 2025-priser" in table
+
+
+@pytest.mark.parametrize(
+    ("file", "year", "line", "text"),
+    [
+        (BEFORE, 2026, 5, "price_index has no index for 2026"),
+        (AFTER, 2025, 1, "needs 'price_index:'"),
+    ],
+)
+def test_prices_errors_name_the_line_and_the_option(file, year, line, text):
+    result = invoke("gap", file, "--prices", str(year))
+    assert result.returncode == 1
+    assert f"{file}:{line}:1: error[prices-unavailable]: --prices {year}" in result.stderr
+    assert text in result.stderr
+
+
+def test_prices_on_a_file_without_price_level_is_an_error_naming_the_file(tmp_path):
+    # a price_index, but no price_level: the amounts' own year is unknown, so nothing can be restated
+    text = PRICES_TEXT.replace("price_level: 2024\n", "")
+    path = tmp_path / "no_level.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "price_level" not in text and "price_index: {2024: 100, 2025: 150}" in text
+    assert invoke("gap", str(path)).returncode == 0  # valid without --prices
+    result = invoke("gap", str(path), "--prices", "2025")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{path}:1:1: error[prices-unavailable]: --prices 2025 needs 'price_level:', "
+        "the price level the amounts are in\n"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_prices_option_is_a_year():
+    assert invoke("gap", PRICES, "--prices", "20x5").returncode == 2
+    assert invoke("gap", PRICES, "--prices", "1800").returncode == 2
+
+
+# --- --unit and --fail-on-gap -----------------------------------------------------------------------------------------
+
+
+def test_unit_option_converts_exactly():
+    report = gap_json(SEED, "--unit", "t.kr.")
+    assert report["unit"] == "t.kr."
+    assert report["total"]["cost"] == Decimal("10350")
+    assert report["years"][0]["financing"]["sfb"] == Decimal("1760")
+    report = gap_json(SEED, "--unit", "DKK")
+    assert report["total"]["residual"] == Decimal("2000000")
+
+
+def test_fail_on_gap_exits_3_with_a_residual():
+    result = invoke("gap", SEED, "--format", "json", "--fail-on-gap")
+    assert result.returncode == 3
+    assert json.loads(result.stdout)["total"]["residual"] == 2  # the report is still printed
+    # one line on stderr, naming the years and residuals (in the report's unit); -q leaves it out
+    assert result.stderr == SEED_GAP_LINE
+    in_kr = invoke("gap", SEED, "--format", "csv", "--fail-on-gap", "--unit", "kr.")
+    assert in_kr.stderr.endswith("in 2024 (800000 kr.) and 2025 (1200000 kr.) (--fail-on-gap)\n")
+    quiet = invoke("gap", SEED, "--format", "json", "--fail-on-gap", "-q")
+    assert (quiet.returncode, quiet.stderr) == (3, "")
+
+
+def test_fail_on_gap_exits_0_when_covered(tmp_path):
+    covered = write_scenario(
+        tmp_path,
+        "scenario: c\nbudget_year: 2024\nsources: {f: {name: F}}\n"
+        "projects: {a: {name: A, costs: {2024: 10}, financing: [{source: f, share: 1}]}}\n",
+    )
+    assert invoke("gap", covered, "--fail-on-gap").returncode == 0
+
+
+SURPLUS = """\
+scenario: Overskud
+budget_year: 2024
+sources:
+  f: {name: Fonden}
+projects:
+  a:
+    name: A
+    costs: {2024: 10, 2025: 10}
+    financing:
+      - {source: f, amount: {2024: 4, 2025: %s}}
+"""
+
+
+def test_fail_on_gap_looks_at_every_year_not_the_total(tmp_path):
+    # 2024 lacks 6; 2025 has a surplus of 10: the total residual is -4, yet 2024 has a gap
+    path = write_scenario(tmp_path, SURPLUS % 20)
+    result = invoke("gap", path, "--format", "json", "--fail-on-gap")
+    report = json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+    assert [y["residual"] for y in report["years"]] == [6, -10] and report["total"]["residual"] == -4
+    assert result.returncode == 3
+    assert f"{path}:10:9: warning[surplus]" in result.stderr
+    assert result.stderr.splitlines()[-1] == "effektinvest: a residual remains in 2024 (6 kr.) (--fail-on-gap)"
+
+
+def test_fail_on_gap_exits_0_when_no_year_has_a_positive_residual(tmp_path):
+    # 2024 has a surplus, 2025 is covered exactly: no year lacks anything
+    path = write_scenario(tmp_path, SURPLUS.replace("{2024: 4, 2025: %s}", "{2024: 12, 2025: 10}"))
+    result = invoke("gap", path, "--format", "json", "--fail-on-gap")
+    report = json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+    assert [y["residual"] for y in report["years"]] == [-2, 0]
+    assert result.returncode == 0
+
+
+# --- an invalid file, warnings, --quiet -------------------------------------------------------------------------------
+
+
+def test_invalid_scenario_exits_1_and_prints_no_report():
+    result = invoke("gap", str(FIXTURES / "unknown_source.yaml"), "--format", "json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "unknown_source.yaml:10:17: error[unknown-source]" in result.stderr
+
+
+def test_warnings_go_to_stderr_and_the_report_still_prints():
+    result = invoke("gap", str(FIXTURES / "warnings.yaml"), "--format", "json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["years"][0]["residual"] == -60
+    assert "warning[surplus]" in result.stderr
+
+
+def test_gap_quiet_still_prints_the_warnings():
+    result = invoke("gap", "--quiet", "--format", "csv", str(FIXTURES / "warnings.yaml"))
+    assert result.returncode == 0
+    assert [line.split(": ")[1] for line in result.stderr.splitlines()] == [
+        "warning[unused-source]",
+        "warning[surplus]",
+        "warning[covers-inactive-project]",
+    ]
+    assert result.stdout.startswith("year,category,id,name,amount\n")

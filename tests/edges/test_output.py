@@ -1,0 +1,306 @@
+"""`--output FILE` and `--force` on every report command (issue 12): atomic, never over an existing file
+without --force, nothing left behind on a failure, exit 2 with one line (docs/cli.md, "Writing a report to a
+file"). Real processes only where the process matters: a file-size limit, /dev/full, a terminal."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, invoke
+
+SEED = str(ROOT / "scenarios" / "2024.yaml")
+LATER = str(ROOT / "scenarios" / "2025.yaml")
+WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
+EXE = str(Path(sys.executable).parent / "effektinvest")
+
+# Every report command, with what it needs besides --output.
+COMMANDS = {
+    "gap": ["gap", SEED],
+    "compare": ["compare", SEED, LATER, "--quiet"],
+    "due": ["due", str(ROOT / "scenarios"), "--budget", "2025"],
+    "savings": ["savings", SEED],
+    "note": ["note", SEED],
+}
+
+
+def _left(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_output_writes_what_standard_output_gets(tmp_path, command):
+    args = COMMANDS[command]
+    target = tmp_path / "report.txt"
+    written = invoke(*args, "--output", target)
+    assert written.code == 0, written.stderr
+    assert written.stdout == ""
+    assert target.read_bytes() == invoke(*args).stdout_bytes
+    assert _left(tmp_path) == ["report.txt"]  # no temporary file left
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "markdown", "csv-da", "table"])
+def test_every_text_format_goes_to_the_file_as_to_a_pipe(tmp_path, fmt):
+    target = tmp_path / f"gap.{fmt}"
+    assert invoke("gap", SEED, "-f", fmt, "-o", target).code == 0
+    assert target.read_bytes() == invoke("gap", SEED, "-f", fmt).stdout_bytes
+
+
+def test_the_table_in_a_file_has_no_colour_even_when_colour_is_forced(tmp_path):
+    target = tmp_path / "gap.txt"
+    assert invoke("gap", SEED, "-o", target, "--chart", env={"FORCE_COLOR": "1", "COLUMNS": "200"}).code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "Restfinansiering" in text and "░ Restfinansiering" in text
+
+
+def test_dash_is_standard_output():
+    assert invoke("gap", SEED, "-f", "json", "-o", "-").stdout == invoke("gap", SEED, "-f", "json").stdout
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_an_existing_file_is_refused_without_force(tmp_path, command):
+    target = tmp_path / "report.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    result = invoke(*COMMANDS[command], "-o", target)
+    assert result.code == 2
+    assert result.stderr == f"effektinvest: error: {target} exists; use --force to overwrite it\n"
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert _left(tmp_path) == ["report.txt"]
+
+
+def test_force_replaces_an_existing_file(tmp_path):
+    target = tmp_path / "gap.json"
+    target.write_text("old\n", encoding="utf-8")
+    assert invoke("gap", SEED, "-f", "json", "-o", target, "--force").code == 0
+    assert target.read_text(encoding="utf-8").startswith('{"scenario"')
+    assert _left(tmp_path) == ["gap.json"]
+
+
+def test_a_folder_as_file_is_refused(tmp_path):
+    result = invoke("gap", SEED, "-o", tmp_path, "--force")
+    assert result.code == 2
+    assert result.stderr == f"effektinvest: error: {tmp_path} is a folder; give a file name for --output\n"
+    assert _left(tmp_path) == []
+
+
+def test_force_replaces_only_a_regular_file(tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text("keep\n", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    result = invoke("gap", SEED, "-f", "json", "-o", link, "--force")
+    assert result.code == 2
+    assert "is a symbolic link, not a regular file" in result.stderr
+    assert real.read_text(encoding="utf-8") == "keep\n" and link.is_symlink()
+
+
+def test_dev_full_as_file_is_refused_not_written_through():
+    assert invoke("gap", SEED, "-o", "/dev/full").stderr.endswith("/dev/full exists; use --force to overwrite it\n")
+    result = invoke("gap", SEED, "-o", "/dev/full", "--force")
+    assert result.code == 2
+    assert "/dev/full is a device, not a regular file" in result.stderr
+
+
+def test_an_unwritable_folder(tmp_path):
+    # /sys refuses a new file even to root (a chmod'ed folder would not stop root)
+    result = invoke("gap", SEED, "-o", "/sys/effektinvest-report.txt")
+    assert result.code == 2
+    assert result.stderr.startswith("effektinvest: error: cannot write /sys/effektinvest-report.txt: ")
+    assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_folder(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o555)
+    result = invoke("gap", SEED, "-o", folder / "x.txt")
+    assert result.code == 2 and "Permission denied" in result.stderr
+    assert _left(folder) == []
+
+
+def test_a_missing_folder(tmp_path):
+    result = invoke("gap", SEED, "-o", tmp_path / "no" / "such.txt")
+    assert result.code == 2
+    assert "No such file or directory; nothing was written" in result.stderr
+
+
+def test_a_full_disk_leaves_nothing_behind(tmp_path, monkeypatch):
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    target = tmp_path / "gap.xlsx"
+    result = invoke("gap", SEED, "-f", "xlsx", "-o", target)
+    assert result.code == 2
+    assert (
+        result.stderr == f"effektinvest: error: cannot write {target}: No space left on device; nothing was written\n"
+    )
+    assert _left(tmp_path) == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "xlsx"])
+def test_a_file_size_limit_stops_the_write_and_leaves_nothing(tmp_path, fmt):
+    """A real failure while writing, in a real process: the file-size limit (RLIMIT_FSIZE) makes the write of the
+    report fail half way (EFBIG), as a full disk would (for xlsx, already openpyxl's temporary file of the sheet)."""
+    import resource
+    import signal
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+
+    target = tmp_path / f"gap.{fmt}"
+    result = subprocess.run(
+        [EXE, "gap", SEED, "-f", fmt, "-o", target], preexec_fn=limit, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"effektinvest: error: cannot write {target}: File too large; nothing was written\n"
+    assert _left(tmp_path) == []
+
+
+def test_xlsx_to_dev_full_is_a_write_error():
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([EXE, "gap", SEED, "-f", "xlsx"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "effektinvest: error: cannot write the output: No space left on device\n"
+
+
+def test_xlsx_to_a_closed_standard_output_is_a_write_error():
+    result = subprocess.run(f"'{EXE}' gap '{SEED}' -f xlsx >&-", shell=True, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2
+    assert result.stderr == "effektinvest: error: cannot write the output: standard output is closed\n"
+
+
+def test_an_invalid_scenario_writes_no_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenario: x\n", encoding="utf-8")
+    result = invoke("gap", bad, "-o", tmp_path / "out.txt")
+    assert result.code == 1
+    assert _left(tmp_path) == ["bad.yaml"]
+
+
+def test_fail_on_gap_still_writes_the_file(tmp_path):
+    target = tmp_path / "gap.json"
+    result = invoke("gap", SEED, "-f", "json", "-o", target, "--fail-on-gap")
+    assert result.code == 3
+    assert target.read_text(encoding="utf-8").startswith('{"scenario"')
+
+
+def test_xlsx_to_a_terminal_is_refused(monkeypatch):
+    from effektinvest.edges import output
+
+    monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
+    for args in (["gap", SEED], ["compare", SEED, LATER, "-q"], ["due", SEED, "--budget", "2025"]):
+        result = invoke(*args, "-f", "xlsx")
+        assert result.code == 2
+        assert result.stdout_bytes == b""
+        assert "use --output FILE" in result.stderr
+    assert invoke("gap", SEED, "-f", "json").code == 0  # text formats still go to a terminal
+
+
+def test_xlsx_to_a_real_terminal_is_refused():
+    import pty
+
+    main, secondary = pty.openpty()
+    try:
+        result = subprocess.run([EXE, "gap", SEED, "-f", "xlsx"], stdout=secondary, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(secondary)
+        os.close(main)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "effektinvest: error: --format xlsx is a workbook, not text for a terminal: use --output FILE "
+        "(or redirect standard output to a file: > report.xlsx)\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["out/", "existing.txt/"])
+def test_a_name_that_ends_in_a_slash_names_a_folder_and_is_refused(tmp_path, name):
+    (tmp_path / "existing.txt").write_text("x\n")
+    given = f"{tmp_path}/{name}"  # (a Path would drop the slash)
+    result = invoke("gap", SEED, "-o", given, "--force")
+    assert result.code == 2
+    assert result.stderr == f"effektinvest: error: {given} is a folder; give a file name for --output\n"
+    assert (tmp_path / "existing.txt").read_text() == "x\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.txt"]
+
+
+def test_an_empty_name_is_refused():
+    result = invoke("gap", SEED, "-o", "")
+    assert (result.code, result.stderr) == (2, "effektinvest: error: --output needs a file name\n")
+
+
+@pytest.mark.parametrize("command", [["gap"], ["note"], ["savings"], ["due", "--budget", "2024"], ["compare", SEED]])
+def test_an_existing_file_is_refused_before_the_scenario_is_read(tmp_path, command):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenario: x\nbudget_year: 2024\nsources: {}\nprojects: {p: {name: P, costs: {2024: 1,5}}}\n")
+    existing = tmp_path / "report.txt"
+    existing.write_text("x\n")
+    result = invoke(*command, str(bad), "-o", str(existing))
+    assert result.code == 2
+    assert result.stderr == f"effektinvest: error: {existing} exists; use --force to overwrite it\n"  # no diagnostic
+
+
+# --- savings and its sensitivity view ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown", "csv-da"])
+def test_savings_output_is_what_standard_output_gets_in_every_text_format(tmp_path, fmt):
+    target = tmp_path / "savings.out"
+    for args in ([SEED], [WORKED, "--realisation", "100%,50%"]):
+        written = invoke("savings", *args, "-f", fmt, "--output", target, "--force")
+        assert written.code == 0, written.stderr
+        assert written.stdout == ""
+        assert target.read_bytes() == invoke("savings", *args, "-f", fmt).stdout_bytes
+        assert _left(tmp_path) == ["savings.out"]  # no temporary file left
+
+
+@pytest.mark.parametrize("fmt", ["table", "xlsx"])
+def test_an_existing_file_is_refused_without_force_for_a_savings_table_or_workbook(tmp_path, fmt):
+    target = tmp_path / "report.out"
+    target.write_text("keep me\n", encoding="utf-8")
+    for option in ("-o", "--output"):
+        result = invoke("savings", SEED, "-f", fmt, option, target)
+        assert result.code == 2
+        assert result.stdout_bytes == b""
+        assert result.stderr == f"effektinvest: error: {target} exists; use --force to overwrite it\n"
+        assert target.read_text(encoding="utf-8") == "keep me\n"
+        assert _left(tmp_path) == ["report.out"]
+
+
+def test_force_replaces_a_savings_workbook_atomically(tmp_path, monkeypatch):
+    target = tmp_path / "savings.xlsx"
+    target.write_text("old\n", encoding="utf-8")
+    assert invoke("savings", SEED, "-f", "xlsx", "-o", target, "--force").code == 0
+    assert target.read_bytes().startswith(b"PK") and _left(tmp_path) == ["savings.xlsx"]
+    # a write that fails half way (a full disk) leaves the old file as it was and no temporary file
+    import errno
+    import os
+
+    before = target.read_bytes()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = invoke("savings", WORKED, "-f", "json", "-o", target, "--force")
+    assert result.code == 2
+    assert (
+        result.stderr == f"effektinvest: error: cannot write {target}: No space left on device; nothing was written\n"
+    )
+    assert target.read_bytes() == before and _left(tmp_path) == ["savings.xlsx"]
+    result = invoke("savings", WORKED, "-f", "json", "-o", tmp_path / "new.json")
+    assert result.code == 2 and _left(tmp_path) == ["savings.xlsx"]
+
+
+def test_an_invalid_scenario_writes_no_savings_workbook(tmp_path):
+    scenario = tmp_path / "bad.yaml"
+    scenario.write_text("scenario: x\nbudget_year: 2024\n", encoding="utf-8")
+    result = invoke("savings", scenario, "-f", "xlsx", "-o", tmp_path / "out.xlsx")
+    assert result.code == 1
+    assert _left(tmp_path) == ["bad.yaml"]
