@@ -42,7 +42,7 @@ class Scalars:
             return None
         else:
             text = event
-            if event.anchor is not None and not self.again:
+            if event.anchor is not None:
                 self.define(event.anchor, [event], 0, 1)
         key = text.value
         if is_plain(text):

@@ -55,8 +55,7 @@ class Walker(Anchors, Scalars):
         self.get = get
         self.parse = get
         self.anchors: dict[str, list] = {}  # an anchor's name: what `anchors.define` recorded of its value
-        self.open: set[str] = set()  # anchors whose value is being read, or read again
-        self.again = 0  # how many aliases deep the walk is
+        self.open: set[str] = set()  # anchors whose value is being read
 
     def document(self) -> tuple[object, Marks | None]:
         """The one document of the stream, with its marks; Refused when there is none to read."""
@@ -132,8 +131,8 @@ class Walker(Anchors, Scalars):
             return self.alias(event, depth)
         self.tick(event)
         if event.anchor is not None and event.__class__ is not ScalarEvent:
-            return self.anchored(event, depth) if not self.again else self.reread(event, depth)
-        if event.anchor is not None and not self.again:
+            return self.anchored(event, depth)
+        if event.anchor is not None:
             self.define(event.anchor, [event], 0, 1)
         return self.node(event, depth)
 
