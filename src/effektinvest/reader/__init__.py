@@ -19,11 +19,11 @@ import yaml
 
 from effektinvest.model.diagnostics import Diagnostic
 from effektinvest.reader import syntax
+from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_BYTES, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.lines import LineMap, line_map
 from effektinvest.reader.marks import Marks, locate
-from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
-from effektinvest.reader.walker import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, Walker
+from effektinvest.reader.walker import Walker
 
 __all__ = [
     "ALIAS_NODE_ALLOWANCE",
@@ -37,8 +37,6 @@ __all__ = [
     "read",
     "too_large",
 ]
-
-MAX_BYTES = 64 * 1024 * 1024
 
 try:
     from yaml._yaml import CParser as _Parser

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 
+from effektinvest.reader.limits import MAX_DEPTH
 from effektinvest.reader.marks import Marks
 from effektinvest.reader.signals import Abort, Refused
 
@@ -109,8 +110,8 @@ class Anchors:
         if repeat.__class__ is not Repeat:
             return self.node(log[start], depth)
         deepest = depth + repeat.height - 1
-        if deepest > _max_depth():  # where it stands, it nests deeper than where it is written
-            self.report(event, "too-deep", f"nesting deeper than {_max_depth()} levels")
+        if deepest > MAX_DEPTH:  # where it stands, it nests deeper than where it is written
+            self.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             raise Abort
         self.tick(event, repeat.values)
         if self.anchoring and self.level + repeat.height > self.deepest:  # inside another anchored value
@@ -136,9 +137,3 @@ class Anchors:
                 f"the alias *{alias.anchor} names no anchor before it (write &{alias.anchor} on the value first)",
             )
         return entry
-
-
-def _max_depth() -> int:
-    from effektinvest.reader.walker import MAX_DEPTH  # (here, not above: the walker imports this module)
-
-    return MAX_DEPTH

@@ -10,9 +10,8 @@ from yaml.events import AliasEvent, ScalarEvent
 
 from effektinvest.model.misread import explain_text_as_number
 from effektinvest.model.numbers import Written, describe, looks_like_thousands, nfc, resolve_plain
+from effektinvest.reader.limits import MAX_KEY_CHARS, MAX_SCALAR_CHARS
 
-MAX_KEY_CHARS = 1024
-MAX_SCALAR_CHARS = 1024 * 1024
 T = "tag:yaml.org,2002:"
 SCALAR_TAGS = frozenset({T + "str", T + "int", T + "float", T + "bool", T + "null"})
 

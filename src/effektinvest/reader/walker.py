@@ -22,14 +22,10 @@ from yaml.events import (
 from effektinvest.model.diagnostics import Diagnostic
 from effektinvest.model.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
+from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.marks import Marks, new_marks, spot
-from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS, Scalars, T, is_plain, tag_message
+from effektinvest.reader.scalars import Scalars, T, is_plain, tag_message
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
-
-MAX_DEPTH = 64
-# Aliases may repeat values, but the walked document may hold at most this many
-# nodes beyond four per byte of the file: a billion-laughs file stops here.
-ALIAS_NODE_ALLOWANCE = 100_000
 
 _NUMBER_START = frozenset("0123456789-+")
 _QUOTES = frozenset({'"', "'"})  # the styles of quoted text (not a block, | or >: see `Scalars.scalar`)
