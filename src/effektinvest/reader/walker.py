@@ -5,7 +5,6 @@ and length. What an anchor and an alias do is in `anchors`.
 
 from __future__ import annotations
 
-import re
 from array import array
 from decimal import Decimal
 from itertools import count, islice
@@ -22,6 +21,7 @@ from yaml.events import (
 from effektinvest.model.diagnostics import Diagnostic
 from effektinvest.model.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
+from effektinvest.reader.comma import split_decimal_comma, split_number
 from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.marks import Marks, new_marks, spot
 from effektinvest.reader.scalars import Scalars, T, is_plain, tag_message
@@ -237,9 +237,9 @@ class Walker(Anchors, Scalars):
                 key = self.key(key_event, depth)
             value_event = get()
             if flow:
-                if previous is not None and _split_decimal_comma(previous, key_event, value_event):
+                if previous is not None and split_decimal_comma(previous, key_event, value_event):
                     trail.append(previous_key)  # the number's own entry: nothing more is said of it
-                    self.poison(previous, *_split_number(previous.value, key_event.value))
+                    self.poison(previous, *split_number(previous.value, key_event.value))
                     trail.pop()
                     out[previous_key] = None
                     mark = previous.start_mark
@@ -307,36 +307,6 @@ class Walker(Anchors, Scalars):
         if not marking:
             return out, None
         return out, new_marks(Marks, (tuple(out), array("q", spots), children or None, spot(start.start_mark)))
-
-
-_WHOLE_RE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")  # 10, or 1.234.567 with Danish thousands
-
-
-def _split_decimal_comma(previous, key, value) -> bool:
-    """`{2024: 10,35}` or `{2024: 1.234.567,89}`: the flow mapping has read 10 (1.234.567) as a value and 35
-    (89) as a key with no value."""
-    return (
-        previous.__class__ is ScalarEvent
-        and is_plain(previous)
-        and _WHOLE_RE.fullmatch(previous.value) is not None
-        and key.__class__ is ScalarEvent
-        and is_plain(key)
-        and key.value.isdigit()
-        and key.start_mark.index == previous.end_mark.index + 1
-        and value.__class__ is ScalarEvent
-        and is_plain(value)
-        and value.value == ""
-    )
-
-
-def _split_number(whole: str, decimals: str) -> tuple[str, str]:
-    """The code and message for a number that a flow mapping split at its decimal comma."""
-    meant = f"{whole.replace('.', '')}.{decimals}"
-    if "." in whole:
-        code, what = "thousands-separator", "thousands separators"
-    else:
-        code, what = "decimal-comma", "a decimal comma"
-    return code, f"{whole},{decimals} has {what} (in {{...}} it reads as {whole} and a key {decimals}): write {meant}"
 
 
 def _twice(first: int, again) -> str:
