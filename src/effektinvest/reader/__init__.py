@@ -216,11 +216,12 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
         _resume_gc(gc_was_enabled)
     if value is NeedMarks:
         return read(data, path)
+    record = walker.record
     if lines is None:
-        return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
-    diagnostics = [Diagnostic(d.path, *lines.real(d.line, d.column), d.code, d.message) for d in walker.diagnostics]
-    thousands = [(where, *lines.real(line, column), said) for where, line, column, said in walker.thousands]
-    return ReadResult(value, marks, diagnostics, walker.poisoned, thousands, lines)
+        return ReadResult(value, marks, record.diagnostics, record.poisoned, record.thousands)
+    diagnostics = [Diagnostic(d.path, *lines.real(d.line, d.column), d.code, d.message) for d in record.diagnostics]
+    thousands = [(where, *lines.real(line, column), said) for where, line, column, said in record.thousands]
+    return ReadResult(value, marks, diagnostics, record.poisoned, thousands, lines)
 
 
 def _lines(text: str | bytes) -> list[str]:

@@ -13,6 +13,7 @@ from yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, Se
 
 from effektinvest.reader.limits import MAX_DEPTH
 from effektinvest.reader.marks import Marks
+from effektinvest.reader.record import Said
 from effektinvest.reader.signals import Abort, Refused
 
 
@@ -21,11 +22,8 @@ class Repeat(NamedTuple):
 
     value: object
     marks: Marks | None
-    values: int  # values read inside it (the walker's count), which each alias adds
     height: int  # levels of mappings and lists, its own included
-    diagnostics: list  # reported inside it, where the anchored value is written: repeated as they are
-    poisoned: list  # paths below the anchored value that it does not hold as written
-    thousands: list  # (path below the anchored value, line, column, text) of each number such as 1.500
+    said: Said  # what reading it counted and said, which each alias counts and says again at its own path
 
 
 class Anchors:
@@ -45,8 +43,7 @@ class Anchors:
             self.get = self.watch
         first, deepest = self.level, self.deepest
         self.deepest = first
-        trail = len(self.trail)
-        before = self.count, len(self.diagnostics), len(self.poisoned), len(self.thousands)
+        before = self.record.mark()
         self.anchoring += 1
         self.open.add(name)
         try:
@@ -57,15 +54,7 @@ class Anchors:
             self.get = outer
         height = self.deepest - first + 1
         self.deepest = max(deepest, self.deepest)
-        entry[2] = Repeat(
-            value,
-            marks,
-            self.count - before[0],
-            height,
-            self.diagnostics[before[1] :],
-            [path[trail:] for path in self.poisoned[before[2] :]],
-            [(path[trail:], line, column, text) for path, line, column, text in self.thousands[before[3] :]],
-        )
+        entry[2] = Repeat(value, marks, height, self.record.since(before))
         return value, marks
 
     def watch(self):
@@ -101,27 +90,23 @@ class Anchors:
         """An alias gives its anchor's value again: a single value read again from its one event; a mapping
         or list as it was read (the same objects), with what was reported inside it repeated at this
         alias's path. Its values are counted first, all at once: past the bound, nothing is repeated."""
-        self.tick(event)
+        record = self.record
+        record.tick(event)
         name = event.anchor
         if name in self.open:
-            self.poison(event, "alias-cycle", f"the alias *{name} stands inside the value it repeats (&{name})")
+            record.poison(event, "alias-cycle", f"the alias *{name} stands inside the value it repeats (&{name})")
             return None, None
         log, start, repeat = self.anchored_events(event)
         if repeat.__class__ is not Repeat:
             return self.node(log[start], depth)
         deepest = depth + repeat.height - 1
         if deepest > MAX_DEPTH:  # where it stands, it nests deeper than where it is written
-            self.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            record.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             raise Abort
-        self.tick(event, repeat.values)
+        record.tick(event, repeat.said.values)
         if self.anchoring and self.level + repeat.height > self.deepest:  # inside another anchored value
             self.deepest = self.level + repeat.height
-        if repeat.diagnostics:
-            self.diagnostics += repeat.diagnostics
-        if repeat.poisoned or repeat.thousands:
-            here = tuple(self.trail)
-            self.poisoned += [here + path for path in repeat.poisoned]
-            self.thousands += [(here + path, line, column, text) for path, line, column, text in repeat.thousands]
+        record.repeat(repeat.said)
         return repeat.value, repeat.marks
 
     def anchored_events(self, alias) -> list:

@@ -33,10 +33,10 @@ class Scalars:
             log, start, _ = self.anchored_events(event)
             text = log[start]
             if text.__class__ is not ScalarEvent:
-                self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
+                self.record.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
                 return None
         elif event.__class__ is not ScalarEvent:
-            self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
+            self.record.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
             self.quietly(self.value, event, depth + 1)
             return None
         else:
@@ -46,19 +46,20 @@ class Scalars:
         key = text.value
         if is_plain(text):
             if key == "<<":
-                self.poison(
+                self.record.poison(
                     event,
                     "merge-key",
                     "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
                 )
                 return None
         elif text.tag is not None and text.tag != "!" and text.tag not in SCALAR_TAGS:
-            self.poison(event, "unsupported-tag", tag_message(text.tag))
+            self.record.poison(event, "unsupported-tag", tag_message(text.tag))
             return None
         if not key.isascii():
             key = _normalize("NFC", key)
         if len(key) > MAX_KEY_CHARS:
-            self.poison(event, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
+            said = f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}"
+            self.record.poison(event, "too-long", said)
             return None
         return key
 
@@ -66,14 +67,13 @@ class Scalars:
         """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see numbers.resolve_plain)."""
         text = event.value
         if len(text) > MAX_SCALAR_CHARS:
-            self.poison(
+            self.record.poison(
                 event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
             )
             return None
         value = resolve_plain(text)
         if value.__class__ is Decimal and "." in text and looks_like_thousands(text):
-            mark = event.start_mark
-            self.thousands.append((tuple(self.trail), mark.line + 1, mark.column + 1, text))
+            self.record.thousand(event, text)
         return value
 
     def scalar(self, event):
@@ -81,7 +81,7 @@ class Scalars:
             return self.plain(event)
         text = event.value
         if len(text) > MAX_SCALAR_CHARS:
-            self.poison(
+            self.record.poison(
                 event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
             )
             return None
@@ -93,10 +93,10 @@ class Scalars:
         if tag in SCALAR_TAGS:
             value = resolve_plain(text)
             if not _matches(tag, value):
-                self.poison(event, *_mismatch(tag[len(T) :], text, value))
+                self.record.poison(event, *_mismatch(tag[len(T) :], text, value))
                 return None
             return value
-        self.poison(event, "unsupported-tag", tag_message(tag))
+        self.record.poison(event, "unsupported-tag", tag_message(tag))
         return None
 
 

@@ -18,12 +18,12 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from effektinvest.model.diagnostics import Diagnostic
 from effektinvest.model.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
 from effektinvest.reader.comma import split_decimal_comma, split_number
 from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.marks import Marks, new_marks, spot
+from effektinvest.reader.record import Record
 from effektinvest.reader.scalars import Scalars, T, is_plain, tag_message
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
 
@@ -40,14 +40,8 @@ class Walker(Anchors, Scalars):
     recorded; an alias shares it (see `anchors`)."""
 
     def __init__(self, path: str, size: int, get, marks: bool = True):
-        self.path = path
         self.marking = marks
-        self.budget = ALIAS_NODE_ALLOWANCE + 4 * size
-        self.count = 0
-        self.diagnostics: list[Diagnostic] = []
-        self.poisoned: list[tuple] = []
-        self.thousands: list[tuple[tuple, int, int, str]] = []  # numbers such as 1.500, with their paths
-        self.trail: list = []  # the path to the value being read
+        self.record = Record(path, ALIAS_NODE_ALLOWANCE + 4 * size)
         self.get = get
         self.parse = get
         self.anchors: dict[str, list] = {}  # an anchor's name: what `anchors.define` recorded of its value
@@ -85,47 +79,28 @@ class Walker(Anchors, Scalars):
             f"the top level is {kind}; it must be a mapping of keys such as 'scenario:'",
         )
 
-    def report(self, event, code: str, message: str) -> None:
-        mark = event.start_mark
-        self.diagnostics.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
-
-    def poison(self, event, code: str, message: str) -> None:
-        self.report(event, code, message)
-        self.poisoned.append(tuple(self.trail))
-
     def quietly(self, read, event, depth: int) -> None:
         """READ a value that is not used (refused, or under a refused key), for its events and anchors;
         what it would report is not reported, but for a reason to stop reading at all."""
         if event.__class__ is AliasEvent:
             self.anchored_events(event)  # it must name an anchor, but is not expanded: nothing to read
             return
-        kept = len(self.diagnostics), len(self.poisoned), len(self.thousands)
+        record = self.record
+        kept = record.mark()
+        stopped = False
         try:
             read(event, depth)
         except Abort:
-            kept = kept[0] + 1, *kept[1:]
-            self.diagnostics[kept[0] - 1 :] = self.diagnostics[-1:]  # the reason to stop, only
+            stopped = True
             raise
         finally:
-            del self.diagnostics[kept[0] :], self.poisoned[kept[1] :], self.thousands[kept[2] :]
-
-    def tick(self, event, values: int = 1) -> None:
-        """Count one more value read (or the VALUES an alias repeats, at once: `anchors.Anchors.alias`); past
-        the budget, stop, before anything of them is built: aliases are making the document grow."""
-        self.count += values
-        if self.count > self.budget:
-            self.report(
-                event,
-                "alias-expansion",
-                f"aliases make the document grow past {self.budget:,} values; write the values out",
-            )
-            raise Abort
+            record.forget(kept, but_the_last=stopped)  # on Abort, the reason to stop only
 
     def value(self, event, depth: int) -> tuple[object, Marks | None]:
         """The value that starts with EVENT, and the marks of what it holds (None for a single value)."""
         if event.__class__ is AliasEvent:
             return self.alias(event, depth)
-        self.tick(event)
+        self.record.tick(event)
         if event.anchor is not None and event.__class__ is not ScalarEvent:
             return self.anchored(event, depth)
         if event.anchor is not None:
@@ -136,18 +111,18 @@ class Walker(Anchors, Scalars):
         if event.__class__ is ScalarEvent:
             return self.scalar(event), None
         if depth > MAX_DEPTH:
-            self.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            self.record.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             raise Abort
         tag = event.tag
         if event.__class__ is MappingStartEvent:
             if tag is None or tag == "!" or tag == _MAP_TAG:
                 return self.mapping(event, depth)
-            self.poison(event, "unsupported-tag", tag_message(tag))
+            self.record.poison(event, "unsupported-tag", tag_message(tag))
             self.quietly(self.mapping, event, depth)
             return None, None
         if tag is None or tag == "!" or tag == _SEQ_TAG:
             return self.sequence(event, depth)
-        self.poison(event, "unsupported-tag", tag_message(tag))
+        self.record.poison(event, "unsupported-tag", tag_message(tag))
         self.quietly(self.sequence, event, depth)
         return None, None
 
@@ -158,7 +133,8 @@ class Walker(Anchors, Scalars):
         out: list = []
         spots = array("q")
         children = {}
-        trail = self.trail
+        record = self.record
+        trail = record.trail
         marking = self.marking
         index = 0
         known: dict = {}  # plain text -> its value, for at most 256 texts of this list
@@ -174,11 +150,11 @@ class Walker(Anchors, Scalars):
             if event.__class__ is ScalarEvent and event.implicit[0] and event.tag is None and event.anchor is None:
                 value = known.get(event.value, known)
                 if value is known:  # (KNOWN itself stands for "not known")
-                    said = len(self.diagnostics), len(self.poisoned), len(self.thousands)
+                    said = record.mark()
                     trail.append(index)
                     value = self.scalar(event)
                     trail.pop()
-                    if len(known) < 256 and said == (len(self.diagnostics), len(self.poisoned), len(self.thousands)):
+                    if len(known) < 256 and said == record.mark():
                         known[event.value] = value  # nothing was said of it: the next one is the same
                 out.append(value)
                 plain += 1
@@ -191,7 +167,7 @@ class Walker(Anchors, Scalars):
                 children[index] = child
             trail.pop()
             index += 1
-        self.count += plain
+        record.count += plain
         if not marking:
             return out, None
         return out, new_marks(Marks, (None, spots, children or None, spot(start.start_mark)))
@@ -220,7 +196,8 @@ class Walker(Anchors, Scalars):
         out: dict = {}
         spots: list[int] = []  # the keys are `out`'s, in the same order
         children: dict[int, Marks] = {}
-        trail = self.trail
+        record = self.record
+        trail = record.trail
         marking = self.marking
         previous = previous_key = None
         flow = start.flow_style
@@ -239,12 +216,12 @@ class Walker(Anchors, Scalars):
             if flow:
                 if previous is not None and split_decimal_comma(previous, key_event, value_event):
                     trail.append(previous_key)  # the number's own entry: nothing more is said of it
-                    self.poison(previous, *split_number(previous.value, key_event.value))
+                    record.poison(previous, *split_number(previous.value, key_event.value))
                     trail.pop()
                     out[previous_key] = None
                     mark = previous.start_mark
-                    if self.thousands and self.thousands[-1][1:3] == (mark.line + 1, mark.column + 1):
-                        self.thousands.pop()  # 1.234,5 is not an ambiguous 1.234
+                    if record.thousands and record.thousands[-1][1:3] == (mark.line + 1, mark.column + 1):
+                        record.thousands.pop()  # 1.234,5 is not an ambiguous 1.234
                     self.quietly(self.value, value_event, depth + 1)  # the empty value, for its anchor if any
                     continue
                 previous, previous_key = value_event, key
@@ -255,7 +232,7 @@ class Walker(Anchors, Scalars):
                 if not marking:
                     raise NeedMarks
                 through = f" (through the alias *{key_event.anchor})" if kind is AliasEvent else ""
-                self.report(
+                record.report(
                     key_event,
                     "duplicate-key",
                     f"key {key!r} is given twice in this mapping: "
@@ -281,7 +258,7 @@ class Walker(Anchors, Scalars):
                     out[key] = Decimal(text)
                     if text[-4:-3] == "." and looks_like_thousands(text):
                         mark = value_event.start_mark
-                        self.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
+                        record.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
                 elif len(text) > MAX_SCALAR_CHARS or not text.isascii() or text in TRUES or text in FALSES:
                     trail.append(key)
                     out[key] = self.plain(value_event)
@@ -303,7 +280,7 @@ class Walker(Anchors, Scalars):
                 trail.pop()
                 if child is not None:
                     children[len(out) - 1] = child
-        self.count += len(out)  # the plain values read inline (and each other value once more): see `value`
+        record.count += len(out)  # the plain values read inline (and each other value once more): see `value`
         if not marking:
             return out, None
         return out, new_marks(Marks, (tuple(out), array("q", spots), children or None, spot(start.start_mark)))
