@@ -30,8 +30,7 @@ class Scalars:
     def key(self, event, depth: int) -> str | None:
         """A mapping key as text (NFC), or None after reporting why it cannot be one."""
         if event.__class__ is AliasEvent:  # (an alias to a value still being read names a mapping or list)
-            log, start, _ = self.anchored_events(event)
-            text = log[start]
+            text = self.anchors.named(event)
             if text.__class__ is not ScalarEvent:
                 self.record.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
                 return None
@@ -42,7 +41,7 @@ class Scalars:
         else:
             text = event
             if event.anchor is not None:
-                self.define(event.anchor, [event], 0, 1)
+                self.anchors.define(event)
         key = text.value
         if is_plain(text):
             if key == "<<":

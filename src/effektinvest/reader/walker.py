@@ -35,17 +35,15 @@ _SEQ_TAG = T + "seq"
 _EMPTY = "the file is empty: a scenario needs at least 'scenario:', 'budget_year:', 'sources:' and 'projects:'"
 
 
-class Walker(Anchors, Scalars):
+class Walker(Scalars):
     """One pass over the parser's events, building plain data and marks. An anchored value is read once and
-    recorded; an alias shares it (see `anchors`)."""
+    recorded; an alias shares it (its `anchors`)."""
 
     def __init__(self, path: str, size: int, get, marks: bool = True):
         self.marking = marks
         self.record = Record(path, ALIAS_NODE_ALLOWANCE + 4 * size)
         self.get = get
-        self.parse = get
-        self.anchors: dict[str, list] = {}  # an anchor's name: what `anchors.define` recorded of its value
-        self.open: set[str] = set()  # anchors whose value is being read
+        self.anchors = Anchors(self.record, get)
 
     def document(self) -> tuple[object, Marks | None]:
         """The one document of the stream, with its marks; Refused when there is none to read."""
@@ -83,7 +81,7 @@ class Walker(Anchors, Scalars):
         """READ a value that is not used (refused, or under a refused key), for its events and anchors;
         what it would report is not reported, but for a reason to stop reading at all."""
         if event.__class__ is AliasEvent:
-            self.anchored_events(event)  # it must name an anchor, but is not expanded: nothing to read
+            self.anchors.named(event)  # it must name an anchor, but is not expanded: nothing to read
             return
         record = self.record
         kept = record.mark()
@@ -99,13 +97,23 @@ class Walker(Anchors, Scalars):
     def value(self, event, depth: int) -> tuple[object, Marks | None]:
         """The value that starts with EVENT, and the marks of what it holds (None for a single value)."""
         if event.__class__ is AliasEvent:
-            return self.alias(event, depth)
+            return self.anchors.alias(event, depth, self.node)
         self.record.tick(event)
         if event.anchor is not None and event.__class__ is not ScalarEvent:
             return self.anchored(event, depth)
         if event.anchor is not None:
-            self.define(event.anchor, [event], 0, 1)
+            self.anchors.define(event)
         return self.node(event, depth)
+
+    def anchored(self, event, depth: int) -> tuple[object, Marks | None]:
+        """A mapping or list with an anchor: its anchors read it (with `node`) and record it, the parser's
+        events coming through their `watch` meanwhile, to measure how deep it nests."""
+        outer = self.get
+        self.get = self.anchors.watch
+        try:
+            return self.anchors.anchored(event, depth, self.node)
+        finally:
+            self.get = outer
 
     def node(self, event, depth: int) -> tuple[object, Marks | None]:
         if event.__class__ is ScalarEvent:
