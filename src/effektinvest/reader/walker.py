@@ -24,18 +24,19 @@ from effektinvest.reader.comma import split_decimal_comma, split_number
 from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.marks import Marks, new_marks, spot
 from effektinvest.reader.record import Record
-from effektinvest.reader.scalars import Scalars, T, is_plain, tag_message
+from effektinvest.reader.scalars import T, is_plain, key_text, plain_value, scalar_value, tag_message
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
 
 _NUMBER_START = frozenset("0123456789-+")
-_QUOTES = frozenset({'"', "'"})  # the styles of quoted text (not a block, | or >: see `Scalars.scalar`)
+_QUOTES = frozenset({'"', "'"})  # the styles of quoted text (not a block, | or >: see `scalars.scalar_value`)
 _MAP_TAG = T + "map"
 _SEQ_TAG = T + "seq"
 
+_NOT_TEXT = "a key must be text or a year, not a list or mapping"
 _EMPTY = "the file is empty: a scenario needs at least 'scenario:', 'budget_year:', 'sources:' and 'projects:'"
 
 
-class Walker(Scalars):
+class Walker:
     """One pass over the parser's events, building plain data and marks. An anchored value is read once and
     recorded; an alias shares it (its `anchors`)."""
 
@@ -115,9 +116,26 @@ class Walker(Scalars):
         finally:
             self.get = outer
 
+    def key(self, event, depth: int) -> str | None:
+        """A mapping key as text (NFC), or None after reporting why it cannot be one (`scalars.key_text`)."""
+        if event.__class__ is AliasEvent:  # (an alias to a value still being read names a mapping or list)
+            text = self.anchors.named(event)
+            if text.__class__ is not ScalarEvent:
+                self.record.poison(event, "key-not-text", _NOT_TEXT)
+                return None
+        elif event.__class__ is not ScalarEvent:
+            self.record.poison(event, "key-not-text", _NOT_TEXT)
+            self.quietly(self.value, event, depth + 1)
+            return None
+        else:
+            text = event
+            if event.anchor is not None:
+                self.anchors.define(event)
+        return key_text(text, event, self.record)
+
     def node(self, event, depth: int) -> tuple[object, Marks | None]:
         if event.__class__ is ScalarEvent:
-            return self.scalar(event), None
+            return scalar_value(event, self.record), None
         if depth > MAX_DEPTH:
             self.record.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             raise Abort
@@ -160,7 +178,7 @@ class Walker(Scalars):
                 if value is known:  # (KNOWN itself stands for "not known")
                     said = record.mark()
                     trail.append(index)
-                    value = self.scalar(event)
+                    value = scalar_value(event, record)
                     trail.pop()
                     if len(known) < 256 and said == record.mark():
                         known[event.value] = value  # nothing was said of it: the next one is the same
@@ -197,7 +215,7 @@ class Walker(Scalars):
 
     def mapping(self, start, depth: int) -> tuple[dict, Marks | None]:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
-        # are inline; everything else goes through `key`, `plain` and `value`. Kept whole on purpose:
+        # are inline; everything else goes through `key`, `plain_value` and `value`. Kept whole on purpose:
         # inlining them made reading a quarter faster (docs/performance.md); test_numbers.py holds the
         # inline reading of a plain value to `numbers.resolve_plain` on generated input.
         get = self.get
@@ -269,7 +287,7 @@ class Walker(Scalars):
                         record.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
                 elif len(text) > MAX_SCALAR_CHARS or not text.isascii() or text in TRUES or text in FALSES:
                     trail.append(key)
-                    out[key] = self.plain(value_event)
+                    out[key] = plain_value(value_event, record)
                     trail.pop()
                 else:
                     out[key] = text
@@ -281,7 +299,7 @@ class Walker(Scalars):
                 and value_event.value.isascii()
                 and len(value_event.value) <= MAX_SCALAR_CHARS
             ):
-                out[key] = value_event.value  # quoted text (ASCII: already NFC), as `scalar` reads it
+                out[key] = value_event.value  # quoted text (ASCII: already NFC), as `scalar_value` reads it
             else:
                 trail.append(key)
                 out[key], child = self.value(value_event, depth + 1)
