@@ -1,5 +1,5 @@
 """`{2024: 10,35}` and `{2024: 1.234.567,89}`: inside `{...}` YAML reads a decimal comma as two entries, a
-number (10) and a key with no value (35). How the walker sees the pattern, and what it tells. Pure."""
+number (10) and a key with no value (35). How the walker sees the pattern, and what it tells."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 
 from yaml.events import ScalarEvent
 
+from effektinvest.reader.record import Record
 from effektinvest.reader.scalars import is_plain
 
 _WHOLE_RE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")  # 10, or 1.234.567 with Danish thousands
@@ -27,6 +28,17 @@ def split_decimal_comma(previous, key, value) -> bool:
         and is_plain(value)
         and value.value == ""
     )
+
+
+def split_at_comma(record: Record, number, key, decimals) -> None:
+    """Report NUMBER, the value of KEY, split at its decimal comma (DECIMALS: the key after it), at its own
+    entry; and not as Danish thousands too: 1.234,5 is not an ambiguous 1.234."""
+    record.trail.append(key)
+    record.poison(number, *split_number(number.value, decimals.value))
+    record.trail.pop()
+    mark = number.start_mark
+    if record.thousands and record.thousands[-1][1:3] == (mark.line + 1, mark.column + 1):
+        record.thousands.pop()
 
 
 def split_number(whole: str, decimals: str) -> tuple[str, str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from array import array
 from decimal import Decimal
-from itertools import count, islice
 
 from yaml.events import (
     AliasEvent,
@@ -20,7 +19,8 @@ from yaml.events import (
 
 from effektinvest.model.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
-from effektinvest.reader.comma import split_decimal_comma, split_number
+from effektinvest.reader.comma import split_at_comma, split_decimal_comma
+from effektinvest.reader.duplicates import Duplicates
 from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.marks import Marks, new_marks, spot
 from effektinvest.reader.record import Record
@@ -45,6 +45,7 @@ class Walker:
         self.record = Record(path, ALIAS_NODE_ALLOWANCE + 4 * size)
         self.get = get
         self.anchors = Anchors(self.record, get)
+        self.duplicates = Duplicates()
 
     def document(self) -> tuple[object, Marks | None]:
         """The one document of the stream, with its marks; Refused when there is none to read."""
@@ -198,21 +199,6 @@ class Walker:
             return out, None
         return out, new_marks(Marks, (None, spots, children or None, spot(start.start_mark)))
 
-    def first_index(self, out: dict, key: str) -> int:
-        """Where KEY, given again, first stands among the keys of OUT (a mapping being read), for the
-        duplicate key's message: the keys are indexed once per mapping, and the index grows with it, so
-        that many duplicates in one mapping take linear time, not a search each."""
-        indexes = getattr(self, "key_indexes", None)
-        if indexes is None:
-            indexes = self.key_indexes = {}
-        held = indexes.get(id(out))
-        if held is None or held[0] is not out:  # (held keeps OUT alive: its id names no other mapping)
-            held = indexes[id(out)] = (out, {})
-        index = held[1]
-        if key not in index:
-            index.update(zip(islice(out, len(index), None), count(len(index))))
-        return index[key]
-
     def mapping(self, start, depth: int) -> tuple[dict, Marks | None]:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
         # are inline; everything else goes through `key`, `plain_value` and `value`. Kept whole on purpose:
@@ -241,13 +227,8 @@ class Walker:
             value_event = get()
             if flow:
                 if previous is not None and split_decimal_comma(previous, key_event, value_event):
-                    trail.append(previous_key)  # the number's own entry: nothing more is said of it
-                    record.poison(previous, *split_number(previous.value, key_event.value))
-                    trail.pop()
+                    split_at_comma(record, previous, previous_key, key_event)
                     out[previous_key] = None
-                    mark = previous.start_mark
-                    if record.thousands and record.thousands[-1][1:3] == (mark.line + 1, mark.column + 1):
-                        record.thousands.pop()  # 1.234,5 is not an ambiguous 1.234
                     self.quietly(self.value, value_event, depth + 1)  # the empty value, for its anchor if any
                     continue
                 previous, previous_key = value_event, key
@@ -257,13 +238,7 @@ class Walker:
             if key in out:
                 if not marking:
                     raise NeedMarks
-                through = f" (through the alias *{key_event.anchor})" if kind is AliasEvent else ""
-                record.report(
-                    key_event,
-                    "duplicate-key",
-                    f"key {key!r} is given twice in this mapping: "
-                    f"{_twice(spots[2 * self.first_index(out, key)], key_event.start_mark)}{through}",
-                )
+                record.report(key_event, "duplicate-key", self.duplicates.told(out, spots, key, key_event))
                 self.quietly(self.value, value_event, depth + 1)
                 continue
             if marking:
@@ -311,11 +286,3 @@ class Walker:
             return out, None
         return out, new_marks(Marks, (tuple(out), array("q", spots), children or None, spot(start.start_mark)))
 
-
-def _twice(first: int, again) -> str:
-    """Where a key stands first (a packed spot) and again (a mark): by line, or by line and column when both
-    are on one line (`{a: 1, a: 2}`)."""
-    line, column = (first >> 32) + 1, (first & 0xFFFFFFFF) + 1
-    if line == again.line + 1:
-        return f"first at {line}:{column}, again at {again.line + 1}:{again.column + 1}"
-    return f"first on line {line}, again on line {again.line + 1}"
