@@ -7,8 +7,9 @@ from __future__ import annotations
 from decimal import Decimal
 from unicodedata import normalize as _normalize
 
+from effektinvest.model.lexical import Written, looks_like_thousands, nfc, resolve_plain
 from effektinvest.model.misread import explain_text_as_number
-from effektinvest.model.numbers import Written, describe, looks_like_thousands, nfc, resolve_plain
+from effektinvest.model.problem import describe
 from effektinvest.reader.limits import MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.record import Record
 
@@ -48,7 +49,7 @@ def key_text(text, event, record: Record) -> str | None:
 
 
 def plain_value(event, record: Record):
-    """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see numbers.resolve_plain)."""
+    """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see lexical.resolve_plain)."""
     text = event.value
     if len(text) > MAX_SCALAR_CHARS:
         record.poison(

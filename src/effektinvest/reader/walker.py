@@ -17,7 +17,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from effektinvest.model.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
+from effektinvest.model.lexical import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
 from effektinvest.reader.comma import split_at_comma, split_decimal_comma
 from effektinvest.reader.duplicates import Duplicates
@@ -203,7 +203,7 @@ class Walker:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
         # are inline; everything else goes through `key`, `plain_value` and `value`. Kept whole on purpose:
         # inlining them made reading a quarter faster (docs/performance.md); test_numbers.py holds the
-        # inline reading of a plain value to `numbers.resolve_plain` on generated input.
+        # inline reading of a plain value to `lexical.resolve_plain` on generated input.
         get = self.get
         out: dict = {}
         spots: list[int] = []  # the keys are `out`'s, in the same order
