@@ -1,6 +1,11 @@
 """The walker: one pass over libyaml's events, building plain data under the format's YAML rules and the
-marks of where every key and value stands, and reporting duplicate keys, merge keys, foreign tags, depth
-and length. What an anchor and an alias do is in `anchors`.
+marks of where every key and value stands. It reads mappings and lists itself, and reports what only their
+shape shows: a key given twice, a key that is not text, a tag on a mapping or list, nesting too deep.
+
+What it calls, each with one job: `scalars` reads a key or a single value; its `Record` holds what the walk
+has counted and said, at the path it is reading; its `Anchors` record an anchored value and give it again
+at each alias; its `Duplicates` tell where a key given twice first stands; `comma` tells a number that a
+flow mapping split at its decimal comma.
 """
 
 from __future__ import annotations
