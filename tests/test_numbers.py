@@ -1,4 +1,5 @@
-"""numbers.py: how plain YAML scalars resolve, and how amounts, shares and years are written.
+"""lexical.py, numbers.py and misread.py: how plain YAML scalars resolve, and how amounts, shares and years
+are written.
 
 The rules are those of docs/scenario-format.md ("How the file is read",
 "Errors", "Warnings").
@@ -14,17 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from effektinvest.model.diagnostics import CODES
+from effektinvest.model.lexical import looks_like_thousands, resolve_plain
 from effektinvest.model.misread import explain_text_as_number
-from effektinvest.model.numbers import (
-    ValueProblem,
-    ambiguous_thousands,
-    looks_like_thousands,
-    parse_amount,
-    parse_share,
-    parse_year,
-    plain,
-    resolve_plain,
-)
+from effektinvest.model.numbers import ValueProblem, ambiguous_thousands, parse_amount, parse_share, parse_year, plain
 
 # ---------------------------------------------------------------------------
 # resolve_plain: YAML 1.2 core, stricter (a number is only a plain decimal)

@@ -306,3 +306,80 @@ def test_an_alias_under_a_refused_key_is_not_expanded():
 
 def test_an_anchor_on_the_empty_value_after_a_decimal_comma_is_defined():
     assert [c for c, _, _ in codes("a: {x: 10,35: &x }\nb: *x\n")] == ["decimal-comma"]
+
+
+# The parts the walker calls, each on its own: the Record and the Anchors have narrow interfaces, read
+# here without a walker.
+
+
+def _events(text: str) -> list:
+    import yaml
+
+    return list(yaml.parse(text, Loader=yaml.CSafeLoader))
+
+
+def test_the_record_takes_back_what_was_said_but_not_what_was_counted():
+    from effektinvest.reader.record import Record
+
+    record = Record("f", budget=10)
+    event = _events("a: 1\n")[3]
+    record.report(event, "too-deep", "before")
+    kept = record.mark()
+    record.tick(event, 3)
+    record.poison(event, "merge-key", "dropped")
+    record.thousand(event, "1.500")
+    record.forget(kept)
+    assert [d.message for d in record.diagnostics] == ["before"]
+    assert (record.count, record.poisoned, record.thousands) == (3, [], [])
+    record.report(event, "merge-key", "dropped")
+    record.report(event, "alias-expansion", "the reason to stop")
+    record.forget(kept, but_the_last=True)
+    assert [d.message for d in record.diagnostics] == ["before", "the reason to stop"]
+
+
+def test_the_record_says_again_at_another_path_what_was_said_below_one():
+    from effektinvest.reader.record import Record
+
+    record = Record("f", budget=10)
+    event = _events("a: 1\n")[3]
+    record.trail[:] = ["a", 0]
+    kept = record.mark()
+    record.trail.append("x")
+    record.poison(event, "merge-key", "dropped")
+    record.thousand(event, "1.500")
+    record.trail.pop()
+    said = record.since(kept)
+    assert (said.values, said.poisoned, said.thousands) == (0, [("x",)], [(("x",), 1, 1, "1.500")])
+    record.trail[:] = ["b"]
+    record.repeat(said)
+    assert record.poisoned == [("a", 0, "x"), ("b", "x")]
+    assert [t[0] for t in record.thousands] == [("a", 0, "x"), ("b", "x")]
+    assert len(record.diagnostics) == 2
+
+
+def test_the_anchors_read_an_anchored_value_once_and_give_the_same_object_at_each_alias():
+    from effektinvest.reader.anchors import Anchors
+    from effektinvest.reader.record import Record
+    from effektinvest.reader.signals import Refused
+
+    events = _events("a: &x [1]\nb: *x\n")
+    start, alias = (e for e in events if getattr(e, "anchor", None) == "x")
+    record = Record("f", budget=100)
+    anchors = Anchors(record, parse=None)  # the events `watch` would count: none here, `node` reads none
+    read = []
+
+    def node(event, depth):
+        read.append(event)
+        record.tick(event)
+        record.report(event, "merge-key", "said inside")
+        return ["value"], None
+
+    value, _ = anchors.anchored(start, 2, node)
+    again, _ = anchors.alias(alias, 2, node)
+    assert again is value and read == [start]  # read once, shared
+    assert [(d.line, d.column) for d in record.diagnostics] == [(1, 4)] * 2  # said again as it was said
+    assert record.count == 3  # the value read, the alias, and the value it repeats
+    with pytest.raises(Refused, match="defined twice: first on line 1"):
+        anchors.define(start)
+    with pytest.raises(Refused, match=r"\*x names no anchor"):
+        Anchors(record, None).named(alias)

@@ -1,6 +1,6 @@
 """What a text that is not a number was probably meant to be: why a YAML scalar is not a plain decimal
 (a decimal comma, thousands separators, a unit, an exponent, an invisible character, ...), and the number
-to write. The rules of what IS a number are in `numbers`; this module only words the refusals."""
+to write. The rules of what IS a number are in `lexical`; this module only words the refusals."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from effektinvest.model.numbers import DECIMAL_RE, ValueProblem, _short
+from effektinvest.model.lexical import DECIMAL_RE
+from effektinvest.model.problem import ValueProblem, short
 
 _UNIT_WORDS = re.compile(r"(mio|mia|mill|kr|dkk|t\.kr|tkr)", re.IGNORECASE)
 _EXPONENT_RE = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
@@ -71,7 +72,7 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
     if hidden:
         return hidden
     t = text.strip()
-    shown = _short(text)
+    shown = short(text)
     if t in _NONFINITE:
         return ValueProblem("not-finite", f"{what} must be a finite number, not {shown!r}")
     if DECIMAL_RE.fullmatch(t):

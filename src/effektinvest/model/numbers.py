@@ -1,15 +1,16 @@
-"""How numbers, amounts, shares and years are written in a scenario file.
-
-Every lexical rule of the format lives here: which plain YAML scalars are
-numbers (YAML 1.2 core, stricter), and what to tell a user who wrote an amount,
-share or year some other way. Pure functions; no YAML, no pydantic.
+"""How amounts, shares, realisations, years and price index numbers are written in a scenario file, and
+what to tell a user who wrote one some other way (`misread` words why a text is not a number). Which plain
+YAML scalars are numbers at all is `lexical`. Pure functions; no YAML, no pydantic.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
+
+# DECIMAL_RE, looks_like_thousands, ValueProblem and describe are imported from here by other modules too
+from effektinvest.model.lexical import DECIMAL_RE, looks_like_thousands
+from effektinvest.model.problem import ValueProblem, describe
 
 MAX_DIGITS = 30
 # The context of all money arithmetic: wide enough that sums and products of
@@ -18,68 +19,10 @@ EXACT = Context(prec=200, rounding=ROUND_HALF_EVEN, traps=[InvalidOperation, Div
 YEAR_MIN, YEAR_MAX = 1900, 2200
 YEAR_KEYS = {str(year): year for year in range(YEAR_MIN, YEAR_MAX + 1)}  # "2024" -> 2024, the fast path
 
-# A plain decimal: 10.35, 1500, -3. No leading zeros, no exponent, no "5." or ".5".
-DECIMAL_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
-# 1.500, 12.500, 250.000: what a Danish writer means as thousands.
-DANISH_THOUSANDS_RE = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
-
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-TRUES = frozenset({"true", "True", "TRUE"})
-FALSES = frozenset({"false", "False", "FALSE"})
-
-
-class Written(str):
-    """Text that the file wrote in a way that made it text: as a YAML block (`| 100`) or with the `!` tag
-    (`! 100`). HOW ("block" or "tag") tells a user who meant a number what to change."""
-
-    __slots__ = ("how",)
-
-    def __new__(cls, text: str, how: str):
-        self = super().__new__(cls, text)
-        self.how = how
-        return self
-
-
-class ValueProblem(ValueError):
-    """A value that is not what the format wants: a stable code and a message."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
 
 def plain(value: Decimal) -> str:
     """An exact decimal as plain text, without trailing zeros or an exponent: 10.35, 2, 0.8068."""
     return format(value.normalize(EXACT), "f")
-
-
-def nfc(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
-def resolve_plain(text: str) -> object:
-    """The value of a plain (unquoted, untagged) YAML scalar under our rules.
-
-    YAML 1.2 core, but a number is only a plain decimal and is read exactly;
-    every other number-like text (1e3, 010, 0x1F, .inf, 1_000, 1:20) stays text
-    and is explained where a number is expected.
-    """
-    if text in NULLS:
-        return None
-    first = text[0]
-    if first in "0123456789-+" and DECIMAL_RE.fullmatch(text):
-        return Decimal(text)
-    if text in TRUES:
-        return True
-    if text in FALSES:
-        return False
-    return nfc(text)
-
-
-def looks_like_thousands(text: str) -> bool:
-    """Whether a plain number is written like Danish thousands: one dot and three digits, as 1.500."""
-    return DANISH_THOUSANDS_RE.fullmatch(text) is not None
 
 
 def ambiguous_thousands(text: str) -> str | None:
@@ -95,25 +38,6 @@ def ambiguous_thousands(text: str) -> str | None:
         f"{text} is ambiguous: Danish thousands ({thousands}) or a decimal point ({decimal})? "
         f"write {thousands} or {decimal}"
     )
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def describe(value: object) -> str:
-    """How to name a wrongly typed value in a message."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, Decimal):
-        return str(value)
-    return repr(_short(str(value)))
 
 
 def parse_amount(value: object, what: str = "an amount") -> Decimal:

@@ -19,11 +19,11 @@ import yaml
 
 from effektinvest.model.diagnostics import Diagnostic
 from effektinvest.reader import syntax
+from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_BYTES, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.lines import LineMap, line_map
 from effektinvest.reader.marks import Marks, locate
-from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
-from effektinvest.reader.walker import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, Walker
+from effektinvest.reader.walker import Walker
 
 __all__ = [
     "ALIAS_NODE_ALLOWANCE",
@@ -37,8 +37,6 @@ __all__ = [
     "read",
     "too_large",
 ]
-
-MAX_BYTES = 64 * 1024 * 1024
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -218,11 +216,12 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
         _resume_gc(gc_was_enabled)
     if value is NeedMarks:
         return read(data, path)
+    record = walker.record
     if lines is None:
-        return ReadResult(value, marks, walker.diagnostics, walker.poisoned, walker.thousands)
-    diagnostics = [Diagnostic(d.path, *lines.real(d.line, d.column), d.code, d.message) for d in walker.diagnostics]
-    thousands = [(where, *lines.real(line, column), said) for where, line, column, said in walker.thousands]
-    return ReadResult(value, marks, diagnostics, walker.poisoned, thousands, lines)
+        return ReadResult(value, marks, record.diagnostics, record.poisoned, record.thousands)
+    diagnostics = [Diagnostic(d.path, *lines.real(d.line, d.column), d.code, d.message) for d in record.diagnostics]
+    thousands = [(where, *lines.real(line, column), said) for where, line, column, said in record.thousands]
+    return ReadResult(value, marks, diagnostics, record.poisoned, thousands, lines)
 
 
 def _lines(text: str | bytes) -> list[str]:

@@ -1,18 +1,18 @@
 """Keys and single values: a key as text, a plain scalar under the format's YAML rules, a quoted or
-tagged scalar, and what a tag that is not the format's is told. The walker's methods for them."""
+tagged scalar, and what a tag that is not the format's is told. Functions of one scalar event and the walk's
+`Record`, to which they report what is wrong with it."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from unicodedata import normalize as _normalize
 
-from yaml.events import AliasEvent, ScalarEvent
-
+from effektinvest.model.lexical import Written, looks_like_thousands, nfc, resolve_plain
 from effektinvest.model.misread import explain_text_as_number
-from effektinvest.model.numbers import Written, describe, looks_like_thousands, nfc, resolve_plain
+from effektinvest.model.problem import describe
+from effektinvest.reader.limits import MAX_KEY_CHARS, MAX_SCALAR_CHARS
+from effektinvest.reader.record import Record
 
-MAX_KEY_CHARS = 1024
-MAX_SCALAR_CHARS = 1024 * 1024
 T = "tag:yaml.org,2002:"
 SCALAR_TAGS = frozenset({T + "str", T + "int", T + "float", T + "bool", T + "null"})
 
@@ -25,80 +25,66 @@ def is_plain(event) -> bool:
     return event.implicit[0] and event.tag is None
 
 
-class Scalars:
-    """The walker's methods for keys and single values (see `walker.Walker`, whose state they share)."""
-
-    def key(self, event, depth: int) -> str | None:
-        """A mapping key as text (NFC), or None after reporting why it cannot be one."""
-        if event.__class__ is AliasEvent:  # (an alias to a value still being read names a mapping or list)
-            log, start, _ = self.anchored_events(event)
-            text = log[start]
-            if text.__class__ is not ScalarEvent:
-                self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
-                return None
-        elif event.__class__ is not ScalarEvent:
-            self.poison(event, "key-not-text", "a key must be text or a year, not a list or mapping")
-            self.quietly(self.value, event, depth + 1)
-            return None
-        else:
-            text = event
-            if event.anchor is not None and not self.again:
-                self.define(event.anchor, [event], 0, 1)
-        key = text.value
-        if is_plain(text):
-            if key == "<<":
-                self.poison(
-                    event,
-                    "merge-key",
-                    "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
-                )
-                return None
-        elif text.tag is not None and text.tag != "!" and text.tag not in SCALAR_TAGS:
-            self.poison(event, "unsupported-tag", tag_message(text.tag))
-            return None
-        if not key.isascii():
-            key = _normalize("NFC", key)
-        if len(key) > MAX_KEY_CHARS:
-            self.poison(event, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
-            return None
-        return key
-
-    def plain(self, event):
-        """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see numbers.resolve_plain)."""
-        text = event.value
-        if len(text) > MAX_SCALAR_CHARS:
-            self.poison(
-                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+def key_text(text, event, record: Record) -> str | None:
+    """TEXT, a scalar event (the key EVENT, or the value its alias names), as a mapping key: text in NFC, or
+    None after reporting at EVENT why it cannot be one."""
+    key = text.value
+    if is_plain(text):
+        if key == "<<":
+            record.poison(
+                event,
+                "merge-key",
+                "merge keys ('<<') are not supported (PyYAML releases disagree on them): write the keys out",
             )
             return None
-        value = resolve_plain(text)
-        if value.__class__ is Decimal and "." in text and looks_like_thousands(text):
-            mark = event.start_mark
-            self.thousands.append((tuple(self.trail), mark.line + 1, mark.column + 1, text))
-        return value
-
-    def scalar(self, event):
-        if is_plain(event):
-            return self.plain(event)
-        text = event.value
-        if len(text) > MAX_SCALAR_CHARS:
-            self.poison(
-                event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
-            )
-            return None
-        tag = event.tag
-        if tag is None or tag == "!" or tag == T + "str":  # quoted, a block, or the non-specific tag: text
-            if event.style in ("|", ">"):
-                return Written(nfc(text), "block")  # a number there is told what a block is
-            return Written(nfc(text), "tag") if tag == "!" else nfc(text)
-        if tag in SCALAR_TAGS:
-            value = resolve_plain(text)
-            if not _matches(tag, value):
-                self.poison(event, *_mismatch(tag[len(T) :], text, value))
-                return None
-            return value
-        self.poison(event, "unsupported-tag", tag_message(tag))
+    elif text.tag is not None and text.tag != "!" and text.tag not in SCALAR_TAGS:
+        record.poison(event, "unsupported-tag", tag_message(text.tag))
         return None
+    if not key.isascii():
+        key = _normalize("NFC", key)
+    if len(key) > MAX_KEY_CHARS:
+        record.poison(event, "too-long", f"a key is at most {MAX_KEY_CHARS} characters; this one has {len(key):,}")
+        return None
+    return key
+
+
+def plain_value(event, record: Record):
+    """A plain scalar's value: YAML 1.2 core, numbers as exact decimals (see lexical.resolve_plain)."""
+    text = event.value
+    if len(text) > MAX_SCALAR_CHARS:
+        record.poison(
+            event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+        )
+        return None
+    value = resolve_plain(text)
+    if value.__class__ is Decimal and "." in text and looks_like_thousands(text):
+        record.thousand(event, text)
+    return value
+
+
+def scalar_value(event, record: Record):
+    """A single value's value: plain, quoted, a block, or with a tag."""
+    if is_plain(event):
+        return plain_value(event, record)
+    text = event.value
+    if len(text) > MAX_SCALAR_CHARS:
+        record.poison(
+            event, "too-long", f"a value is at most {MAX_SCALAR_CHARS:,} characters; this one has {len(text):,}"
+        )
+        return None
+    tag = event.tag
+    if tag is None or tag == "!" or tag == T + "str":  # quoted, a block, or the non-specific tag: text
+        if event.style in ("|", ">"):
+            return Written(nfc(text), "block")  # a number there is told what a block is
+        return Written(nfc(text), "tag") if tag == "!" else nfc(text)
+    if tag in SCALAR_TAGS:
+        value = resolve_plain(text)
+        if not _matches(tag, value):
+            record.poison(event, *_mismatch(tag[len(T) :], text, value))
+            return None
+        return value
+    record.poison(event, "unsupported-tag", tag_message(tag))
+    return None
 
 
 def _matches(tag: str, value: object) -> bool:

@@ -1,14 +1,17 @@
 """The walker: one pass over libyaml's events, building plain data under the format's YAML rules and the
-marks of where every key and value stands, and reporting duplicate keys, merge keys, foreign tags, depth
-and length. What an anchor and an alias do is in `anchors`.
+marks of where every key and value stands. It reads mappings and lists itself, and reports what only their
+shape shows: a key given twice, a key that is not text, a tag on a mapping or list, nesting too deep.
+
+What it calls, each with one job: `scalars` reads a key or a single value; its `Record` holds what the walk
+has counted and said, at the path it is reading; its `Anchors` record an anchored value and give it again
+at each alias; its `Duplicates` tell where a key given twice first stands; `comma` tells a number that a
+flow mapping split at its decimal comma.
 """
 
 from __future__ import annotations
 
-import re
 from array import array
 from decimal import Decimal
-from itertools import count, islice
 
 from yaml.events import (
     AliasEvent,
@@ -19,44 +22,35 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from effektinvest.model.diagnostics import Diagnostic
-from effektinvest.model.numbers import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
+from effektinvest.model.lexical import DECIMAL_RE, FALSES, NULLS, TRUES, looks_like_thousands, resolve_plain
 from effektinvest.reader.anchors import Anchors
+from effektinvest.reader.comma import split_at_comma, split_decimal_comma
+from effektinvest.reader.duplicates import Duplicates
+from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.marks import Marks, new_marks, spot
-from effektinvest.reader.scalars import MAX_KEY_CHARS, MAX_SCALAR_CHARS, Scalars, T, is_plain, tag_message
+from effektinvest.reader.record import Record
+from effektinvest.reader.scalars import T, is_plain, key_text, plain_value, scalar_value, tag_message
 from effektinvest.reader.signals import Abort, NeedMarks, Refused
 
-MAX_DEPTH = 64
-# Aliases may repeat values, but the walked document may hold at most this many
-# nodes beyond four per byte of the file: a billion-laughs file stops here.
-ALIAS_NODE_ALLOWANCE = 100_000
-
 _NUMBER_START = frozenset("0123456789-+")
-_QUOTES = frozenset({'"', "'"})  # the styles of quoted text (not a block, | or >: see `Scalars.scalar`)
+_QUOTES = frozenset({'"', "'"})  # the styles of quoted text (not a block, | or >: see `scalars.scalar_value`)
 _MAP_TAG = T + "map"
 _SEQ_TAG = T + "seq"
 
+_NOT_TEXT = "a key must be text or a year, not a list or mapping"
 _EMPTY = "the file is empty: a scenario needs at least 'scenario:', 'budget_year:', 'sources:' and 'projects:'"
 
 
-class Walker(Anchors, Scalars):
+class Walker:
     """One pass over the parser's events, building plain data and marks. An anchored value is read once and
-    recorded; an alias shares it (see `anchors`)."""
+    recorded; an alias shares it (its `anchors`)."""
 
     def __init__(self, path: str, size: int, get, marks: bool = True):
-        self.path = path
         self.marking = marks
-        self.budget = ALIAS_NODE_ALLOWANCE + 4 * size
-        self.count = 0
-        self.diagnostics: list[Diagnostic] = []
-        self.poisoned: list[tuple] = []
-        self.thousands: list[tuple[tuple, int, int, str]] = []  # numbers such as 1.500, with their paths
-        self.trail: list = []  # the path to the value being read
+        self.record = Record(path, ALIAS_NODE_ALLOWANCE + 4 * size)
         self.get = get
-        self.parse = get
-        self.anchors: dict[str, list] = {}  # an anchor's name: what `anchors.define` recorded of its value
-        self.open: set[str] = set()  # anchors whose value is being read, or read again
-        self.again = 0  # how many aliases deep the walk is
+        self.anchors = Anchors(self.record, get)
+        self.duplicates = Duplicates()
 
     def document(self) -> tuple[object, Marks | None]:
         """The one document of the stream, with its marks; Refused when there is none to read."""
@@ -90,69 +84,77 @@ class Walker(Anchors, Scalars):
             f"the top level is {kind}; it must be a mapping of keys such as 'scenario:'",
         )
 
-    def report(self, event, code: str, message: str) -> None:
-        mark = event.start_mark
-        self.diagnostics.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
-
-    def poison(self, event, code: str, message: str) -> None:
-        self.report(event, code, message)
-        self.poisoned.append(tuple(self.trail))
-
     def quietly(self, read, event, depth: int) -> None:
         """READ a value that is not used (refused, or under a refused key), for its events and anchors;
         what it would report is not reported, but for a reason to stop reading at all."""
         if event.__class__ is AliasEvent:
-            self.anchored_events(event)  # it must name an anchor, but is not expanded: nothing to read
+            self.anchors.named(event)  # it must name an anchor, but is not expanded: nothing to read
             return
-        kept = len(self.diagnostics), len(self.poisoned), len(self.thousands)
+        record = self.record
+        kept = record.mark()
+        stopped = False
         try:
             read(event, depth)
         except Abort:
-            kept = kept[0] + 1, *kept[1:]
-            self.diagnostics[kept[0] - 1 :] = self.diagnostics[-1:]  # the reason to stop, only
+            stopped = True
             raise
         finally:
-            del self.diagnostics[kept[0] :], self.poisoned[kept[1] :], self.thousands[kept[2] :]
-
-    def tick(self, event, values: int = 1) -> None:
-        """Count one more value read (or the VALUES an alias repeats, at once: `anchors.Anchors.alias`); past
-        the budget, stop, before anything of them is built: aliases are making the document grow."""
-        self.count += values
-        if self.count > self.budget:
-            self.report(
-                event,
-                "alias-expansion",
-                f"aliases make the document grow past {self.budget:,} values; write the values out",
-            )
-            raise Abort
+            record.forget(kept, but_the_last=stopped)  # on Abort, the reason to stop only
 
     def value(self, event, depth: int) -> tuple[object, Marks | None]:
         """The value that starts with EVENT, and the marks of what it holds (None for a single value)."""
         if event.__class__ is AliasEvent:
-            return self.alias(event, depth)
-        self.tick(event)
+            return self.anchors.alias(event, depth, self.node)
+        self.record.tick(event)
         if event.anchor is not None and event.__class__ is not ScalarEvent:
-            return self.anchored(event, depth) if not self.again else self.reread(event, depth)
-        if event.anchor is not None and not self.again:
-            self.define(event.anchor, [event], 0, 1)
+            return self.anchored(event, depth)
+        if event.anchor is not None:
+            self.anchors.define(event)
         return self.node(event, depth)
+
+    def anchored(self, event, depth: int) -> tuple[object, Marks | None]:
+        """A mapping or list with an anchor: its anchors read it (with `node`) and record it, the parser's
+        events coming through their `watch` meanwhile, to measure how deep it nests."""
+        outer = self.get
+        self.get = self.anchors.watch
+        try:
+            return self.anchors.anchored(event, depth, self.node)
+        finally:
+            self.get = outer
+
+    def key(self, event, depth: int) -> str | None:
+        """A mapping key as text (NFC), or None after reporting why it cannot be one (`scalars.key_text`)."""
+        if event.__class__ is AliasEvent:  # (an alias to a value still being read names a mapping or list)
+            text = self.anchors.named(event)
+            if text.__class__ is not ScalarEvent:
+                self.record.poison(event, "key-not-text", _NOT_TEXT)
+                return None
+        elif event.__class__ is not ScalarEvent:
+            self.record.poison(event, "key-not-text", _NOT_TEXT)
+            self.quietly(self.value, event, depth + 1)
+            return None
+        else:
+            text = event
+            if event.anchor is not None:
+                self.anchors.define(event)
+        return key_text(text, event, self.record)
 
     def node(self, event, depth: int) -> tuple[object, Marks | None]:
         if event.__class__ is ScalarEvent:
-            return self.scalar(event), None
+            return scalar_value(event, self.record), None
         if depth > MAX_DEPTH:
-            self.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            self.record.report(event, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             raise Abort
         tag = event.tag
         if event.__class__ is MappingStartEvent:
             if tag is None or tag == "!" or tag == _MAP_TAG:
                 return self.mapping(event, depth)
-            self.poison(event, "unsupported-tag", tag_message(tag))
+            self.record.poison(event, "unsupported-tag", tag_message(tag))
             self.quietly(self.mapping, event, depth)
             return None, None
         if tag is None or tag == "!" or tag == _SEQ_TAG:
             return self.sequence(event, depth)
-        self.poison(event, "unsupported-tag", tag_message(tag))
+        self.record.poison(event, "unsupported-tag", tag_message(tag))
         self.quietly(self.sequence, event, depth)
         return None, None
 
@@ -163,7 +165,8 @@ class Walker(Anchors, Scalars):
         out: list = []
         spots = array("q")
         children = {}
-        trail = self.trail
+        record = self.record
+        trail = record.trail
         marking = self.marking
         index = 0
         known: dict = {}  # plain text -> its value, for at most 256 texts of this list
@@ -179,11 +182,11 @@ class Walker(Anchors, Scalars):
             if event.__class__ is ScalarEvent and event.implicit[0] and event.tag is None and event.anchor is None:
                 value = known.get(event.value, known)
                 if value is known:  # (KNOWN itself stands for "not known")
-                    said = len(self.diagnostics), len(self.poisoned), len(self.thousands)
+                    said = record.mark()
                     trail.append(index)
-                    value = self.scalar(event)
+                    value = scalar_value(event, record)
                     trail.pop()
-                    if len(known) < 256 and said == (len(self.diagnostics), len(self.poisoned), len(self.thousands)):
+                    if len(known) < 256 and said == record.mark():
                         known[event.value] = value  # nothing was said of it: the next one is the same
                 out.append(value)
                 plain += 1
@@ -196,36 +199,22 @@ class Walker(Anchors, Scalars):
                 children[index] = child
             trail.pop()
             index += 1
-        self.count += plain
+        record.count += plain
         if not marking:
             return out, None
         return out, new_marks(Marks, (None, spots, children or None, spot(start.start_mark)))
 
-    def first_index(self, out: dict, key: str) -> int:
-        """Where KEY, given again, first stands among the keys of OUT (a mapping being read), for the
-        duplicate key's message: the keys are indexed once per mapping, and the index grows with it, so
-        that many duplicates in one mapping take linear time, not a search each."""
-        indexes = getattr(self, "key_indexes", None)
-        if indexes is None:
-            indexes = self.key_indexes = {}
-        held = indexes.get(id(out))
-        if held is None or held[0] is not out:  # (held keeps OUT alive: its id names no other mapping)
-            held = indexes[id(out)] = (out, {})
-        index = held[1]
-        if key not in index:
-            index.update(zip(islice(out, len(index), None), count(len(index))))
-        return index[key]
-
     def mapping(self, start, depth: int) -> tuple[dict, Marks | None]:
         # The hot loop of reading a large file: the common cases (a plain ASCII key, a plain value)
-        # are inline; everything else goes through `key`, `plain` and `value`. Kept whole on purpose:
+        # are inline; everything else goes through `key`, `plain_value` and `value`. Kept whole on purpose:
         # inlining them made reading a quarter faster (docs/performance.md); test_numbers.py holds the
-        # inline reading of a plain value to `numbers.resolve_plain` on generated input.
+        # inline reading of a plain value to `lexical.resolve_plain` on generated input.
         get = self.get
         out: dict = {}
         spots: list[int] = []  # the keys are `out`'s, in the same order
         children: dict[int, Marks] = {}
-        trail = self.trail
+        record = self.record
+        trail = record.trail
         marking = self.marking
         previous = previous_key = None
         flow = start.flow_style
@@ -242,14 +231,9 @@ class Walker(Anchors, Scalars):
                 key = self.key(key_event, depth)
             value_event = get()
             if flow:
-                if previous is not None and _split_decimal_comma(previous, key_event, value_event):
-                    trail.append(previous_key)  # the number's own entry: nothing more is said of it
-                    self.poison(previous, *_split_number(previous.value, key_event.value))
-                    trail.pop()
+                if previous is not None and split_decimal_comma(previous, key_event, value_event):
+                    split_at_comma(record, previous, previous_key, key_event)
                     out[previous_key] = None
-                    mark = previous.start_mark
-                    if self.thousands and self.thousands[-1][1:3] == (mark.line + 1, mark.column + 1):
-                        self.thousands.pop()  # 1.234,5 is not an ambiguous 1.234
                     self.quietly(self.value, value_event, depth + 1)  # the empty value, for its anchor if any
                     continue
                 previous, previous_key = value_event, key
@@ -259,13 +243,7 @@ class Walker(Anchors, Scalars):
             if key in out:
                 if not marking:
                     raise NeedMarks
-                through = f" (through the alias *{key_event.anchor})" if kind is AliasEvent else ""
-                self.report(
-                    key_event,
-                    "duplicate-key",
-                    f"key {key!r} is given twice in this mapping: "
-                    f"{_twice(spots[2 * self.first_index(out, key)], key_event.start_mark)}{through}",
-                )
+                record.report(key_event, "duplicate-key", self.duplicates.told(out, spots, key, key_event))
                 self.quietly(self.value, value_event, depth + 1)
                 continue
             if marking:
@@ -286,10 +264,10 @@ class Walker(Anchors, Scalars):
                     out[key] = Decimal(text)
                     if text[-4:-3] == "." and looks_like_thousands(text):
                         mark = value_event.start_mark
-                        self.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
+                        record.thousands.append(((*trail, key), mark.line + 1, mark.column + 1, text))
                 elif len(text) > MAX_SCALAR_CHARS or not text.isascii() or text in TRUES or text in FALSES:
                     trail.append(key)
-                    out[key] = self.plain(value_event)
+                    out[key] = plain_value(value_event, record)
                     trail.pop()
                 else:
                     out[key] = text
@@ -301,53 +279,15 @@ class Walker(Anchors, Scalars):
                 and value_event.value.isascii()
                 and len(value_event.value) <= MAX_SCALAR_CHARS
             ):
-                out[key] = value_event.value  # quoted text (ASCII: already NFC), as `scalar` reads it
+                out[key] = value_event.value  # quoted text (ASCII: already NFC), as `scalar_value` reads it
             else:
                 trail.append(key)
                 out[key], child = self.value(value_event, depth + 1)
                 trail.pop()
                 if child is not None:
                     children[len(out) - 1] = child
-        self.count += len(out)  # the plain values read inline (and each other value once more): see `value`
+        record.count += len(out)  # the plain values read inline (and each other value once more): see `value`
         if not marking:
             return out, None
         return out, new_marks(Marks, (tuple(out), array("q", spots), children or None, spot(start.start_mark)))
 
-
-_WHOLE_RE = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")  # 10, or 1.234.567 with Danish thousands
-
-
-def _split_decimal_comma(previous, key, value) -> bool:
-    """`{2024: 10,35}` or `{2024: 1.234.567,89}`: the flow mapping has read 10 (1.234.567) as a value and 35
-    (89) as a key with no value."""
-    return (
-        previous.__class__ is ScalarEvent
-        and is_plain(previous)
-        and _WHOLE_RE.fullmatch(previous.value) is not None
-        and key.__class__ is ScalarEvent
-        and is_plain(key)
-        and key.value.isdigit()
-        and key.start_mark.index == previous.end_mark.index + 1
-        and value.__class__ is ScalarEvent
-        and is_plain(value)
-        and value.value == ""
-    )
-
-
-def _split_number(whole: str, decimals: str) -> tuple[str, str]:
-    """The code and message for a number that a flow mapping split at its decimal comma."""
-    meant = f"{whole.replace('.', '')}.{decimals}"
-    if "." in whole:
-        code, what = "thousands-separator", "thousands separators"
-    else:
-        code, what = "decimal-comma", "a decimal comma"
-    return code, f"{whole},{decimals} has {what} (in {{...}} it reads as {whole} and a key {decimals}): write {meant}"
-
-
-def _twice(first: int, again) -> str:
-    """Where a key stands first (a packed spot) and again (a mark): by line, or by line and column when both
-    are on one line (`{a: 1, a: 2}`)."""
-    line, column = (first >> 32) + 1, (first & 0xFFFFFFFF) + 1
-    if line == again.line + 1:
-        return f"first at {line}:{column}, again at {again.line + 1}:{again.column + 1}"
-    return f"first on line {line}, again on line {again.line + 1}"
