@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -243,17 +242,16 @@ def test_without_libyaml_it_says_so_and_reads_the_same(monkeypatch):
     # PyYAML without its C parser: a warning on stderr, never a silent switch, and the same
     # diagnostics (code, line, column) for every corpus and fixture file, the same report for the seed.
     # One process without libyaml runs both commands; the same commands with libyaml run in this one.
-    from conftest import invoke
+    from conftest import ROOT, invoke
     from effektinvest.reader import c_loader_warning
 
-    root = Path(__file__).resolve().parent.parent
-    monkeypatch.chdir(root)
+    monkeypatch.chdir(ROOT)
     commands = {
         "check": ["check", "tests/corpus", "tests/fixtures", "--format", "json"],
         "seed": ["gap", "scenarios/2024.yaml", "--format", "json"],
     }
     pure = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_LIBYAML, json.dumps(commands)], capture_output=True, text=True, cwd=root
+        [sys.executable, "-c", _WITHOUT_LIBYAML, json.dumps(commands)], capture_output=True, text=True, cwd=ROOT
     )
     assert pure.returncode == 0, pure.stderr[-3000:]
     answers = json.loads(pure.stdout.splitlines()[-1])

@@ -386,7 +386,7 @@ def test_plain(value, text):
     assert plain(value) == text
 
 
-def test_review_year_text_is_exact():
+def test_a_year_with_spaces_or_a_line_break_around_it_is_refused():
     from effektinvest.model.numbers import ValueProblem, parse_year
 
     for text in ("2024 ", " 2024", "2024\n"):
@@ -394,13 +394,13 @@ def test_review_year_text_is_exact():
             parse_year(text)
 
 
-def test_review_negative_zero_is_zero():
+def test_negative_zero_is_zero():
     from effektinvest.model.numbers import parse_amount
 
     assert str(parse_amount(Decimal("-0.00"))) == "0.00"
 
 
-def test_review_share_digits_are_bounded():
+def test_a_share_with_more_digits_than_the_bound_is_too_many_digits():
     from effektinvest.model.numbers import ValueProblem, parse_share
 
     with pytest.raises(ValueProblem) as info:
