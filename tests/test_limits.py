@@ -509,6 +509,26 @@ def test_memory_stays_within_the_bound(case: str, request, tmp_path: Path) -> No
         assert grew <= allowed, f"{name}: {grew / MIB:.1f} MiB more than on the small file, {allowed / MIB:.1f} allowed"
 
 
+@pytest.mark.parametrize("case", list(MEMORY))
+def test_the_memory_cases_report_in_this_process_what_they_report_in_their_own(case: str, tmp_path: Path) -> None:
+    """Each memory case's smaller file, `check --format json` in this process: the exit code, the number of
+    diagnostics and the code that the runs above hold their processes to. Those run outside coverage's tracer
+    (what they measure is the CLI alone); this is what `pytest --cov` sees of them, as the item of a list of
+    lists (lists-for-ids) that only they reached."""
+    make, _, smaller, exit, code = MEMORY[case]
+    text, _, diagnostics = make(smaller)
+    path = tmp_path / "small.yaml"
+    path.write_text(text)
+    result = invoke("check", "-f", "json", str(path))
+    assert result.code == exit, result.stderr[-2000:]
+    found = json.loads(result.stdout)
+    assert len(found) == diagnostics
+    if code:
+        assert code in {d["code"] for d in found}
+    if case == "lists-for-ids":
+        assert found[0]["message"] == "item 1 of 'projects': expected text, not a list"
+
+
 def said(path: Path) -> str:
     return f"not enough memory for it ({path.stat().st_size:,} bytes; docs/performance.md says what a file needs)"
 
