@@ -457,7 +457,7 @@ def waited(process: subprocess.Popen, folder: Path) -> tuple[str, subprocess.Com
     out, err = ((folder / f"{label}.{stream}").read_text("utf-8", "replace") for stream in ("out", "err"))
     result = ended(subprocess.CompletedProcess(process.args, process.returncode, out, err))
     assert (folder / f"{label}.peak").exists(), f"{label}: left without os._exit, its peak unknown: {err[-2000:]}"
-    peak, cap = (int((folder / name).read_text()) for name in (f"{label}.peak", f"{stem}.cap"))
+    peak, cap = (int((folder / file).read_text()) for file in (f"{label}.peak", f"{stem}.cap"))
     return stem, result, peak, cap
 
 
