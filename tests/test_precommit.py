@@ -110,7 +110,10 @@ def start_pre_commit(root: Path) -> subprocess.Popen | str:
     hooks_repo = snapshot(root)
     rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks_repo, capture_output=True, text=True, check=True)
     repos = [analyses(root / name, name == "bad", hooks_repo, rev.stdout.strip()) for name in ("good", "bad")]
-    env = {**os.environ, "PRE_COMMIT_HOME": str(root / "pre-commit-home")}
+    # Not under `pytest --cov` (its subprocess patch would start coverage in pre-commit and virtualenv): the
+    # hook runs effektinvest in the environment pre-commit made for it, which coverage does not measure.
+    env = {k: v for k, v in os.environ.items() if k != "COVERAGE_PROCESS_CONFIG"}
+    env["PRE_COMMIT_HOME"] = str(root / "pre-commit-home")
     return subprocess.Popen(
         [sys.executable, "-c", _RUN_EACH, *map(str, repos)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, env=env,
@@ -132,6 +135,9 @@ def test_the_hook_fails_a_bad_scenario_and_passes_good_ones(request, tmp_path):
 
     assert good_code == 0, good_out + good_err
     assert "effektinvest check" in good_out and "Passed" in good_out
+    # one environment for both repositories: installed by the first run, used by the second
+    assert "Installing environment for " in good_out
+    assert "Installing environment" not in bad_out and "Initializing environment" not in bad_out, bad_out
 
     assert bad_code == 1  # warnings fail a commit (--strict)
     assert "scenarios/bad.yaml:5:3: warning[unused-source]" in bad_out
