@@ -72,8 +72,8 @@ def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None
 
 def pytest_collection_finish(session) -> None:
     """Start now what runs in processes of its own for long: the memory-bound cases that the session will run
-    (test_limits.py, `start_memory_runs`), and, when the pre-commit test is to run, its `pre-commit` run
-    (test_precommit.py, `start_pre_commit`), so that they run while the other tests run
+    (acceptance/test_limits.py, `start_memory_runs`), and, when the pre-commit test is to run, its `pre-commit` run
+    (acceptance/test_precommit.py, `start_pre_commit`), so that they run while the other tests run
     in this process; each of those tests waits for its own."""
     if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker collects every test: the tests start their own
         return

@@ -250,7 +250,10 @@ def test_version_imports_nothing_but_the_package_and_its_streams():
 
     command = [sys.executable, "-X", "importtime", "-c", "import sys; sys.argv[1:] = ['--version'];"
                " from effektinvest import main; main()"]
-    run = subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL)
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "COVERAGE_PROCESS_CONFIG"}  # `pytest --cov` adds its own
+    run = subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL, env=env)
     assert run.stdout.decode().startswith("effektinvest ")
     imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.decode().splitlines() if "|" in line}
     ours = sorted(name for name in imported if name.startswith("effektinvest"))

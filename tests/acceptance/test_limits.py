@@ -30,7 +30,7 @@ import pytest
 
 from conftest import BESIDE, Result, invoke
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import scenario_text  # noqa: E402
 from limits import (  # noqa: E402  (the shapes that spend the most, shared with bench/limits.py)
