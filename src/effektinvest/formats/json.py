@@ -21,10 +21,10 @@ __all__ = ["HOLE", "Raw", "array", "dumps", "exact", "number", "numbers", "strin
 
 # A number goes through the (fast, C) JSON encoder as a string carrying this mark (`exact`), which `dumps` then
 # takes off with the quotes: the number is written from its exact digits, never through a float.
-# The mark holds a private-use character and a random nonce, so no text a user wrote can carry it; so do a
-# hole (`template`) and a `Raw` text's place.
-_MARK, _END = "\ue000" + secrets.token_hex(8), "\ue001" + secrets.token_hex(8)
-_HOLE, _RAW = "\ue002" + secrets.token_hex(8), "\ue003" + secrets.token_hex(8)
+# The mark is a random nonce, so no text a user wrote can carry it; so are a hole (`template`) and a `Raw`
+# text's place. ASCII: a private-use character, as before, makes the encoder write in two bytes a character
+# (`compare --format json` of two 10,000-project files: 0.1 s more of 0.8 s).
+_MARK, _END, _HOLE, _RAW = (secrets.token_hex(8) for _ in range(4))
 _OPEN, _CLOSE = '"' + _MARK, _END + '"'  # what the encoder writes before a marked number, and after it
 HOLE = _MARK + _HOLE + _END  # a value of a `template`'s object: written as _HOLE, then made %s
 
@@ -90,7 +90,7 @@ def dumps(value) -> str:
             return _RAW + str(len(raws) - 1)
         raise TypeError(f"{type(value).__name__} is not JSON")
 
-    text = json.dumps(value, ensure_ascii=False, default=default)
+    text = json.dumps(value, ensure_ascii=False, check_circular=False, default=default)  # (a tree: no cycle)
     text = text.replace(_OPEN, "").replace(_CLOSE, "")
     if raws:  # each in its place, in the order the encoder met them
         pieces, start = [], 0
@@ -100,4 +100,7 @@ def dumps(value) -> str:
             pieces += (text[start:at], raw)
             start = at + len(token)
         text = "".join([*pieces, text[start:]])
-    return json_visible(text)
+    # The encoder (and `string`) write every control character below a space as an escape, so ASCII text can
+    # hide only a DEL: that is checked at once, where json_visible looks at each character (--by project,
+    # 100,000 projects: 53 MB, 0.39 s).
+    return text if text.isascii() and "\x7f" not in text else json_visible(text)
