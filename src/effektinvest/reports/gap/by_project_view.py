@@ -5,6 +5,7 @@ for the table, Markdown and CSV; and each project's fields in JSON (`json_fields
 from __future__ import annotations
 
 from effektinvest.core.display_context import amount, coverage_cell, shown_coverage
+from effektinvest.formats.json import HOLE, numbers
 from effektinvest.reports.gap.view import LABELS, Report, Row
 
 HEADING = "Finansiering pr. projekt"
@@ -40,8 +41,6 @@ def json_fields(report: Report, gap) -> tuple[tuple, list[str]]:
     """A continued project's fields in JSON (GAP: its by_project.ProjectGap): the shape of `fields` (its years
     and the sources that pay in each) and the JSON text of each amount in the report's unit, in the order of
     the holes of `fields`: financing year by year and source by source, then financed, then residual."""
-    from effektinvest.formats.json import numbers
-
     shape, financing, financed, residual = [], [], [], []
     for year, f in gap.years.items():
         shape.append((year, *f.financing))
@@ -54,8 +53,6 @@ def json_fields(report: Report, gap) -> tuple[tuple, list[str]]:
 def fields(shape: tuple) -> dict:
     """A continued project's `financing`, `financed`, `residual` per year ({"YEAR": ...}; SHAPE: `json_fields`),
     each amount a hole (`formats.json.template`)."""
-    from effektinvest.formats.json import HOLE
-
     return {
         "financing": {str(year): dict.fromkeys(sources, HOLE) for year, *sources in shape},
         "financed": {str(year): HOLE for year, *_ in shape},

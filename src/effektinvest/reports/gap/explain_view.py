@@ -10,6 +10,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from effektinvest.core.display_context import danish, figure, percent
+from effektinvest.formats.json import HOLE, array, dumps, exact, number, numbers, string, template
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, Prices, cap_reached, gross
 
@@ -30,28 +31,28 @@ def placed(entries: list[Explained], file: str, locate) -> tuple[ExplainLine, ..
 
 
 def lines(report) -> str:
-    """The JSON `lines` array (REPORT: a gap_view.Report): each line as `entry`, with the JSON text of its values
-    in the order of the holes (`_values`), amounts in the report's unit."""
-    from effektinvest.formats.json import array, template
-
+    """The JSON `lines` array (REPORT: a gap_view.Report): each line as `entry` (one template per `_shape`), with
+    the JSON text of its values (`_values`)."""
     templates: dict[tuple, str] = {}
     out = []
     for item in report.explained:
-        e = item.entry
-        years = e.amount if e.kind == AMOUNTS else e.outcomes[1] if e.kind == OUTCOMES else ()
-        cap = e.kind == OUTCOMES and e.outcomes[2] is not None
-        shape = (e.kind, tuple(years), tuple(e.covered), tuple(e.paid), cap, e.note is not None, e.prices is not None)
+        shape = _shape(item.entry)
         text = templates.get(shape) or templates.setdefault(shape, template(entry(shape)))
         out.append(text % tuple(_values(report, item)))
     return array(out)
 
 
+def _shape(e: Explained) -> tuple:
+    """What `entry` needs of E: its kind, its years (of `amount` or `outcomes`), of covered and of paid, whether it
+    has a cap, a note, prices."""
+    years = e.amount if e.kind == AMOUNTS else e.outcomes[1] if e.kind == OUTCOMES else ()
+    cap = e.kind == OUTCOMES and e.outcomes[2] is not None
+    return e.kind, tuple(years), tuple(e.covered), tuple(e.paid), cap, e.note is not None, e.prices is not None
+
+
 def entry(shape: tuple) -> dict:
     """A line in JSON: path, line, source, projects, kind, share | amount | tariff, outcomes and cap, covered,
-    paid, note (and prices); SHAPE: its kind, its years (of `amount` or `outcomes`), of covered and of paid,
-    whether it has a cap, a note, prices. Each value a hole (`formats.json.template`)."""
-    from effektinvest.formats.json import HOLE
-
+    paid, note (and prices), each value a hole (`formats.json.template`); SHAPE: `_shape`."""
     kind, years, covered, paid, cap, note, prices = shape
     data = {"path": HOLE, "line": HOLE, "source": HOLE, "projects": HOLE, "kind": kind}
     if kind == SHARE:
@@ -69,15 +70,11 @@ def entry(shape: tuple) -> dict:
 
 
 def _holes(years) -> dict:
-    from effektinvest.formats.json import HOLE
-
     return {str(year): HOLE for year in years}
 
 
 def _values(report, item: ExplainLine) -> list[str]:
     """The JSON text of each value of ITEM's `entry`, in the order of its holes; amounts in the report's unit."""
-    from effektinvest.formats.json import array, dumps, number, numbers, string
-
     e, from_kr = item.entry, report.unit.from_kr
     out = [string(item.file), str(item.line), string(e.source), array(map(string, e.projects))]
     if e.kind == SHARE:
@@ -98,8 +95,6 @@ def _values(report, item: ExplainLine) -> list[str]:
 
 def _prices_entry(report, p: Prices) -> dict:
     """How --prices restated a line, in JSON."""
-    from effektinvest.formats.json import exact
-
     scaled = report.scaled
     return {
         "year": p.year,
