@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import invoke
 from effektinvest.reports.gap.explain import explain
+from test_by_project import _in_order
 from test_properties import CLI, drawn_scenarios, load, text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,15 +224,6 @@ def test_the_lines_pay_exactly_each_sources_figure(drawn):
         for source, amount in column.financing.items():
             assert sums.pop((year, source)) == amount
     assert all(value == 0 for value in sums.values())  # a source that pays nothing is not listed
-
-
-def _in_order(value):
-    """VALUE with each object as the list of its (key, value) pairs: equal only in the same order."""
-    if isinstance(value, dict):
-        return [(key, _in_order(item)) for key, item in value.items()]
-    if isinstance(value, list):
-        return [_in_order(item) for item in value]
-    return value
 
 
 def _expected_line(report, item) -> dict:
