@@ -8,9 +8,12 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import invoke
+from effektinvest.model.units import Unit
 from effektinvest.reports.gap.by_project import by_project
+from effektinvest.reports.gap.json import json as gap_json
 from test_properties import CLI, drawn_scenarios, load, text
 
 D = Decimal
@@ -103,20 +106,71 @@ def test_the_projects_add_up_to_the_scenario_in_every_cell(drawn):
             assert all(value == value.quantize(D("0.01")) for value in part.financing.values())
 
 
-def test_json_by_hand_is_what_the_encoder_writes(ties):
-    """json.gap writes the projects (and their --by project fields) by hand, for speed: byte for byte what
-    `dumps(report_data(...))` writes, in every unit."""
+def _in_order(value):
+    """VALUE with each object as the list of its (key, value) pairs: equal only in the same order."""
+    if isinstance(value, dict):
+        return [(key, _in_order(item)) for key, item in value.items()]
+    if isinstance(value, list):
+        return [_in_order(item) for item in value]
+    return value
+
+
+def _expected_projects(report) -> list[dict]:
+    """docs/cli.md's `projects`, from the report's own figures (amounts in its unit): id, name, status, costs,
+    funding_ends, and for a continued project with --by project its financing, financed and residual per year."""
+    out = []
+    for p in report.projects:
+        entry = {"id": p.id, "name": p.name, "status": p.status.value, "costs": {str(y): a for y, a in p.costs.items()}}
+        entry["funding_ends"] = p.funding_ends
+        own = (report.by_project or {}).get(p.id)
+        if own is not None:
+            years = own.years.items()
+            entry["financing"] = {str(y): {s: report.scaled(a) for s, a in f.financing.items()} for y, f in years}
+            entry["financed"] = {str(y): report.scaled(f.financed) for y, f in years}
+            entry["residual"] = {str(y): report.scaled(f.residual) for y, f in years}
+        out.append(entry)
+    return out
+
+
+def _json_projects(loaded, unit):
+    """The report of LOADED in UNIT with --by project, and its JSON (`gap --format json`) read back exactly."""
     from dataclasses import replace
 
-    from effektinvest.edges.load import load_path
-    from effektinvest.formats.json import dumps
-    from effektinvest.model.units import Unit
-    from effektinvest.reports.gap.json import json as gap
-    from effektinvest.reports.gap.json import report_data
     from effektinvest.reports.gap.view import build
 
-    loaded = load_path(ties)
+    report = build(loaded.scenario, loaded.gap, unit)
+    report = replace(report, by_project=by_project(loaded.scenario, loaded.gap))
+    return report, json.loads(gap_json(report), parse_float=Decimal)
+
+
+ODD_ID = '"o%s\\n\\"wn"'  # in YAML: o%s, a line break, "wn
+ODD = TIES.replace("own: {name: Egen}", ODD_ID + ': {name: "E\\u202e%gen"}').replace("source: own", "source: " + ODD_ID)
+
+
+@pytest.mark.parametrize("source", [TIES, ODD])
+def test_json_projects_are_each_projects_own_figures(tmp_path, source):
+    """Each project's entry is its figures, in the order of docs/cli.md, in every unit: with a source id and a
+    name that hold a %, a quote, a backslash and a hidden character."""
+    from effektinvest.edges.load import load_path
+    from effektinvest.model.units import Unit
+
+    path = tmp_path / "ties.yaml"
+    path.write_text(source, encoding="utf-8")
+    loaded = load_path(str(path))
+    assert loaded.scenario is not None, loaded.diagnostics
     for unit in Unit:
-        report = build(loaded.scenario, loaded.gap, unit)
-        report = replace(report, by_project=by_project(loaded.scenario, loaded.gap))
-        assert gap(report) == dumps(report_data(report)) + "\n"
+        report, parsed = _json_projects(loaded, unit)
+        assert _in_order(parsed["projects"]) == _in_order(_expected_projects(report))
+    if source is ODD:
+        assert set(parsed["projects"][1]["financing"]["2024"]) == {"fund", 'o%s\n"wn'}
+        assert parsed["sources"][1]["name"] == "E\u202e%gen"
+        written = gap_json(report)
+        assert '"o%s\\n\\"wn": 0.0000005' in written and '"E\\u202e%gen"' in written  # escaped: nothing hidden
+
+
+@CLI
+@given(drawn_scenarios(), st.sampled_from(list(Unit)))
+def test_json_projects_carry_each_projects_own_figures(drawn, unit):
+    loaded = load(text(drawn))
+    report, parsed = _json_projects(loaded, unit)
+    assert _in_order(parsed["projects"]) == _in_order(_expected_projects(report))

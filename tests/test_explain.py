@@ -3,14 +3,17 @@ figures; the notes, kinds and funding_ends the file gives. Driven in-process (`i
 
 import json
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import invoke
 from effektinvest.reports.gap.explain import explain
+from test_by_project import _in_order
 from test_properties import CLI, drawn_scenarios, load, text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,43 +226,145 @@ def test_the_lines_pay_exactly_each_sources_figure(drawn):
     assert all(value == 0 for value in sums.values())  # a source that pays nothing is not listed
 
 
-def test_json_lines_by_hand_are_what_the_encoder_writes(tmp_path):
-    """json.gap writes "lines" (and the --by project fields) by hand, for speed: byte for byte what
-    `dumps(report_data(...))` writes, for every kind of line, with and without --prices, in every unit, with
-    the lines and payments the load kept (`Loaded.paid`) and without them."""
-    from dataclasses import replace
+def _expected_line(report, item) -> dict:
+    """docs/cli.md's JSON of one line, from the report's own figures: amounts in its unit (`report.scaled`)."""
+    e, scaled = item.entry, report.scaled
+    line = {"path": item.file, "line": item.line, "source": e.source, "projects": list(e.projects), "kind": e.kind}
+    if e.kind == "share":
+        line["share"] = e.share
+    elif e.kind == "amount":
+        line["amount"] = scaled(e.amount)
+    elif e.kind == "amounts":
+        line["amount"] = {str(year): scaled(value) for year, value in e.amount.items()}
+    else:
+        tariff, counts, cap = e.outcomes
+        line.update(tariff=scaled(tariff), outcomes={str(y): n for y, n in counts.items()}, cap=scaled(cap))
+    line["covered"] = {str(year): scaled(value) for year, value in e.covered.items()}
+    line["paid"] = {str(year): scaled(value) for year, value in e.paid.items()}
+    line["note"] = e.note
+    if e.prices is not None:
+        line["prices"] = _expected_prices(report, e.prices)
+    return line
 
+
+def _expected_prices(report, p) -> dict:
+    from fractions import Fraction
+
+    def unrounded(kr: Fraction) -> Decimal:  # to 12 decimals of the unit, half to even
+        shown = round(kr / 10**report.unit.exponent, 12)
+        return D(shown.numerator) / D(shown.denominator)
+
+    amounts = [
+        {"what": "amount" if c.key is None else str(c.key), "written": report.scaled(c.written),
+         "unrounded": unrounded(c.exact), "restated": report.scaled(c.restated)}
+        for c in p.amounts
+    ]
+    index = {str(p.price_level): p.index[1], str(p.year): p.index[0]}
+    covered = {str(year): report.scaled(value) for year, value in p.covered.items()}
+    return {"year": p.year, "price_level": p.price_level, "index": index, "amounts": amounts, "covered": covered}
+
+
+def _json_lines(report) -> list:
+    from effektinvest.reports.gap.json import json as gap
+
+    return json.loads(gap(report), parse_float=Decimal)["lines"]
+
+
+def test_json_lines_are_each_lines_figures(tmp_path):
+    """`lines` is each line's figures in the order of docs/cli.md, for every kind of line, with and without
+    --prices, in every unit, with the lines and payments the load kept (`Loaded.paid`) and without them; text
+    a user wrote (a %, a hidden character) as written, escaped."""
     from effektinvest.cli.gap import _views
     from effektinvest.edges.load import load_path, with_prices
-    from effektinvest.formats.json import dumps
     from effektinvest.model.units import Unit
-    from effektinvest.reports.gap.json import json as gap
-    from effektinvest.reports.gap.json import report_data
     from effektinvest.reports.gap.view import build
 
-    outcomes = tmp_path / "outcomes.yaml"
+    outcomes, cap, shares = tmp_path / "outcomes.yaml", tmp_path / "cap.yaml", tmp_path / "andele.yaml"
     outcomes.write_text(OUTCOMES, encoding="utf-8")
-    shares = tmp_path / "andele.yaml"
+    cap.write_text(CAP_FILLED, encoding="utf-8")
     odd = SHARES.replace("name: B", 'name: "B\\u2028%s"').replace("dept:", '"de%pt":')
     shares.write_text(odd.replace("source: dept", 'source: "de%pt"'), encoding="utf-8")
-    for path, prices in [(SEED, None), (str(outcomes), None), (str(shares), None), (str(shares), 2025)]:
+    files = [(SEED, None), (str(outcomes), None), (str(cap), None), (str(shares), None), (str(shares), 2025)]
+    for path, prices in files:
         written = load_path(path, marks=True, keep_paid=True)
         assert written.scenario is not None, written.diagnostics
         loaded = written if prices is None else with_prices(written, prices)
-        assert loaded.paid is not None
         for unit in Unit:
             report = build(loaded.scenario, loaded.gap, unit)
             both = _views(report, loaded, written if prices else None, prices, True, "project")
-            assert gap(both) == dumps(report_data(both)) + "\n"
+            expected = [_expected_line(both, item) for item in both.explained]
+            assert _in_order(_json_lines(both)) == _in_order(expected)
             unkept = replace(written, paid=None) if prices else None
-            assert gap(both) == gap(_views(report, replace(loaded, paid=None), unkept, prices, True, "project"))
-    assert '"de%pt"' in gap(both) and "\\u2028%s" in gap(both)
+            again = _views(report, replace(loaded, paid=None), unkept, prices, True, "project")
+            assert _in_order(_json_lines(again)) == _in_order(expected)
+    assert [line["source"] for line in _json_lines(both)] == ["fund", "de%pt", "de%pt"]
+    from effektinvest.reports.gap.json import json as gap
+
+    assert '"source": "de%pt"' in gap(both) and '"name": "B\\u2028%s"' in gap(both)
 
 
-def test_numbers_by_hand_are_what_the_encoder_writes():
-    from effektinvest.formats.json import number as _number
-    from effektinvest.formats.json import numbers as _numbers
+@CLI
+@given(drawn_scenarios(), st.sampled_from(["kr.", "t.kr.", "mio. kr."]))
+def test_json_lines_carry_each_lines_figures(drawn, unit):
+    from effektinvest.model.units import parse_unit
+    from effektinvest.reports.gap.explain_view import placed
+    from effektinvest.reports.gap.view import build
 
-    values = [D(t) for t in ("10.35", "2.50", "2.00", "0.00", "-0.00", "1.0025E+5", "0E-7", "1E+2", "100", "-3.10")]
-    for shift in (0, -3, -6, 2):
-        assert _numbers(values, shift) == [_number(v.scaleb(shift)) for v in values]
+    loaded = load(text(drawn))
+    report = build(loaded.scenario, loaded.gap, parse_unit(unit))
+    lines = placed(explain(loaded.scenario), "egenskaber.yaml", lambda path: (len(path), 1))
+    report = replace(report, explained=lines)
+    assert _in_order(_json_lines(report)) == _in_order([_expected_line(report, item) for item in lines])
+
+
+def test_numbers_are_written_from_their_exact_digits():
+    """Every amount is its exact digits, in every unit: trailing zeros of a fraction off, no exponent."""
+    from effektinvest.formats.json import dumps, exact, number, numbers
+    from effektinvest.model.numbers import plain
+    from effektinvest.model.units import Unit
+
+    texts = ("10.35", "2.50", "2.00", "0.00", "-0.00", "1.0025E+5", "0E-7", "1E+2", "100", "-3.10", "1E-8", "0.1000")
+    values = [D(t) for t in texts]
+    assert [number(v) for v in values] == [
+        "10.35", "2.5", "2", "0", "-0", "100250", "0", "100", "100", "-3.1", "0.00000001", "0.1"
+    ]
+    for unit in Unit:
+        converted = [unit.from_kr(v) for v in values]
+        assert numbers(values, unit.from_kr) == [number(v) for v in converted] == [plain(v) for v in converted]
+    big = D("123456789012345678901234567.89")
+    assert json.loads(dumps({"a": exact(big), "b": [big, None]}), parse_float=Decimal) == {"a": big, "b": [big, None]}
+    assert dumps([exact(D("0.1")), "0.1", exact(None)]) == '[0.1, "0.1", null]'
+
+
+def test_a_template_filled_is_what_dumps_writes():
+    """`formats.json.template`: an object written once with holes, then filled, is what `dumps` writes of the
+    object with the values in place: with a % and hidden characters in its keys and its texts."""
+    from effektinvest.formats.json import HOLE, Raw, array, dumps, exact, numbers, string, template
+
+    keys = ["a%s", "b%%", 'c"\\', "d\u202e\x1b\x7f", "é"]
+    values = ["%s", "100%", 'q"\\', "x\u2028\x00\x85", "ø"]
+    shape = {"kind": "k", "texts": dict.fromkeys(keys, HOLE), "numbers": {"2024": HOLE, "2025": HOLE}, "none": None}
+    amounts = [D("1.50"), D("-0.00")]
+    filled = template(shape) % (*map(string, values), *numbers(amounts))
+    texts = dict(zip(keys, values, strict=True))
+    expected = {**shape, "texts": texts, "numbers": {"2024": amounts[0], "2025": amounts[1]}}
+    marked = {**expected, "numbers": {"2024": exact(D("1.5")), "2025": exact(D("-0"))}}
+    assert dumps(Raw(filled)) == dumps(expected) == dumps(marked)
+    assert dumps({"all": Raw(array([filled, filled])), "after": 1}) == dumps({"all": [expected, expected], "after": 1})
+    assert json.loads(dumps(Raw(filled)), parse_float=Decimal) == expected
+
+
+def test_text_a_user_wrote_is_never_a_number(tmp_path):
+    """A name, an id or a note that looks like the number mark or a hole stays the text it is, escaped."""
+    from effektinvest.formats import json as toolkit
+
+    tricky = ['"<', "%s", "%%", "\ue000\ue001", "00" * 8, ">", toolkit._MARK[:8], "1" + toolkit._END[:4]]
+    path = tmp_path / "andele.yaml"
+    text_ = SHARES.replace("name: B", "name: " + json.dumps("".join(tricky) + "\x1b"))
+    path.write_text(text_.replace("scenario: Andele", "scenario: " + json.dumps("".join(reversed(tricky)))), "utf-8")
+    result = invoke("gap", path, "--explain", "--by", "project", "-f", "json")
+    assert result.code == 0, result.stderr
+    report = as_json(result.stdout)
+    assert report["projects"][1]["name"] == "".join(tricky) + "\x1b"
+    assert report["scenario"] == "".join(reversed(tricky))
+    assert "\x1b" not in result.stdout and "\\u001b" in result.stdout

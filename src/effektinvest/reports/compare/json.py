@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from effektinvest.formats.json import dumps
+from effektinvest.formats.json import dumps, exact
 from effektinvest.reports.compare.view import FIGURES, SIDES, CompareReport, coverage_sides, side_value
 
 
 def comparison_data(report: CompareReport) -> dict:
-    """The compare shape of docs/cli.md: each figure as {before, after, change}; a missing side is 0."""
+    """The compare shape of docs/cli.md: each figure as {before, after, change}, an `exact` number; a missing
+    side is 0."""
 
     def figure(change) -> dict:
         shown = report.scaled(change)
-        return {side: side_value(shown, side) for side, _ in SIDES}
+        return {side: exact(side_value(shown, side)) for side, _ in SIDES}
 
     def column(change) -> dict:
         out = {name: figure(getattr(change, name)) for name in FIGURES}
         out["financing"] = {sid: figure(paid) for sid, paid in change.financing.items()}
         out["costs"] = {pid: figure(cost) for pid, cost in change.costs.items()}
-        out["coverage"] = dict(zip(("before", "after", "change"), coverage_sides(change.coverage), strict=True))
+        sides = map(exact, coverage_sides(change.coverage))
+        out["coverage"] = dict(zip(("before", "after", "change"), sides, strict=True))
         return out
 
     *years, total = report.columns

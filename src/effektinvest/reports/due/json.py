@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from effektinvest.formats.json import dumps
+from effektinvest.formats.json import dumps, exact
 from effektinvest.reports.due.view import DueReport
 
 
@@ -14,7 +14,7 @@ def json(report: DueReport, options=None) -> str:
             "project": row.project,
             "name": row.name,
             "reason": row.reason,
-            "costs": {str(year): amount for year, amount in row.costs.items()},
+            "costs": {str(year): exact(amount) for year, amount in row.costs.items()},
             "status": row.status.value,
             "unit": row.unit.value,
         }

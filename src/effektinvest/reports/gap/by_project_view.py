@@ -1,11 +1,11 @@
 """What `gap --by project` shows: each continued project's cost, financing per source, financed, coverage and
 residual (by_project.by_project, in kr.) in the report's unit, as rows (gap_view.Row) a project at a time,
-for the table, Markdown and CSV; JSON reads the report's `by_project` directly."""
+for the table, Markdown and CSV; and each project's fields in JSON (`json_fields`, `fields`)."""
 
 from __future__ import annotations
 
 from effektinvest.core.display_context import amount, coverage_cell, shown_coverage
-from effektinvest.reports.gap.by_project import ProjectGap
+from effektinvest.formats.json import HOLE, numbers
 from effektinvest.reports.gap.view import LABELS, Report, Row
 
 HEADING = "Finansiering pr. projekt"
@@ -37,14 +37,26 @@ def project_rows(report: Report) -> list[tuple[str, tuple[Row, ...]]]:
     return out
 
 
-def json_fields(report: Report, gap: ProjectGap) -> dict:
-    """A continued project's `financing`, `financed`, `residual` per year ({"YEAR": ...}), in the unit."""
-    scaled = report.scaled
-    years = gap.years.items()
+def json_fields(report: Report, gap) -> tuple[tuple, list[str]]:
+    """A continued project's fields in JSON (GAP: its by_project.ProjectGap): the shape of `fields` (its years
+    and the sources that pay in each) and the JSON text of each amount in the report's unit, in the order of
+    the holes of `fields`: financing year by year and source by source, then financed, then residual."""
+    shape, financing, financed, residual = [], [], [], []
+    for year, f in gap.years.items():
+        shape.append((year, *f.financing))
+        financing += f.financing.values()
+        financed.append(f.financed)
+        residual.append(f.residual)
+    return tuple(shape), numbers(financing + financed + residual, report.unit.from_kr)
+
+
+def fields(shape: tuple) -> dict:
+    """A continued project's `financing`, `financed`, `residual` per year ({"YEAR": ...}; SHAPE: `json_fields`),
+    each amount a hole (`formats.json.template`)."""
     return {
-        "financing": {str(y): {sid: scaled(a) for sid, a in f.financing.items()} for y, f in years},
-        "financed": {str(y): scaled(f.financed) for y, f in years},
-        "residual": {str(y): scaled(f.residual) for y, f in years},
+        "financing": {str(year): dict.fromkeys(sources, HOLE) for year, *sources in shape},
+        "financed": {str(year): HOLE for year, *_ in shape},
+        "residual": {str(year): HOLE for year, *_ in shape},
     }
 
 

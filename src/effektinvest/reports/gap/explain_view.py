@@ -1,5 +1,5 @@
 """What `gap --explain` shows: each financing line (explain.Explained, in kr.) where it stands in its file, in
-the report's unit: as JSON entries (`entries`) and as lines of text for people (`text`), the rule in words
+the report's unit: as JSON (`lines`) and as lines of text for people (`text`), the rule in words
 and figures. Figures in the rule are shown with the decimals they have (a rule shows the unrounded product
 it rounds), Danish style; text a user wrote goes through the renderer's own neutralising."""
 
@@ -10,8 +10,9 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from effektinvest.core.display_context import danish, figure, percent
+from effektinvest.formats.json import HOLE, array, dumps, exact, number, numbers, string, template
 from effektinvest.model.numbers import EXACT
-from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, cap_reached, gross
+from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, Prices, cap_reached, gross
 
 _PLACES = 12  # an unrounded restated amount that does not end is shown to this many decimals (then "…")
 HEADING = "Forklaring: hvor hvert tal kommer fra"
@@ -29,52 +30,86 @@ def placed(entries: list[Explained], file: str, locate) -> tuple[ExplainLine, ..
     return tuple(sorted(out, key=lambda item: item.line))
 
 
-def _years(mapping: dict) -> dict[str, object]:
-    return {str(year): value for year, value in mapping.items()}
-
-
-def entries(report) -> list[dict]:
-    """The JSON `lines`: path, line, source, projects, kind, share | amount | tariff..., covered, paid, note;
-    amounts in the report's unit (REPORT: a gap_view.Report)."""
-    scaled = report.scaled
+def lines(report) -> str:
+    """The JSON `lines` array (REPORT: a gap_view.Report): each line as `entry` (one template per `_shape`), with
+    the JSON text of its values (`_values`)."""
+    templates: dict[tuple, str] = {}
     out = []
     for item in report.explained:
-        e = item.entry
-        data = {"path": item.file, "line": item.line, "source": e.source, "projects": list(e.projects), "kind": e.kind}
-        if e.kind == SHARE:
-            data["share"] = e.share
-        elif e.kind == AMOUNT:
-            data["amount"] = scaled(e.amount)
-        elif e.kind == AMOUNTS:
-            data["amount"] = {str(year): scaled(value) for year, value in e.amount.items()}
-        else:
-            tariff, counts, cap = e.outcomes
-            data.update(tariff=scaled(tariff), outcomes=_years(counts), cap=scaled(cap))
-        data["covered"] = {str(year): scaled(value) for year, value in e.covered.items()}
-        data["paid"] = {str(year): scaled(value) for year, value in e.paid.items()}
-        data["note"] = e.note
-        if e.prices is not None:
-            data["prices"] = prices_entry(report, e)
-        out.append(data)
+        shape = _shape(item.entry)
+        text = templates.get(shape) or templates.setdefault(shape, template(entry(shape)))
+        out.append(text % tuple(_values(report, item)))
+    return array(out)
+
+
+def _shape(e: Explained) -> tuple:
+    """What `entry` needs of E: its kind, its years (of `amount` or `outcomes`), of covered and of paid, whether it
+    has a cap, a note, prices."""
+    years = e.amount if e.kind == AMOUNTS else e.outcomes[1] if e.kind == OUTCOMES else ()
+    cap = e.kind == OUTCOMES and e.outcomes[2] is not None
+    return e.kind, tuple(years), tuple(e.covered), tuple(e.paid), cap, e.note is not None, e.prices is not None
+
+
+def entry(shape: tuple) -> dict:
+    """A line in JSON: path, line, source, projects, kind, share | amount | tariff, outcomes and cap, covered,
+    paid, note (and prices), each value a hole (`formats.json.template`); SHAPE: `_shape`."""
+    kind, years, covered, paid, cap, note, prices = shape
+    data = {"path": HOLE, "line": HOLE, "source": HOLE, "projects": HOLE, "kind": kind}
+    if kind == SHARE:
+        data["share"] = HOLE
+    elif kind == AMOUNT:
+        data["amount"] = HOLE
+    elif kind == AMOUNTS:
+        data["amount"] = _holes(years)
+    else:
+        data.update(tariff=HOLE, outcomes=_holes(years), cap=HOLE if cap else None)
+    data.update(covered=_holes(covered), paid=_holes(paid), note=HOLE if note else None)
+    if prices:
+        data["prices"] = HOLE
+    return data
+
+
+def _holes(years) -> dict:
+    return {str(year): HOLE for year in years}
+
+
+def _values(report, item: ExplainLine) -> list[str]:
+    """The JSON text of each value of ITEM's `entry`, in the order of its holes; amounts in the report's unit."""
+    e, from_kr = item.entry, report.unit.from_kr
+    out = [string(item.file), str(item.line), string(e.source), array(map(string, e.projects))]
+    if e.kind == SHARE:
+        out.append(number(e.share))
+    elif e.kind in (AMOUNT, AMOUNTS):
+        out += numbers(e.amount.values() if e.kind == AMOUNTS else (e.amount,), from_kr)
+    else:
+        tariff, counts, cap = e.outcomes
+        out += numbers((tariff,), from_kr) + [str(count) for count in counts.values()]
+        out += numbers(() if cap is None else (cap,), from_kr)
+    out += numbers([*e.covered.values(), *e.paid.values()], from_kr)
+    if e.note is not None:
+        out.append(string(e.note))
+    if e.prices is not None:
+        out.append(dumps(_prices_entry(report, e.prices)))
     return out
 
 
-def prices_entry(report, e: Explained) -> dict:
-    p = e.prices
+def _prices_entry(report, p: Prices) -> dict:
+    """How --prices restated a line, in JSON."""
+    scaled = report.scaled
     return {
         "year": p.year,
         "price_level": p.price_level,
-        "index": {str(p.price_level): p.index[1], str(p.year): p.index[0]},
+        "index": {str(p.price_level): exact(p.index[1]), str(p.year): exact(p.index[0])},
         "amounts": [
             {
                 "what": "amount" if c.key is None else str(c.key),
-                "written": report.scaled(c.written),
-                "unrounded": _rounded(c.exact / 10**report.unit.exponent, _PLACES),
-                "restated": report.scaled(c.restated),
+                "written": exact(scaled(c.written)),
+                "unrounded": exact(_rounded(c.exact / 10**report.unit.exponent, _PLACES)),
+                "restated": exact(scaled(c.restated)),
             }
             for c in p.amounts
         ],
-        "covered": {str(year): report.scaled(value) for year, value in p.covered.items()},
+        "covered": {str(year): exact(scaled(value)) for year, value in p.covered.items()},
     }
 
 
