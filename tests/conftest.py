@@ -522,3 +522,13 @@ def cells(table: str) -> list[list[str]]:
         for line in table.splitlines()
         if line.startswith(("┃", "│"))
     ]
+
+
+def in_order(value):
+    """VALUE with each object as the list of its (key, value) pairs: equal only in the same order (a JSON
+    object's keys as docs/cli.md lists them)."""
+    if isinstance(value, dict):
+        return [(key, in_order(item)) for key, item in value.items()]
+    if isinstance(value, list):
+        return [in_order(item) for item in value]
+    return value

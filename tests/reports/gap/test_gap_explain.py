@@ -1,4 +1,4 @@
-"""gap --explain (issue 13): each financing line where it stands, what it covers and pays, and the rule in
+"""gap --explain: each financing line where it stands, what it covers and pays, and the rule in
 figures; the notes, kinds and funding_ends the file gives. Driven in-process (`invoke`)."""
 
 import json
@@ -11,12 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import invoke
+from conftest import CLI, drawn_scenarios, in_order, invoke, load, text, write_scenario
 from effektinvest.reports.gap.explain import explain
-from test_by_project import _in_order
-from test_properties import CLI, drawn_scenarios, load, text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SEED = str(ROOT / "scenarios" / "2024.yaml")
 D = Decimal
 # the lines of the seed's financing lines (other sessions add to the file: found, not counted)
@@ -293,10 +291,10 @@ def test_json_lines_are_each_lines_figures(tmp_path):
             report = build(loaded.scenario, loaded.gap, unit)
             both = _views(report, loaded, written if prices else None, prices, True, "project")
             expected = [_expected_line(both, item) for item in both.explained]
-            assert _in_order(_json_lines(both)) == _in_order(expected)
+            assert in_order(_json_lines(both)) == in_order(expected)
             unkept = replace(written, paid=None) if prices else None
             again = _views(report, replace(loaded, paid=None), unkept, prices, True, "project")
-            assert _in_order(_json_lines(again)) == _in_order(expected)
+            assert in_order(_json_lines(again)) == in_order(expected)
     assert [line["source"] for line in _json_lines(both)] == ["fund", "de%pt", "de%pt"]
     from effektinvest.reports.gap.json import json as gap
 
@@ -314,7 +312,7 @@ def test_json_lines_carry_each_lines_figures(drawn, unit):
     report = build(loaded.scenario, loaded.gap, parse_unit(unit))
     lines = placed(explain(loaded.scenario), "egenskaber.yaml", lambda path: (len(path), 1))
     report = replace(report, explained=lines)
-    assert _in_order(_json_lines(report)) == _in_order([_expected_line(report, item) for item in lines])
+    assert in_order(_json_lines(report)) == in_order([_expected_line(report, item) for item in lines])
 
 
 def test_numbers_are_written_from_their_exact_digits():
@@ -368,3 +366,57 @@ def test_text_a_user_wrote_is_never_a_number(tmp_path):
     assert report["projects"][1]["name"] == "".join(tricky) + "\x1b"
     assert report["scenario"] == "".join(reversed(tricky))
     assert "\x1b" not in result.stdout and "\\u001b" in result.stdout
+
+
+# --- outcome lines: the tariff and cap restated by --prices, a line without a cap in t.kr. ---------------------------
+
+OUTCOME_LINES = """\
+scenario: R
+budget_year: 2024
+unit: {unit}
+price_level: 2024
+price_index: {{2024: 100, 2025: 110}}
+sources:
+  fond: {{name: Fonden, kind: fund}}
+  dec: {{name: D, kind: decentral}}
+projects:
+  a:
+    name: A
+    costs: {{2024: 1000, 2025: 1000}}
+    financing:
+      - {{source: dec, tariff: 10, outcomes: {{2024: 3}}}}
+financing:
+  - source: fond
+    tariff: 20
+    outcomes: {{2024: 40, 2025: 60}}
+    cap: 1500
+"""
+
+
+def test_explain_with_prices_restates_an_outcome_lines_tariff_and_cap(tmp_path):
+    path = write_scenario(tmp_path, OUTCOME_LINES.format(unit="kr."))
+    result = invoke("gap", path, "--explain", "--prices", "2025", "--format", "json")
+    assert result.code == 0, result.stderr
+    lines = json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)["lines"]
+    assert [line["prices"]["amounts"] for line in lines] == [
+        [{"what": "tariff", "written": 10, "unrounded": 11, "restated": 11}],
+        [
+            {"what": "tariff", "written": 20, "unrounded": 22, "restated": 22},
+            {"what": "cap", "written": 1500, "unrounded": 1650, "restated": 1650},
+        ],
+    ]
+    text = invoke("gap", path, "--explain", "--prices", "2025", env={"COLUMNS": "200"}).stdout
+    assert "    tariff: 10 x 110 / 100 = 11 -> 11\n" in text
+    assert "    tariff: 20 x 110 / 100 = 22 -> 22\n    cap: 1.500 x 110 / 100 = 1.650 -> 1.650\n" in text
+    assert "60 x 22 = 1.320; cap 1.650 reached in 2025: 1.320 -> 770" in text
+
+
+def test_explain_an_outcome_line_without_a_cap_in_thousands(tmp_path):
+    path = write_scenario(tmp_path, OUTCOME_LINES.format(unit="t.kr."))
+    result = invoke("gap", path, "--explain", "--format", "json")
+    assert result.code == 0, result.stderr
+    lines = json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)["lines"]
+    assert [(line["tariff"], line["cap"], line["paid"]) for line in lines] == [
+        (10, None, {"2024": 30}),
+        (20, 1500, {"2024": 800, "2025": 700}),
+    ]

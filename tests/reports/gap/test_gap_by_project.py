@@ -1,4 +1,4 @@
-"""gap --by project (issue 13): financing and residual per project; a pooled line's payment split by cost,
+"""gap --by project: financing and residual per project; a pooled line's payment split by cost,
 whole øre, largest remainder, ties to the project defined first. Driven in-process (`invoke`)."""
 
 import csv
@@ -10,11 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import invoke
+from conftest import CLI, drawn_scenarios, in_order, invoke, load, text, write_scenario
 from effektinvest.model.units import Unit
 from effektinvest.reports.gap.by_project import by_project
 from effektinvest.reports.gap.json import json as gap_json
-from test_properties import CLI, drawn_scenarios, load, text
 
 D = Decimal
 
@@ -62,7 +61,7 @@ def test_ties_go_to_the_project_defined_first(ties):
 def test_seed_json_splits_each_line_by_cost():
     from pathlib import Path
 
-    seed = str(Path(__file__).resolve().parent.parent / "scenarios" / "2024.yaml")
+    seed = str(Path(__file__).resolve().parents[3] / "scenarios" / "2024.yaml")
     report = as_json(invoke("gap", seed, "--by", "project", "-f", "json").stdout)
     havnen = report["projects"][0]
     # 0,82 mio. kr. over 2,48 : 1,66 -> 491.207,73 + 328.792,27 kr. (largest remainder)
@@ -104,15 +103,6 @@ def test_the_projects_add_up_to_the_scenario_in_every_cell(drawn):
         assert all(p.financing.get(s, 0) == 0 or s in column.financing for p in parts for s in p.financing)
         for part in parts:  # whole øre
             assert all(value == value.quantize(D("0.01")) for value in part.financing.values())
-
-
-def _in_order(value):
-    """VALUE with each object as the list of its (key, value) pairs: equal only in the same order."""
-    if isinstance(value, dict):
-        return [(key, _in_order(item)) for key, item in value.items()]
-    if isinstance(value, list):
-        return [_in_order(item) for item in value]
-    return value
 
 
 def _expected_projects(report) -> list[dict]:
@@ -160,7 +150,7 @@ def test_json_projects_are_each_projects_own_figures(tmp_path, source):
     assert loaded.scenario is not None, loaded.diagnostics
     for unit in Unit:
         report, parsed = _json_projects(loaded, unit)
-        assert _in_order(parsed["projects"]) == _in_order(_expected_projects(report))
+        assert in_order(parsed["projects"]) == in_order(_expected_projects(report))
     if source is ODD:
         assert set(parsed["projects"][1]["financing"]["2024"]) == {"fund", 'o%s\n"wn'}
         assert parsed["sources"][1]["name"] == "E\u202e%gen"
@@ -173,4 +163,96 @@ def test_json_projects_are_each_projects_own_figures(tmp_path, source):
 def test_json_projects_carry_each_projects_own_figures(drawn, unit):
     loaded = load(text(drawn))
     report, parsed = _json_projects(loaded, unit)
-    assert _in_order(parsed["projects"]) == _in_order(_expected_projects(report))
+    assert in_order(parsed["projects"]) == in_order(_expected_projects(report))
+
+
+# --- a pooled line split to the øre: ties to the project defined first, sources in the file's order ---------------
+
+def projects_json(tmp_path, text: str) -> dict:
+    result = invoke("gap", write_scenario(tmp_path, text), "--by", "project", "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
+    return {project["id"]: project for project in data["projects"]}
+
+
+POOLED = """\
+scenario: B
+budget_year: 2024
+unit: kr.
+sources:
+  z: {name: Z, kind: decentral}
+  a: {name: A, kind: fund}
+projects:
+  q:
+    name: Q
+    costs: {2024: 1, 2025: 1}
+    financing:
+      - {source: a, amount: {2024: 0.5}}
+  p:
+    name: P
+    costs: {2024: 1}
+financing:
+  - {source: z, projects: [p, q], amount: {2024: 0.01, 2025: 1}}
+"""
+
+
+def test_by_project_a_tie_goes_to_the_project_defined_first_and_sources_keep_the_files_order(tmp_path):
+    projects = projects_json(tmp_path, POOLED)
+    # 2024: 1 øre between two equal costs goes to q, defined first (not p, written first and first by name);
+    # q's sources in the file's order (z, a), not the order its lines pay (a, then z) nor by name.
+    assert list(projects["q"]["financing"]["2024"].items()) == [("z", D("0.01")), ("a", D("0.5"))]
+    assert projects["p"]["financing"]["2024"] == {}
+    # 2025: p has no cost, so no part of the line's 1 kr.
+    assert projects["q"]["financing"]["2025"] == {"z": 1}
+    assert projects["p"]["financing"]["2025"] == {}
+
+
+def test_by_project_three_sources_out_of_order_are_put_in_the_files_order(tmp_path):
+    text = """\
+scenario: B
+budget_year: 2024
+unit: kr.
+sources:
+  a: {name: A, kind: fund}
+  b: {name: B, kind: decentral}
+  c: {name: C, kind: external}
+projects:
+  p:
+    name: P
+    costs: {2024: 100}
+    financing:
+      - {source: b, amount: {2024: 10}}
+financing:
+  - {source: a, projects: [p], amount: {2024: 20}}
+  - {source: c, projects: [p], amount: {2024: 30}}
+"""
+    projects = projects_json(tmp_path, text)
+    assert list(projects["p"]["financing"]["2024"].items()) == [("a", 20), ("b", 10), ("c", 30)]
+
+
+def test_by_project_splits_30_digit_amounts_to_the_ore(tmp_path):
+    text = """\
+scenario: B
+budget_year: 2024
+unit: kr.
+sources:
+  z: {name: Z, kind: decentral}
+projects:
+  p:
+    name: P
+    costs: {2024: 1000000000000000000000000000.00, 2025: 1000000000000000000000000000.00}
+  q:
+    name: Q
+    costs: {2024: 1000000000000000000000000000.49, 2025: 1000000000000000000000000000.00}
+financing:
+  - {source: z, projects: [p, q], amount: {2024: 0.01, 2025: 1000000000000000000000000000.49}}
+"""
+    projects = projects_json(tmp_path, text)
+    # 2024: q's cost is 49 øre more, so q's share of the one øre is larger (at 28 digits the costs would tie)
+    assert projects["p"]["financing"]["2024"] == {}
+    assert projects["q"]["financing"]["2024"] == {"z": D("0.01")}
+    # 2025: equal costs, an odd number of øre: the extra øre to p, defined first; the parts add up to the amount
+    assert projects["p"]["financing"]["2025"] == {"z": D("500000000000000000000000000.25")}
+    assert projects["q"]["financing"]["2025"] == {"z": D("500000000000000000000000000.24")}
+    assert projects["p"]["financed"]["2025"] == D("500000000000000000000000000.25")
+    assert projects["p"]["residual"]["2025"] == D("499999999999999999999999999.75")
