@@ -72,3 +72,14 @@ def test_ratio_rounds_any_quotient():
     assert str(ratio(D(0), D(-5))) == "0.0000"
     assert ratio(D(2), D(3)) == D("0.6667") and ratio(D(1), D(0)) is None
     assert ratio(D(1), D(3) * D(10) ** 250) == 0
+
+
+def test_the_schedule_is_written_once_and_its_words_are_made_from_it():
+    """discount.SCHEDULE is the Finance Ministry's schedule; the factor, --discount's help and the savings key
+    line all come from it."""
+    from conftest import invoke
+    from effektinvest.core.discount import schedule_spans
+
+    assert schedule_spans() == [(D("0.035"), 1, 35), (D("0.025"), 36, 70), (D("0.015"), 71, None)]
+    help_text = " ".join(invoke("savings", "--help", env={"COLUMNS": "300"}).stdout.split())
+    assert "the Finance Ministry's 3.5 % for years 1-35, 2.5 % for 36-70, 1.5 % after" in help_text

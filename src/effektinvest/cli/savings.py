@@ -32,14 +32,18 @@ REALISATION_HELP = (
     'The share of the expected savings assumed to materialise, "75%" or 0.75, from 0 to 200 % (default: the '
     "file's realisation, else 100 %); a list such as 100%,75%,50% prints a sensitivity table."
 )
+
+
 def _schedule_help() -> str:
-    """The Finance Ministry's schedule in words, from `discount.SCHEDULE`: '3.5 % for years 1-35, ..., 1.5 % after'."""
+    """The Finance Ministry's schedule in words, from `discount.SCHEDULE`: '3.5 % for years 1-35, 2.5 % for
+    36-70, 1.5 % after'."""
     from effektinvest.core.discount import schedule_spans
 
-    words = [f"{rate.scaleb(2)} % for " + ("years " if first == 1 else "") + f"{first}-{last}"
-             for rate, first, last in schedule_spans() if last is not None]
-    rate, _, _ = schedule_spans()[-1]
-    return ", ".join([*words, f"{rate.scaleb(2)} % after"])
+    words = []
+    for rate, first, last in schedule_spans():
+        years = "after" if last is None else ("for years " if first == 1 else "for ") + f"{first}-{last}"
+        words.append(f"{rate.scaleb(2)} % {years}")
+    return ", ".join(words)
 
 
 DISCOUNT_HELP = (

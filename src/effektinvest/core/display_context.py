@@ -86,6 +86,12 @@ def coverage_cell(value: Decimal | None) -> str:
     return NONE if value is None else percent(value)
 
 
+def year_heads(years) -> list[str]:
+    """The heads of a table's number columns, as a Danish budget table has them: each budget year, then the
+    total ('I alt')."""
+    return [*(str(year) for year in years), TOTAL]
+
+
 def caption(unit: Unit, price_level: int | None) -> str:
     """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them."""
     return unit.value if price_level is None else f"{unit.value}, {price_level}-priser"

@@ -8,7 +8,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from effektinvest.core.display_context import TOTAL, visible
+from effektinvest.core.display_context import visible
 
 _LABEL_MIN = 10  # a label column is never narrower than this (or its longest word, up to _LABEL_WORD)
 _LABEL_WORD = 16  # a longer word is folded
@@ -41,11 +41,6 @@ def grid(title: str, caption_text: str, heads: list[str], body: list[list[str]],
         width = max([len(heads[index]), *(len(line[index]) for line in body)])
         table.add_column(Text(heads[index]), justify="right", no_wrap=True, min_width=width)
     return table
-
-
-def year_heads(years) -> list[str]:
-    """The heads of the number columns: each budget year, then the total."""
-    return [*(str(year) for year in years), TOTAL]
 
 
 def texts(lines) -> list[Text]:

@@ -4,8 +4,7 @@ It knows no report; each report's `markdown.py` fills it. Text a user wrote goes
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import markdown_text
-from effektinvest.formats.grid import year_heads
+from effektinvest.core.display_context import markdown_text, year_heads
 
 
 def row(cells: list[str]) -> str:

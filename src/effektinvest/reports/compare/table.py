@@ -8,8 +8,8 @@ from decimal import Decimal
 from rich.console import Group
 from rich.text import Text
 
-from effektinvest.core.display_context import danish, signed, visible
-from effektinvest.formats.grid import grid, texts, year_heads
+from effektinvest.core.display_context import danish, signed, visible, year_heads
+from effektinvest.formats.grid import grid, texts
 from effektinvest.reports import Options
 from effektinvest.reports.compare.view import (
     SIDES,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
-from effektinvest.core.display_context import visible
-from effektinvest.formats.grid import grid, texts, year_heads
+from effektinvest.core.display_context import visible, year_heads
+from effektinvest.formats.grid import grid, texts
 from effektinvest.reports import Options
 from effektinvest.reports.gap.view import (
     Report,
