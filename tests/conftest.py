@@ -3,16 +3,25 @@ around `cli.run`), for every test where a real process does not matter."""
 
 from __future__ import annotations
 
-import os
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 
-import typer.main
-from hypothesis import settings
-from typer.testing import CliRunner
+# pytest compiles each test module, and each module of hypothesis (a pytest plugin's distribution), from its
+# rewritten source, and caches the result beside it, unless Python is told not to write bytecode
+# (PYTHONDONTWRITEBYTECODE, set on this project's machines): then each worker does it again in every session,
+# 3 of its 5 s before the first test under `pytest --cov`. So the tests write it: the first session on a
+# machine pays, the later ones read it (__pycache__ is ignored by git). The package's own: `pytest_configure`.
+sys.dont_write_bytecode = False
 
-from effektinvest.cli import app, run
+import os  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+import typer.main  # noqa: E402
+from hypothesis import settings  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from effektinvest.cli import app, run  # noqa: E402
 
 # Property tests: a fixed seed in CI (CI=true), so a run there is repeatable; random locally, to find more.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
@@ -68,6 +77,46 @@ def invoke(*args: str, input: bytes | str | None = None, env: dict | None = None
         sys.stdout.flush()
         sys.stderr.flush()
         return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(autouse=True)
+def _processes_unmeasured(request, monkeypatch) -> None:
+    """Under `pytest --cov`, coverage starts itself in each Python process a test starts (`patch = subprocess`
+    in pyproject.toml): about 0.1 s of CPU more a process, 13 s of the suite's 100, for lines that tests in
+    this process run anyway. Only a test marked `measured_process` keeps it: its process runs lines that no
+    test can run in pytest's own process (the console script, a closed pipe, the reader without libyaml)."""
+    if request.node.get_closest_marker("measured_process") is None:
+        monkeypatch.delenv("COVERAGE_PROCESS_CONFIG", raising=False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """Under `pytest --cov`, a property test is measured while its body runs, not while hypothesis draws and
+    shrinks its examples. Coverage's tracer (Python 3.11: `sys.settrace`) sees every call in every module,
+    its own `source` or not, so hypothesis' engine ran two to three times slower under it, for lines of no
+    module of ours. The body, which is all of a property test that runs our code, is wrapped through
+    `.hypothesis.inner_test`, the hook hypothesis keeps for test runners."""
+    test = getattr(item.obj, "hypothesis", None)
+    measuring = sys.modules.get("coverage") and sys.modules["coverage"].Coverage.current()
+    if not (measuring and getattr(item.obj, "is_hypothesis_test", False)):
+        yield
+        return
+    body = test.inner_test
+
+    def measured(*args, **kwargs):
+        measuring.start()
+        try:
+            return body(*args, **kwargs)
+        finally:
+            measuring.stop()
+
+    test.inner_test = measured
+    measuring.stop()
+    try:
+        yield
+    finally:
+        measuring.start()
+        test.inner_test = body
 
 
 def pytest_configure(config) -> None:
@@ -132,7 +181,6 @@ import re  # noqa: E402
 from dataclasses import field  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
-import pytest  # noqa: E402
 from hypothesis import HealthCheck  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

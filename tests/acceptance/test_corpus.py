@@ -436,6 +436,7 @@ def dig(report, path: tuple):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+@pytest.mark.measured_process
 def test_bad_input(case: Case, tmp_path: Path) -> None:
     path = input_file(case, tmp_path)
     result = run(["check", str(path)], tmp_path, case.guarded)

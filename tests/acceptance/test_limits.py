@@ -168,6 +168,7 @@ def test_standard_input_at_the_limit_is_read() -> None:
 
 
 @needs_posix
+@pytest.mark.measured_process
 def test_endless_standard_input_is_read_only_to_the_limit(tmp_path: Path) -> None:
     with open("/dev/zero", "rb") as zero:
         result = cli(["check", "-"], tmp_path, stdin=zero, cap=bound(64 * MIB))
@@ -299,11 +300,13 @@ def linear(monkeypatch, tmp_path: Path, make, *args: str) -> tuple[Result, Resul
     return at_n, at_2n
 
 
+@pytest.mark.no_cover  # (pytest-cov: a count of calls, which coverage's tracer only slows down)
 def test_a_pooled_line_takes_linear_work(monkeypatch, tmp_path: Path) -> None:
     for result in linear(monkeypatch, tmp_path, pooled, "check"):  # 13 minutes at 150,000 before (quadratic)
         assert (result.code, summary(result.stderr)) == (0, (0, 0)), result.stderr[-2000:]
 
 
+@pytest.mark.no_cover  # (pytest-cov: a count of calls, which coverage's tracer only slows down)
 def test_duplicate_keys_take_linear_work(monkeypatch, tmp_path: Path) -> None:
     for n, result in zip((N, 2 * N), linear(monkeypatch, tmp_path, duplicates, "check", "-f", "json"), strict=True):
         assert result.code == 1  # 4 minutes at 120,000 before (quadratic)
@@ -314,6 +317,7 @@ def test_duplicate_keys_take_linear_work(monkeypatch, tmp_path: Path) -> None:
             f"again on line {6 + 2 * n - 1}"
 
 
+@pytest.mark.no_cover  # (pytest-cov: a count of calls, which coverage's tracer only slows down)
 def test_findings_are_placed_on_their_lines_in_linear_work(monkeypatch, tmp_path: Path) -> None:
     for n, result in zip((N, 2 * N), linear(monkeypatch, tmp_path, findings, "check", "-f", "json"), strict=True):
         assert result.code == 1  # 3 minutes at 80,000 before (quadratic)

@@ -114,6 +114,12 @@ def start_pre_commit(root: Path) -> subprocess.Popen | str:
     # hook runs effektinvest in the environment pre-commit made for it, which coverage does not measure.
     env = {k: v for k, v in os.environ.items() if k != "COVERAGE_PROCESS_CONFIG"}
     env["PRE_COMMIT_HOME"] = str(root / "pre-commit-home")
+    # pip compiles every module it installs to bytecode (a third of the install's CPU, pydantic's and rich's
+    # thousands of files) for the two runs of the hook, which import a few dozen: --no-compile. (pip sets an
+    # option's own value from its variable, and --no-compile's value is `compile`: hence 0.)
+    env["PIP_NO_COMPILE"] = "0"
+    if sys.version_info < (3, 12):  # the hook's environment has setuptools (virtualenv adds it below 3.12):
+        env["PIP_NO_BUILD_ISOLATION"] = "0"  # the wheel is built with it, not in a second environment made for it
     return subprocess.Popen(
         [sys.executable, "-c", _RUN_EACH, *map(str, repos)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, env=env,

@@ -55,6 +55,7 @@ def test_stdin_is_read_for_dash():
     assert "<stdin>:1:1: error[missing-key]" in result.stderr
 
 
+@pytest.mark.measured_process
 def test_the_console_script_exits_with_the_commands_code():
     """One gap in a real process: main() ends the process with the command's exit code, the report printed."""
     result = process("gap", "scenarios/2024.yaml", "--format", "json", "--fail-on-gap", capture_output=True)
@@ -157,6 +158,7 @@ def test_a_closed_pipe_keeps_the_exit_code(tmp_path):
     assert b"Traceback" not in stderr
 
 
+@pytest.mark.measured_process
 def test_a_closed_pipe_is_not_an_error(tmp_path):
     # `effektinvest gap big.yaml -f csv | head -1`: exit 0 and nothing on standard error
     code, stderr = into_a_closed_pipe("gap", many_projects(tmp_path), "--format", "csv")
@@ -180,6 +182,7 @@ def test_check_into_a_closed_pipe_keeps_its_exit_code(tmp_path):
         (("check", str(FIXTURES / "unknown_source.yaml"), "--format", "json"), 1),
     ],
 )
+@pytest.mark.measured_process
 def test_a_reader_gone_before_the_report_is_written(args, code):
     # `effektinvest ... | true`: the command's own exit code, and nothing but its own diagnostics on stderr
     got, stderr = into_a_closed_pipe(*args, read=0)
@@ -190,6 +193,7 @@ def test_a_reader_gone_before_the_report_is_written(args, code):
     assert stderr.decode() == expected
 
 
+@pytest.mark.measured_process
 def test_an_unwritable_output_is_an_error_not_a_traceback():
     with open("/dev/full", "wb") as full:
         result = process("gap", SEED, "-f", "json", stdout=full, stderr=subprocess.PIPE)
@@ -197,6 +201,7 @@ def test_an_unwritable_output_is_an_error_not_a_traceback():
     assert b"cannot write the output" in result.stderr and b"Traceback" not in result.stderr
 
 
+@pytest.mark.measured_process
 def test_a_closed_standard_input_is_a_usage_error():
     result = process(
         "gap", "-", stdin=subprocess.DEVNULL, capture_output=True, close_fds=True, preexec_fn=lambda: os.close(0)
@@ -235,6 +240,7 @@ def test_a_bad_option_value_is_said_plainly():
 
 
 @pytest.mark.parametrize(("args", "exit_code"), [(("--help",), 0), (("gap", "--help"), 0), ((), 2)])
+@pytest.mark.measured_process
 def test_help_into_a_closed_pipe_keeps_its_exit_code_quietly(args, exit_code):
     # `effektinvest --help | head -1`: the reader goes after a line; help is not an error (no command at all
     # is a usage error, 2, with the help printed as well)

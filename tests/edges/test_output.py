@@ -170,6 +170,7 @@ def test_xlsx_to_dev_full_is_a_write_error():
     assert result.stderr == "effektinvest: error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.measured_process
 def test_xlsx_to_a_closed_standard_output_is_a_write_error():
     result = subprocess.run(f"'{EXE}' gap '{SEED}' -f xlsx >&-", shell=True, stderr=subprocess.PIPE, text=True)
     assert result.returncode == 2

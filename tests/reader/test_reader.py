@@ -238,6 +238,7 @@ print(json.dumps(answers))
 """
 
 
+@pytest.mark.measured_process
 def test_without_libyaml_it_says_so_and_reads_the_same(monkeypatch):
     # PyYAML without its C parser: a warning on stderr, never a silent switch, and the same
     # diagnostics (code, line, column) for every corpus and fixture file, the same report for the seed.
