@@ -4,6 +4,7 @@ the edges above them)."""
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -11,9 +12,15 @@ SRC = ROOT / "src" / "effektinvest"
 PAGE = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    """PATH parsed, once a session (each test below reads every module)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _has_code(path: Path) -> bool:
     """Whether a package's __init__.py holds more than its docstring (then it is a module to name)."""
-    body = ast.parse(path.read_text(encoding="utf-8")).body
+    body = _tree(path).body
     return any(not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body)
 
 
@@ -48,7 +55,7 @@ def _imports(path: Path) -> set[str]:
     """The effektinvest modules PATH imports, as dotted names (relative imports resolved)."""
     package = ".".join(path.relative_to(SRC.parent).with_suffix("").parts[:-1])
     out = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -60,6 +67,7 @@ def _imports(path: Path) -> set[str]:
     return {name for name in out if name.startswith("effektinvest")}
 
 
+@cache
 def _graph() -> dict[str, set[str]]:
     names = {}
     for path in SRC.rglob("*.py"):
@@ -119,7 +127,7 @@ def test_the_pure_core_imports_no_rich_typer_or_openpyxl():
     wrong = []
     for package in ("core", "checks", "reader", "model"):
         for path in (SRC / package).rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for node in ast.walk(_tree(path)):
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
                 names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
                 wrong += [(path.name, name) for name in names if name.split(".")[0] in heavy]
