@@ -1,4 +1,4 @@
-"""The scenario model (formats 1 to 1.2): pydantic models with extra keys forbidden.
+"""The scenario model (formats 1 to 1.3): pydantic models with extra keys forbidden.
 
 The value types are in `model.values`; what pydantic's errors say to a user is in `model.errors`.
 Rules that span several values (references, shares per project, years) are in `checks`.
@@ -10,11 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from effektinvest.model.units import Unit
 from effektinvest.model.values import (
+    AchievedCounts,
     Amount,
     AmountSpec,
     Decimals,
     KindField,
     Name,
+    PaidByYear,
     PriceIndex,
     Realisation,
     Savings,
@@ -57,7 +59,7 @@ class Source(BaseModel):
 # and tariff; outcomes and a cap only with a tariff, and a tariff only with outcomes.
 _ONE_KIND = {
     "oneOf": [{"required": ["amount"]}, {"required": ["share"]}, {"required": ["tariff"]}],
-    "dependencies": {"tariff": ["outcomes"], "outcomes": ["tariff"], "cap": ["tariff"]},
+    "dependencies": {"tariff": ["outcomes"], "outcomes": ["tariff"], "cap": ["tariff"], "achieved": ["tariff"]},
 }
 
 
@@ -75,6 +77,12 @@ class FinancingLine(BaseModel):
     tariff: Amount = Field(None, description="format 1.2: an outcome payment line pays this per achieved outcome")
     outcomes: YearCounts = Field(None, description="format 1.2: with tariff, mapping year -> expected outcome count")
     cap: Amount = Field(None, description="format 1.2: with tariff, the most the outcome line pays in all")
+    achieved: AchievedCounts = Field(
+        None, description="format 1.3: with tariff, mapping closed year -> the outcomes actually achieved"
+    )
+    paid: PaidByYear = Field(
+        None, description="format 1.3: mapping closed year -> what the line actually paid; replaces its rule there"
+    )
     note: Text = Field(None, description="free text, e.g. what savings the money is expected from")
 
 
@@ -104,6 +112,13 @@ class Project(BaseModel):
         description="format 1.2: mapping source id -> year -> the gross saving (negative: an extra cost) the "
         "project is expected to bring to that pocket in that year",
     )
+    actual_costs: YearAmounts = Field(
+        None, description="format 1.3: mapping closed year -> what the project actually cost (regnskab)"
+    )
+    realised_savings: Savings = Field(
+        None,
+        description="format 1.3: mapping source id -> closed year -> the saving actually booked in that pocket",
+    )
     note: Text = Field(None, description="free text")
 
 
@@ -129,6 +144,11 @@ class Scenario(BaseModel):
     sources: dict[str, Source] = Field(description="the budget pockets that can pay, by id")
     projects: dict[str, Project] = Field(description="the projects, by id")
     financing: list[PooledLine] = Field((), description="lines that cover several projects at once")
+    actuals_through: Year = Field(
+        None,
+        description="format 1.3: the last closed accounting year whose actual figures the file holds; years up "
+        "to it are closed, later years open",
+    )
     realisation: Realisation = Field(
         None,
         description='format 1.2: the share of the expected savings assumed to materialise, "75%" or 0.75, '

@@ -211,21 +211,40 @@ YearAmounts = Annotated[dict[int, Decimal], _validator(_year_amounts), WithJsonS
 AMOUNT_TAGS = ("total", "by-year")
 
 
-def _amounts_by_year(value: Any) -> dict[int, Decimal]:
-    """A financing line's amounts by year: as costs, but with at least one year. `amount: {}` would pay
-    nothing in no year, silently; an error says so (costs: {} is the checks' business: a continued project
-    needs costs)."""
-    if isinstance(value, dict) and not value:
-        raise ValueProblem(
-            "missing-amount",
-            "an amount by year is empty ({}): it is not 0; give the years, such as {2024: 1.5}, "
-            "or leave the line out",
-        )
-    return _year_amounts(value)
+def _not_empty(empty: str, parse):
+    """PARSE of a year mapping that must have a year: `amount: {}` would pay nothing in no year, silently;
+    an error says so, in the words EMPTY (costs: {} is the checks' business: a continued project needs costs)."""
+
+    def validate(value: Any):
+        if isinstance(value, dict) and not value:
+            raise ValueProblem("missing-amount", empty)
+        return parse(value)
+
+    return validate
 
 
+_NON_EMPTY_AMOUNTS_SCHEMA = {**_YEAR_AMOUNTS_SCHEMA, "minProperties": 1}
+# A financing line's amounts by year: as costs, but with at least one year.
 AmountsByYear = Annotated[
-    dict[int, Decimal], _validator(_amounts_by_year), WithJsonSchema({**_YEAR_AMOUNTS_SCHEMA, "minProperties": 1})
+    dict[int, Decimal],
+    _validator(
+        _not_empty(
+            "an amount by year is empty ({}): it is not 0; give the years, such as {2024: 1.5}, or leave the line out",
+            _year_amounts,
+        )
+    ),
+    WithJsonSchema(_NON_EMPTY_AMOUNTS_SCHEMA),
+]
+# format 1.3: what a financing line actually paid in closed years (`paid`)
+PaidByYear = Annotated[
+    dict[int, Decimal],
+    _validator(
+        _not_empty(
+            "paid is empty ({}): give what the line paid per closed year, such as {2024: 1.5}, or leave the key out",
+            _year_amounts,
+        )
+    ),
+    WithJsonSchema(_NON_EMPTY_AMOUNTS_SCHEMA),
 ]
 AmountSpec = Annotated[
     Annotated[Amount, Tag("total")] | Annotated[AmountsByYear, Tag("by-year")],
@@ -253,11 +272,7 @@ def _count(value: Any) -> int:
 
 
 def _year_counts(value: Any) -> dict[int, int]:
-    """An outcome line's counts by year: at least one year (`outcomes: {}` would pay nothing, silently)."""
-    if isinstance(value, dict) and not value:
-        raise ValueProblem(
-            "missing-amount", "outcomes is empty ({}): give the expected count per year, such as {2024: 40}"
-        )
+    """Outcome counts by year (`outcomes`, format 1.3's `achieved`)."""
     return _year_amounts(value, _count, "count")
 
 
@@ -271,7 +286,26 @@ _YEAR_COUNTS_SCHEMA = {
     "additionalProperties": {"type": "integer", "minimum": 0},
     "minProperties": 1,  # `outcomes: {}` is an error, as `amount: {}` is
 }
-YearCounts = Annotated[dict[int, int], _validator(_year_counts), WithJsonSchema(_YEAR_COUNTS_SCHEMA)]
+# An outcome line's expected counts: at least one year (`outcomes: {}` would pay nothing, silently).
+YearCounts = Annotated[
+    dict[int, int],
+    _validator(
+        _not_empty("outcomes is empty ({}): give the expected count per year, such as {2024: 40}", _year_counts)
+    ),
+    WithJsonSchema(_YEAR_COUNTS_SCHEMA),
+]
+# format 1.3: the outcomes an outcome line actually achieved in closed years (`achieved`)
+AchievedCounts = Annotated[
+    dict[int, int],
+    _validator(
+        _not_empty(
+            "achieved is empty ({}): give the count achieved per closed year, such as {2024: 12}, or leave the key "
+            "out",
+            _year_counts,
+        )
+    ),
+    WithJsonSchema(_YEAR_COUNTS_SCHEMA),
+]
 Savings = Annotated[
     dict[str, Annotated[dict[int, Decimal], _validator(_signed_year_amounts), WithJsonSchema(_YEAR_SIGNED_SCHEMA)]],
     WithJsonSchema({"type": "object", "additionalProperties": _YEAR_SIGNED_SCHEMA}),
