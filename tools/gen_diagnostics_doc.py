@@ -21,6 +21,11 @@ def p(body: str) -> str:
     return HEAD + body
 
 
+def closed(through: int, body: str) -> str:
+    """P(BODY) in a file whose accounts run to THROUGH (format 1.3)."""
+    return p(body).replace("budget_year: 2024\n", f"budget_year: 2024\nactuals_through: {through}\n")
+
+
 # code -> an example scenario that shows it (None: it needs a file or an option a page cannot show). What each
 # code means, and how to fix it, is in effektinvest.model.diagnostics.CODES.
 EXAMPLES = {
@@ -102,12 +107,20 @@ EXAMPLES = {
     "year-before-budget": p("  a: {name: A, costs: {2023: 10, 2024: 10}}\n"),
     "invalid-index": "price_index: {2024: 100, 2025: 0}\n" + p("  a: {name: A, costs: {2024: 10}}\n"),
     "ambiguous-thousands": p("  a: {name: A, costs: {2024: 1.500}}\n"),
+    "actuals-without-close": p("  a: {name: A, costs: {2024: 10}, actual_costs: {2024: 11}}\n"),
+    "actuals-through-too-early": closed(2023, "  a: {name: A, costs: {2024: 10}}\n"),
+    "actual-in-open-year": closed(2024, "  a: {name: A, costs: {2024: 10, 2025: 10}, actual_costs: {2024: 11, 2025: 9}}\n"),
+    "achieved-not-outcome": closed(
+        2024,
+        "  a:\n    name: A\n    costs: {2024: 10}\n    actual_costs: {2024: 10}\n    financing:\n      - {source: fund, share: 0.5, achieved: {2024: 3}}\n"
+    ),
     "prices-unavailable": None,
     "surplus": p("  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, amount: 12}\n"),
     "inactive-line": p(
         "  a: {name: A, costs: {2024: 10}, financing: [{source: fund, share: 0.5}]}\n"
         "  b: {name: B, status: stop, financing: [{source: fund, amount: 5}]}\n"
     ),
+    "actual-missing": closed(2024, "  a: {name: A, costs: {2024: 10, 2025: 10}}\n"),
     "unused-source": "scenario: Eksempel\nbudget_year: 2024\nsources:\n  fund: {name: Outcomefonden}\nprojects:\n  a: {name: A, costs: {2024: 10}}\n",
     "covers-inactive-project": p(
         '  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: stop}\nfinancing:\n  - {source: fund, share: "10%", projects: [a, b]}\n'
@@ -127,7 +140,7 @@ PATH:LINE:COLUMN: warning[CODE]: MESSAGE
 LINE and COLUMN count from 1 and point at the key or value at fault. Errors make the
 file unusable (exit 1); warnings are printed, and fail only with `check --strict`. The
 codes below are stable: scripts may match on them. Each example is run by the test
-suite (`tests/test_docs.py`), which checks that it still prints what is shown here.
+suite (`tests/acceptance/test_docs.py`), which checks that it still prints what is shown here.
 """
 
 

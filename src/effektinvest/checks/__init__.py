@@ -9,6 +9,8 @@ module per thing a rule is about:
                   at most 100 %
     amounts.py    every amount in whole øre; an amount (or outcome counts) needs cost to be paid against
     savings.py    a project's savings: sources that are defined; none of a project that is not continued
+    actuals.py    format 1.3's actual figures: actuals_through set and not before the budget year, actuals in
+                  closed years only, achieved on outcome lines only, paid against cost; the plan standing in
     sources.py    a source that nothing uses
     surpluses.py  paying (the lines that decide a surplus), surpluses (a year where financing exceeds cost)
 

@@ -1,4 +1,5 @@
-"""What every amount needs: to be in whole øre (costs, savings, and a line's amount, tariff and cap), and,
+"""What every amount needs: to be in whole øre (costs, savings, a line's amount, tariff and cap, and format
+1.3's actual costs, realised savings and what a line paid), and,
 on a financing line, cost to be paid against in its years (`amount-without-cost`).
 """
 
@@ -38,12 +39,16 @@ def whole_ore(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     with localcontext(EXACT):
         for pid, project in scenario.projects.items():
             visit_years(("projects", pid, "costs"), project.costs)
-            for sid, by_year in (project.savings or {}).items():
-                visit_years(("projects", pid, "savings", sid), by_year)
+            visit_years(("projects", pid, "actual_costs"), project.actual_costs)
+            for key in ("savings", "realised_savings"):
+                for sid, by_year in (getattr(project, key) or {}).items():
+                    visit_years(("projects", pid, key, sid), by_year)
     for path, line in all_lines(scenario):
-        if isinstance(line.amount, dict):
-            for year, amount in line.amount.items():
-                visit((*path, "amount", year), amount)
+        for key in ("amount", "paid"):
+            by_year = getattr(line, key)
+            if isinstance(by_year, dict):
+                for year, amount in by_year.items():
+                    visit((*path, key, year), amount)
         for key in ("amount", "tariff", "cap"):
             value = getattr(line, key)
             if value is not None and not isinstance(value, dict):

@@ -4,6 +4,7 @@ holds which).
 
 from __future__ import annotations
 
+from effektinvest.checks.actuals import actuals
 from effektinvest.checks.amounts import amounts_need_cost, whole_ore
 from effektinvest.checks.lines import Lines, each_line, shares
 from effektinvest.checks.projects import projects
@@ -22,6 +23,7 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
         *whole_ore(scenario, gaps),
         *each_line(scenario, gaps),
         *savings(scenario, gaps),
+        *actuals(scenario, lines, gaps),
         *shares(lines),
         *amounts_need_cost(lines, gaps),
         *unused_sources(scenario, gaps),

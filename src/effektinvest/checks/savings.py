@@ -34,5 +34,10 @@ def savings(scenario: Scenario, gaps: Gaps) -> list[Finding]:
 
 
 def saved_in(scenario: Scenario) -> set[str]:
-    """The sources in which some project's savings land (whatever its status): such a source is used."""
-    return {sid for project in scenario.projects.values() for sid in project.savings or ()}
+    """The sources in which some project's savings land, expected or realised (whatever its status): such a
+    source is used."""
+    return {
+        sid
+        for project in scenario.projects.values()
+        for sid in (*(project.savings or ()), *(project.realised_savings or ()))
+    }

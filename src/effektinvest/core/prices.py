@@ -2,8 +2,8 @@
 
 Each amount is multiplied by index[YEAR] / index[price_level] and rounded to
 whole øre, half to even, amount by amount, before any other arithmetic.
-Shares are ratios and are not restated; nor are outcome counts (format 1.2), only their tariff and cap
-(and savings). Pure.
+Shares are ratios and are not restated; nor are outcome counts (format 1.2) or achieved ones (1.3), only
+their tariff and cap (and savings, and format 1.3's actual costs, realised savings and what a line paid). Pure.
 """
 
 from __future__ import annotations
@@ -69,14 +69,21 @@ def restate(scenario: Scenario, year: int) -> Scenario:
             update["amount"] = by_year(financing.amount)
         elif financing.amount is not None:
             update["amount"] = convert(financing.amount)
+        if financing.paid is not None:  # format 1.3 (`achieved` is a count)
+            update["paid"] = by_year(financing.paid)
         return financing.model_copy(update=update) if update else financing
+
+    def pockets(savings: dict | None) -> dict | None:
+        return None if savings is None else {sid: by_year(by) for sid, by in savings.items()}
 
     projects = {
         pid: project.model_copy(
             update={
                 "costs": by_year(project.costs),
                 "financing": [line(f) for f in project.financing],
-                "savings": None if project.savings is None else {s: by_year(a) for s, a in project.savings.items()},
+                "savings": pockets(project.savings),
+                "actual_costs": by_year(project.actual_costs),  # format 1.3
+                "realised_savings": pockets(project.realised_savings),
             }
         )
         for pid, project in scenario.projects.items()

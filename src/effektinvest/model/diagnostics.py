@@ -243,7 +243,7 @@ CODES: dict[str, Code] = {
     ),
     "unknown-source": Code(
         E,
-        "a financing line, or a project's `savings`, naming a source that is not defined",
+        "a financing line, or a project's `savings` or `realised_savings`, naming a source that is not defined",
         "Use an id from `sources`, or add the source.",
     ),
     "unharvestable-source": Code(
@@ -267,7 +267,7 @@ CODES: dict[str, Code] = {
     "decide-at-too-early": Code(E, "decide_at not after budget_year", "A deferred decision falls at a later budget."),
     "year-before-budget": Code(
         E,
-        "a cost year before the budget year at which the decision is taken",
+        "a cost year (or an actual figure's year) before the budget year at which the decision is taken",
         "Leave out years before the budget year: they are not part of this decision.",
     ),
     "invalid-index": Code(
@@ -279,6 +279,27 @@ CODES: dict[str, Code] = {
         E,
         "a number written like Danish thousands, such as 1.500: fifteen hundred, or one and a half?",
         "Write `1500` if you mean fifteen hundred; `1.5` if you mean one and a half.",
+    ),
+    "actuals-without-close": Code(
+        E,
+        "an actual figure (actual_costs, realised_savings, achieved, paid) in a file without actuals_through "
+        "(format 1.3)",
+        "Set `actuals_through:` to the last closed accounting year whose figures the file holds.",
+    ),
+    "actuals-through-too-early": Code(
+        E,
+        "actuals_through before budget_year",
+        "The closed years a file follows up are its own budget years: actuals_through is budget_year or later.",
+    ),
+    "actual-in-open-year": Code(
+        E,
+        "an actual figure for a year after actuals_through: that year has not closed",
+        "Leave the year out until it has closed, then raise actuals_through.",
+    ),
+    "achieved-not-outcome": Code(
+        E,
+        "achieved on a financing line that is no outcome line (no tariff and outcomes)",
+        "Leave achieved out; record what the line paid under `paid`.",
     ),
     "prices-unavailable": Code(
         E,
@@ -308,6 +329,12 @@ CODES: dict[str, Code] = {
     ),
     "decide-at-ignored": Code(
         W, "decide_at on a project that is not deferred", "Remove decide_at, or set status: defer."
+    ),
+    "actual-missing": Code(
+        W,
+        "a closed year without the actual figure: a continued project's cost, an outcome line's achieved "
+        "outcomes, or a pocket's realised savings; the planned figure stands in (format 1.3)",
+        "Add the figure from the accounts; where the plan is right, write it as the actual.",
     ),
     "empty-projects": Code(
         W,

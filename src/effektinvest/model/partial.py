@@ -115,7 +115,7 @@ def _stand_in(data: dict, where: tuple, gaps: set[tuple]) -> None:
         gaps.add((top,))
     else:  # an optional key (unit, price_level, price_index, financing) or an unknown one
         data.pop(top, None)
-        if top in ("unit", "financing"):
+        if top in ("unit", "financing", "actuals_through"):
             gaps.add((top,))
         elif top not in Scenario.model_fields:
             _misspelt(data, top, Scenario, (), gaps)
@@ -145,13 +145,13 @@ def _project(projects: dict, pid: str, rest: tuple, gaps: set[tuple]) -> None:
     elif field == "status":
         entry["status"] = "stop"
         gaps.add(here)
-    elif field == "costs":
-        costs = entry.get("costs")
+    elif field in ("costs", "actual_costs"):
+        costs = entry.get(field)
         if deeper and isinstance(costs, dict):
             costs.pop(deeper[0], None)
         else:
-            entry["costs"] = {}
-        gaps.add((*here, "costs"))
+            entry[field] = {}
+        gaps.add((*here, field))
     elif field == "financing":
         lines = entry.get("financing")
         if deeper and isinstance(lines, list) and isinstance(deeper[0], int):
@@ -159,16 +159,16 @@ def _project(projects: dict, pid: str, rest: tuple, gaps: set[tuple]) -> None:
         else:
             entry["financing"] = []
             gaps.add((*here, "financing"))
-    elif field == "savings" and deeper and isinstance(entry.get("savings"), dict):
-        by_year = entry["savings"].get(deeper[0])
+    elif field in ("savings", "realised_savings") and deeper and isinstance(entry.get(field), dict):
+        by_year = entry[field].get(deeper[0])
         if len(deeper) > 1 and isinstance(by_year, dict):
             by_year.pop(deeper[1], None)  # one bad saving: the others still count
         else:
-            entry["savings"].pop(deeper[0], None)
-        gaps.add((*here, "savings", deeper[0]))
-    elif field in Project.model_fields:  # decide_at, funding_ends, note, savings
+            entry[field].pop(deeper[0], None)
+        gaps.add((*here, field, deeper[0]))
+    elif field in Project.model_fields:  # decide_at, funding_ends, note, savings, realised_savings
         entry.pop(field, None)
-        if field in ("decide_at", "savings"):
+        if field in ("decide_at", "savings", "realised_savings"):
             gaps.add((*here, field))
     else:
         entry.pop(field, None)
@@ -184,7 +184,7 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
         gaps.add(path)
         return
     field = rest[0]
-    if field in ("amount", "outcomes") and len(rest) > 1 and isinstance(entry.get(field), dict):
+    if field in ("amount", "outcomes", "achieved", "paid") and len(rest) > 1 and isinstance(entry.get(field), dict):
         entry[field].pop(rest[1], None)  # one bad year: the others are still checked (a year without cost)
         gaps.add((*path, field, rest[1]))
         return
@@ -192,7 +192,7 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
         entry["source"] = UNREAD_SOURCE
     elif field in ("amount", "share", "tariff", "cap"):
         entry[field] = Decimal(0)
-    elif field in ("projects", "outcomes"):
+    elif field in ("projects", "outcomes", "achieved", "paid"):
         entry.pop(field, None)
     else:  # note, an unknown key
         entry.pop(field, None)
@@ -202,15 +202,19 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
 
 
 # What a key, missing because it was misspelt, leaves unknown: per model, the gap its absence makes.
-_LINE = {key: (key,) for key in ("source", "amount", "share", "projects", "tariff", "outcomes", "cap")}
+_LINE = {
+    key: (key,) for key in ("source", "amount", "share", "projects", "tariff", "outcomes", "cap", "achieved", "paid")
+}
 _MISSING = {
-    Scenario: {"unit": ("unit",), "financing": ("financing",)},
+    Scenario: {"unit": ("unit",), "financing": ("financing",), "actuals_through": ("actuals_through",)},
     Project: {
         "costs": ("costs",),
         "status": (),
         "decide_at": ("decide_at",),
         "financing": ("financing",),
         "savings": ("savings",),
+        "actual_costs": ("actual_costs",),
+        "realised_savings": ("realised_savings",),
     },
     FinancingLine: _LINE,
     PooledLine: _LINE,
