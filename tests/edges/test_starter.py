@@ -157,6 +157,25 @@ def test_the_starter_shows_the_new_keys_commented_and_uncommented_they_pass_chec
     assert loaded.scenario.projects["projekt_a"].savings["staten"] == {2027: Decimal("0.4"), 2028: Decimal("0.4")}
 
 
+def test_the_starter_shows_the_actual_figures_commented_and_uncommented_they_pass_check():
+    import re
+
+    text = starter_text("ny.yaml", 2026)
+    for key in ("# actuals_through:", "# actual_costs:", "# realised_savings:", "#   paid:", "#   achieved:"):
+        assert key in text
+    keys = r"staten|  name: Staten|  kind: state|savings|  decentral: |  staten: |- source: outcomefonden"
+    keys += r"|actuals_through|actual_costs|realised_savings|  paid|  achieved"
+    uncommented = re.sub(rf"(?m)^(\s*)# (?=({keys}|  tariff|  outcomes|  cap))", r"\1", text)
+    loaded = load_bytes(uncommented.encode(), "ny.yaml")
+    assert loaded.diagnostics == []
+    scenario = loaded.scenario
+    assert scenario.actuals_through == 2026
+    assert scenario.projects["projekt_a"].actual_costs == {2026: Decimal("2.4")}
+    assert scenario.projects["projekt_a"].realised_savings == {"decentral": {2026: Decimal("0.2")}}
+    assert scenario.financing[1].paid == {2026: Decimal("0.45")}
+    assert scenario.financing[-1].achieved == {2026: 8}
+
+
 @pytest.mark.usefixtures("at_the_root")
 def test_init_dash_prints_the_starter():
     result = invoke("init", "-")

@@ -24,6 +24,7 @@ budget_year: {budget}          # budgettet, hvor byrådet træffer beslutningen
 unit: mio. kr.             # kr., t.kr. (1.000 kr.) eller mio. kr.
 price_level: {budget}          # vises som "{budget}-priser"
 # realisation: "75%"       # format 1.2: den andel af besparelserne, der forventes realiseret (standard 100 %)
+# actuals_through: {budget}    # format 1.3: seneste afsluttede regnskabsår i filen (effektinvest follow-up)
 
 # Budgetlommerne, der kan betale en del af udgiften.
 sources:
@@ -46,6 +47,7 @@ projects:
     name: Projekt A
     # status: continue (videreføres, standard), defer (udskydes) eller stop
     costs: {{{budget}: 2.5, {next}: 2.5}}   # udgift ved videreførelse pr. budgetår
+    # actual_costs: {{{budget}: 2.4}}     # format 1.3: regnskab pr. afsluttet år
     financing:                          # finansiering, der kun dækker dette projekt
       - source: decentral
         share: "40%"                    # andel af udgiften hvert år
@@ -53,6 +55,7 @@ projects:
     # savings:                          # format 1.2: forventede besparelser pr. lomme og år (negativ: merudgift)
     #   decentral: {{{next}: 1.0, {after}: 1.2}}
     #   staten: {{{next}: 0.4, {after}: 0.4}}      # kan ikke høstes i kommunen
+    # realised_savings: {{decentral: {{{budget}: 0.2}}}}   # format 1.3: realiseret pr. lomme og afsluttet år
   projekt_b:
     name: Projekt B
     status: defer
@@ -65,10 +68,12 @@ financing:
     note: Mod forventning om besparelser på forsørgelsesudgifter
   - source: outcomefonden
     amount: {{{budget}: 0.5, {next}: 0.5}}    # eller beløb pr. år
+  #   paid: {{{budget}: 0.45}}                # format 1.3: faktisk betalt pr. afsluttet år
   # - source: outcomefonden             # format 1.2: resultatbetaling pr. opnået effekt
   #   tariff: 0.02                      # betaling pr. effekt
   #   outcomes: {{{budget}: 10, {next}: 20}}     # forventet antal effekter pr. år
   #   cap: 0.5                          # højst i alt (valgfri)
+  #   achieved: {{{budget}: 8}}                # format 1.3: opnåede effekter pr. afsluttet år
 """
 
 
