@@ -118,7 +118,22 @@ def test_the_outcome_cap_example_binds_and_its_savings_are_realised_at_75_percen
 def test_due_shipped_scenarios_2025():
     items = json.loads(invoke("due", "scenarios", "--budget", "2025", "--format", "json").stdout)
     assert [(i["path"], i["project"], i["reason"]) for i in items] == [
+        ("scenarios/2024-opfoelgning.yaml", "dialog_mod_vold", "deferred"),  # the same decision, followed up
         ("scenarios/2024.yaml", "dialog_mod_vold", "deferred"),
         ("scenarios/2025.yaml", "havnen", "funding_ends"),
         ("scenarios/2025.yaml", "hjem_job_helhed", "funding_ends"),
     ]
+
+
+# --- the follow-up example (format 1.3) -------------------------------------------------------------------------------
+
+FOLLOWED_UP = str(ROOT / "scenarios" / "2024-opfoelgning.yaml")
+
+
+def test_the_follow_up_example_is_the_seed_decision_with_complete_accounts_for_2024():
+    checked = invoke("check", FOLLOWED_UP, "--strict")
+    assert (checked.code, checked.stderr) == (0, "checked 1 file: 0 errors, 0 warnings\n")  # no plan stands in
+    followed, seed = gap_json(FOLLOWED_UP), gap_json(SEED)
+    assert followed.pop("scenario").endswith(", opfølgning på regnskab 2024")
+    seed.pop("scenario")
+    assert followed == seed  # every report but follow-up computes the plan: the note's figures
