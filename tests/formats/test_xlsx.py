@@ -182,11 +182,11 @@ def test_due_sheet_holds_every_figure_of_json():
     assert len(rows) == len(data)
     for item, row in zip(data, rows, strict=True):
         assert [c.value for c in row[:3]] == [item["path"], item["name"], item["project"]]
-        assert row[4].value == item["unit"]
+        assert [c.value for c in row[3:6]] == [item["reason_text"], item["decision"], item["unit"]]
         costs = [_number(item["costs"].get(str(y))) for y in years]
-        assert [_figure(c, item["unit"]) for c in row[5 : 5 + len(years)]] == costs
+        assert [_figure(c, item["unit"]) for c in row[6 : 6 + len(years)]] == costs
         total = sum(c for c in costs if c is not None) if item["costs"] else None
-        assert _figure(row[5 + len(years)], item["unit"]) == total
+        assert _figure(row[6 + len(years)], item["unit"]) == total
 
 
 def test_gap_sheet_has_a_native_stacked_column_chart():

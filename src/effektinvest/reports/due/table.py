@@ -1,4 +1,5 @@
-"""`due` on a terminal: a row per decision due at the budget, its costs in the file's unit."""
+"""`due` on a terminal: a row per decision due at the budget: why it is due, what the file decides, and its
+costs in the file's unit."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from rich.text import Text
 
 from effektinvest.core.display_context import danish, places, visible
 from effektinvest.reports import Options
-from effektinvest.reports.due.view import REASONS, DueReport
+from effektinvest.reports.due.view import DueReport, decision, reason_text
 
 
 def table(report: DueReport, options: Options) -> Table:
     out = Table(title=Text(f"Beslutninger ved budget {report.budget}"))
-    for head in ("Fil", "Projekt", "Årsag", "Udgift pr. år"):
+    for head in ("Fil", "Projekt", "Årsag", "Beslutning", "Udgift pr. år"):
         out.add_column(Text(head))
     for row in report.rows:
         shown = places(row.unit, row.costs.values())
@@ -20,7 +21,8 @@ def table(report: DueReport, options: Options) -> Table:
         out.add_row(
             Text(visible(row.path)),
             Text(visible(f"{row.name} ({row.project})")),
-            Text(REASONS[row.reason]),
+            Text(reason_text(row)),
+            Text(decision(row)),
             Text(f"{costs} {row.unit.value}" if costs else "-"),
         )
     return out

@@ -1,4 +1,5 @@
-"""What `due` shows: each decision due at a budget, with its file and its costs in the file's unit."""
+"""What `due` shows: each decision due at a budget, with its file, why it is due and what the file decides,
+in words (`reason_text`, `decision`), and its costs in the file's unit."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from effektinvest.model import Status
 from effektinvest.model.units import Unit
 from effektinvest.reports.due.analysis import DueItem
 
-REASONS = {"funding_ends": "finansiering udløber", "deferred": "udskudt beslutning"}
-
 
 class DueRow(NamedTuple):
     path: str
@@ -20,11 +19,29 @@ class DueRow(NamedTuple):
     reason: str  # funding_ends or deferred
     unit: Unit  # the file's unit
     costs: dict[int, Decimal]  # in the file's unit
+    decide_at: int | None  # a deferred project's budget of decision
+    funding_ends: int | None  # the year the current financing runs out
 
 
 def due_row(path: str, unit: Unit, item: DueItem) -> DueRow:
     costs = {year: unit.from_kr(amount) for year, amount in item.costs.items()}
-    return DueRow(path, item.project, item.name, item.status, item.reason, unit, costs)
+    head = (path, item.project, item.name, item.status, item.reason)
+    return DueRow(*head, unit, costs, item.decide_at, item.funding_ends)
+
+
+def reason_text(row: DueRow) -> str:
+    """Why the decision falls at this budget, as the budget note words it: 'Finansieringen udløber i 2024',
+    'Beslutningen er udskudt til budget 2025'."""
+    if row.reason == "funding_ends":
+        return f"Finansieringen udløber i {row.funding_ends}"
+    return f"Beslutningen er udskudt til budget {row.decide_at}"
+
+
+def decision(row: DueRow) -> str:
+    """What the file decides for the project: 'Videreført', 'Udskudt til budget 2026' or 'Standset'."""
+    if row.status is Status.DEFER:
+        return f"Udskudt til budget {row.decide_at}"
+    return "Standset" if row.status is Status.STOP else "Videreført"
 
 
 class DueReport(NamedTuple):
