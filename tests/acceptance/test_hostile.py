@@ -167,7 +167,7 @@ def test_due_shows_no_raw_control_character(files, fmt):
     assert result.code == 0, result.stderr
     assert "Udskudt" in result.stdout and raw_hidden(result.stdout) == []
     if fmt == "csv":
-        assert {len(row) for row in csv.reader(io.StringIO(result.stdout))} == {7}
+        assert {len(row) for row in csv.reader(io.StringIO(result.stdout))} == {12}
     if fmt == "json":
         assert json.loads(result.stdout)[0]["path"] == NAME
 

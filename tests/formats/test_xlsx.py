@@ -182,11 +182,11 @@ def test_due_sheet_holds_every_figure_of_json():
     assert len(rows) == len(data)
     for item, row in zip(data, rows, strict=True):
         assert [c.value for c in row[:3]] == [item["path"], item["name"], item["project"]]
-        assert row[4].value == item["unit"]
+        assert [c.value for c in row[3:6]] == [item["reason_text"], item["decision"], item["unit"]]
         costs = [_number(item["costs"].get(str(y))) for y in years]
-        assert [_figure(c, item["unit"]) for c in row[5 : 5 + len(years)]] == costs
+        assert [_figure(c, item["unit"]) for c in row[6 : 6 + len(years)]] == costs
         total = sum(c for c in costs if c is not None) if item["costs"] else None
-        assert _figure(row[5 + len(years)], item["unit"]) == total
+        assert _figure(row[6 + len(years)], item["unit"]) == total
 
 
 def test_gap_sheet_has_a_native_stacked_column_chart():
@@ -248,7 +248,7 @@ def test_gap_sheet_has_the_lines_under_the_table_as_the_table_has_them():
     workbook, _ = _workbook("gap", SEED)
     texts = [row[0] for row in workbook.active.iter_rows(values_only=True) if row and isinstance(row[0], str)]
     table = invoke("gap", SEED).stdout.splitlines()
-    for line in ("Nuværende finansiering til og med 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold",
+    for line in ("Finansieringen udløber i 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold",
                  "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"):
         assert line in texts
         assert line in table

@@ -100,7 +100,7 @@ def test_share_rule_shows_the_product_and_its_rounding(shares):
     assert "  2025: covered cost 3,72, pays 1,12: 30 % x 3,72 = 1,116 -> 1,12 (øre, half to even)" in out
     assert "  2024: covered cost 4,14, pays 1 (as written)" in out
     assert "  0,05 split by cost 4,14 : 3,72 -> 0,03 + 0,02 (largest remainder)" in out
-    assert "Nuværende finansiering til og med 2024: A" in out
+    assert "Finansieringen udløber i 2024: A" in out
 
 
 def test_share_line_json(shares):

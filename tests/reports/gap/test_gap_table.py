@@ -92,7 +92,7 @@ def test_decimals_round_what_is_shown_and_say_so_when_totals_differ(tmp_path):
     assert "│ Udgift i alt                     │    4,1 │    6,2 │   10,4 │" in one
     assert one.splitlines()[-3:] == [
         "Afrundingsdifferencer kan forekomme.",
-        "Nuværende finansiering til og med 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold",
+        "Finansieringen udløber i 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold",
         "Udskudt: Dialog mod Vold (beslutning ved budget 2025)",
     ]
     assert "Afrundingsdifferencer" not in _on_a_terminal(SEED, 120, "--decimals", "2")  # nothing rounded away
@@ -133,7 +133,7 @@ def test_seed_table():
     lines = out.splitlines()
     assert lines[0].strip() == "Budget 2024: Videreførelse af Housing First-projekterne"
     assert lines[-3].strip() == "mio. kr., 2024-priser"
-    assert lines[-2] == "Nuværende finansiering til og med 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold"
+    assert lines[-2] == "Finansieringen udløber i 2024: Havnen; Hjem, Job og Helhed; Dialog mod Vold"
     assert lines[-1] == "Udskudt: Dialog mod Vold (beslutning ved budget 2025)"
     assert len(lines) == 20  # title, 3 lines of head, 9 rows, 3 rules, the bottom, caption, 2 lines of foot
 

@@ -237,12 +237,13 @@ def cells(report: Report, row: Row, decimals: int) -> list[str]:
 
 def funding_lines(report: Report) -> list[str]:
     """A line per `funding_ends` year, for the foot of a report: the projects (any status) whose current
-    financing runs to the end of that budget year, in file order, separated by "; " (a name may hold a comma)."""
+    financing runs out (udløber) in that budget year, in file order, separated by "; " (a name may hold a comma).
+    Worded as the budget note words it: "Finansieringen udløber i 2024", so the decision falls at budget 2024."""
     by_year: dict[int, list[str]] = {}
     for project in report.projects:
         if project.funding_ends is not None:
             by_year.setdefault(project.funding_ends, []).append(project.name)
-    return [f"Nuværende finansiering til og med {year}: " + "; ".join(names) for year, names in sorted(by_year.items())]
+    return [f"Finansieringen udløber i {year}: " + "; ".join(names) for year, names in sorted(by_year.items())]
 
 
 def inactive_head(status: Status, name: str, decide_at: int | None) -> str:
