@@ -102,7 +102,7 @@ class Project(BaseModel):
     decide_at: Year = Field(None, description="with defer: the budget year at which the decision is taken")
     funding_ends: Year = Field(
         None,
-        description="the last budget year covered by the project's current financing; "
+        description="the year in which the project's current financing runs out (finansieringen udløber); "
         "the decision on it is due at the budget of that year",
     )
     costs: YearAmounts = Field(None, description="mapping year -> what continuing costs in that budget year")
