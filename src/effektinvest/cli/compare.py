@@ -62,6 +62,6 @@ def compare(
             file=sys.stderr,
         )
     level = levels.pop() if len(levels) == 1 else None
-    comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap)
+    comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap, before_actual=None)
     report = CompareReport(old.path, new.path, out_unit or new.scenario.unit, level, comparison)
     deliver(lambda: compare_report.render(format.value, report, decimals), format, output, force)

@@ -8,11 +8,12 @@ from effektinvest.edges.load import load_path
 from effektinvest.reports.compare.analysis import Change, compare
 
 D = Decimal
-BEFORE, AFTER = (str(ROOT / "tests" / "fixtures" / "portfolio" / n) for n in ("before.yaml", "after.yaml"))
+BEFORE = str(ROOT / "tests" / "fixtures" / "portfolio" / "before.yaml")
+AFTER = str(ROOT / "tests" / "fixtures" / "compare_years" / "after_2024.yaml")  # the same budget year: none closed
 
 
 def test_compare_lists_the_sources_in_the_after_files_order_then_the_removed():
-    b, a = load_portfolio("before.yaml"), load_portfolio("after.yaml")
+    b, a = load_portfolio("before.yaml"), load_path(AFTER)
     result = compare(b.scenario, b.gap, a.scenario, a.gap)
     # after.yaml names fund, new; before.yaml also gone: not in alphabetical order (fund, gone, new)
     assert list(result.sources.items()) == [("fund", "Fonden"), ("new", "Ny kilde"), ("gone", "Udgået kilde")]

@@ -10,7 +10,8 @@ from pathlib import Path
 from conftest import ROOT, as_json, invoke
 
 HERE = ROOT / "tests" / "fixtures" / "portfolio"
-BEFORE, AFTER = str(HERE / "before.yaml"), str(HERE / "after.yaml")
+BEFORE = str(HERE / "before.yaml")
+AFTER = str(ROOT / "tests" / "fixtures" / "compare_years" / "after_2024.yaml")  # the same budget year: no year closed
 D = Decimal
 
 

@@ -6,7 +6,6 @@ from effektinvest.core.display_context import danish, markdown_text, signed
 from effektinvest.formats.markdown import document, foot, head, row
 from effektinvest.reports import Options
 from effektinvest.reports.compare.view import (
-    SIDES,
     CompareReport,
     coverage_text,
     decimals_for,
@@ -17,14 +16,19 @@ from effektinvest.reports.compare.view import (
 from effektinvest.reports.gap.view import caption
 
 
+def _cell(shown, value, places: int) -> str:
+    """An amount as SHOWN writes it; a closed year's missing after, change or actual: empty."""
+    return "" if value is None else shown(value, places)
+
+
 def markdown(report: CompareReport, options: Options) -> str:
     table = rows(report)
     places = decimals_for(report, table, options.decimals)
-    out = head(markdown_text(report.title), [caption(report), ""], report.years)
+    out = head(markdown_text(report.title), [caption(report), ""], report.heads()[:-1])
     for line in table:
-        for side, label in SIDES:
+        for side, label in report.sides:
             shown = signed if side == "change" else danish
-            values = [shown(side_value(c, side), places) for c in line.values]
+            values = [_cell(shown, side_value(c, side), places) for c in line.values]
             if line.category == "coverage":
                 values = [coverage_text(c, side) for c in line.values]
             first = markdown_text(line.label) if side == "before" else ""

@@ -8,11 +8,10 @@ from decimal import Decimal
 from rich.console import Group
 from rich.text import Text
 
-from effektinvest.core.display_context import danish, signed, visible, year_heads
+from effektinvest.core.display_context import danish, signed, visible
 from effektinvest.formats.grid import grid, texts
 from effektinvest.reports import Options
 from effektinvest.reports.compare.view import (
-    SIDES,
     CompareReport,
     coverage_text,
     decimals_for,
@@ -23,8 +22,11 @@ from effektinvest.reports.compare.view import (
 from effektinvest.reports.gap.view import caption
 
 
-def _styled_change(category: str, value: Decimal, decimals: int) -> Text:
-    """A signed change, red where it makes the gap worse and green where it helps (on a terminal)."""
+def _styled_change(category: str, value: Decimal | None, decimals: int) -> Text:
+    """A signed change, red where it makes the gap worse and green where it helps (on a terminal); a closed
+    year's: empty."""
+    if value is None:
+        return Text("")
     text = signed(value, decimals)
     if value == 0:
         return Text(text)
@@ -40,21 +42,25 @@ def _coverage_change(change, side: str) -> Text:
     return Text(text, style="green" if text.startswith("+") else "red")
 
 
+def _amount(value: Decimal | None, decimals: int) -> str:
+    return "" if value is None else danish(value, decimals)
+
+
 def table(report: CompareReport, options: Options) -> Group:
     table_rows = rows(report)
     shown = decimals_for(report, table_rows, options.decimals)
     lines = []  # (row, side, cells as Text)
     for row in table_rows:
-        for side, label in SIDES:
+        for side, label in report.sides:
             if row.category == "coverage":
                 values = [_coverage_change(c, side) for c in row.values]
             elif side == "change":
                 values = [_styled_change(row.category, side_value(c, side), shown) for c in row.values]
             else:
-                values = [Text(danish(side_value(c, side), shown)) for c in row.values]
+                values = [Text(_amount(side_value(c, side), shown)) for c in row.values]
             lines.append((row, side, [Text(visible(row.label) if side == "before" else ""), Text(label), *values]))
     body = [[cell.plain for cell in cells] for _, _, cells in lines]
-    out = grid(report.title, caption(report), ["", "", *year_heads(report.years)], body, 2)
+    out = grid(report.title, caption(report), ["", "", *report.heads()], body, 2)
     for row, side, cells in lines:
         if side == "before" and row is not table_rows[0]:
             out.add_section()

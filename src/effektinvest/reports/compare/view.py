@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.display_context import NONE, percent, places, points, shown_coverage
+from effektinvest.core.display_context import NONE, TOTAL, percent, places, points, shown_coverage
 from effektinvest.model.units import Unit
 from effektinvest.reports.compare.analysis import Change, ColumnChange, Comparison
 from effektinvest.reports.gap.view import LABELS, Row
 from effektinvest.reports.gap.view import rounding_note as gap_rounding_note
 
 SIDES = (("before", "før"), ("after", "efter"), ("change", "ændring"))
+ACTUAL = ("actual", "regnskab")  # a closed year's accounts, where BEFORE records them
+CLOSED = "afsl."  # after a closed year in a column's head: "2024 afsl."
 FIGURES = ("cost", "financed", "residual")  # the sums of a column, besides financing per source
 
 
@@ -53,9 +55,35 @@ class CompareReport:
         """CHANGE (in kr.) in the report's unit."""
         if change is None:
             return None
-        convert = self.unit.from_kr
-        before, after = change.before, change.after
-        return Change(None if before is None else convert(before), None if after is None else convert(after))
+        def convert(value: Decimal | None) -> Decimal | None:
+            return None if value is None else self.unit.from_kr(value)
+
+        return Change(convert(change.before), convert(change.after), convert(change.actual), change.closed)
+
+    @property
+    def sides(self) -> tuple[tuple[str, str], ...]:
+        """The rows of a figure (side, Danish label): before, its accounts where a closed year has them, after
+        and change."""
+        if any(column.closed and column.cost.actual is not None for column in self.columns):
+            return (SIDES[0], ACTUAL, *SIDES[1:])
+        return SIDES
+
+    def heads(self) -> list[str]:
+        """The number columns' heads for people: each year ('2024 afsl.' when closed), then 'I alt'."""
+        return [*(f"{y} {CLOSED}" if y in self.comparison.closed else str(y) for y in self.years), TOTAL]
+
+    def closed_note(self) -> str | None:
+        """The line under the table that says which years are closed and what the total compares."""
+        closed, opens = self.comparison.closed, self.comparison.opens
+        if not closed:
+            return None
+        *first, last = map(str, closed)
+        years = f"{', '.join(first)} og {last}" if first else last
+        what = "året" if len(closed) == 1 else "årene"
+        return (
+            f"{years} {CLOSED}: afsluttet før budget {opens}; {what} står med før-tal, men indgår hverken i "
+            f"ændringerne eller i {TOTAL}, der kun sammenligner årene fra {opens}"
+        )
 
     def one_sided(self) -> list[tuple[str, str, dict[str, str]]]:
         """Projects and sources present in only one of the two files: (category, Danish title, id -> name)."""
@@ -68,12 +96,15 @@ class CompareReport:
         ]
 
     def notes(self) -> list[str]:
-        """A line for each kind of project or source present in only one of the two files."""
-        return [
+        """The closed years' line, then a line for each kind of project or source present in only one of the
+        two files."""
+        closed = self.closed_note()
+        sided = [
             f"{title}: " + ", ".join(f"{name} ({pid})" for pid, name in items.items())
             for _, title, items in self.one_sided()
             if items
         ]
+        return [closed, *sided] if closed else sided
 
 
 def rows(report: CompareReport) -> tuple[CompareRow, ...]:
@@ -81,7 +112,7 @@ def rows(report: CompareReport) -> tuple[CompareRow, ...]:
     columns = report.columns
 
     def across(get) -> tuple:
-        return tuple(report.scaled(get(column)) for column in columns)
+        return tuple(report.scaled(get(column) or _empty(column)) for column in columns)
 
     out = [
         CompareRow("cost", pid, name, across(lambda c, pid=pid: c.costs.get(pid)))
@@ -93,21 +124,39 @@ def rows(report: CompareReport) -> tuple[CompareRow, ...]:
         for sid, name in report.comparison.sources.items()
     ]
     out.append(CompareRow("financed", "", LABELS["financed"], across(lambda c: c.financed)))
-    shown = tuple(Change(_coverage(c.financed.before, c.cost.before), _coverage(c.financed.after, c.cost.after))
-                  for c in report.columns)
+    shown = tuple(
+        Change(
+            _coverage(c.financed.before, c.cost.before),
+            _coverage(c.financed.after, c.cost.after),
+            _coverage(c.financed.actual, c.cost.actual) if c.cost.actual is not None else None,
+            c.closed,
+        )
+        for c in columns
+    )
     out.append(CompareRow("coverage", "", LABELS["coverage"], shown))
     out.append(CompareRow("residual", "", LABELS["residual"], across(lambda c: c.residual)))
     return tuple(out)
 
 
+def _empty(column: ColumnChange) -> Change | None:
+    """A figure a closed column does not have: no figure before, none after; its accounts 0 where recorded."""
+    if not column.closed:
+        return None
+    return Change(None, None, None if column.cost.actual is None else Decimal(0), True)
+
+
 def rounding_note(table: tuple[CompareRow, ...], decimals: int) -> str | None:
     """The rounding-difference line of docs/cli.md under a comparison shown to DECIMALS places: when on some
-    side (before, after or change) a shown total differs from the sum of its shown parts, as for `gap`."""
-    for side, _ in SIDES:
+    side (before, after or change) a shown total differs from the sum of its shown parts, as for `gap`. The
+    total sums the open years only; each closed year is checked as a column of its own, before and actual."""
+    amounts = tuple(row for row in table if row.category != "coverage")
+    closed = [i for i, change in enumerate(amounts[0].values) if change is not None and change.closed]
+    checks = [(side, [i for i in range(len(amounts[0].values)) if i not in closed]) for side, _ in SIDES]
+    checks += [(side, [i, i]) for i in closed for side in ("before", "actual")]
+    for side, indices in checks:
         one_side = tuple(
-            Row(row.category, row.id, row.label, tuple(side_value(change, side) for change in row.values))
-            for row in table
-            if row.category != "coverage"
+            Row(row.category, row.id, row.label, tuple(side_value(row.values[i], side) for i in indices))
+            for row in amounts
         )
         note = gap_rounding_note(one_side, decimals)
         if note:
@@ -122,19 +171,24 @@ def _coverage(financed: Decimal | None, cost: Decimal | None) -> Decimal | None:
 
 def coverage_sides(change: Change) -> list[Decimal | None]:
     """A coverage row's before, after and change (in fractions); None where a side has no cost, and then
-    the change too, unless neither side has one (no change: 0)."""
+    the change too, unless neither side has one (no change: 0). A closed year: before only."""
     before, after = change.before, change.after
+    if change.closed:
+        return [before, None, None]
     if before is None or after is None:
         return [before, after, Decimal(0) if before is after else None]
     return [before, after, after - before]
 
 
-def side_value(change: Change | None, side: str) -> Decimal:
-    """before, after or change of CHANGE; a figure missing on a side counts as 0."""
+def side_value(change: Change | None, side: str) -> Decimal | None:
+    """before, after or change of CHANGE; a figure missing on a side counts as 0. A closed year's after and
+    change are None, and so is its actual where not recorded; an open year has no actual (None)."""
     if change is None:
-        return Decimal(0)
+        return None if side == "actual" else Decimal(0)
     if side == "change":
         return change.change
+    if side == "actual" or change.closed and side == "after":
+        return change.actual if side == "actual" else None
     return getattr(change, side) or Decimal(0)
 
 
@@ -144,9 +198,9 @@ def decimals_for(report: CompareReport, table: tuple[CompareRow, ...], asked: in
         for row in table
         if row.category != "coverage"
         for change in row.values
-        for side, _ in SIDES
+        for side, _ in (*SIDES, ACTUAL)
     )
-    return places(report.unit, values, asked)
+    return places(report.unit, (value for value in values if value is not None), asked)
 
 
 def coverage_text(change: Change | None, side: str) -> str:
@@ -154,6 +208,10 @@ def coverage_text(change: Change | None, side: str) -> str:
     points ('+1,2 pct.-point'); '-' where a side has no cost."""
     if change is None:
         return NONE
+    if change.closed and side != "before":
+        return "" if change.actual is None or side != "actual" else percent(change.actual)
+    if side == "actual":
+        return ""
     value = dict(zip((s for s, _ in SIDES), coverage_sides(change), strict=True))[side]
     if value is None:
         return NONE
