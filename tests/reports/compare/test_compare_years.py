@@ -183,3 +183,17 @@ def test_without_before_actual_every_actual_is_null():
     data = json.loads(render("json", report), parse_float=Decimal, parse_int=Decimal)
     assert data["years"][0]["cost"] == closed("3.48")
     assert "regnskab" not in render("markdown", report)
+
+
+def test_a_project_whose_cost_years_have_all_closed_is_finished_not_removed():
+    before, after = (str(HERE / f"finished_{side}.yaml") for side in ("before", "after"))
+    result = invoke("compare", before, after, "-f", "json")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["projects"] == {"added": [], "removed": ["b"], "finished": ["a"]}
+    table = invoke("compare", before, after, env=WIDE).stdout
+    assert "Udgåede projekter: Skåret (b)\n" in table
+    assert "Afsluttede projekter (alle udgiftsår afsluttet): Afsluttet (a)\n" in table
+    rows = list(csv.reader(io.StringIO(invoke("compare", before, after, "-f", "csv").stdout)))
+    assert ["", "finished-project", "a", "Afsluttet", "", "", "", ""] in rows
+    same_year = invoke("compare", before, before, "-f", "json").stdout
+    assert json.loads(same_year)["projects"] == {"added": [], "removed": []}  # no closed year: no "finished" key

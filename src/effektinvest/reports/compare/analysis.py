@@ -56,6 +56,7 @@ class Comparison:
     titles: tuple[str, str] = ("", "")  # the scenarios' titles (`scenario:`), before and after
     closed: tuple[int, ...] = ()  # BEFORE's years before AFTER's budget year, when BEFORE's budget year is earlier
     opens: int | None = None  # AFTER's budget year when some year is closed: the total compares from it on
+    finished_projects: dict[str, str] = field(default_factory=dict)  # in BEFORE only, every cost year closed
 
 
 def _column(before: Figures | None, after: Figures | None, sources: list[str], projects: list[str]) -> ColumnChange:
@@ -150,16 +151,21 @@ def compare(
         for y in years
     }
     before_total = _open_total(before_gap, closed) if closed else before_gap.total
+    only_before = {pid: p for pid, p in before.projects.items() if pid not in after.projects}
+    # a project AFTER no longer has, whose every cost year has closed, has run its course: not cut
+    finished = [pid for pid in only_before if closed and before_gap.total.costs.get(pid) is not None
+                and all(year in closed for year in only_before[pid].costs or ())]  # fmt: skip
     return Comparison(
         years=columns,
         total=_column(before_total, after_gap.total, paying, ids),
         sources={sid: names[sid] for sid in paying},
         added_projects={pid: p.name for pid, p in after.projects.items() if pid not in before.projects},
-        removed_projects={pid: p.name for pid, p in before.projects.items() if pid not in after.projects},
+        removed_projects={pid: p.name for pid, p in only_before.items() if pid not in finished},
         added_sources={sid: s.name for sid, s in after.sources.items() if sid not in before.sources},
         removed_sources={sid: s.name for sid, s in before.sources.items() if sid not in after.sources},
         projects={pid: projects[pid] for pid in ids},
         titles=(before.scenario, after.scenario),
         closed=closed,
         opens=after.budget_year if closed else None,
+        finished_projects={pid: only_before[pid].name for pid in finished},
     )

@@ -41,7 +41,11 @@ def comparison_data(report: CompareReport) -> dict:
         "price_level": report.price_level,
         "years": [year(number, c) for number, c in zip(report.years, years, strict=True)],
         "total": column(total),
-        "projects": {"added": list(cmp.added_projects), "removed": list(cmp.removed_projects)},
+        "projects": {
+            "added": list(cmp.added_projects),
+            "removed": list(cmp.removed_projects),
+            **({"finished": list(cmp.finished_projects)} if cmp.closed else {}),
+        },
         "sources": {"added": list(cmp.added_sources), "removed": list(cmp.removed_sources)},
         "titles": {"before": cmp.titles[0], "after": cmp.titles[1]},
     }

@@ -91,6 +91,7 @@ class CompareReport:
         return [
             ("added-project", "Nye projekter", cmp.added_projects),
             ("removed-project", "Udgåede projekter", cmp.removed_projects),
+            ("finished-project", "Afsluttede projekter (alle udgiftsår afsluttet)", cmp.finished_projects),
             ("added-source", "Nye finansieringskilder", cmp.added_sources),
             ("removed-source", "Udgåede finansieringskilder", cmp.removed_sources),
         ]
