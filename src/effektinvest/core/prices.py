@@ -2,8 +2,8 @@
 
 Each amount is multiplied by index[YEAR] / index[price_level] and rounded to
 whole øre, half to even, amount by amount, before any other arithmetic.
-Shares are ratios and are not restated; nor are outcome counts (format 1.2), only their tariff and cap
-(and savings). Pure.
+Shares are ratios and are not restated; nor are outcome counts (format 1.2, and 1.3's achieved), only their
+tariff and cap (and savings; format 1.3's actual costs, realised savings and paid). Pure.
 """
 
 from __future__ import annotations
@@ -63,8 +63,13 @@ def restate(scenario: Scenario, year: int) -> Scenario:
     def by_year(amounts: dict | None) -> dict | None:
         return None if amounts is None else {y: convert(a) for y, a in amounts.items()}
 
+    def by_pocket(savings: dict | None) -> dict | None:
+        return None if savings is None else {sid: by_year(amounts) for sid, amounts in savings.items()}
+
     def line(financing: FinancingLine) -> FinancingLine:
         update = {key: convert(value) for key in ("tariff", "cap") if (value := getattr(financing, key)) is not None}
+        if financing.paid is not None:  # format 1.3
+            update["paid"] = by_year(financing.paid)
         if isinstance(financing.amount, dict):
             update["amount"] = by_year(financing.amount)
         elif financing.amount is not None:
@@ -76,7 +81,9 @@ def restate(scenario: Scenario, year: int) -> Scenario:
             update={
                 "costs": by_year(project.costs),
                 "financing": [line(f) for f in project.financing],
-                "savings": None if project.savings is None else {s: by_year(a) for s, a in project.savings.items()},
+                "savings": by_pocket(project.savings),
+                "actual_costs": by_year(project.actual_costs),  # format 1.3
+                "realised_savings": by_pocket(project.realised_savings),
             }
         )
         for pid, project in scenario.projects.items()
