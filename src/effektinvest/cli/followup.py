@@ -40,7 +40,7 @@ def follow_up(
     """The plan against the accounts (closed years) and the forecast (open years), per budget year."""
     out_unit = unit_option(unit)
     refuse(format, output, force)
-    loaded = load(scenario, prices, keep_paid=True)
+    loaded = load(scenario, prices)
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
@@ -49,7 +49,7 @@ def follow_up(
     from effektinvest.reports.followup.analysis import follow_up as analyse
     from effektinvest.reports.followup.view import build
 
-    result = analyse(loaded.scenario, loaded.gap, loaded.paid)
+    result = analyse(loaded.scenario, loaded.gap)
     lines = tuple(loaded.where(o.ref.path)[0] for o in result.outcomes)  # read the marks only for outcome lines
     report = build(loaded.scenario, result, out_unit or loaded.scenario.unit, loaded.path, lines)
     deliver(lambda: followup_report.render(format.value, report, decimals), format, output, force)

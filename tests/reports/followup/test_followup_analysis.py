@@ -118,3 +118,10 @@ def test_paid_above_the_cap_leaves_nothing_of_it_and_is_not_cut():
     result = follow_up(loaded.scenario, loaded.gap, loaded.paid)
     (line,) = result.outcomes
     assert line.paid == {2024: D(650), 2025: D(0)} and line.cap_left == D(0)
+
+
+def test_the_same_follow_up_with_or_without_the_plans_lines_kept():
+    for name in ("worked.yaml", "pooled.yaml", "cap.yaml", "paid.yaml", "missing.yaml"):
+        loaded, kept = _follow_up(name)
+        assert follow_up(loaded.scenario, loaded.gap) == kept, name
+        assert actual_gap(loaded.scenario, plan=loaded.gap) == kept.actual, name

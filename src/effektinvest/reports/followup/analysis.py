@@ -10,17 +10,16 @@ Two computations of one file, each with the gap arithmetic of `core.arithmetic`:
 
 Where a closed year lacks an actual the file should hold (a planned cost, a planned outcome count, an
 expected saving without its actual), the plan stands in: the figure is listed in `missing` and every figure
-it went into is `marked`.
+it went into is `marked`. The savings per pocket are `pockets`'s.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Decimal
 from typing import NamedTuple
 
 from effektinvest.core.arithmetic import (
-    ORE,
     ZERO,
     Figures,
     Gap,
@@ -28,15 +27,14 @@ from effektinvest.core.arithmetic import (
     PaidLines,
     compute,
     costs_kr,
-    coverage,
     covered_cost,
+    financing_lines,
     outcome_pays,
-    paid_lines,
     pays,
 )
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
-from effektinvest.reports.savings.analysis import realised
+from effektinvest.reports.followup.pockets import Pocket, pockets
 
 
 class Compared(NamedTuple):
@@ -72,16 +70,6 @@ class OutcomeFollowUp(NamedTuple):
     paid: dict[int, Decimal]  # closed years: the accounts; open years: the forecast
     cap: Decimal | None
     cap_left: Decimal | None  # the cap less everything paid in the actual computation
-
-
-class Pocket(NamedTuple):
-    """A pocket's savings per year: expected (at the file's realisation) and realised (the accounts in a
-    closed year, the expected figure standing in where missing; the expected figure in an open year), and
-    the realised rate over the closed years (4 decimals; None where the expected sum is 0)."""
-
-    expected: dict[int, Decimal]
-    realised: dict[int, Decimal]
-    rate: Decimal | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,30 +111,74 @@ class _Actual(NamedTuple):
     stood: set[tuple[str, int]]  # (project, year): a closed year's cost for which the plan stood in
 
 
-def actual_gap(scenario: Scenario, paid: PaidLines | None = None) -> Gap:
+def actual_gap(scenario: Scenario, paid: PaidLines | None = None, plan: Gap | None = None) -> Gap:
     """The actual computation of SCENARIO (followup.md, "Arithmetic") as a `Gap`, the structure
     `core.arithmetic.compute` returns: per budget year and in total the cost, the financing per source, the
     residual and the coverage; in each closed year (up to `actuals_through`) from the accounts, in each open
     year the forecast. A file without `actuals_through` (and so without actual keys) gives its plan, the
-    figures of `gap`. PAID: the plan's lines with what they pay (`arithmetic.paid_lines`, `Loaded.paid`),
-    if already made. For `compare` across budget years: BEFORE's actual figures of its closed years."""
-    actual = _actual(scenario, paid_lines(scenario) if paid is None else paid)
+    figures of `gap`. PAID: the plan's lines with what they pay (`arithmetic.paid_lines`, `Loaded.paid`), and
+    PLAN: the plan's figures (`Loaded.gap`), if already made. For `compare` across budget years: BEFORE's
+    actual figures of its closed years."""
+    actual = _actual(scenario, plan, paid)
     return compute(scenario, actual.paid, actual.costs)
 
 
-def _actual(scenario: Scenario, plan_paid: PaidLines) -> _Actual:
+def _plan_costs(scenario: Scenario, plan: Gap | None, active: dict) -> dict[str, dict[int, Decimal]]:
+    """Each continued project's planned cost per year in kr. (`arithmetic.costs_kr`), in file order, each in a
+    dictionary of its own: read from PLAN's columns when given, where they are already in kr."""
+    if plan is None:
+        return costs_kr(scenario, active)
+    found: dict[str, dict[int, Decimal]] = {}
+    for year, figures in plan.years.items():  # ascending
+        for pid, amount in figures.costs.items():
+            by_year = found.get(pid)
+            if by_year is None:
+                by_year = found[pid] = {}
+            by_year[year] = amount
+    return {pid: found.get(pid, {}) for pid in active}
+
+
+def _actual(scenario: Scenario, plan: Gap | None, paid: PaidLines | None, active: dict | None = None) -> _Actual:
+    """The costs and the lines' payments of the actual computation (PLAN and PAID: see `actual_gap`; ACTIVE:
+    `scenario.active`, if already made)."""
+    active = scenario.active if active is None else active
     to_kr = scenario.unit.to_kr
     through = scenario.actuals_through
-    costs, stood = {}, set()
-    for pid, by_year in costs_kr(scenario).items():
-        accounts = scenario.projects[pid].actual_costs
+    projects = scenario.projects
+    costs = _plan_costs(scenario, plan, active)  # fresh dictionaries: made actual in place, after
+    planned = list(_planned(scenario, costs, paid, active, plan))  # the plan's payments are taken from them
+    stood = set()
+    for pid, by_year in costs.items():
+        accounts = projects[pid].actual_costs
         if through is not None:
-            stood.update((pid, year) for year in by_year if year <= through and year not in (accounts or {}))
+            for year in by_year:
+                if year <= through and (accounts is None or year not in accounts):
+                    stood.add((pid, year))
         if accounts:
-            by_year = dict(sorted({**by_year, **{year: to_kr(a) for year, a in accounts.items()}}.items()))
-        costs[pid] = by_year
-    lines = [(ref, _line_pays(ref, planned, costs, to_kr)) for ref, _, planned in plan_paid]
+            known = len(by_year)
+            for year, amount in accounts.items():
+                by_year[year] = to_kr(amount)
+            if len(by_year) > known:  # a year without a planned cost: in its place
+                costs[pid] = dict(sorted(by_year.items()))
+    lines = [(ref, _line_pays(ref, amounts, costs, to_kr)) for ref, amounts in planned]
     return _Actual(costs, lines, stood)
+
+
+def _planned(scenario: Scenario, plan_costs: dict, paid: PaidLines | None, active: dict, plan: Gap | None = None):
+    """Each counting line with what it pays in the plan where the actual computation takes it as planned (an
+    amount line), else None: from PAID if given, else computed on PLAN_COSTS (a line over every continued
+    project: on PLAN's cost per year, if given, which is its covered cost)."""
+    if paid is not None:
+        yield from ((ref, planned) for ref, _, planned in paid)
+        return
+    to_kr = scenario.unit.to_kr
+    every = None if plan is None else {year: f.cost for year, f in plan.years.items() if f.cost > 0}
+    for ref in financing_lines(scenario, active):
+        if ref.line.share is None and ref.line.tariff is None:
+            whole = every is not None and len(ref.covers) == len(active)
+            yield ref, pays(ref.line, every if whole else covered_cost(plan_costs, ref.covers), to_kr)
+        else:
+            yield ref, None
 
 
 def _line_pays(ref: LineRef, planned: dict[int, Decimal], costs: dict, to_kr) -> dict[int, Decimal]:
@@ -161,14 +193,16 @@ def _line_pays(ref: LineRef, planned: dict[int, Decimal], costs: dict, to_kr) ->
 
 
 def follow_up(scenario: Scenario, plan: Gap, paid: PaidLines | None = None) -> FollowUp:
-    """The follow-up of SCENARIO (it has `actuals_through`), whose plan is PLAN (`gap`'s figures); PAID: the
-    plan's lines with what they pay (`Loaded.paid`), if already made."""
+    """The follow-up of SCENARIO (it has `actuals_through`), whose plan is PLAN (`gap`'s figures, `Loaded.gap`);
+    PAID: the plan's lines with what they pay (`Loaded.paid`), if kept (else what is needed of it is computed
+    again, which takes less memory than keeping it)."""
     through = scenario.actuals_through
-    plan_paid = paid_lines(scenario) if paid is None else paid
-    actual = _actual(scenario, plan_paid)
+    active = scenario.active
+    actual = _actual(scenario, plan, paid, active)
     actual_figures = compute(scenario, actual.paid, actual.costs)
-    outcomes = _outcomes(scenario, plan_paid, actual.paid)
-    savings, saving_missing = _savings(scenario)
+    outcomes = _outcomes(scenario, actual.paid)
+    savings, stood_in = pockets(scenario, active)
+    saving_missing = [Missing("savings", year, pid, sid) for pid, sid, year in stood_in]
     years = {*plan.years, *actual_figures.years, *(year for p in savings.values() for year in p.expected)}
     paying = {*plan.total.financing, *actual_figures.total.financing}
     missing = [Missing("cost", year, pid) for pid, year in sorted(actual.stood, key=_in_order(scenario.projects))]
@@ -196,10 +230,10 @@ def _in_order(projects: dict):
     return lambda item: (order[item[0]], item[1])
 
 
-def _outcomes(scenario: Scenario, plan_paid: PaidLines, paid: list) -> tuple[OutcomeFollowUp, ...]:
+def _outcomes(scenario: Scenario, paid: list) -> tuple[OutcomeFollowUp, ...]:
     to_kr, through = scenario.unit.to_kr, scenario.actuals_through
     out = []
-    for (ref, _, planned), (_, actual) in zip(plan_paid, paid, strict=True):
+    for ref, actual in paid:
         line = ref.line
         if line.tariff is None:
             continue
@@ -207,44 +241,9 @@ def _outcomes(scenario: Scenario, plan_paid: PaidLines, paid: list) -> tuple[Out
         achieved = {year: count for year, count in sorted(counts.items()) if year <= through}
         cap = None if line.cap is None else to_kr(line.cap)
         left = None if cap is None else max(EXACT.subtract(cap, sum(actual.values(), ZERO)), ZERO)
+        planned = outcome_pays(line, to_kr)[0]
         out.append(OutcomeFollowUp(ref, dict(sorted(line.outcomes.items())), achieved, planned, actual, cap, left))
     return tuple(out)
-
-
-def _savings(scenario: Scenario) -> tuple[dict[str, Pocket], list[Missing]]:
-    """Each pocket's expected and realised savings (see `Pocket`), and the expected savings of closed years
-    that stood in for a missing actual."""
-    to_kr, through = scenario.unit.to_kr, scenario.actuals_through
-    realisation = Decimal(1) if scenario.realisation is None else scenario.realisation
-    expected = realised(scenario, realisation)
-    booked: dict[str, dict[int, Decimal]] = {}
-    missing = []
-    with localcontext(EXACT):
-        for pid, project in scenario.active.items():
-            accounts = project.realised_savings or {}
-            for sid, by_year in accounts.items():
-                sums = booked.setdefault(sid, {})
-                for year, amount in by_year.items():
-                    sums[year] = sums.get(year, ZERO) + to_kr(amount)
-            for sid, by_year in (project.savings or {}).items():
-                for year, amount in sorted(by_year.items()):
-                    if year <= through and year not in accounts.get(sid, {}):
-                        sums = booked.setdefault(sid, {})
-                        standing = (to_kr(amount) * realisation).quantize(ORE, ROUND_HALF_EVEN)
-                        sums[year] = sums.get(year, ZERO) + standing
-                        missing.append(Missing("savings", year, pid, sid))
-    pockets = {}
-    for sid in scenario.sources:
-        if sid in expected or sid in booked:
-            planned, accounts = expected.get(sid, {}), booked.get(sid, {})
-            years = sorted({*planned, *accounts})
-            actual = {year: accounts.get(year, ZERO) if year <= through else planned.get(year, ZERO) for year in years}
-            closed = [year for year in years if year <= through]
-            with localcontext(EXACT):
-                realised_sum = sum((actual[year] for year in closed), ZERO)
-                rate = coverage(realised_sum, sum((planned.get(year, ZERO) for year in closed), ZERO))
-            pockets[sid] = Pocket({year: planned.get(year, ZERO) for year in years}, actual, rate)
-    return pockets, missing
 
 
 def _marks(actual: _Actual, outcomes: tuple[OutcomeFollowUp, ...], savings: list[Missing], through: int) -> frozenset:
