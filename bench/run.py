@@ -114,7 +114,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 and 1,000 projects only, 3 runs")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=["large", "startup", "folder", "savings", "views"], help="one group of cases")
+    parser.add_argument(
+        "--only", choices=["large", "startup", "folder", "savings", "views", "followup"], help="one group of cases"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", metavar="N", help="project counts of the large-file cases")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
@@ -160,6 +162,14 @@ def main() -> None:
             target = None if args.quick else 1.0
             command = [EXE, "savings", path, "--format", "json"]
             case(f"savings --format json, {n:,} projects", command, bare, 3, target, target)
+        if args.only in (None, "followup"):
+            # issue 18: the accounts of two closed years in every project, against gap on the same file
+            n = 1000 if args.quick else 100_000
+            path = str(write(folder, n, actuals=True))
+            target = None if args.quick else 1.2
+            plain = [EXE, "gap", path, "--format", "json"]
+            command = [EXE, "follow-up", path, "--format", "json"]
+            case(f"follow-up --format json vs gap, {n:,} projects", command, plain, 3, target, target)
         if args.only in (None, "views"):  # issue 13: against plain gap --format json on the same file
             for n in sizes:
                 path = str(write(folder, n))

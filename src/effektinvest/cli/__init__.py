@@ -13,7 +13,7 @@ import typer
 
 # Each module registers its commands, in the order --help lists them.
 # isort: off
-from effektinvest.cli import gap, check, due, compare, savings, note, files  # noqa: F401
+from effektinvest.cli import gap, check, due, compare, savings, followup, note, files  # noqa: F401
 
 # isort: on
 from effektinvest.cli.app import EXIT_INVALID, EXIT_OK, EXIT_USAGE, app, quiet_help_pipe, show_usage_error

@@ -152,20 +152,32 @@ def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, D
     return {year: from_ore(part) for year, part in parts.items()}
 
 
-def outcome_pays(line: FinancingLine, to_kr) -> tuple[dict[int, Decimal], Decimal]:
+def outcome_pays(
+    line: FinancingLine, to_kr, counts: dict[int, int] | None = None, fixed: dict[int, Decimal] | None = None
+) -> tuple[dict[int, Decimal], Decimal]:
     """What the outcome line LINE pays per year, in kr., and its uncapped total: year by year, ascending,
-    tariff x count rounded to whole øre (half to even), never more than is left of the cap."""
+    tariff x count rounded to whole øre (half to even), never more than is left of the cap.
+
+    COUNTS: the count per year to pay for (default: the line's `outcomes`; follow-up: what was achieved in
+    the closed years). FIXED: year -> what the line paid, in kr. (follow-up's `paid`): it replaces tariff x
+    count in that year, is not bounded by the cap but counts against it (what is left is never below 0),
+    and is not part of the uncapped total."""
     tariff = to_kr(line.tariff)
     left = None if line.cap is None else to_kr(line.cap)
+    counts = (line.outcomes or {}) if counts is None else counts
+    fixed = fixed or {}
     out: dict[int, Decimal] = {}
     uncapped = ZERO
     with localcontext(EXACT):
-        for year, count in sorted((line.outcomes or {}).items()):
-            due = (tariff * count).quantize(ORE, ROUND_HALF_EVEN)
-            uncapped += due
+        for year in sorted({*counts, *fixed}):
+            if year in fixed:
+                due = fixed[year]
+            else:
+                due = (tariff * counts[year]).quantize(ORE, ROUND_HALF_EVEN)
+                uncapped += due
             if left is not None:
-                due = min(due, left)
-                left -= due
+                due = due if year in fixed else min(due, left)
+                left = max(left - due, ZERO)
             out[year] = due
     return out, uncapped
 

@@ -1,0 +1,62 @@
+"""`follow-up --format csv|csv-da`: year,category,id,name,plan,actual,deviation, a row per figure, a year at a time
+and then the total (`formats.csv`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from effektinvest.formats.csv import Table, year_labels
+from effektinvest.reports import Options
+from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
+
+_ZERO = Decimal(0)
+
+
+def csv(report: FollowUpReport, options: Options) -> str:
+    """Per column: cost (empty id), each source's financing, the residual (empty id), each outcome line's counts
+    (id SOURCE/LINE/count; the actual of an open year its planned count) and payments (SOURCE/LINE/paid) in the
+    years where it has either, and in the total what is left of its cap (SOURCE/LINE/cap_left), then each
+    pocket's savings (expected as plan, realised as actual). Amounts exact in the output unit."""
+    out = Table(options, ["year", "category", "id", "name", "plan", "actual", "deviation"])
+    table, pockets = figures(report), tuple(figure for figure, _ in savings(report))
+    lines = outcomes(report)
+    count = len(report.years)
+    for index, column in enumerate(year_labels(report.years)):
+        year = report.years[index] if index < count else None
+        for figure in table:
+            _figure(out, column, figure, index)
+        for o in lines:
+            for suffix, plan, actual in _outcome_rows(report, o, year):
+                shown = str if suffix == "count" else out.number
+                values = [shown(plan), shown(actual), shown(actual - plan)]
+                out.row([column, "outcomes", out.text(f"{o.id}/{suffix}"), out.text(o.name), *values])
+        for figure in pockets:
+            _figure(out, column, figure, index)
+    return out.value()
+
+
+def _figure(out: Table, column: str, figure, index: int) -> None:
+    c = figure.columns[index]
+    name = out.text(figure.label) if figure.id else ""
+    out.row([column, figure.category, out.text(figure.id), name, *map(out.number, (*c, c.deviation))])
+
+
+def _outcome_rows(report: FollowUpReport, o, year: int | None) -> list[tuple]:
+    """An outcome line's rows in YEAR (None: the total): (what, plan, actual)."""
+    closed = report.result.actuals_through
+    if year is None:
+        counted = {y: o.achieved.get(y, 0) if y <= closed else o.expected.get(y, 0) for y in {*o.expected, *o.achieved}}
+        rows = [
+            ("count", sum(o.expected.values()), sum(counted.values())),
+            ("paid", sum(o.plan_paid.values(), _ZERO), sum(o.paid.values(), _ZERO)),
+        ]
+        if o.cap is not None:
+            rows.append(("cap_left", max(o.cap - sum(o.plan_paid.values(), _ZERO), _ZERO), o.cap_left))
+        return rows
+    if not any(year in part for part in (o.expected, o.achieved, o.plan_paid, o.paid)):
+        return []
+    actual = o.achieved.get(year, 0) if year <= closed else o.expected.get(year, 0)
+    return [
+        ("count", o.expected.get(year, 0), actual),
+        ("paid", o.plan_paid.get(year, _ZERO), o.paid.get(year, _ZERO)),
+    ]
