@@ -34,4 +34,3 @@ _.justify  # render/table.py `savings`: a Rich column's alignment, read by Rich 
 _.no_wrap  # reports/followup/table.py: a Rich column's wrapping, read by Rich when it renders the table
 net  # savings.py `Pocket`, `Column`: NamedTuple fields, read by name through `_asdict` and `getattr` (JSON, rows)
 municipal_savings
-actual_gap  # reports/followup/analysis.py: the actual computation as a Gap, for `compare` across budget years

@@ -62,6 +62,17 @@ def compare(
             file=sys.stderr,
         )
     level = levels.pop() if len(levels) == 1 else None
-    comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap, before_actual=None)
+    comparison = compare_gaps(old.scenario, old.gap, new.scenario, new.gap, before_actual=_accounts(old, new))
     report = CompareReport(old.path, new.path, out_unit or new.scenario.unit, level, comparison)
     deliver(lambda: compare_report.render(format.value, report, decimals), format, output, force)
+
+
+def _accounts(old, new):
+    """BEFORE's actual computation (the follow-up's: its accounts in the closed years), where the comparison
+    has closed years that BEFORE has accounts for (format 1.3); else None."""
+    before = old.scenario
+    if before.actuals_through is None or before.budget_year >= new.scenario.budget_year:
+        return None
+    from effektinvest.reports.followup.analysis import actual_gap
+
+    return actual_gap(before, plan=old.gap)

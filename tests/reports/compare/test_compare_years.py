@@ -197,3 +197,24 @@ def test_a_project_whose_cost_years_have_all_closed_is_finished_not_removed():
     assert ["", "finished-project", "a", "Afsluttet", "", "", "", ""] in rows
     same_year = invoke("compare", before, before, "-f", "json").stdout
     assert json.loads(same_year)["projects"] == {"added": [], "removed": []}  # no closed year: no "finished" key
+
+
+def test_the_accounts_of_the_closed_year_come_from_the_follow_up_of_before():
+    # scenarios/2024-opfoelgning.yaml (accounts for 2024) against the budget-2025 file: 2024 is closed, and its
+    # actual is the follow-up's actual computation. By hand: cost 2.61 + 1.52; the amount lines pay as planned
+    # (2024 has 4.14 of the 10.35 planned cost: 0.4 of each), the refund line what it paid: sfb 0.4 x 3.2 + 0.41.
+    followed_up, budget_2025 = (str(ROOT / "scenarios" / name) for name in ("2024-opfoelgning.yaml", "2025.yaml"))
+    result = invoke("compare", followed_up, budget_2025, "-f", "json", "--quiet")
+    assert (result.returncode, result.stderr) == (0, "")
+    year = as_json(result.stdout)["years"][0]
+    assert (year["year"], year["closed"]) == (2024, True)
+    assert year["cost"] == closed("4.14", "4.13")
+    assert year["financing"] == {
+        "sfb": closed("1.76", "1.69"),
+        "ikke_decentral": closed("0.76", "0.76"),
+        "outcomefonden": closed("0.82", "0.82"),
+    }
+    assert year["residual"] == closed("0.8", "0.86")
+    assert year["costs"] == {"havnen": closed("2.48", "2.61"), "hjem_job_helhed": closed("1.66", "1.52")}
+    plain = as_json(invoke("compare", str(ROOT / "scenarios" / "2024.yaml"), budget_2025, "-f", "json", "-q").stdout)
+    assert plain["years"][0]["cost"] == closed("4.14")  # no accounts in the file: no actual
