@@ -114,9 +114,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 and 1,000 projects only, 3 runs")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument(
-        "--only", choices=["large", "startup", "folder", "savings", "views", "followup"], help="one group of cases"
-    )
+    groups = ["large", "startup", "folder", "savings", "views", "followup", "docx"]
+    parser.add_argument("--only", choices=groups, help="one group of cases")
     parser.add_argument("--sizes", type=int, nargs="+", metavar="N", help="project counts of the large-file cases")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
@@ -178,6 +177,18 @@ def main() -> None:
                 target = 1.5 if n >= 10_000 else None
                 for view in (["--explain"], ["--by", "project"]):
                     case(f"gap {' '.join(view)} --format json, {n:,} projects", [*plain, *view], plain, r, target, None)
+        if args.only in (None, "docx"):  # issue 19, point 7: the Word note within 3x of gap's JSON, time and memory
+            for n in args.sizes or [1000 if args.quick else 5000]:
+                path = str(write(folder, n))
+                target = 3.0 if n >= 5000 else None
+                case(
+                    f"note --format docx vs gap json, {n:,} projects",
+                    [EXE, "note", path, "--format", "docx"],
+                    [EXE, "gap", path, "--format", "json"],
+                    runs,
+                    target,
+                    target,
+                )
         if args.only in (None, "startup"):
             case(
                 "gap scenarios/2024.yaml vs minimal Typer app",

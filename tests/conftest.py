@@ -591,3 +591,27 @@ def in_order(value):
     if isinstance(value, list):
         return [in_order(item) for item in value]
     return value
+
+
+# --- a document as LibreOffice prints it (reports/note/test_note_docx.py, reports/gap/test_gap_pdf.py) ----------------
+
+
+def pdf_text(document: Path, folder: Path) -> str:
+    """DOCUMENT (docx, xlsx) converted to PDF by LibreOffice (`soffice --headless`) in a Danish locale (a
+    workbook's number formats then show 10,35, as a Danish Excel does), read back by `pdftotext -layout`.
+    LibreOffice runs with its own profile and HOME in FOLDER, never the user's. Skips, saying why, where either
+    program is missing (`.ci/run` installs both)."""
+    import shutil
+    import subprocess
+
+    missing = [name for name in ("soffice", "pdftotext") if shutil.which(name) is None]
+    if missing:
+        pytest.skip(f"{' and '.join(missing)} not installed (LibreOffice, poppler-utils): the PDF is not checked")
+    home = folder / "home"
+    home.mkdir(exist_ok=True)
+    convert = ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(folder), str(document)]
+    env = {**os.environ, "HOME": str(home), "LC_ALL": "da_DK.UTF-8"}
+    subprocess.run(convert, env=env, capture_output=True, timeout=180, check=True)
+    pdf = folder / (document.stem + ".pdf")
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -34,3 +34,11 @@ _.justify  # render/table.py `savings`: a Rich column's alignment, read by Rich 
 _.no_wrap  # reports/followup/table.py: a Rich column's wrapping, read by Rich when it renders the table
 net  # savings.py `Pocket`, `Column`: NamedTuple fields, read by name through `_asdict` and `getattr` (JSON, rows)
 municipal_savings
+_.author  # formats/docx.py: python-docx's document, section, paragraph and table properties, written to the XML
+_.top_margin
+_.bottom_margin
+_.alignment
+_.right_indent
+_.autofit
+_.orientation
+_.space_after

@@ -1,6 +1,9 @@
-"""`effektinvest note`: the financing paragraph of the budget note, in Danish Markdown."""
+"""`effektinvest note`: the financing paragraph of the budget note, in Danish Markdown or as a Word document."""
 
 from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
@@ -16,25 +19,35 @@ from effektinvest.cli.common import (
     unit_option,
 )
 from effektinvest.edges.output import deliver, refuse
+from effektinvest.reports import note as note_report
+
+NoteFormat = StrEnum("NoteFormat", {name: name for name in note_report.FORMATS})
+FORMAT_HELP = "md (Markdown, the default) or docx (a Word document with the gap table; needs --output or a file)."
+DECIMALS_HELP = "docx only: round the amounts of the table to this many decimals (the paragraphs keep the note's)."
 
 
 @app.command()
 def note(
     scenario: ScenarioFile,
+    format: Annotated[NoteFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = NoteFormat.md,
     unit: UnitOption = None,
     prices: PricesOption = None,
+    decimals: Annotated[
+        int | None, typer.Option("--decimals", min=0, max=12, metavar="N", help=DECIMALS_HELP)
+    ] = None,
     output: OutputFile = None,
     force: Force = False,
 ) -> None:
-    """The financing paragraph of the budget note, in Danish Markdown, from the scenario's figures."""
+    """The financing paragraph of the budget note, in Danish Markdown (or Word), from the scenario's figures."""
     out_unit = unit_option(unit)
-    refuse("markdown", output, force)
+    refuse(format, output, force)
     loaded = load(scenario, prices)
     emit_diagnostics(loaded.diagnostics)
     if loaded.scenario is None:
         raise typer.Exit(EXIT_INVALID)
     from effektinvest.reports.gap.view import build
-    from effektinvest.reports.note.paragraph import paragraph, source_notes
+    from effektinvest.reports.note.paragraph import NoteView, source_notes
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
-    deliver(lambda: paragraph(report, source_notes(loaded.scenario)), "markdown", output, force)
+    view = NoteView(report, source_notes(loaded.scenario))
+    deliver(lambda: note_report.render(format, view, decimals), format, output, force)

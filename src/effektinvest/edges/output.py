@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-BINARY = frozenset({"xlsx"})  # formats that are bytes, never for a terminal
+BINARY = {"xlsx": "a workbook", "docx": "a Word document"}  # formats that are bytes, never for a terminal
 
 
 class NotRegularFile(Exception):
@@ -51,7 +51,7 @@ def refuse(format: str, output: str | None, force: bool) -> None:
     if output is None or output == "-":
         if format in BINARY and stdout_is_terminal():
             raise Refused(
-                f"--format {format} is a workbook, not text for a terminal: use --output FILE "
+                f"--format {format} is {BINARY[format]}, not text for a terminal: use --output FILE "
                 f"(or redirect standard output to a file: > report.{format})"
             )
         return

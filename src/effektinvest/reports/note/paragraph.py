@@ -5,12 +5,15 @@ then the deferred and stopped projects.
 
 Amounts in note style (`note_number`): the output unit, 2 decimals half to even, a trailing zero dropped down
 to one decimal (10,35; 4,4; 2,0), '.' between thousands; "ca." before an amount that rounding changed. Text
-a user wrote is shown as written (`display_context.markdown_text`).
+a user wrote is shown as written, through the output's own function (`display_context.markdown_text` for
+Markdown, `visible` for Word): `blocks` are the note's words once, for every format.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import NamedTuple
 
 from effektinvest.core.arithmetic import financing_lines
 from effektinvest.core.display_context import danish, markdown_text, rounded
@@ -31,9 +34,20 @@ def _amount(value: Decimal, unit: str) -> str:
     return f"{about}{note_number(value)} {unit}"
 
 
-def _names(names: list[str]) -> str:
+class NoteView(NamedTuple):
+    """What the note shows: the gap report (in the output unit) and the notes of each source (`source_notes`)."""
+
+    report: Report
+    notes: dict[str, list[str]]
+
+
+Text = Callable[[str], str]  # how a text a user wrote is shown in the output
+Block = str | list[str]  # a paragraph, or a bulleted list (its items)
+
+
+def _names(names: list[str], text: Text) -> str:
     """”A”, ”A” og ”B”, ”A”, ”B” og ”C”: names quoted, as the budget note quotes them (a name may hold a comma)."""
-    quoted = [f"”{markdown_text(name)}”" for name in names]
+    quoted = [f"”{text(name)}”" for name in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " og " + quoted[-1]
 
 
@@ -57,7 +71,14 @@ def source_notes(scenario: Scenario) -> dict[str, list[str]]:
 
 
 def paragraph(report: Report, notes: dict[str, list[str]]) -> str:
-    """The note: Markdown paragraphs and a list, each ending with a line break. NOTES: `source_notes`."""
+    """The note in Markdown: paragraphs and a list, each ending with a line break. NOTES: `source_notes`."""
+    shown = (b if isinstance(b, str) else "\n".join(f"- {item}" for item in b) for b in blocks(report, notes))
+    return "\n\n".join(shown) + "\n"
+
+
+def blocks(report: Report, notes: dict[str, list[str]], text: Text = markdown_text) -> list[Block]:
+    """The note's paragraphs, and its list of sources as a list of items, with TEXT showing what a user wrote.
+    NOTES: `source_notes`."""
     unit = report.unit.value
     total = report.columns[-1]
     continued = [report.names[pid] for pid in report.gap.total.costs]
@@ -66,28 +87,27 @@ def paragraph(report: Report, notes: dict[str, list[str]]) -> str:
         kind = "projektet" if len(continued) == 1 else "projekterne"
         prices = f" ({report.price_level}-priser)" if report.price_level is not None else ""
         out.append(
-            f"En videreførelse af {kind} {_names(continued)} {_span(report.years)} koster i alt "
+            f"En videreførelse af {kind} {_names(continued, text)} {_span(report.years)} koster i alt "
             + _sentence(f"{_amount(total.cost, unit)}{prices}")
         )
-        out += _financing(report, notes, unit)
+        out += _financing(report, notes, unit, text)
         out.append(_residual(report, len(continued), unit))
     else:
         out.append("Der er ingen projekter at videreføre i dette scenarie.")
-    out += _inactive(report)
-    return "\n\n".join(out) + "\n"
+    return out + _inactive(report, text)
 
 
-def _financing(report: Report, notes: dict[str, list[str]], unit: str) -> list[str]:
+def _financing(report: Report, notes: dict[str, list[str]], unit: str, text: Text) -> list[Block]:
     paid = report.columns[-1].financing
     if not paid:
         return ["Der er ikke fundet finansiering til videreførelsen."]
     bullets = []
     for sid, name in report.sources.items():  # the paying sources, in the order the file defines them
-        line = f"- {_amount(paid[sid], unit)} fra {markdown_text(name)}"
+        line = f"{_amount(paid[sid], unit)} fra {text(name)}"
         if notes.get(sid):
-            line += ": " + "; ".join(markdown_text(note) for note in notes[sid])
+            line += ": " + "; ".join(text(note) for note in notes[sid])
         bullets.append(line)
-    return ["Følgende finansiering kan bringes i spil:", "\n".join(bullets)]
+    return ["Følgende finansiering kan bringes i spil:", bullets]
 
 
 def _residual(report: Report, count: int, unit: str) -> str:
@@ -104,16 +124,17 @@ def _residual(report: Report, count: int, unit: str) -> str:
     return _sentence(f"Finansieringen overstiger dermed udgiften: der er et overskud på {_amount(-residual, unit)}")
 
 
-def _inactive(report: Report) -> list[str]:
+def _inactive(report: Report, text: Text) -> list[Block]:
     """A sentence per budget at which deferred projects are decided, then one for the stopped projects."""
     out = []
     deferred: dict[int, list[str]] = {}
     for project in report.deferred:
         deferred.setdefault(project.decide_at, []).append(project.name)
     for year, names in sorted(deferred.items()):
-        out.append(f"Der tages først stilling til en eventuel videreførelse af {_names(names)} ved budget {year}.")
+        names_shown = _names(names, text)
+        out.append(f"Der tages først stilling til en eventuel videreførelse af {names_shown} ved budget {year}.")
     stopped = [p.name for p in report.projects if p.status is Status.STOP]
     if stopped:
         kind = "Projektet" if len(stopped) == 1 else "Projekterne"
-        out.append(f"{kind} {_names(stopped)} videreføres ikke.")
+        out.append(f"{kind} {_names(stopped, text)} videreføres ikke.")
     return out
