@@ -21,6 +21,11 @@ _.grouping  # render/xlsx.py: the chart's settings, written by openpyxl
 _.overlap
 _.numFmt
 _.delete
+_.paperSize  # formats/workbook.py: the sheet's page setup and print titles, written by openpyxl
+_.fitToWidth
+_.fitToHeight
+_.pageSetUpPr
+_.print_title_rows
 _.reads  # locator.py: how many times a file was read again for its marks; read by tests/test_load.py
 model_config  # model/scenario.py: pydantic reads each model's config
 note  # model/scenario.py: a field of the format, validated by pydantic (free text, never computed with)

@@ -8,6 +8,11 @@ decimals and a thousands separator; a fraction is a number cell with a percent f
 formulas; text a user wrote is shown by `display_context.visible` (no control character reaches the file) and
 is always a text cell, even when it begins with '='.
 
+As printed (docs/cli.md, "--format xlsx"): every cell names one font (FONT at SIZE, bold or not: a cell whose
+font has no name prints in another typeface); the heads of number columns are right-aligned like their
+numbers; every sheet is A4 landscape, fitted to one page wide (as many pages down as it needs), with the
+title, the caption and the header (rows 1 to HEAD_ROW) repeated on each page.
+
 Exact numbers: openpyxl writes a number cell's value through a float (`%.16g`). Here the cell is made a
 number cell from the Decimal, then given the Decimal's exact digits as its text (`numbers.plain`:
 `<v>10.35</v>`), so the file holds the figure exactly; Excel and every reader then read it as a binary double,
@@ -19,18 +24,29 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from functools import cache
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from effektinvest.core.display_context import decimals_needed, visible
 from effektinvest.model.numbers import EXACT, plain
 
 PERCENT = "0.0%"
-_BOLD = Font(bold=True)
+POINTS = '+0.0" pct.-point";-0.0" pct.-point";0.0" pct.-point"'  # a change of a percentage, in points
+FONT, SIZE = "Arial", 10  # the Word note's font (LibreOffice: the metric-equal Liberation Sans), on every cell
 HEAD_ROW = 4  # title, caption, an empty row, then the header
+_RIGHT = Alignment(horizontal="right")
+
+
+@cache  # one Font a style: the workbook keeps one entry for each, however many cells
+def font(bold: bool = False, italic: bool = False) -> Font:
+    """The one font, with its name and size, bold or italic as asked."""
+    return Font(name=FONT, size=SIZE, bold=bold, italic=italic)
 
 
 def amount_format(decimals: int, signed: bool = False) -> str:
@@ -47,13 +63,20 @@ class Sheet:
         self.ws = workbook.create_sheet(title)
         for column, width in widths.items():  # before any row: a write-only sheet writes its columns first
             self.ws.column_dimensions[get_column_letter(column)].width = width
+        setup = self.ws.page_setup
+        setup.orientation, setup.paperSize = "landscape", Worksheet.PAPERSIZE_A4
+        setup.fitToWidth, setup.fitToHeight = 1, 0  # one page wide, as many pages down as it needs
+        self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        self.ws.print_title_rows = f"1:{HEAD_ROW}"
 
-    def text(self, value: str, bold: bool = False):
-        """A text cell, never a formula: openpyxl takes a text beginning with '=' for one, unless told."""
+    def text(self, value: str, bold: bool = False, right: bool = False):
+        """A text cell, never a formula: openpyxl takes a text beginning with '=' for one, unless told. RIGHT:
+        right-aligned, as a text in a column of numbers ('ingen')."""
         cell = WriteOnlyCell(self.ws, value=visible(value))
         cell.data_type = "s"
-        if bold:
-            cell.font = _BOLD
+        cell.font = font(bold)
+        if right:
+            cell.alignment = _RIGHT
         return cell
 
     def number(self, value: Decimal | int | None, number_format: str, bold: bool = False):
@@ -63,15 +86,22 @@ class Sheet:
         cell = WriteOnlyCell(self.ws, value=value)  # a number cell ('n')...
         cell._value = plain(Decimal(value))  # ... whose text in the file is the exact digits
         cell.number_format = number_format
-        if bold:
-            cell.font = _BOLD
+        cell.font = font(bold)
         return cell
 
-    def head(self, title: str, caption_text: str, header: list) -> None:
+    def head(self, title: str, caption_text: str, header: list, labels: int = 1, formats=None) -> None:
+        """Title, caption, an empty row, then HEADER in bold: its first LABELS cells head text columns, the
+        rest number columns and are right-aligned; a year is a number cell (format '0', or FORMATS[year])."""
         self.ws.append([self.text(title, bold=True)])
         self.ws.append([self.text(caption_text)])
         self.ws.append([])
-        self.ws.append([self.number(h, "0", True) if isinstance(h, int) else self.text(h, True) for h in header])
+        cells = []
+        for index, h in enumerate(header):
+            cell = self.number(h, (formats or {}).get(h, "0"), True) if isinstance(h, int) else self.text(h, True)
+            if index >= labels:
+                cell.alignment = _RIGHT
+            cells.append(cell)
+        self.ws.append(cells)
 
     def foot(self, lines: list[str]) -> None:
         if lines:

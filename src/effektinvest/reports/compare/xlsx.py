@@ -4,11 +4,14 @@ cells are empty."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from openpyxl import Workbook
 
 from effektinvest.core.display_context import TOTAL, visible
-from effektinvest.formats.workbook import PERCENT, Sheet, amount_format, label_width, save
+from effektinvest.formats.workbook import PERCENT, POINTS, Sheet, amount_format, label_width, save
 from effektinvest.reports import Options
+from effektinvest.reports.compare.analysis import Change
 from effektinvest.reports.compare.view import (
     ACTUAL,
     CLOSED,
@@ -23,35 +26,20 @@ from effektinvest.reports.compare.view import (
 from effektinvest.reports.gap.view import caption
 
 
-def _head(sheet: Sheet, report: CompareReport) -> None:
-    """Title, caption, an empty row, then the header: each year a number ('2024 afsl.' when closed), 'I alt'."""
-    if not report.comparison.closed:
-        sheet.head(report.title, caption(report), ["", "", *report.years, TOTAL])
-        return
-    sheet.ws.append([sheet.text(report.title, bold=True)])
-    sheet.ws.append([sheet.text(caption(report))])
-    sheet.ws.append([])
-    closed = report.comparison.closed
-    years = [sheet.number(y, f'0" {CLOSED}"' if y in closed else "0", True) for y in report.years]
-    sheet.ws.append([sheet.text("", True), sheet.text("", True), *years, sheet.text(TOTAL, True)])
-
-
 def xlsx(report: CompareReport, options: Options) -> bytes:
-    """Coverage as JSON has it (the 4-decimal fractions; the change in percentage points, shown signed)."""
+    """Coverage before and after as JSON has it (the 4-decimal fractions, percent cells); its change in
+    percentage points (JSON's fraction times 100: 0.0307 -> 3.07), shown '+3,1 pct.-point' as in the table."""
     table = rows(report)
     shown = decimals_for(report, table, options.decimals)
     formats = {side: amount_format(shown, signed=side == "change") for side, _ in (*SIDES, ACTUAL)}
-    percents = {side: "+0.0%;-0.0%;0.0%" if side == "change" else PERCENT for side, _ in (*SIDES, ACTUAL)}
-    coverages = [
-        {**dict(zip((side for side, _ in SIDES), coverage_sides(column.coverage), strict=True)),
-         "actual": column.coverage.actual}
-        for column in report.columns
-    ]
+    percents = {side: POINTS if side == "change" else PERCENT for side, _ in (*SIDES, ACTUAL)}
+    coverages = [_coverage(column.coverage) for column in report.columns]
     workbook = Workbook(write_only=True)
     count = len(report.years)
     widths = {1: label_width(visible(row.label) for row in table), 2: 10, **{i: 14 for i in range(3, count + 4)}}
     sheet = Sheet(workbook, "Sammenligning", widths)
-    _head(sheet, report)
+    closed = {year: f'0" {CLOSED}"' for year in report.comparison.closed}  # each year a number, '2024 afsl.'
+    sheet.head(report.title, caption(report), ["", "", *report.years, TOTAL], labels=2, formats=closed)
     for row in table:
         bold = not row.id
         for side, label in report.sides:
@@ -64,3 +52,10 @@ def xlsx(report: CompareReport, options: Options) -> bytes:
     note = rounding_note(table, shown)
     sheet.foot([*([note] if note else []), *report.notes()])
     return save(workbook, report.title)
+
+
+def _coverage(change: Change) -> dict[str, Decimal | None]:
+    """A column's coverage by side: before, after and the actual as fractions, the change in points."""
+    before, after, moved = coverage_sides(change)
+    points = None if moved is None else moved.scaleb(2)
+    return {"before": before, "after": after, "change": points, "actual": change.actual}

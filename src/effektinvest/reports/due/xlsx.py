@@ -20,7 +20,7 @@ def xlsx(report: DueReport, options: Options) -> bytes:
     sheet = Sheet(workbook, f"Beslutninger {report.budget}", widths)
     title = f"Beslutninger ved budget {report.budget}"
     header = ["Fil", "Projekt", "Id", "Årsag", "Beslutning", "Enhed", *years, TOTAL]
-    sheet.head(title, report.unit.value, header)
+    sheet.head(title, report.unit.value, header, labels=6)
     number_format = amount_format(decimals(report, options.decimals))
     for row in report.rows:
         total = sum(row.costs.values(), Decimal(0)) if row.costs else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import NumFmt
 from openpyxl.utils import get_column_letter
 
 from effektinvest.core.display_context import TOTAL, visible
@@ -41,17 +42,19 @@ def xlsx(report: Report, options: Options) -> bytes:
     sheet.foot([*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)])
     if count:
         series = [HEAD_ROW + 1 + i for i, row in enumerate(table) if row.category in ("financing", "residual")]
-        sheet.ws.add_chart(_chart(sheet.ws, report, series, count), f"{get_column_letter(count + 4)}{HEAD_ROW}")
+        chart = _chart(sheet.ws, report, series, count, number_format)
+        sheet.ws.add_chart(chart, f"{get_column_letter(count + 4)}{HEAD_ROW}")
     return save(workbook, report.title)
 
 
-def _chart(ws, report: Report, series: list[int], count: int) -> BarChart:
-    """Stacked columns, one per budget year: each paying source's row and the residual's row (SERIES)."""
+def _chart(ws, report: Report, series: list[int], count: int, number_format: str) -> BarChart:
+    """Stacked columns, one per budget year: each paying source's row and the residual's row (SERIES); the
+    value axis in the cells' NUMBER_FORMAT."""
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
     chart.title = "Finansiering og restfinansiering"
     chart.y_axis.title = caption(report)
-    chart.y_axis.numFmt = "#,##0.00"
+    chart.y_axis.numFmt = NumFmt(formatCode=number_format, sourceLinked=False)  # the cells' format
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides the axes unless told
     chart.width, chart.height = 18, 9
     for row in series:

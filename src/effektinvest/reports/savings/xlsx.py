@@ -49,7 +49,7 @@ def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown:
     widths = {1: label_width(labels), 2: 12, **{i: 14 for i in range(3, len(result.years) + 4)}}
     sheet = Sheet(workbook, f"Besparelser {report.budget_year}", widths)
     header = [f"Budget {report.budget_year}", "", *result.years, view.LABELS["total"]]
-    sheet.head(report.title, view.caption(report, result), header)
+    sheet.head(report.title, view.caption(report, result), header, labels=2)
     for row in table:
         bold = not (row.id or row.category.endswith("cumulative"))  # sums in bold, as in the table
         values = [sheet.number(value, number_format, bold) for value in row.values]
@@ -59,7 +59,7 @@ def _one(workbook: Workbook, report: view.SavingsReport, result: Savings, shown:
     sheet.ws.append([])
     for label, side, value, value_format in keys:
         if value is None or isinstance(value, str):
-            figure = sheet.text(view.LABELS["none"] if value is None else value)
+            figure = sheet.text(view.LABELS["none"] if value is None else value, right=value is None)
         else:
             figure = sheet.number(value, value_format)
         sheet.ws.append([sheet.text(label), sheet.text(side), figure])
@@ -103,11 +103,12 @@ def _sensitivity(workbook: Workbook, report: view.SavingsReport, number_format: 
     heads = [*sensitivity.HEADS[:-1], *(f"{view.LABELS['shortfall']}, {report.names[sid]}" for sid in backed)]
     widths = {i: max(14, len(head) + 2) for i, head in enumerate(heads, start=1)}
     sheet = Sheet(workbook, f"Følsomhed {report.budget_year}", widths)
-    sheet.head(report.title, view.caption(report), heads)
+    sheet.head(report.title, view.caption(report), heads, labels=0)
     for row, result in zip(sensitivity.rows(report), report.results, strict=True):
         formats = [foot_format if index >= sensitivity.NPVS else number_format for index in range(len(row.values))]
         amounts = [sheet.number(value, shown) for value, shown in zip(row.values, formats, strict=True)]
-        year = sheet.text(view.LABELS["none"]) if row.break_even is None else sheet.number(row.break_even, YEAR)
+        none = row.break_even is None
+        year = sheet.text(view.LABELS["none"], right=True) if none else sheet.number(row.break_even, YEAR)
         short = [sheet.number(report.scaled(result.sources[sid].shortfall), foot_format) for sid in backed]
         sheet.ws.append([sheet.number(row.realisation, percent_format(row.realisation)), *amounts, year, *short])
     sheet.foot(savings_keys.inactive_lines(report, foot))
