@@ -54,4 +54,4 @@ def test_a_finding_located_later_names_the_editors_line(tmp_path):
 def test_explain_names_the_editors_line(tmp_path):
     result = invoke("gap", _file(tmp_path, "1.5"), "--explain")
     assert result.code == 0
-    assert f"{tmp_path / 'ls.yaml'}:11: a, amount 1,5" in result.stdout
+    assert f"{tmp_path / 'ls.yaml'}:11: a, beløb 1,5" in result.stdout

@@ -7,7 +7,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import ROOT, as_json, invoke
+from conftest import ROOT, as_json, invoke, write_scenario
 
 HERE = ROOT / "tests" / "fixtures" / "portfolio"
 BEFORE = str(HERE / "before.yaml")
@@ -166,3 +166,46 @@ def test_compare_csv_lists_added_and_removed():
 def test_compare_decimals_zero_shows_no_minus_zero():
     out = invoke("compare", BEFORE, AFTER, "--decimals", "0").stdout
     assert "-0 " not in out and "+0 " not in out
+
+
+SIGNS = (
+    "Ændring = efter - før: + = merudgift / mere finansiering / større restfinansiering, "
+    "- = mindreudgift / mindre finansiering / mindre restfinansiering; dækningsgrad i procentpoint."
+)
+
+
+def test_a_sign_legend_stands_under_the_table_in_every_format_for_people():
+    table = invoke("compare", BEFORE, AFTER, env={"COLUMNS": "400"}).stdout.splitlines()
+    assert table[table.index(next(line for line in table if line.startswith("└"))) + 2] == SIGNS
+    assert f"- {SIGNS}" in invoke("compare", BEFORE, AFTER, "-f", "markdown").stdout.splitlines()
+    assert SIGNS not in invoke("compare", BEFORE, AFTER, "-f", "csv").stdout  # a machine format: no legend
+
+
+def test_sources_that_never_paid_are_not_removed_financing_sources():
+    """Issue 19: the 2024 seed names the state and the region (they can never pay) and 2025 does not: they are
+    no removed financing sources, in the table, in JSON or in CSV."""
+    before, after = str(ROOT / "scenarios" / "2024.yaml"), str(ROOT / "scenarios" / "2025.yaml")
+    table = invoke("compare", before, after, env={"COLUMNS": "400"}).stdout
+    assert "Udgåede finansieringskilder" not in table and "Staten" not in table
+    assert as_json(invoke("compare", before, after, "-f", "json").stdout)["sources"] == {"added": [], "removed": []}
+    rows = csv.DictReader(io.StringIO(invoke("compare", before, after, "-f", "csv").stdout))
+    assert [r for r in rows if r["category"] == "removed-source"] == []
+
+
+def test_a_source_that_pays_nothing_is_neither_removed_nor_new(tmp_path):
+    """A source of any kind that pays nothing in the file that alone names it is not listed; one that pays is."""
+    head = "scenario: S\nbudget_year: 2024\nunit: kr.\nprojects:\n  p:\n    name: P\n    costs: {2024: 100}\n"
+    before = write_scenario(tmp_path, head + (
+        "sources:\n  a: {name: A, kind: decentral}\n  idle: {name: Ledig, kind: fund}\n"
+        "  paid: {name: Betalt, kind: fund}\n"
+        "financing:\n  - {source: a, share: 10%}\n  - {source: paid, amount: 20}\n"
+    ), "before.yaml")
+    after = write_scenario(tmp_path, head + (
+        "sources:\n  a: {name: A, kind: decentral}\n  quiet: {name: Stille, kind: external}\n"
+        "  stat: {name: Staten, kind: state}\nfinancing:\n  - {source: a, share: 10%}\n"
+    ), "after.yaml")
+    report = as_json(invoke("compare", before, after, "-f", "json").stdout)
+    assert report["sources"] == {"added": [], "removed": ["paid"]}
+    table = invoke("compare", before, after, env={"COLUMNS": "400"}).stdout
+    assert table.splitlines()[-1] == "Udgåede finansieringskilder: Betalt (paid)"
+    assert "Nye finansieringskilder" not in table

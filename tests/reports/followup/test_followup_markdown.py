@@ -29,7 +29,8 @@ def test_the_worked_example_in_markdown():
     assert "|  | Realiseringsgrad |  |  |  | 75,0 % |" in out
     assert (
         out[-2]
-        == "- Afvigelse = regnskab / forventet - plan: + = merudgift / mere finansiering / større restfinansiering."
+        == "- Afvigelse = regnskab / forventet - plan: + = merudgift / mere finansiering / større restfinansiering, "
+        "- = mindreudgift / mindre finansiering / mindre restfinansiering."
     )
 
 

@@ -41,7 +41,8 @@ def test_the_worked_example_cell_by_cell():
     assert out.splitlines()[-3:] == [
         "R: regnskab (lukket år, til og med 2025); B: budget (åbent år: prognosen). Regnskab / forventet: "
         "regnskabet i de lukkede år, det forventede i de åbne.",
-        "Afvigelse = regnskab / forventet - plan: + = merudgift / mere finansiering / større restfinansiering.",
+        "Afvigelse = regnskab / forventet - plan: + = merudgift / mere finansiering / større restfinansiering, "
+        "- = mindreudgift / mindre finansiering / mindre restfinansiering.",
         "Realiseringsgrad: de realiserede besparelser over de forventede i de lukkede år.",
     ]
     assert out.splitlines()[-4].strip() == "kr."  # the caption: the unit (the file has no price level)

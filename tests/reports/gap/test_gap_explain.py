@@ -62,8 +62,8 @@ def test_seed_explains_each_pooled_line_split_by_cost():
     result = invoke("gap", SEED, "--explain", env={"COLUMNS": "200"})
     assert result.code == 0, result.stderr
     out = result.stdout
-    assert f"{SEED}:{SEED_LINES[-1]}: outcomefonden, amount 2,05, covers havnen, hjem_job_helhed" in out
-    assert "  2,05 split by cost 4,14 : 6,21 -> 0,82 + 1,23 (largest remainder)" in out
+    assert f"{SEED}:{SEED_LINES[-1]}: outcomefonden, beløb 2,05, dækker havnen, hjem_job_helhed" in out
+    assert "  2,05 fordelt efter udgift 4,14 : 6,21 -> 0,82 + 1,23 (største brøks metode)" in out
     assert "  note: Mod forventning om tilsvarende decentrale besparelser" in out
     assert "  sfb: Sociale Forhold og Beskæftigelse, decentral (Magistratsafdelingens decentrale budget)" in out
 
@@ -96,10 +96,10 @@ def test_without_explain_json_has_sources_but_no_lines():
 
 def test_share_rule_shows_the_product_and_its_rounding(shares):
     out = invoke("gap", shares, "--explain", env={"COLUMNS": "200"}).stdout
-    assert "  2024: covered cost 2,48, pays 0,74: 30 % x 2,48 = 0,744 -> 0,74 (øre, half to even)" in out
-    assert "  2025: covered cost 3,72, pays 1,12: 30 % x 3,72 = 1,116 -> 1,12 (øre, half to even)" in out
-    assert "  2024: covered cost 4,14, pays 1 (as written)" in out
-    assert "  0,05 split by cost 4,14 : 3,72 -> 0,03 + 0,02 (largest remainder)" in out
+    assert "  2024: dækket udgift 2,48, betaler 0,74: 30 % x 2,48 = 0,744 -> 0,74 (hele øre, halvt til lige)" in out
+    assert "  2025: dækket udgift 3,72, betaler 1,12: 30 % x 3,72 = 1,116 -> 1,12 (hele øre, halvt til lige)" in out
+    assert "  2024: dækket udgift 4,14, betaler 1 (som i filen)" in out
+    assert "  0,05 fordelt efter udgift 4,14 : 3,72 -> 0,03 + 0,02 (største brøks metode)" in out
     assert "Finansieringen udløber i 2024: A" in out
 
 
@@ -125,9 +125,9 @@ def test_text_a_user_wrote_is_neutralised(shares):
 
 def test_prices_show_the_factor_and_each_amount_before_and_after_rounding(shares):
     out = invoke("gap", shares, "--explain", "--prices", "2025", env={"COLUMNS": "200"}).stdout
-    assert "in 2025-priser: x 103 / 100 (index 2025 / index 2024)" in out
+    assert "i 2025-priser: x 103 / 100 (indeks 2025 / indeks 2024)" in out
     assert "    2025: 1,05 x 103 / 100 = 1,0815 -> 1,08" in out
-    assert "    amount: 0,05 x 103 / 100 = 0,0515 -> 0,05" in out
+    assert "    beløb: 0,05 x 103 / 100 = 0,0515 -> 0,05" in out
     report = as_json(invoke("gap", shares, "--explain", "--prices", "2025", "-f", "json").stdout)
     prices = report["lines"][1]["prices"]
     assert prices["index"] == {"2024": 100, "2025": 103} and prices["year"] == 2025
@@ -163,9 +163,9 @@ def test_outcome_line_shows_tariff_times_count_and_the_cap(tmp_path):
     result = invoke("gap", path, "--explain", env={"COLUMNS": "200"})
     if result.code != 0:
         pytest.skip("outcome lines (format 1.2) are not in this tree yet")
-    assert "pays 800.000: 40 x 20.000 = 800.000" in result.stdout
-    assert "50 x 20.000 = 1.000.000; cap 1.300.000 reached in 2026: 1.000.000 -> 500.000" in result.stdout
-    assert "cap 1.300.000 already reached in 2026: 600.000 -> 0" in result.stdout
+    assert "betaler 800.000: 40 x 20.000 = 800.000" in result.stdout
+    assert "50 x 20.000 = 1.000.000; loft 1.300.000 nået i 2026: 1.000.000 -> 500.000" in result.stdout
+    assert "loft 1.300.000 allerede nået i 2026: 600.000 -> 0" in result.stdout
     line = as_json(invoke("gap", path, "--explain", "-f", "json").stdout)["lines"][0]
     assert (line["kind"], line["tariff"], line["cap"]) == ("outcomes", 20000, 1300000)
     assert line["outcomes"] == {"2025": 40, "2026": 50, "2027": 30}
@@ -194,17 +194,17 @@ def test_the_cap_is_reached_in_the_year_it_is_filled_and_no_count_is_invented(tm
     path.write_text(CAP_FILLED, encoding="utf-8")
     result = invoke("gap", path, "--explain", env={"COLUMNS": "200"})
     assert result.code == 0, result.stderr
-    years = [line.strip() for line in result.stdout.splitlines() if re.match(r"\s+20\d\d: covered cost", line)]
+    years = [line.strip() for line in result.stdout.splitlines() if re.match(r"\s+20\d\d: dækket udgift", line)]
     assert years == [
-        "2024: covered cost 1.000, pays 300: 3 x 100 = 300",
-        "2025: covered cost 1.000, pays 200: 2 x 100 = 200; cap 500 reached in 2025",
-        "2026: covered cost 1.000, pays 0: 5 x 100 = 500; cap 500 already reached in 2025: 500 -> 0",
-        "2027: covered cost 1.000, pays 0: no outcomes in 2027",
-        "2028: covered cost 1.000, pays 0: 0 x 100 = 0; cap 500 already reached in 2025",
+        "2024: dækket udgift 1.000, betaler 300: 3 x 100 = 300",
+        "2025: dækket udgift 1.000, betaler 200: 2 x 100 = 200; loft 500 nået i 2025",
+        "2026: dækket udgift 1.000, betaler 0: 5 x 100 = 500; loft 500 allerede nået i 2025: 500 -> 0",
+        "2027: dækket udgift 1.000, betaler 0: ingen resultater i 2027",
+        "2028: dækket udgift 1.000, betaler 0: 0 x 100 = 0; loft 500 allerede nået i 2025",
     ]
     markdown = invoke("gap", path, "--explain", "-f", "markdown").stdout
     # Markdown: the same words, with what Markdown would act on escaped (display_context.markdown_text)
-    assert "cap 500 already reached in 2025: 500 -\\> 0" in markdown and "no outcomes in 2027" in markdown
+    assert "loft 500 allerede nået i 2025: 500 -\\> 0" in markdown and "ingen resultater i 2027" in markdown
 
 
 @CLI
@@ -406,9 +406,9 @@ def test_explain_with_prices_restates_an_outcome_lines_tariff_and_cap(tmp_path):
         ],
     ]
     text = invoke("gap", path, "--explain", "--prices", "2025", env={"COLUMNS": "200"}).stdout
-    assert "    tariff: 10 x 110 / 100 = 11 -> 11\n" in text
-    assert "    tariff: 20 x 110 / 100 = 22 -> 22\n    cap: 1.500 x 110 / 100 = 1.650 -> 1.650\n" in text
-    assert "60 x 22 = 1.320; cap 1.650 reached in 2025: 1.320 -> 770" in text
+    assert "    takst: 10 x 110 / 100 = 11 -> 11\n" in text
+    assert "    takst: 20 x 110 / 100 = 22 -> 22\n    loft: 1.500 x 110 / 100 = 1.650 -> 1.650\n" in text
+    assert "60 x 22 = 1.320; loft 1.650 nået i 2025: 1.320 -> 770" in text
 
 
 def test_explain_an_outcome_line_without_a_cap_in_thousands(tmp_path):

@@ -1,6 +1,8 @@
 """`savings` as a table: the pockets, the key figures under it, present values with the decimals they need."""
 
+import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from conftest import ROOT, invoke, savings_json, savings_out
@@ -47,3 +49,41 @@ def test_no_savings_the_wrong_pocket_share_cannot_be_computed(tmp_path):
     municipal = tmp_path / "m.yaml"
     municipal.write_text(Path(WORKED).read_text(encoding="utf-8").replace("stat: {2026: 500}", ""), "utf-8")
     assert "Forkert lomme (andel): 0 % af besparelserne lander i stat og region" in savings_out(str(municipal), "-q")
+
+
+def test_the_groups_rows_add_up_to_the_nets_to_the_ore():
+    """Issue 19: outside money (refund, external) stands in its own group, so the municipal group's nets and the
+    residual add up to Kommunal netto, and with the outside money's nets and state and region's savings to
+    Offentlig netto: in JSON (by kind) and in the table's rows (in kr., to the øre)."""
+    path = str(ROOT / "scenarios" / "outcome-cap.yaml")
+    data = json.loads(invoke("savings", path, "--unit", "kr.", "-f", "json").stdout, parse_float=Decimal)
+    kinds = {sid: source["kind"] for sid, source in data["sources"].items()}
+    for column in [*data["years"], data["total"]]:
+        pockets = column["sources"]
+        municipal = [p for sid, p in pockets.items() if kinds[sid] not in ("refund", "external", "state", "region")]
+        outside_money = [p for sid, p in pockets.items() if kinds[sid] in ("refund", "external")]
+        assert outside_money and all(p["savings"] == 0 for p in outside_money)
+        residual = column["municipal_cost"] - sum(p["paid"] for p in municipal)
+        assert sum(p["net"] for p in municipal) - residual == column["municipal_net"]
+        state = sum(p["savings"] for sid, p in pockets.items() if kinds[sid] in ("state", "region"))
+        assert column["municipal_net"] + sum(p["net"] for p in outside_money) + state == column["public_net"]
+    table = invoke("savings", path, "--unit", "kr.", "--decimals", "2", env={"COLUMNS": "300"}).stdout
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in table.splitlines() if line.startswith("│")]
+    labels = [row[0] for row in rows]
+
+    def figures(row) -> list[Decimal]:
+        return [Decimal(cell.replace(".", "").replace(",", ".")) for cell in row[2:] if cell != "-"]
+
+    def group(first: str, last: str) -> list[list[Decimal]]:  # the net rows from FIRST's row to LAST's
+        part = rows[labels.index(first) : labels.index(last) + 1]
+        return [figures(row) for row in part if row[1] == "netto"]
+
+    def added(nets) -> list[Decimal]:
+        return [sum(column) for column in zip(*nets, strict=True)]
+
+    municipal = group("Sociale Forhold og Beskæftigelse", "Restfinansiering")
+    outside = group("Ekstern fond (resultatbetaling)", "Finansiering udefra")
+    state = [figures(rows[labels.index("Besparelser i stat og region")])]
+    assert len(municipal) == 3 and len(outside) == 1
+    assert added(municipal) == figures(rows[labels.index("Kommunal netto")])
+    assert added([*municipal, *outside, *state]) == figures(rows[labels.index("Offentlig netto")])

@@ -79,14 +79,25 @@ def _expected_rows(data: dict, names: dict[str, str]) -> list[tuple[str, str, st
     def cumulative(side: str) -> tuple:
         return (f"{side}_cumulative", "", "Akkumuleret", [y[f"{side}_cumulative"] for y in data["years"]] + [None])
 
+    def group(sid: str) -> int:  # municipal, money from outside, state and region
+        return 2 if kinds[sid] in OUTSIDE else 1 if kinds[sid] in ("refund", "external") else 0
+
+    def residual(c) -> Decimal:
+        return sum((c["sources"][sid]["paid"] for sid in kinds if group(sid) == 0), Decimal(0)) - c["municipal_cost"]
+
     out = [figure("cost", "Udgift i alt"), figure("municipal_cost", "Kommunal udgift")]
-    for outside in (False, True):
-        for sid in [s for s in kinds if (kinds[s] in OUTSIDE) == outside]:
-            for index, detail in enumerate(("savings",) if outside else ("savings", "paid", "net")):
+    for number in (0, 1, 2):
+        for sid in [s for s in kinds if group(s) == number]:
+            for index, detail in enumerate(("savings",) if number == 2 else ("savings", "paid", "net")):
                 values = [c["sources"][sid][detail] for c in columns]
                 out.append((detail, sid, names[sid] if index == 0 else None, values))
-        sums = ("outside_savings", "Besparelser i stat og region"), ("municipal_savings", "Kommunale besparelser")
-        out.append(figure(*sums[0 if outside else 1]))
+        if number == 0:
+            out.append(("residual", "", "Restfinansiering", [residual(c) for c in columns]))
+            out.append(figure("municipal_savings", "Kommunale besparelser"))
+        elif number == 1 and any(group(sid) == 1 for sid in kinds):
+            out.append(("outside_paid", "", "Finansiering udefra", [c["cost"] - c["municipal_cost"] for c in columns]))
+        elif number == 2:
+            out.append(figure("outside_savings", "Besparelser i stat og region"))
     out += [figure("savings", "Besparelser i alt"), figure("municipal_net", "Kommunal netto"), cumulative("municipal")]
     return [*out, figure("public_net", "Offentlig netto"), cumulative("public")]
 

@@ -50,8 +50,8 @@ class Comparison:
     sources: dict[str, str]  # id -> name, every source that pays in either scenario (after's name first)
     added_projects: dict[str, str]  # id -> name: in AFTER only
     removed_projects: dict[str, str]  # in BEFORE only
-    added_sources: dict[str, str]
-    removed_sources: dict[str, str]
+    added_sources: dict[str, str]  # in AFTER only, and paying in AFTER
+    removed_sources: dict[str, str]  # in BEFORE only, and paying in BEFORE
     projects: dict[str, str] = field(default_factory=dict)  # id -> name, every project with a cost in either
     titles: tuple[str, str] = ("", "")  # the scenarios' titles (`scenario:`), before and after
     closed: tuple[int, ...] = ()  # BEFORE's years before AFTER's budget year, when BEFORE's budget year is earlier
@@ -130,6 +130,11 @@ def _recorded(before: Scenario, before_actual: Gap | None, year: int) -> Figures
     return before_actual.years.get(year)
 
 
+def _paying(gap: Gap) -> set[str]:
+    """The sources that pay something (more than 0 kr., in total) in GAP."""
+    return {sid for sid, amount in gap.total.financing.items() if amount}
+
+
 def compare(
     before: Scenario, before_gap: Gap, after: Scenario, after_gap: Gap, before_actual: Gap | None = None
 ) -> Comparison:
@@ -138,6 +143,8 @@ def compare(
     closed = closed_years(before, before_gap, after)
     names = {**{sid: s.name for sid, s in before.sources.items()}, **{sid: s.name for sid, s in after.sources.items()}}
     paying = [sid for sid in names if sid in before_gap.total.financing or sid in after_gap.total.financing]
+    # a source only one file has is a financing source gained or lost only if it pays there (state and region never do)
+    pays_before, pays_after = _paying(before_gap), _paying(after_gap)
     order = list(after.sources) + [sid for sid in before.sources if sid not in after.sources]
     paying.sort(key=order.index)
     projects = {pid: p.name for pid, p in before.projects.items() if pid in before_gap.total.costs}
@@ -161,8 +168,8 @@ def compare(
         sources={sid: names[sid] for sid in paying},
         added_projects={pid: p.name for pid, p in after.projects.items() if pid not in before.projects},
         removed_projects={pid: p.name for pid, p in only_before.items() if pid not in finished},
-        added_sources={sid: s.name for sid, s in after.sources.items() if sid not in before.sources},
-        removed_sources={sid: s.name for sid, s in before.sources.items() if sid not in after.sources},
+        added_sources={sid: s.name for sid, s in after.sources.items() if sid in pays_after - set(before.sources)},
+        removed_sources={sid: s.name for sid, s in before.sources.items() if sid in pays_before - set(after.sources)},
         projects={pid: projects[pid] for pid in ids},
         titles=(before.scenario, after.scenario),
         closed=closed,

@@ -16,6 +16,11 @@ from effektinvest.reports.gap.view import rounding_note as gap_rounding_note
 SIDES = (("before", "før"), ("after", "efter"), ("change", "ændring"))
 ACTUAL = ("actual", "regnskab")  # a closed year's accounts, where BEFORE records them
 CLOSED = "afsl."  # after a closed year in a column's head: "2024 afsl."
+# the sign legend under the table, in follow-up's words (followup/rows.py SIGNS)
+SIGNS = (
+    "Ændring = efter - før: + = merudgift / mere finansiering / større restfinansiering, "
+    "- = mindreudgift / mindre finansiering / mindre restfinansiering; dækningsgrad i procentpoint."
+)
 FIGURES = ("cost", "financed", "residual")  # the sums of a column, besides financing per source
 
 
@@ -97,15 +102,15 @@ class CompareReport:
         ]
 
     def notes(self) -> list[str]:
-        """The closed years' line, then a line for each kind of project or source present in only one of the
-        two files."""
+        """The sign legend, the closed years' line, then a line for each kind of project or source present in
+        only one of the two files."""
         closed = self.closed_note()
         sided = [
             f"{title}: " + ", ".join(f"{name} ({pid})" for pid, name in items.items())
             for _, title, items in self.one_sided()
             if items
         ]
-        return [closed, *sided] if closed else sided
+        return [SIGNS, closed, *sided] if closed else [SIGNS, *sided]
 
 
 def rows(report: CompareReport) -> tuple[CompareRow, ...]:

@@ -14,7 +14,10 @@ from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, rounded
 SIDES = (("plan", "Plan"), ("actual", "Regnskab / forventet"), ("deviation", "Afvigelse"))
 MARK = "*"
 MARK_NOTE = f"{MARK} Planen står i stedet for et regnskabstal, der mangler i filen (advarslen actual-missing)."
-SIGNS = "Afvigelse = regnskab / forventet - plan: + = merudgift / mere finansiering / større restfinansiering."
+SIGNS = (  # the sign legend, in compare's words (compare/view.py SIGNS)
+    "Afvigelse = regnskab / forventet - plan: + = merudgift / mere finansiering / større restfinansiering, "
+    "- = mindreudgift / mindre finansiering / mindre restfinansiering."
+)
 CANNOT = "kan ikke opgøres"
 
 

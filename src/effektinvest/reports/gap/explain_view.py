@@ -16,6 +16,19 @@ from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, E
 
 _PLACES = 12  # an unrounded restated amount that does not end is shown to this many decimals (then "…")
 HEADING = "Forklaring: hvor hvert tal kommer fra"
+# A source's kind and a line's kind, as people read them (JSON keeps the file's words).
+KIND_WORDS = {
+    "decentral": "decentral",
+    "non_decentral": "ikke-decentral",
+    "fund": "fond",
+    "refund": "refusion",
+    "external": "ekstern",
+    "state": "stat",
+    "region": "region",
+}
+_LINE_WORDS = {SHARE: "andel", AMOUNT: "beløb", AMOUNTS: "beløb pr. år", OUTCOMES: "resultatbetaling"}
+_HALF_EVEN = "halvt til lige"
+_AMOUNT_WORDS = {None: "beløb", "tariff": "takst", "cap": "loft"}  # a restated amount, by `Conversion.key`
 
 
 class ExplainLine(NamedTuple):
@@ -131,7 +144,7 @@ def text(report) -> list[str]:
     """The lines below the table: the sources as the file describes them, then each financing line."""
     out = [HEADING, "Kilder:"]
     for s in report.all_sources:
-        kind = f", {s.kind}" if s.kind else ""
+        kind = f", {KIND_WORDS.get(s.kind, s.kind)}" if s.kind else ""
         out.append(f"  {s.id}: {s.name}{kind}" + (f" ({s.note})" if s.note else ""))
     out.append("Finansieringslinjer (i filens rækkefølge):")
     for item in report.explained:
@@ -141,23 +154,23 @@ def text(report) -> list[str]:
 
 def _line_text(report, item: ExplainLine) -> list[str]:
     e, scaled = item.entry, report.scaled
-    what = {SHARE: "share", AMOUNT: "amount", AMOUNTS: "amounts by year", OUTCOMES: "outcomes"}[e.kind]
+    what = _LINE_WORDS[e.kind]
     if e.kind == SHARE:
         what += f" {percent(e.share, None)}"
     elif e.kind == AMOUNT:
         what += f" {figure(scaled(e.amount))}"
-    covers = ", ".join(e.projects) if e.projects else "no continued project"
-    out = [f"{item.file}:{item.line}: {e.source}, {what}, covers {covers}"]
+    covers = ", ".join(e.projects) if e.projects else "intet videreført projekt"
+    out = [f"{item.file}:{item.line}: {e.source}, {what}, dækker {covers}"]
     if e.note:
         out.append(f"  note: {e.note}")
     before = gross(e)  # share x cost, tariff x count: before rounding or a cap
     for year in sorted(set(e.covered) | set(e.paid)):
         covered, paid = scaled(e.covered.get(year, Decimal(0))), scaled(e.paid.get(year, Decimal(0)))
-        out.append(f"  {year}: covered cost {figure(covered)}, pays {figure(paid)}{_rule(report, e, year, before)}")
+        out.append(f"  {year}: dækket udgift {figure(covered)}, betaler {figure(paid)}{_rule(report, e, year, before)}")
     if e.kind == AMOUNT:
         weights = " : ".join(figure(scaled(cost)) for cost in e.covered.values())
         parts = " + ".join(figure(scaled(part)) for part in e.paid.values())
-        out.append(f"  {figure(scaled(e.amount))} split by cost {weights} -> {parts} (largest remainder)")
+        out.append(f"  {figure(scaled(e.amount))} fordelt efter udgift {weights} -> {parts} (største brøks metode)")
     if e.prices is not None:
         out += _prices_text(report, e)
     return out
@@ -170,19 +183,19 @@ def _rule(report, e: Explained, year: int, before: dict[int, Decimal]) -> str:
     if e.kind == SHARE:
         cost, product = scaled(e.covered[year]), scaled(before[year])
         rule = f"{percent(e.share, None)} x {figure(cost)} = {figure(product)}"
-        return f": {rule} -> {figure(paid)} (øre, half to even)" if product != paid else f": {rule}"
+        return f": {rule} -> {figure(paid)} (hele øre, {_HALF_EVEN})" if product != paid else f": {rule}"
     if e.kind == AMOUNTS:
-        return " (as written)"
+        return " (som i filen)"
     if e.kind == OUTCOMES:
         tariff, counts, cap = e.outcomes
         if year not in counts:  # a year with covered cost but no count: the line pays nothing in it
-            return f": no outcomes in {year}"
+            return f": ingen resultater i {year}"
         due = scaled(before[year])
         rule = f": {counts[year]} x {figure(scaled(tariff))} = {figure(due)}"
         reached = cap_reached(e)
         if reached is not None and reached <= year:
-            when = f"reached in {year}" if reached == year else f"already reached in {reached}"
-            rule += f"; cap {figure(scaled(cap))} {when}"
+            when = f"nået i {year}" if reached == year else f"allerede nået i {reached}"
+            rule += f"; loft {figure(scaled(cap))} {when}"
             if due != paid:  # cut to what was left of the cap (0 after the year it was reached)
                 rule += f": {figure(due)} -> {figure(paid)}"
         return rule
@@ -192,14 +205,14 @@ def _rule(report, e: Explained, year: int, before: dict[int, Decimal]) -> str:
 def _prices_text(report, e: Explained) -> list[str]:
     p, scaled = e.prices, report.scaled
     factor = f"{figure(p.index[0])} / {figure(p.index[1])}"
-    rounding = "each to whole øre, half to even"
-    out = [f"  in {p.year}-priser: x {factor} (index {p.year} / index {p.price_level}), {rounding}"]
+    rounding = f"hvert beløb til hele øre, {_HALF_EVEN}"
+    out = [f"  i {p.year}-priser: x {factor} (indeks {p.year} / indeks {p.price_level}), {rounding}"]
     for c in p.amounts:
-        label = "amount" if c.key is None else str(c.key)
+        label = _AMOUNT_WORDS.get(c.key, str(c.key))
         unrounded = _exact(c.exact / 10**report.unit.exponent)
         out.append(f"    {label}: {figure(scaled(c.written))} x {factor} = {unrounded} -> {figure(scaled(c.restated))}")
     for year, written in p.covered.items():
         now = e.covered.get(year)
         shown = "-" if now is None else figure(scaled(now))
-        out.append(f"    covered cost {year}: {figure(scaled(written))} -> {shown} (each project's cost restated)")
+        out.append(f"    dækket udgift {year}: {figure(scaled(written))} -> {shown} (hvert projekts udgift omregnet)")
     return out

@@ -7,6 +7,8 @@ from effektinvest.reports import Options
 from effektinvest.reports.savings.keys import key_figures
 from effektinvest.reports.savings.view import rows
 
+FOR_PEOPLE = frozenset({"residual", "outside_paid"})  # rows of the table only: the categories stay the contract's
+
 
 def csv(report, options: Options) -> str:
     """Per realisation, every figure a year at a time (the total column as year `total`), then the key figures
@@ -19,7 +21,7 @@ def csv(report, options: Options) -> str:
         for index, column in enumerate(year_labels(result.years)):
             for row in table:
                 value = row.values[index]
-                if value is not None:
+                if value is not None and row.category not in FOR_PEOPLE:
                     name = out.text(report.names[row.id]) if row.id else ""
                     out.row([realisation, column, row.category, out.text(row.id), name, out.number(value)])
         for category, key, value in key_figures(report, result):

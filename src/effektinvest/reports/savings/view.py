@@ -1,7 +1,9 @@
 """What `savings` shows: the savings view (`savings.Savings`, in kr.) in the output unit, as the JSON object of
 docs/cli.md (`data`), and as rows (`rows`, `sensitivity_rows`) and key-figure lines (`key_lines`) for the table,
-Markdown and CSV renderers. The municipal pockets come first, then state and region, so that the savings the
-municipality cannot harvest stand apart."""
+Markdown and CSV renderers. The municipal pockets come first (with the residual the municipality still finds),
+then the money from outside (refund and external sources), then state and region, so that each group's rows add
+up: the municipal group's nets to `Kommunal netto`, and with the outside money's and state's and region's to
+`Offentlig netto`."""
 
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ from effektinvest.model.units import Unit
 from effektinvest.model.values import OUTSIDE
 from effektinvest.reports.gap.view import ROUNDING_NOTE, rounded
 from effektinvest.reports.gap.view import caption as unit_caption
-from effektinvest.reports.savings.analysis import Savings
+from effektinvest.reports.savings.analysis import FROM_OUTSIDE, Savings
 
 # Danish labels, as in a budget note.
 LABELS = {
     "cost": "Udgift i alt",
     "municipal_cost": "Kommunal udgift",
+    "residual": "Restfinansiering",
+    "outside_paid": "Finansiering udefra",
     "savings": "besparelser",
     "paid": "betalt",
     "net": "netto",
@@ -87,6 +91,11 @@ class SavingsReport:
 
     def outside(self, sid: str) -> bool:
         return self.kinds[sid] in OUTSIDE
+
+    def group(self, sid: str) -> int:
+        """Which group SID's rows stand in: 0 a municipal pocket, 1 money from outside (refund, external), 2 state
+        and region."""
+        return 2 if self.outside(sid) else 1 if self.kinds[sid] in FROM_OUTSIDE else 0
 
 
 def build(scenario: Scenario, results: list[Savings], unit: Unit) -> SavingsReport:
@@ -174,8 +183,10 @@ def _result_data(report: SavingsReport, result: Savings) -> dict:
 
 
 def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
-    """One realisation as rows: cost, each municipal pocket (savings, paid, net), their savings, each outside
-    pocket's savings, theirs, all savings, then the municipal and public nets with their running sums."""
+    """One realisation as rows: cost; each municipal pocket (savings, paid, net), the residual (net: what the
+    municipality still finds, negative), their savings; each pocket of money from outside (savings, paid, net),
+    what they pay; each state and region pocket's savings, theirs; all savings, then the municipal and public
+    nets with their running sums. `residual` and `outside_paid` are rows for people (CSV leaves them out)."""
     columns = (*result.years.values(), result.total)
     scaled = report.scaled
 
@@ -189,27 +200,44 @@ def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
         values = (*(scaled(getattr(c, side)) for c in result.cumulative.values()), None)
         return Row(f"{side}_cumulative", "", LABELS[f"{side}_cumulative"], "", values)
 
+    def residual(c) -> Decimal:  # the municipal cost its own pockets do not pay, as a net: negative
+        return sum((p.paid for sid, p in c.sources.items() if report.group(sid) == 0), Decimal(0)) - c.municipal_cost
+
     out = [figure("cost"), figure("municipal_cost")]
-    for outside in (False, True):
+    for group in (0, 1, 2):
         for sid, name in report.names.items():
-            if report.outside(sid) != outside:
+            if report.group(sid) != group:
                 continue
-            details = ("savings",) if outside else ("savings", "paid", "net")
+            details = ("savings",) if group == 2 else ("savings", "paid", "net")
             for index, detail in enumerate(details):
                 value = across(lambda c, sid=sid, detail=detail: getattr(c.sources[sid], detail))
                 out.append(Row(detail, sid, name if index == 0 else "", LABELS[detail], value))
-        out.append(figure("outside_savings" if outside else "municipal_savings"))
+        if group == 0:
+            out.append(Row("residual", "", LABELS["residual"], LABELS["net"], across(residual)))
+            out.append(figure("municipal_savings"))
+        elif group == 1 and any(report.group(sid) == 1 for sid in report.names):
+            out.append(
+                Row(
+                    "outside_paid",
+                    "",
+                    LABELS["outside_paid"],
+                    LABELS["paid"],
+                    across(lambda c: c.cost - c.municipal_cost),
+                )
+            )
+        elif group == 2:
+            out.append(figure("outside_savings"))
     out += [figure("savings", LABELS["savings_total"]), figure("municipal_net"), cumulative("municipal")]
     out += [figure("public_net"), cumulative("public")]
     return tuple(out)
 
 
 def section_starts(table: tuple[Row, ...]) -> set[int]:
-    """The rows a rule goes above: the first pocket, the first outside pocket, all savings, the nets."""
+    """The rows a rule goes above: the first pocket of each group, all savings, the nets."""
     starts, previous = set(), None
     for index, row in enumerate(table):
         group = "pockets" if row.id else row.category
-        if group == "pockets" and previous in {"municipal_cost", "municipal_savings"}:
+        if group == "pockets" and previous in {"municipal_cost", "municipal_savings", "outside_paid"}:
             starts.add(index)
         if row.category in {"savings", "municipal_net"} and not row.id:
             starts.add(index)
