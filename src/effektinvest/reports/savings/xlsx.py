@@ -1,7 +1,8 @@
 """`savings --format xlsx`: one sheet, as the table shows the report (`formats.workbook`).
 
-One realisation (`Besparelser YEAR`): the rows of the table (`savings_view.rows`: the municipal pockets, then
-state and region, the nets and their running sums), a column per year and the total, then the key figures as
+One realisation (`Besparelser YEAR`): the rows of the table (`savings_view.rows`: the municipal pockets and the
+residual, the outside money (refund and external) in a group of its own, then state and region, the nets and their
+running sums), a column per year and the total, then the key figures as
 rows of their own: label, side or source, and the figure in the third column. Several realisations
 (`Følsomhed YEAR`): the sensitivity table (`sensitivity_view.rows`), a row per realisation, with a column per
 source that has a shortfall figure, instead of the table's one text column.
