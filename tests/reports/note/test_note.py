@@ -5,7 +5,7 @@ phrases, each situation in words, and properties: every amount in the note is th
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -50,9 +50,10 @@ def test_the_2024_note_reads_like_the_seed_notes_paragraph():
         ("2.05", "2,05"),
         ("1234.5", "1.234,5"),
         ("10350000", "10.350.000,0"),
-        ("0.005", "0,0"),  # half to even
+        ("0.005", "0,01"),  # half away from zero, as a spreadsheet shows it
         ("0.015", "0,02"),
-        ("0.025", "0,02"),
+        ("0.025", "0,03"),
+        ("-0.025", "-0,03"),
         ("1.23456", "1,23"),
         ("0.12345678", "0,12"),
         ("-0.5", "-0,5"),
@@ -177,8 +178,9 @@ def _parse(shown: str) -> Decimal:
 
 
 def _check(about: str | None, shown: str, figure: Decimal) -> None:
-    """SHOWN is FIGURE in note style: 2 decimals half to even, one where the second is 0, 'ca.' iff rounded."""
-    rounded = figure.quantize(Decimal("0.01"), ROUND_HALF_EVEN)
+    """SHOWN is FIGURE in note style: 2 decimals half away from zero, one where the second is 0, 'ca.' iff
+    rounded."""
+    rounded = figure.quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert _parse(shown) == rounded
     decimals = len(shown.split(",")[1])
     assert decimals == (1 if rounded == rounded.quantize(Decimal("0.1")) else 2)
