@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from hypothesis import example, given, settings
@@ -202,11 +202,11 @@ def _expected(report: dict, names: dict[str, str]) -> dict[tuple[str, str], list
 
 
 def _shown_coverage(column: dict) -> Decimal | None:
-    """Coverage as a table shows it: to 0.1 %, rounded once (half to even) from the exact financed / cost."""
+    """Coverage as a table shows it: to 0.1 %, the JSON's 4-decimal coverage rounded half away from zero (as a
+    spreadsheet shows the workbook's cell)."""
     if column["cost"] == 0:
         return None
-    ratio = round(Fraction(column["financed"]) / Fraction(column["cost"]), 3)
-    return D(ratio.numerator) / D(ratio.denominator)  # exact: the denominator divides 1000
+    return column["coverage"].quantize(D("0.001"), ROUND_HALF_UP)
 
 
 LABELS = {"Udgift i alt": "cost", "Finansiering i alt": "financed", "Restfinansiering": "residual",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from effektinvest.core.arithmetic import coverage
 from effektinvest.model.numbers import EXACT
@@ -35,8 +35,11 @@ def places(unit: Unit, values, asked: int | None = None) -> int:
 
 
 def rounded(value: Decimal, decimals: int) -> Decimal:
-    """VALUE as shown with DECIMALS places: the one display rounding (half to even)."""
-    return value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_EVEN, EXACT)
+    """VALUE as shown with DECIMALS places: the one display rounding, half away from zero as a spreadsheet shows
+    a cell (2.05 -> 2.1, -2.05 -> -2.1; Decimal's ROUND_HALF_UP), and a zero without a sign (-0.04 -> 0.0).
+    For people only: the money arithmetic keeps its own rounding, half to even."""
+    shown = value.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, EXACT)
+    return shown.copy_abs() if shown.is_zero() else shown
 
 
 def danish(value: Decimal, decimals: int) -> str:
@@ -76,9 +79,13 @@ def amount(value: Decimal | None, decimals: int) -> str:
 
 
 def shown_coverage(financed: Decimal, cost: Decimal | None) -> Decimal | None:
-    """Coverage for people: to 0.1 % (3 decimals of the fraction), rounded once from the exact financed / cost
-    (not from the 4-decimal coverage of the figures, which would round twice); None without cost."""
-    return None if cost is None else coverage(financed, cost, places=3)
+    """Coverage for people: to 0.1 % (3 decimals of the fraction), the 4-decimal coverage the machine formats
+    carry (the arithmetic's, half to even) through the one display rounding, so that the table shows what a
+    spreadsheet shows of the workbook's cell; None without cost (or without a ratio: cost 0)."""
+    if cost is None:
+        return None
+    ratio = coverage(financed, cost)
+    return None if ratio is None else rounded(ratio, 3)
 
 
 def coverage_cell(value: Decimal | None) -> str:

@@ -134,7 +134,7 @@ class Scenario(BaseModel):
     decimals: Decimals = Field(
         None,
         description="format 1.2: how many decimals the table and Markdown show (the house style of a department); "
-        "figures are rounded half to even for display only",
+        "figures are rounded half away from zero (as a spreadsheet shows them) for display only",
     )
     price_index: PriceIndex = Field(
         None,

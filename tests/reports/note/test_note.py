@@ -5,7 +5,7 @@ phrases, each situation in words, and properties: every amount in the note is th
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -32,7 +32,10 @@ def test_the_2024_note_reads_like_the_seed_notes_paragraph():
         assert phrase in note
     assert "koster i alt 10,35 mio. kr." in note
     assert "- 4,4 mio. kr. fra Sociale Forhold og Beskæftigelse: Mod forventning om tilsvarende decentrale" in note
-    assert "Der udestår dermed en restfinansiering på 2,0 mio. kr. Ønsker byrådet" in note
+    assert (  # the residual, and how it falls on the two years (issue 19, point 2)
+        "Der udestår dermed en restfinansiering på 2,0 mio. kr., heraf 0,8 mio. kr. i 2024 og 1,2 mio. kr. i 2025. "
+        "Ønsker byrådet" in note
+    )
     assert "videreførelse af ”Dialog mod Vold” ved budget 2025." in note
     # the order of the contract: cost, the sources in file order, the residual, then the deferred project
     places = [note.index(p) for p in ("koster", "4,4", "1,9", "2,05", "restfinansiering", "Dialog mod Vold")]
@@ -41,7 +44,7 @@ def test_the_2024_note_reads_like_the_seed_notes_paragraph():
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [
+    [  # mio. kr.
         ("10.35", "10,35"),
         ("4.40", "4,4"),
         ("4.4", "4,4"),
@@ -50,23 +53,63 @@ def test_the_2024_note_reads_like_the_seed_notes_paragraph():
         ("2.05", "2,05"),
         ("1234.5", "1.234,5"),
         ("10350000", "10.350.000,0"),
-        ("0.005", "0,0"),  # half to even
+        ("0.005", "0,01"),  # half away from zero, as a spreadsheet shows it
         ("0.015", "0,02"),
-        ("0.025", "0,02"),
+        ("0.025", "0,03"),
+        ("-0.025", "-0,03"),
         ("1.23456", "1,23"),
         ("0.12345678", "0,12"),
         ("-0.5", "-0,5"),
+        ("-0.004", "0,0"),  # a zero has no sign
     ],
 )
 def test_note_style(value, shown):
-    assert note_number(Decimal(value)) == shown
+    assert note_number(Decimal(value), Unit.MIO) == shown
+
+
+@pytest.mark.parametrize("unit", [Unit.TKR, Unit.KR])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("5700", "5.700"),
+        ("10100000", "10.100.000"),
+        ("10100000.00", "10.100.000"),
+        ("1234.5", "1.235"),  # half away from zero
+        ("1233.5", "1.234"),
+        ("-1234.5", "-1.235"),
+        ("0.49", "0"),
+        ("-0.4", "0"),
+        ("999.99999", "1.000"),
+    ],
+)
+def test_note_style_in_t_kr_and_kr_is_whole_numbers(unit, value, shown):
+    assert note_number(Decimal(value), unit) == shown
 
 
 def test_unit_and_prices_apply():
     note = invoke("note", SEED, "--unit", "t.kr.", "--prices", "2025").stdout
-    assert "koster i alt 10.650,15 t.kr. (2025-priser)." in note
-    assert "restfinansiering på 2.058,0 t.kr. Ønsker" in note
-    assert "10.350.000,0 kr. (2024-priser)" in invoke("note", SEED, "--unit", "kr.").stdout
+    assert "koster i alt ca. 10.650 t.kr. (2025-priser)." in note  # 10.650,15
+    assert "- ca. 2.109 t.kr. fra Outcomefonden:" in note  # 2.109,28...
+    assert "restfinansiering på 2.058 t.kr., heraf ca. 823 t.kr. i 2024 og ca. 1.235 t.kr. i 2025. Ønsker" in note
+    note = invoke("note", SEED, "--unit", "kr.").stdout
+    assert "koster i alt 10.350.000 kr. (2024-priser)." in note and "- 2.050.000 kr. fra Outcomefonden:" in note
+    assert "restfinansiering på 2.000.000 kr., heraf 800.000 kr. i 2024 og 1.200.000 kr. i 2025. Ønsker" in note
+    assert "ca." not in note and ",0 kr." not in note
+    note = invoke("note", SEED, "--unit", "t.kr.").stdout
+    assert "koster i alt 10.350 t.kr. (2024-priser)." in note and "- 4.400 t.kr. fra Sociale" in note
+    assert "restfinansiering på 2.000 t.kr., heraf 800 t.kr. i 2024 og 1.200 t.kr. i 2025." in note
+    assert "ca." not in note
+
+
+def test_the_note_ignores_decimals_and_rounds_a_tie_away_from_zero(tmp_path):
+    note = _note(
+        tmp_path,
+        SOURCES + "projects:\n  p: {name: P, costs: {2024: 3.1250}}\nfinancing:\n  - {source: s, amount: 2.0450}\n",
+        "--decimals", "0",
+    )
+    assert "koster i alt ca. 3,13 mio. kr." in note  # not 3,12 (half to even)
+    assert "- ca. 2,05 mio. kr. fra Fonden" in note  # not 2,04
+    assert "restfinansiering på 1,08 mio. kr. Ønsker" in note  # exact: no "ca."
 
 
 def _note(tmp_path, body: str, *args: str) -> str:
@@ -126,6 +169,55 @@ def test_nothing_continued_and_no_financing(tmp_path):
     )
 
 
+def _kr_note(tmp_path, unit: str, body: str) -> str:
+    scenario = tmp_path / "k.yaml"
+    scenario.write_text(f"scenario: Test\nbudget_year: 2024\nunit: {unit}\n" + SOURCES + body, encoding="utf-8")
+    result = invoke("note", scenario)
+    assert result.code == 0, result.stderr
+    return result.stdout
+
+
+def test_t_kr_and_kr_in_whole_numbers_with_ca_only_where_rounding_changed_the_figure(tmp_path):
+    body = (
+        "projects:\n  p: {name: P, costs: {2024: 5700.4, 2025: 4000}}\n"
+        "financing:\n  - {source: s, amount: {2024: 1200.4}}\n"
+    )
+    note = _kr_note(tmp_path, "t.kr.", body)
+    assert "koster i alt ca. 9.700 t.kr." in note  # 9.700,4
+    assert "- ca. 1.200 t.kr. fra Fonden" in note  # 1.200,4
+    assert "restfinansiering på 8.500 t.kr., heraf 4.500 t.kr. i 2024 og 4.000 t.kr. i 2025." in note  # exact
+    note = _kr_note(tmp_path, "kr.", body.replace("5700.4", "10100000").replace("1200.4", "100000.5"))
+    assert "koster i alt 10.104.000 kr." in note and "ca. 10.104.000" not in note
+    assert "- ca. 100.001 kr. fra Fonden" in note  # 100.000,50: half away from zero
+    assert "restfinansiering på ca. 10.004.000 kr., heraf ca. 10.000.000 kr. i 2024 og 4.000 kr. i 2025." in note
+    assert ",0 kr." not in note and ",5" not in note
+
+
+def test_how_the_residual_falls_on_the_years(tmp_path):
+    three = "projects:\n  p: {name: P, costs: {2024: 1, 2025: 2, 2026: 1, 2027: 0.5}}\n"
+    note = _note(tmp_path, SOURCES + three + "financing:\n  - {source: s, amount: {2024: 0.2, 2026: 1.1, 2027: 0.5}}\n")
+    assert (  # 2026 has a surplus, 2027 neither: left out
+        "Der udestår dermed en restfinansiering på 2,7 mio. kr., heraf 0,8 mio. kr. i 2024, 2,0 mio. kr. i 2025 "
+        "og et overskud på 0,1 mio. kr. i 2026. Ønsker byrådet at videreføre projektet, skal der derfor findes "
+        "finansiering hertil i budget 2024.\n" in note
+    )
+    one = "projects:\n  p: {name: P, costs: {2024: 1, 2025: 2}}\nfinancing:\n  - {source: s, amount: {2024: 1}}\n"
+    note = _note(tmp_path, SOURCES + one)  # the residual falls in 2025 only: the total is that year's
+    assert "restfinansiering på 2,0 mio. kr. Ønsker byrådet" in note and "heraf" not in note
+    surplus = "projects:\n  p: {name: P, costs: {2024: 1, 2025: 2}}\nfinancing:\n  - {source: s, amount: {2024: 1.5}}\n"
+    note = _note(tmp_path, SOURCES + surplus)  # a residual in one year, a surplus in another: both named
+    assert "restfinansiering på 1,5 mio. kr., heraf et overskud på 0,5 mio. kr. i 2024 og 2,0 mio. kr. i 2025." in note
+    ties = (
+        "projects:\n  p: {name: P, costs: {2024: 1.1250, 2025: 1}}\n"
+        "financing:\n  - {source: s, amount: {2025: 0.5}}\n"
+    )
+    note = _note(tmp_path, SOURCES + ties)  # each year's figure in note style, "ca." where rounding changed it
+    assert "restfinansiering på ca. 1,63 mio. kr., heraf ca. 1,13 mio. kr. i 2024 og 0,5 mio. kr. i 2025." in note
+    full = "projects:\n  p: {name: P, costs: {2024: 1, 2025: 1}}\nfinancing:\n  - {source: s, amount: {2024: 2}}\n"
+    note = _note(tmp_path, SOURCES + full)  # no residual in all: no sentence about the years
+    assert note.endswith("der udestår ingen restfinansiering.\n") and "heraf" not in note
+
+
 def test_ca_where_rounding_changes_the_figure(tmp_path):
     note = _note(
         tmp_path,
@@ -169,20 +261,41 @@ def test_note_to_a_file_and_an_invalid_scenario(tmp_path):
 
 # --- every amount is the report's figure in note style ------------------------------------------------------------
 
-_NUMBER = r"(ca\. )?(-?\d{1,3}(?:\.\d{3})*,\d\d?)"
+_NUMBER = r"(ca\. )?(-?\d{1,3}(?:\.\d{3})*(?:,\d\d?)?)"
 
 
 def _parse(shown: str) -> Decimal:
     return Decimal(shown.replace(".", "").replace(",", "."))
 
 
-def _check(about: str | None, shown: str, figure: Decimal) -> None:
-    """SHOWN is FIGURE in note style: 2 decimals half to even, one where the second is 0, 'ca.' iff rounded."""
-    rounded = figure.quantize(Decimal("0.01"), ROUND_HALF_EVEN)
+def _check(about: str | None, shown: str, figure: Decimal, unit: Unit) -> None:
+    """SHOWN is FIGURE in note style, rounded half away from zero: in mio. kr. 2 decimals, one where the second
+    is 0; in t.kr. and kr. a whole number; 'ca.' iff the rounding changed the figure."""
+    rounded = figure.quantize(Decimal("0.01") if unit is Unit.MIO else Decimal(1), ROUND_HALF_UP)
     assert _parse(shown) == rounded
-    decimals = len(shown.split(",")[1])
-    assert decimals == (1 if rounded == rounded.quantize(Decimal("0.1")) else 2)
+    if unit is Unit.MIO:
+        assert len(shown.split(",")[1]) == (1 if rounded == rounded.quantize(Decimal("0.1")) else 2)
+    else:
+        assert "," not in shown
     assert bool(about) == (rounded != figure)
+
+
+def _check_years(report, note: str, unit: Unit) -> int:
+    """The residual sentence says how the residual falls when more than one year has one (or a surplus):
+    each such year in order, with its figure in note style. The number of amounts it adds."""
+    u = re.escape(unit.value)
+    (sentence,) = [line for line in note.splitlines() if line.startswith("Der udestår")]
+    falls = [(y, c.residual) for y, c in zip(report.years, report.columns[:-1], strict=True) if c.residual]
+    heraf = re.match(rf"Der udestår dermed en restfinansiering på {_NUMBER} {u}(, heraf .*)?", sentence).group(3)
+    if len(falls) < 2:
+        assert heraf is None
+        return 0
+    shown = re.findall(rf"(et overskud på )?{_NUMBER} {u} i (\d{{4}})", heraf)
+    assert [int(year) for *_, year in shown] == [year for year, _ in falls]
+    for (surplus, about, figure, _), (_, value) in zip(shown, falls, strict=True):
+        assert bool(surplus) == (value < 0)
+        _check(about, figure, abs(value), unit)
+    return len(falls)
 
 
 @settings(max_examples=60, deadline=None)
@@ -197,21 +310,23 @@ def test_every_amount_in_the_note_is_the_reports_figure(drawn, unit, out):
         assert note.startswith("Der er ingen projekter at videreføre")
         return
     cost = re.search(rf"koster i alt {_NUMBER} {u}", note)
-    _check(cost.group(1), cost.group(2), total.cost)
+    _check(cost.group(1), cost.group(2), total.cost, out)
     bullets = re.findall(rf"^- {_NUMBER} {u} fra (.*)$", note, re.M)
     assert [name for _, _, name in bullets] == list(report.sources.values())  # in the order of the file
     for (about, shown, _), sid in zip(bullets, report.sources, strict=True):
-        _check(about, shown, total.financing[sid])
+        _check(about, shown, total.financing[sid], out)
+    years = 0
     if total.residual > 0:
         residual = re.search(rf"restfinansiering på {_NUMBER} {u}", note)
-        _check(residual.group(1), residual.group(2), total.residual)
+        _check(residual.group(1), residual.group(2), total.residual, out)
+        years = _check_years(report, note, out)
     elif total.residual < 0:
         surplus = re.search(rf"overskud på {_NUMBER} {u}", note)
-        _check(surplus.group(1), surplus.group(2), -total.residual)
+        _check(surplus.group(1), surplus.group(2), -total.residual, out)
     else:
         assert "dækker dermed hele udgiften" in note
     amounts = re.findall(rf"{_NUMBER} {u}", note)
-    assert len(amounts) == 1 + len(bullets) + (total.residual != 0)  # no other amount in the note
+    assert len(amounts) == 1 + len(bullets) + (total.residual != 0) + years  # no other amount in the note
 
 
 @pytest.mark.parametrize("unit", ["kr.", "t.kr.", "mio. kr."])
@@ -223,4 +338,5 @@ def test_without_a_price_level_the_first_sentence_ends_with_one_full_stop(tmp_pa
         encoding="utf-8",
     )
     first = invoke("note", str(path)).stdout.splitlines()[0]
-    assert first == f"En videreførelse af projektet ”P” i 2024 koster i alt 1.234,5 {unit}"
+    shown = "1.234,5" if unit == "mio. kr." else "ca. 1.235"  # t.kr. and kr. in whole numbers
+    assert first == f"En videreførelse af projektet ”P” i 2024 koster i alt {shown} {unit}"

@@ -177,3 +177,22 @@ def test_libreoffice_prints_the_notes_figures_and_the_tables_cells(tmp_path):
     for label, *figures in SEED_CELLS:  # each row on one line: its label, then its figures, none broken
         assert [*label.split(), *" ".join(figures).split()] in lines, label
     assert "mio. kr., 2024-priser" in text
+
+
+def test_the_word_note_has_the_notes_number_style_by_unit_and_the_residual_per_year(tmp_path):
+    """Issue 19, point 2, in Word: t.kr. in whole numbers, "ca." where rounding changed a figure and only there,
+    how the residual falls on the years; the table below as the terminal shows it."""
+    document, _ = _docx(tmp_path, SEED, "--unit", "t.kr.", "--prices", "2025")
+    text = [p.text for p in _before_table(document)]
+    assert text[0].endswith("koster i alt ca. 10.650 t.kr. (2025-priser).")
+    assert text[4].startswith("ca. 2.109 t.kr. fra Outcomefonden: ")
+    assert text[5] == (
+        "Der udestår dermed en restfinansiering på 2.058 t.kr., heraf ca. 823 t.kr. i 2024 og ca. 1.235 t.kr. i "
+        "2025. Ønsker byrådet at videreføre projekterne, skal der derfor findes finansiering hertil i budget 2024."
+    )
+    assert _table_cells(document) == cells(invoke("gap", SEED, "--unit", "t.kr.", "--prices", "2025").stdout)
+    document, _ = _docx(tmp_path, SEED, "--unit", "kr.", "--force")
+    text = [p.text for p in _before_table(document)]
+    assert text[0].endswith("koster i alt 10.350.000 kr. (2024-priser).") and text[4].startswith("2.050.000 kr. fra")
+    assert text[5].startswith("Der udestår dermed en restfinansiering på 2.000.000 kr., heraf 800.000 kr. i 2024 og ")
+    assert not any("ca." in line or ",0 kr." in line for line in text)

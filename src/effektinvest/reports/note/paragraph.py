@@ -3,10 +3,14 @@ as `gap` (docs/cli.md, "effektinvest note"). In the order the contract gives: wh
 costs, a bullet per paying source with the notes of its lines, the residual (or full coverage, or a surplus),
 then the deferred and stopped projects.
 
-Amounts in note style (`note_number`): the output unit, 2 decimals half to even, a trailing zero dropped down
-to one decimal (10,35; 4,4; 2,0), '.' between thousands; "ca." before an amount that rounding changed. Text
-a user wrote is shown as written, through the output's own function (`display_context.markdown_text` for
-Markdown, `visible` for Word): `blocks` are the note's words once, for every format.
+Amounts in note style (`note_number`), by the output unit, through the one display rounding (half away from
+zero, `display_context.rounded`), '.' between thousands: mio. kr. to 2 decimals, a trailing zero dropped down to
+one decimal (10,35; 4,4; 2,0); t.kr. and kr. in whole numbers (5.700 t.kr.; 10.100.000 kr.); "ca." before an
+amount that rounding changed, never before one it did not. `--decimals` is the table's, not the prose's. When
+the residual falls in more than one year, its sentence says how ("heraf 0,8 mio. kr. i 2024 og 1,2 mio. kr. i
+2025", a year with a surplus named as such, a year with neither left out). Text a user wrote is shown as
+written, through the output's own function (`display_context.markdown_text` for Markdown, `visible` for Word):
+`blocks` are the note's words once, for every format.
 """
 
 from __future__ import annotations
@@ -18,20 +22,27 @@ from typing import NamedTuple
 from effektinvest.core.arithmetic import financing_lines
 from effektinvest.core.display_context import danish, markdown_text, rounded
 from effektinvest.model import Scenario, Status
+from effektinvest.model.units import Unit
 from effektinvest.reports.gap.view import Report
 
 
-def note_number(value: Decimal) -> str:
-    """VALUE as a budget note writes it: 2 decimals half to even, then a trailing zero dropped down to one
-    decimal, '.' between thousands: 10.35 -> '10,35', 4.40 -> '4,4', 2 -> '2,0', 1234.5 -> '1.234,5'."""
-    shown = rounded(value, 2)
-    return danish(shown, 1 if shown == rounded(shown, 1) else 2)
+def note_number(value: Decimal, unit: Unit) -> str:
+    """VALUE (in UNIT) as a budget note writes it, rounded half away from zero, '.' between thousands: mio. kr.
+    to 2 decimals, then a trailing zero dropped down to one decimal (10.35 -> '10,35', 4.40 -> '4,4', 2 -> '2,0',
+    2.045 -> '2,05'); t.kr. and kr. in whole numbers (5700 -> '5.700', 10100000.5 -> '10.100.001')."""
+    shown = rounded(value, _places(unit))
+    return danish(shown, 1 if unit is Unit.MIO and shown == rounded(shown, 1) else _places(unit))
 
 
-def _amount(value: Decimal, unit: str) -> str:
-    """'10,35 mio. kr.', or 'ca. 10,4 mio. kr.' where the note's two decimals change the exact figure."""
-    about = "" if value == rounded(value, 2) else "ca. "
-    return f"{about}{note_number(value)} {unit}"
+def _places(unit: Unit) -> int:
+    """The decimals the note rounds an amount in UNIT to: 2 in mio. kr., none in t.kr. and kr."""
+    return 2 if unit is Unit.MIO else 0
+
+
+def _amount(value: Decimal, unit: Unit) -> str:
+    """'10,35 mio. kr.', or 'ca. 10,4 mio. kr.' where the note's rounding changes the exact figure."""
+    about = "" if value == rounded(value, _places(unit)) else "ca. "
+    return f"{about}{note_number(value, unit)} {unit.value}"
 
 
 class NoteView(NamedTuple):
@@ -47,8 +58,12 @@ Block = str | list[str]  # a paragraph, or a bulleted list (its items)
 
 def _names(names: list[str], text: Text) -> str:
     """”A”, ”A” og ”B”, ”A”, ”B” og ”C”: names quoted, as the budget note quotes them (a name may hold a comma)."""
-    quoted = [f"”{text(name)}”" for name in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " og " + quoted[-1]
+    return _joined([f"”{text(name)}”" for name in names])
+
+
+def _joined(items: list[str]) -> str:
+    """A, A og B, A, B og C."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def _sentence(words: str) -> str:
@@ -79,7 +94,7 @@ def paragraph(report: Report, notes: dict[str, list[str]]) -> str:
 def blocks(report: Report, notes: dict[str, list[str]], text: Text = markdown_text) -> list[Block]:
     """The note's paragraphs, and its list of sources as a list of items, with TEXT showing what a user wrote.
     NOTES: `source_notes`."""
-    unit = report.unit.value
+    unit = report.unit
     total = report.columns[-1]
     continued = [report.names[pid] for pid in report.gap.total.costs]
     out = []
@@ -97,7 +112,7 @@ def blocks(report: Report, notes: dict[str, list[str]], text: Text = markdown_te
     return out + _inactive(report, text)
 
 
-def _financing(report: Report, notes: dict[str, list[str]], unit: str, text: Text) -> list[Block]:
+def _financing(report: Report, notes: dict[str, list[str]], unit: Unit, text: Text) -> list[Block]:
     paid = report.columns[-1].financing
     if not paid:
         return ["Der er ikke fundet finansiering til videreførelsen."]
@@ -110,18 +125,32 @@ def _financing(report: Report, notes: dict[str, list[str]], unit: str, text: Tex
     return ["Følgende finansiering kan bringes i spil:", bullets]
 
 
-def _residual(report: Report, count: int, unit: str) -> str:
+def _residual(report: Report, count: int, unit: Unit) -> str:
     residual = report.columns[-1].residual
     if residual > 0:
         them = "projektet" if count == 1 else "projekterne"
         return (
-            _sentence(f"Der udestår dermed en restfinansiering på {_amount(residual, unit)}")
+            _sentence(f"Der udestår dermed en restfinansiering på {_amount(residual, unit)}{_by_year(report, unit)}")
             + f" Ønsker byrådet at videreføre {them}, skal der derfor findes finansiering hertil i budget "
             f"{report.budget_year}."
         )
     if residual == 0:
         return "Finansieringen dækker dermed hele udgiften, og der udestår ingen restfinansiering."
     return _sentence(f"Finansieringen overstiger dermed udgiften: der er et overskud på {_amount(-residual, unit)}")
+
+
+def _by_year(report: Report, unit: Unit) -> str:
+    """How the residual falls when more than one year has one (or a surplus): ', heraf 0,8 mio. kr. i 2024 og
+    et overskud på 0,1 mio. kr. i 2025', each year's in note style; a year with neither left out. '' when the
+    residual falls in one year only (the total is that year's)."""
+    falls = [(year, c.residual) for year, c in zip(report.years, report.columns[:-1], strict=True) if c.residual]
+    if len(falls) < 2:
+        return ""
+    parts = [
+        f"{_amount(value, unit)} i {year}" if value > 0 else f"et overskud på {_amount(-value, unit)} i {year}"
+        for year, value in falls
+    ]
+    return ", heraf " + _joined(parts)
 
 
 def _inactive(report: Report, text: Text) -> list[Block]:
