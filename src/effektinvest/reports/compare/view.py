@@ -171,7 +171,8 @@ def rounding_note(table: tuple[CompareRow, ...], decimals: int) -> str | None:
 
 
 def _coverage(financed: Decimal | None, cost: Decimal | None) -> Decimal | None:
-    """Coverage for people (to 0.1 %, once from the exact ratio); None on a side without the column or cost."""
+    """Coverage for people (`shown_coverage`: to 0.1 %, from the 4-decimal coverage); None on a side without the
+    column or cost."""
     return shown_coverage(financed or Decimal(0), cost)
 
 
