@@ -1,8 +1,14 @@
 """The terminal table toolkit (Rich): a grid with label columns, then a right-aligned column per budget
 year and the total, as in a Danish budget note. It knows no report; each report's `table.py` fills it.
-Every text a user wrote goes in as a Rich Text, never as markup."""
+Every text a user wrote goes in as a Rich Text, never as markup.
+
+A grid too wide for the width it is given (the terminal's) is printed as several tables, one per block of
+consecutive number columns (the total with the last block), each repeating the label columns; the title over
+the first block, the caption under the last (docs/cli.md, "Amounts on screen")."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from rich.measure import Measurement
 from rich.table import Table
@@ -12,17 +18,74 @@ from effektinvest.core.display_context import visible
 
 _LABEL_MIN = 10  # a label column is never narrower than this (or its longest word, up to _LABEL_WORD)
 _LABEL_WORD = 16  # a longer word is folded
+_TEXT_WORD = 8  # in a table of text (`text_grid`), a longer word may be folded
 
 
 class _Grid(Table):
-    """A table whose narrowest useful width is its number columns at full width and its label columns at
-    their minimum (Rich would count each label's longest word): narrower than that, a number would be cut."""
+    """A table whose narrowest useful width is its label columns at their minimum and its widest number column at
+    full width (Rich would count each label's longest word): narrower than a block of one number column, a number
+    would be cut. Given less than its full minimum, it prints itself in blocks of number columns."""
+
+    labels = 1  # how many columns on the left hold text: repeated in every block
 
     def __rich_measure__(self, console, options):
         natural = super().__rich_measure__(console, options)
-        chrome = len(self.columns) + 1 + 2 * len(self.columns)  # the rules between columns, and padding
-        least = chrome + sum(column.min_width or 0 for column in self.columns)
-        return Measurement(min(least, natural.maximum), natural.maximum)
+        widest = max((_least(column) for column in self.columns[self.labels :]), default=0)
+        return Measurement(min(_chrome(self.columns[: self.labels]) + widest, natural.maximum), natural.maximum)
+
+    def __rich_console__(self, console, options):
+        labels, numbers = self.columns[: self.labels], self.columns[self.labels :]
+        width = options.max_width
+        widest = max((_least(column) for column in numbers), default=0)
+        words = 1 + sum(max(_least(column), _longest_word(column) + 3) for column in labels)  # no label word folded
+        fits = _chrome(labels) + sum(_least(column) for column in numbers) <= width
+        blocks = _blocks(numbers, width - (words if words + widest <= width else _chrome(labels)))
+        if fits or len(blocks) == 1:
+            yield from super().__rich_console__(console, options)
+            return
+        for index, block in enumerate(blocks):
+            if index:
+                yield ""
+            yield self._block(block, first=index == 0, last=index == len(blocks) - 1)
+
+    def _block(self, columns: list, first: bool, last: bool) -> Table:
+        """One block: the label columns and COLUMNS, the title over the first block, the caption under the last."""
+        out = Table(
+            title=self.title if first else None,
+            caption=self.caption if last else None,
+            caption_justify=self.caption_justify,
+        )
+        out.columns = [replace(column, _index=i) for i, column in enumerate([*self.columns[: self.labels], *columns])]
+        out.rows = list(self.rows)
+        return out
+
+
+def _least(column) -> int:
+    """The narrowest a column is printed: its minimum width, its padding and the rule at its right."""
+    return (column.min_width or 0) + 3
+
+
+def _chrome(labels: list) -> int:
+    """The width of the label columns at their narrowest, and the table's left edge."""
+    return 1 + sum(_least(column) for column in labels)
+
+
+def _longest_word(column) -> int:
+    return max((len(word) for cell in column._cells for word in str(cell).split()), default=0)
+
+
+def _blocks(numbers: list, room: int) -> list[list]:
+    """The number columns in blocks of consecutive columns, each as many as fit ROOM (at least one): all of them in
+    one block when they fit."""
+    blocks: list[list] = [[]]
+    used = 0
+    for column in numbers:
+        if blocks[-1] and used + _least(column) > room:
+            blocks.append([])
+            used = 0
+        blocks[-1].append(column)
+        used += _least(column)
+    return blocks
 
 
 def grid(title: str, caption_text: str, heads: list[str], body: list[list[str]], labels: int = 1) -> Table:
@@ -30,8 +93,10 @@ def grid(title: str, caption_text: str, heads: list[str], body: list[list[str]],
 
     On a narrow terminal a number is never cut: each number column is at least as wide as its widest
     cell, and the first label column wraps instead (words longer than _LABEL_WORD are folded). A table
-    that cannot fit even so is printed at its natural width by `streams.emit`."""
+    that does not fit even so is printed in blocks of number columns; one whose single column does not fit
+    beside the labels is printed at its natural width by `streams.emit`."""
     table = _Grid(title=Text(visible(title)), caption=Text(caption_text), caption_justify="right")
+    table.labels = labels
     words = [len(word) for line in body for word in line[0].split()] or [0]
     table.add_column(Text(heads[0]), min_width=max(_LABEL_MIN, min(max(words), _LABEL_WORD)), overflow="fold")
     for index in range(1, labels):
@@ -41,6 +106,23 @@ def grid(title: str, caption_text: str, heads: list[str], body: list[list[str]],
         width = max([len(heads[index]), *(len(line[index]) for line in body)])
         table.add_column(Text(heads[index]), justify="right", no_wrap=True, min_width=width)
     return table
+
+
+def text_grid(title: Text, caption_text: str | None, heads: list[str], body: list[list[str]]) -> Table:
+    """A table of text columns whose last column holds figures: every column wraps at its spaces, a word of the
+    others is folded at _TEXT_WORD characters on a narrow terminal, a word of the last never (no figure cut)."""
+    table = _Grid(title=title, caption=Text(caption_text) if caption_text else None, caption_justify="right")
+    table.labels = len(heads)
+    for index, head in enumerate(heads):
+        words = [len(word) for cells in (heads, *body) for word in cells[index].split()] or [0]
+        least = max(words) if index == len(heads) - 1 else min(max(words), _TEXT_WORD)
+        table.add_column(Text(head), min_width=least, overflow="fold")
+    return table
+
+
+def wrapping(column, cells: list[str]) -> None:
+    """Let a text column wrap at its spaces (on a narrow terminal), never folding a word of CELLS."""
+    column.no_wrap, column.min_width = False, max((len(word) for cell in cells for word in cell.split()), default=0)
 
 
 def texts(lines) -> list[Text]:

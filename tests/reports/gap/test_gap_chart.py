@@ -123,10 +123,10 @@ def test_lengths_add_up_and_stay_within_one_character(parts, room):
 
 @pytest.mark.parametrize("columns", [40, 30])
 def test_on_a_terminal_too_narrow_for_the_table_the_bars_still_fit_it(columns):
-    # the table is printed at its natural width (a number is never cut); the chart below it is not widened
+    # the table is split into blocks of years (a number is never cut); the chart below it is not widened
     result = invoke("gap", SEED, "--chart", env=_terminal(columns))
     assert result.code == 0
-    chart = result.stdout.split("Udskudt: Dialog mod Vold (beslutning ved budget 2025)\n", 1)[1]
+    chart = result.stdout.split("Udskudt:", 1)[1].split("2025)\n", 1)[1]  # the foot line may wrap
     bars = [line for line in chart.splitlines() if BAR.match(line)]
     assert len(bars) == 3
     assert all(len(line) <= columns for line in bars)

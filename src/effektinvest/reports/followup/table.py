@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.text import Text
 
 from effektinvest.core.display_context import caption, visible
-from effektinvest.formats.grid import grid, texts
+from effektinvest.formats.grid import grid, texts, wrapping
 from effektinvest.reports import Options
 from effektinvest.reports.followup.rows import cell, decimals_for, heads, lines, notes
 from effektinvest.reports.followup.view import FollowUpReport
@@ -26,8 +26,7 @@ def table(report: FollowUpReport, options: Options) -> Group:
         body,
         2,
     )
-    details = out.columns[1]  # Plan, Regnskab / forventet, ...: wrapped at a space on a narrow terminal
-    details.no_wrap, details.min_width = False, max(len(word) for cells in body for word in cells[1].split())
+    wrapping(out.columns[1], [cells[1] for cells in body])  # Plan, Regnskab / forventet, ...
     for index, (line, cells) in enumerate(zip(table_lines, body, strict=True)):
         if line.first and index:
             out.add_section()

@@ -7,7 +7,7 @@ from rich.console import Group
 from rich.text import Text
 
 from effektinvest.core.display_context import amount, visible, year_heads
-from effektinvest.formats.grid import grid, texts
+from effektinvest.formats.grid import grid, texts, wrapping
 from effektinvest.reports import Options
 from effektinvest.reports.savings import keys, sensitivity, view
 
@@ -20,7 +20,8 @@ def table(report, options: Options) -> Group:
         lines = (sensitivity.cells(report, row, shown, foot_shown) for row in sensitivity.rows(report))
         body = [[visible(cell) for cell in line] for line in lines]
         out = grid(report.title, view.caption(report), list(sensitivity.HEADS), body)
-        out.columns[-1].justify = "left"  # the sources with a shortfall: text
+        out.columns[-1].justify = "left"  # the sources with a shortfall: text, wrapped at its spaces
+        wrapping(out.columns[-1], [line[-1] for line in body])
         for line in body:
             out.add_row(*(Text(cell) for cell in line))
         return Group(out, *texts(inactive))
