@@ -138,9 +138,10 @@ def test_the_sheet_holds_every_figure_of_json(tmp_path, args):
         assert _exact(discount, "%") == data["discount"]
     assert _exact(keys[("Forkert lomme (andel)", None)], "%") == data["wrong_pocket_share"]
     for side, word in SIDES.items():
-        assert _exact(keys[("Break-even", word)], "0") == data["break_even"][side]
+        assert _exact(keys[("Tilbagebetalingsår", word)], "0") == data["break_even"][side]
         assert _amount(keys[("Nutidsværdi", word)], unit) == data["npv"][side]
-        assert _exact(keys[("Benefit-cost (nutidsværdi)", word)], "0.0000") == data["benefit_cost"][side]
+        ratio = keys[("Besparelser pr. udgiftskrone (nutidsværdi)", word)]
+        assert _exact(ratio, "0.0000") == data["benefit_cost"][side]
     backed = {sid: source for sid, source in data["sources"].items() if source["backing"] is not None}
     for sid, source in backed.items():
         assert _exact(keys[(f"Besparelser pr. betalt krone, {names[sid]}", None)], "0.0000") == source["backing"]

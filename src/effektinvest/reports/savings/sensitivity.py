@@ -39,7 +39,7 @@ HEADS = (
     "Offentlig netto",
     "Nutidsværdi, kommunalt",
     "Nutidsværdi, offentligt",
-    "Break-even, kommunalt",
+    "Tilbagebetalingsår, kommunalt",
     "Mangler",
 )
 
