@@ -64,7 +64,7 @@ def test_seed_explains_each_pooled_line_split_by_cost():
     out = result.stdout
     assert f"{SEED}:{SEED_LINES[-1]}: outcomefonden, beløb 2,05, dækker havnen, hjem_job_helhed" in out
     assert "  2,05 fordelt efter udgift 4,14 : 6,21 -> 0,82 + 1,23 (største brøks metode)" in out
-    assert "  note: Mod forventning om tilsvarende decentrale besparelser" in out
+    assert "  bemærkning: Mod forventning om tilsvarende decentrale besparelser" in out
     assert "  sfb: Sociale Forhold og Beskæftigelse, decentral (Magistratsafdelingens decentrale budget)" in out
 
 

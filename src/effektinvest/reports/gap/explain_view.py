@@ -162,7 +162,7 @@ def _line_text(report, item: ExplainLine) -> list[str]:
     covers = ", ".join(e.projects) if e.projects else "intet videreført projekt"
     out = [f"{item.file}:{item.line}: {e.source}, {what}, dækker {covers}"]
     if e.note:
-        out.append(f"  note: {e.note}")
+        out.append(f"  bemærkning: {e.note}")
     before = gross(e)  # share x cost, tariff x count: before rounding or a cap
     for year in sorted(set(e.covered) | set(e.paid)):
         covered, paid = scaled(e.covered.get(year, Decimal(0))), scaled(e.paid.get(year, Decimal(0)))
