@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from effektinvest.cli.app import EXIT_USAGE
+from effektinvest.cli.app import EXIT_INVALID, EXIT_USAGE
 from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
 from effektinvest.reports import compare, due, gap
 
@@ -117,3 +117,11 @@ def emit_diagnostics(diagnostics) -> None:
     from effektinvest.reports.check.reporters import text
 
     sys.stderr.write(text(diagnostics))
+
+
+def usable(loaded):
+    """LOADED's diagnostics on standard error, then LOADED; a file with errors ends the command with exit 1."""
+    emit_diagnostics(loaded.diagnostics)
+    if loaded.scenario is None:
+        raise typer.Exit(EXIT_INVALID)
+    return loaded

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from effektinvest.cli.app import EXIT_INVALID, app
+from effektinvest.cli.app import app
 from effektinvest.cli.common import (
     DecimalsOption,
     Force,
@@ -15,10 +15,10 @@ from effektinvest.cli.common import (
     PricesOption,
     ScenarioFile,
     UnitOption,
-    emit_diagnostics,
     fail_usage,
     load,
     unit_option,
+    usable,
 )
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.reports import followup as followup_report
@@ -41,9 +41,7 @@ def follow_up(
     out_unit = unit_option(unit)
     refuse(format, output, force)
     loaded = load(scenario, prices)
-    emit_diagnostics(loaded.diagnostics)
-    if loaded.scenario is None:
-        raise typer.Exit(EXIT_INVALID)
+    usable(loaded)
     if loaded.scenario.actuals_through is None:
         raise fail_usage(NO_CLOSED_YEARS)
     from effektinvest.reports.followup.analysis import follow_up as analyse

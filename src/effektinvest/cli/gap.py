@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from effektinvest.cli.app import EXIT_GAP, EXIT_INVALID, app
+from effektinvest.cli.app import EXIT_GAP, app
 from effektinvest.cli.common import (
     DecimalsOption,
     Force,
@@ -18,10 +18,10 @@ from effektinvest.cli.common import (
     QuietOption,
     ScenarioFile,
     UnitOption,
-    emit_diagnostics,
     fail_usage,
     load,
     unit_option,
+    usable,
 )
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.reports import gap as gap_report
@@ -56,9 +56,7 @@ def gap(
     # both views start from the lines the figures were made from (`Loaded.paid`)
     written = load(scenario, None if explain else prices, marks=explain, keep_paid=explain or by is not None)
     loaded = _restated(written, prices) if explain and prices is not None else written
-    emit_diagnostics(loaded.diagnostics)
-    if loaded.scenario is None:
-        raise typer.Exit(EXIT_INVALID)
+    usable(loaded)
     from effektinvest.reports.gap.view import build
 
     report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)

@@ -7,16 +7,16 @@ from typing import Annotated
 
 import typer
 
-from effektinvest.cli.app import EXIT_INVALID, app
+from effektinvest.cli.app import app
 from effektinvest.cli.common import (
     Force,
     OutputFile,
     PricesOption,
     ScenarioFile,
     UnitOption,
-    emit_diagnostics,
     load,
     unit_option,
+    usable,
 )
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.reports import note as note_report
@@ -42,9 +42,7 @@ def note(
     out_unit = unit_option(unit)
     refuse(format, output, force)
     loaded = load(scenario, prices)
-    emit_diagnostics(loaded.diagnostics)
-    if loaded.scenario is None:
-        raise typer.Exit(EXIT_INVALID)
+    usable(loaded)
     from effektinvest.reports.gap.view import build
     from effektinvest.reports.note.paragraph import NoteView, source_notes
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from effektinvest.cli.app import EXIT_INVALID, app
+from effektinvest.cli.app import app
 from effektinvest.cli.common import (
     DecimalsOption,
     Force,
@@ -18,9 +18,9 @@ from effektinvest.cli.common import (
     PricesOption,
     ScenarioFile,
     UnitOption,
-    emit_diagnostics,
     load,
     unit_option,
+    usable,
 )
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.model.numbers import DECIMAL_RE, ValueProblem, parse_realisation
@@ -73,9 +73,7 @@ def savings(
     out_unit = unit_option(unit)
     refuse(format.value, output, force)  # before the scenario is read
     loaded = load(scenario, prices)
-    emit_diagnostics(loaded.diagnostics)
-    if loaded.scenario is None:
-        raise typer.Exit(EXIT_INVALID)
+    usable(loaded)
     from effektinvest.reports.savings.analysis import sensitivity
     from effektinvest.reports.savings.view import build
 

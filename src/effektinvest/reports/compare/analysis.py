@@ -135,6 +135,13 @@ def _paying(gap: Gap) -> set[str]:
     return {sid for sid, amount in gap.total.financing.items() if amount}
 
 
+def _run_its_course(pid: str, project, before_gap: Gap, closed: tuple[int, ...]) -> bool:
+    """Whether a project only BEFORE has counted there, and every one of its cost years has closed: it has run
+    its course, not been cut."""
+    counted = pid in before_gap.total.costs
+    return bool(closed) and counted and all(year in closed for year in project.costs or ())
+
+
 def compare(
     before: Scenario, before_gap: Gap, after: Scenario, after_gap: Gap, before_actual: Gap | None = None
 ) -> Comparison:
@@ -159,9 +166,7 @@ def compare(
     }
     before_total = _open_total(before_gap, closed) if closed else before_gap.total
     only_before = {pid: p for pid, p in before.projects.items() if pid not in after.projects}
-    # a project AFTER no longer has, whose every cost year has closed, has run its course: not cut
-    finished = [pid for pid in only_before if closed and before_gap.total.costs.get(pid) is not None
-                and all(year in closed for year in only_before[pid].costs or ())]  # fmt: skip
+    finished = [pid for pid, project in only_before.items() if _run_its_course(pid, project, before_gap, closed)]
     return Comparison(
         years=columns,
         total=_column(before_total, after_gap.total, paying, ids),
