@@ -336,6 +336,9 @@ CASES = [
     # names with Rich markup, printed literally
     Case("markup_name", 0, literal="Skole [fase 2]"),
     Case("markup_close_tag", 0, literal="Hjem [/] Job"),
+    # issue 20, point 5: names, notes, ids and a title that are Markdown or HTML (every Markdown output:
+    # tests/acceptance/test_markdown_injection.py), valid and shown as written
+    Case("markdown_injection", 0, figures=((("years", 0, "financed"), Decimal("1.7")),), literal="<h1>Kassen</h1>"),
     # issue 10, 2.1: an index number has at most 30 digits in all (leading zeros too); check and --prices agree
     err("index_leading_zeros", "invalid-index", 6, r"\b30\b", column=9, prices=2025),
     err("index_million_zeros", "invalid-index", 5, r"\b30\b", make=index_with_zeros(1_000_000), column=21,
