@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from effektinvest.core.display_context import json_visible, visible
-from effektinvest.formats.markdown import markdown_text, row
+from effektinvest.formats.markdown import heading, markdown_text, row
 from effektinvest.model.diagnostics import Diagnostic
 
 
@@ -97,7 +97,7 @@ def github(diagnostics: Iterable[Diagnostic]) -> str:
 def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """A Markdown section for GitHub's job summary."""
     errors = sum(d.is_error for d in diagnostics)
-    head = f"### effektinvest check\n\n{summary(files, errors, len(diagnostics) - errors)}\n"
+    head = f"{heading('effektinvest check')}\n\n{summary(files, errors, len(diagnostics) - errors)}\n"
     if not diagnostics:
         return head + "\n"
     shown, hidden = _shown(diagnostics)  # GitHub takes at most 1 MiB of summary from a step
