@@ -376,6 +376,10 @@ CASES = [
         r"a realisation is a fraction from 0 to 2 or a percentage from 0 to 200 %$"),
     err("share_just_above_100", "share-range", 15, r"\(100.01 %\), above 100 %"),
     err("share_exponent", "exponent", 15, r"write 0.5$"),
+    # issue 20, 9: a misspelt required key is one finding with the suggestion, as `cots:` is (no missing-key)
+    err("typo_nme", "unknown-key", 9, r"mean 'name'\?$"),
+    err("typo_scenari", "unknown-key", 2, r"mean 'scenario'\?$"),
+    err("typo_sourc", "unknown-key", 12, r"mean 'source'\?$"),
 ]
 
 
