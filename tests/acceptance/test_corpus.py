@@ -380,6 +380,10 @@ CASES = [
     err("typo_nme", "unknown-key", 9, r"mean 'name'\?$"),
     err("typo_scenari", "unknown-key", 2, r"mean 'scenario'\?$"),
     err("typo_sourc", "unknown-key", 12, r"mean 'source'\?$"),
+    # issue 20, 9: no surplus is computed from a value that is itself refused (an ambiguous 1.850)
+    err("surplus_from_ambiguous_amount", "ambiguous-thousands", 13, r"write 1850 or 1.85$"),
+    err("surplus_against_ambiguous_cost", "ambiguous-thousands", 10, r"write 1500 or 1.5$"),
+    Case("surplus_beside_ambiguous_amount", 1, ((E, "ambiguous-thousands", 14), (W, "surplus", 15))),
 ]
 
 
