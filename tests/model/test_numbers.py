@@ -470,3 +470,18 @@ def test_an_invisible_character_in_a_number_is_named_in_words(text, said):
     problem = explain_text_as_number(text)
     assert (problem.code, problem.message) == ("not-a-number", said)
     assert "\\x" not in problem.message and "\\u" not in problem.message
+
+
+def test_every_written_year_range_is_the_one_of_model_numbers():
+    """The one year range: the schema's year keys and the invalid-year diagnostic say YEAR_MIN..YEAR_MAX, which
+    they spell out as constants of their own (issue 20, 11: the starter's years come from the one range)."""
+    import re
+
+    from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
+    from effektinvest.model.values import YEAR_KEY_PATTERN
+
+    assert [y for y in range(1000, 10_000) if re.fullmatch(YEAR_KEY_PATTERN, str(y))] == list(
+        range(YEAR_MIN, YEAR_MAX + 1)
+    )
+    code = CODES["invalid-year"]
+    assert f"from {YEAR_MIN} to {YEAR_MAX}" in code.title and f"from {YEAR_MIN} to {YEAR_MAX}" in code.fix
