@@ -368,6 +368,25 @@ CASES = [
     err("tariff_without_outcomes", "amount-or-share", 14, r"'outcomes' with its 'tariff'"),
     err("tariff_and_share", "amount-or-share", 13, r"exactly one kind.*'share' and 'tariff'"),
     err("tariff_and_amount", "amount-or-share", 13, r"exactly one kind.*'amount' and 'tariff'"),
+    # issue 20, 7: a share or a realisation written as no number may be is told as an amount is; one just past
+    # its bound is not told to write a percentage
+    err("realisation_hex", "not-plain-decimal", 4, r"hex"),
+    err("realisation_underscore", "digit-separator", 4, r"write 5$"),
+    err("realisation_exponent", "exponent", 4, r"write 1$"),
+    err("realisation_nan", "not-finite", 4, r"finite number, not '\.nan'"),
+    err("realisation_just_above_200", "realisation-range", 4,
+        r"^realisation 2.0001 is read as a fraction \(200.01 %\), above 200 %: "
+        r"a realisation is a fraction from 0 to 2 or a percentage from 0 to 200 %$"),
+    err("share_just_above_100", "share-range", 15, r"\(100.01 %\), above 100 %"),
+    err("share_exponent", "exponent", 15, r"write 0.5$"),
+    # issue 20, 9: a misspelt required key is one finding with the suggestion, as `cots:` is (no missing-key)
+    err("typo_nme", "unknown-key", 9, r"mean 'name'\?$"),
+    err("typo_scenari", "unknown-key", 2, r"mean 'scenario'\?$"),
+    err("typo_sourc", "unknown-key", 12, r"mean 'source'\?$"),
+    # issue 20, 9: no surplus is computed from a value that is itself refused (an ambiguous 1.850)
+    err("surplus_from_ambiguous_amount", "ambiguous-thousands", 13, r"write 1850 or 1.85$"),
+    err("surplus_against_ambiguous_cost", "ambiguous-thousands", 10, r"write 1500 or 1.5$"),
+    Case("surplus_beside_ambiguous_amount", 1, ((E, "ambiguous-thousands", 14), (W, "surplus", 15))),
 ]
 
 
