@@ -21,6 +21,7 @@ from typing import NamedTuple
 from rich.measure import Measurement
 from rich.text import Text
 
+from effektinvest.core.arithmetic import exact_sum
 from effektinvest.core.display_context import danish, visible
 from effektinvest.reports.gap.view import LABELS, Report, caption, decimals_for
 
@@ -38,7 +39,7 @@ class Bar(NamedTuple):
     @property
     def figure(self) -> Decimal:
         """What the whole bar stands for: the cost, or the financing where it exceeds the cost."""
-        return sum(self.parts, Decimal(0))
+        return exact_sum(self.parts)
 
 
 def bars(report: Report) -> list[Bar]:

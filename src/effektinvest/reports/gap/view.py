@@ -10,7 +10,7 @@ from functools import cached_property
 from itertools import chain
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, Figures, Gap, outcome_lines
+from effektinvest.core.arithmetic import ZERO, Figures, Gap, exactly, outcome_lines
 from effektinvest.core.display_context import TOTAL, amount, coverage_cell, places, shown_coverage
 from effektinvest.core.display_context import caption as unit_caption
 from effektinvest.core.display_context import rounded as display_rounded
@@ -201,6 +201,7 @@ def decimals_for(report: Report, asked: int | None, table: tuple[Row, ...] | Non
 ROUNDING_NOTE = "Afrundingsdifferencer kan forekomme."
 
 
+@exactly
 def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
     """The line under a table whose shown totals differ from the sums of their shown parts (amounts rounded
     to DECIMALS places): a column's cost or financed against its rows, the residual against cost less
