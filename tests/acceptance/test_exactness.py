@@ -411,27 +411,92 @@ def test_a_saving_of_29_digits_keeps_its_ore(tmp_path: Path) -> None:
 
 ONE_DIGIT = Context(prec=1, traps=[Inexact, Rounded])  # any rounding in the ambient context raises
 
+# Every other kind of line, at 30 digits: an outcome line with a cap and achieved counts, a pooled amount split over
+# the projects, a line with `paid`; a price index; a later budget of the same projects (compare across years).
+EVERY_KIND = """\
+scenario: Alle slags
+budget_year: 2024
+unit: kr.
+actuals_through: 2024
+price_level: 2024
+price_index: {2024: 100, 2025: 103.7, 2026: 107.1}
+realisation: 75%
+sources:
+  dec: {name: Decentral, kind: decentral}
+  fond: {name: Fonden, kind: fund}
+  ref: {name: Refusion, kind: refund}
+  stat: {name: Staten, kind: state}
+projects:
+  p:
+    name: P
+    funding_ends: 2025
+    costs:
+      2024: 9876543210987654321098765432.17
+      2025: 1234567890123456789012345678.91
+      2026: 5555555555555555555555555555.55
+    actual_costs: {2024: 9876543210987654321098765431.99}
+    financing:
+      - {source: dec, share: 33.3%, paid: {2024: 7129766806563415639308604939.11}}
+      - source: fond
+        tariff: 123456789012345678901234567.89
+        outcomes: {2024: 3, 2025: 7}
+        cap: 999999999999999999999999999.99
+        achieved: {2024: 2}
+    savings:
+      dec: {2025: 1111111111111111111111111111.11, 2026: -2222222222222222222222222222.23}
+      stat: {2026: -100000000000000000000000000.01}
+  q:
+    name: Q
+    costs: {2024: 3333333333333333333333333333.33, 2025: 3333333333333333333333333333.33}
+    actual_costs: {2024: 3333333333333333333333333333.37}
+financing:
+  - {source: ref, amount: 7777777777777777777777777777.77, projects: [p, q]}
+"""
 
-def _every_report(files: Path) -> list[tuple]:
-    s, after, xlsx = files / "s.yaml", files / "after.yaml", ("--output", files / "out.xlsx", "--force")
+
+def _later(text: str) -> str:
+    """TEXT a budget later: 2024 closed and gone, the accounts of 2025."""
+    return (
+        text.replace("budget_year: 2024", "budget_year: 2025")
+        .replace("actuals_through: 2024", "actuals_through: 2025")
+        .replace("      2024: 9876543210987654321098765432.17\n", "")
+        .replace(
+            "actual_costs: {2024: 9876543210987654321098765431.99}",
+            "actual_costs: {2025: 1234567890123456789012345678.99}",
+        )
+        .replace(", paid: {2024: 7129766806563415639308604939.11}", "")
+        .replace("outcomes: {2024: 3, 2025: 7}", "outcomes: {2025: 7, 2026: 2}")
+        .replace("achieved: {2024: 2}", "achieved: {2025: 5}")
+        .replace("costs: {2024: 3333333333333333333333333333.33, ", "costs: {")
+        .replace(
+            "actual_costs: {2024: 3333333333333333333333333333.37}",
+            "actual_costs: {2025: 3333333333333333333333333333.39}",
+        )
+    )
+
+
+def _every_report(files: Path, s: Path, after: Path) -> list[tuple]:
+    """Every report of S (and AFTER, a file with accounts) in every format, with the options that change figures."""
+    xlsx = ("--output", files / "out.xlsx", "--force")
     out = []
     for format in ("table", "json", "csv", "tsv", "csv-da", "markdown"):
         out += [("gap", s, "-f", format), ("gap", s, "-f", format, "--by", "project", "--unit", "mio")]
+        out += [("gap", s, "-f", format, "--prices", "2025")]
     out += [("gap", s, "--explain"), ("gap", s, "-f", "json", "--explain", "--unit", "t.kr."), ("gap", s, "--chart")]
-    out += [("gap", s, "-f", "markdown", "--explain"), ("gap", s, "-f", "xlsx", *xlsx)]
+    out += [("gap", s, "-f", "markdown", "--explain", "--prices", "2025"), ("gap", s, "-f", "xlsx", *xlsx)]
     for format in ("table", "json", "csv", "markdown"):
         out += [("savings", s, "-f", format), ("savings", s, "-f", format, "--realisation", "100%,33%")]
-        out += [("savings", s, "-f", format, "--discount", "4%", "--unit", "mio")]
+        out += [("savings", s, "-f", format, "--discount", "4%", "--unit", "mio", "--prices", "2025")]
         out += [("compare", s, after, "-f", format), ("follow-up", after, "-f", format, "--unit", "t.kr.")]
-        out += [("follow-up", after, "-f", format)]
+        out += [("follow-up", after, "-f", format, "--prices", "2025")]
     out += [("savings", s, "-f", "xlsx", *xlsx), ("compare", s, after, "-f", "xlsx", *xlsx)]
-    out += [("follow-up", after, "-f", "xlsx", *xlsx), ("compare", s, after, "-f", "csv-da")]
+    out += [("follow-up", after, "-f", "xlsx", *xlsx), ("compare", s, after, "-f", "csv-da", "--unit", "mio")]
     for format in ("table", "json", "csv", "csv-da"):
         out.append(("due", s, after, "--budget", "2025", "-f", format))
     out += [("due", s, "--budget", "2025", "-f", "xlsx", *xlsx), ("check", s, after)]
     out += [
         ("note", s),
-        ("note", s, "--unit", "mio"),
+        ("note", s, "--unit", "mio", "--prices", "2025"),
         ("note", after, "-f", "docx", "--output", files / "n.docx", "--force"),
     ]
     return out
@@ -446,7 +511,11 @@ def test_no_report_computes_a_figure_in_the_ambient_decimal_context(files: Path)
         "    realised_savings: {dec: {2024: -4444444444444444444444444444.41}}\n    savings: {dec: {2024: -4444",
     )
     (files / "after.yaml").write_text(text, encoding="utf-8")
-    for args in _every_report(files):
+    (files / "every.yaml").write_text(EVERY_KIND, encoding="utf-8")
+    (files / "later.yaml").write_text(_later(EVERY_KIND), encoding="utf-8")
+    runs = _every_report(files, files / "s.yaml", files / "after.yaml")
+    runs += _every_report(files, files / "every.yaml", files / "later.yaml")
+    for args in runs:
         expected = invoke(*args)
         assert expected.code == 0, (args, expected.stderr[-2000:])
         with localcontext(ONE_DIGIT):
