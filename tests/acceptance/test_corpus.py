@@ -462,18 +462,13 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     if case.creates_nothing:
         assert not (tmp_path / case.creates_nothing).exists(), "a tag in the scenario ran a command"
 
-    if case.figures:
-        gap = run(["gap", str(path), "--format", "json"], tmp_path, case.guarded)
-        assert gap.returncode == 0, gap.stderr
-        report = json.loads(gap.stdout, parse_float=Decimal)
-        for where, expected in case.figures:
-            assert dig(report, where) == expected, where
-    if case.savings:
-        savings = run(["savings", str(path), "--format", "json"], tmp_path, case.guarded)
-        assert savings.returncode == 0, savings.stderr
-        report = json.loads(savings.stdout, parse_float=Decimal)
-        for where, expected in case.savings:
-            assert dig(report, where) == expected, where
+    for command, figures in (("gap", case.figures), ("savings", case.savings)):
+        if figures:
+            ran = run([command, str(path), "--format", "json"], tmp_path, case.guarded)
+            assert ran.returncode == 0, ran.stderr
+            report = json.loads(ran.stdout, parse_float=Decimal)
+            for where, expected in figures:
+                assert dig(report, where) == expected, (command, where)
     if case.column:
         severity, code, line = case.diags[0]
         assert f"{path}:{line}:{case.column}: {severity}[{code}]" in result.stderr, result.stderr[-3000:]
