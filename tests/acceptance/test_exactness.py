@@ -1,6 +1,6 @@
 """Exactness past 28 significant digits (issue 20, family 1): the format allows amounts of 30 significant digits,
 and Python's default decimal context rounds to 28, so every operation on money must be exact (the rule in
-core/arithmetic.py's docstring). Every report runs on scenarios whose amounts have 30 significant digits, of both
+core/exact.py). Every report runs on scenarios whose amounts have 30 significant digits, of both
 signs (savings that are extra costs, surpluses), and its figures are compared with figures computed here,
 independently, from the format's rules in a 60-digit context.
 
@@ -504,7 +504,7 @@ def _every_report(files: Path, s: Path, after: Path) -> list[tuple]:
 
 def test_no_report_computes_a_figure_in_the_ambient_decimal_context(files: Path) -> None:
     """With the ambient context at one digit, trapping any rounding, every report prints exactly what it prints in
-    Python's default context: each operation on a figure is exact (core/arithmetic.py, "The rule of exactness")."""
+    Python's default context: each operation on a figure is exact (core/exact.py)."""
     text = scenario(actuals="actuals_through: 2024\n").replace(
         "    savings: {dec: {2024: -4444",
         "    actual_costs: {2024: 9999999999999999999999999999.97}\n"

@@ -1,52 +1,25 @@
 """The arithmetic of the scenario format (docs/scenario-format.md, "Arithmetic"), as pure functions.
 
-All money is exact `Decimal` in kr. here; renderers convert to the output unit.
-
-The rule of exactness (for every module that touches an amount, here and in the reports): an operation on
-money happens in the EXACT context (`localcontext(EXACT)`, or a method of EXACT such as `EXACT.subtract`), or
-is one that never rounds (`copy_negate`, `copy_abs`, a comparison, `scaleb(n, EXACT)`, `Decimal(text)`).
-Never `-x`, `abs(x)`, `sum(...)`, `+`, `-`, `*` or `/` in the ambient context: Python's default rounds to 28
-significant digits, and the format allows 30, so sums of them need more. `exact_sum` is the sum that views use;
-`exactly` runs a whole function (a view's check that adds up shown figures) in the EXACT context.
-Rounding happens in four places only, as the spec says: a share line's
-payment (to whole øre, half to even), an outcome line's tariff x count (the
-same), a scalar amount's split over years (whole øre, largest remainder, ties
-to the earlier year), and coverage (4 decimals, half to even).
+All money is exact `Decimal` in kr. here; renderers convert to the output unit. Rounding happens in four places
+only, as the spec says: a share line's payment (to whole øre, half to even), an outcome line's tariff x count
+(the same), a scalar amount's split over years (whole øre, largest remainder, ties to the earlier year), and
+coverage (4 decimals, half to even).
+Every operation on money here is exact, by the rule in `core/exact.py`.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
-from typing import NamedTuple, ParamSpec, TypeVar
+from typing import NamedTuple
 
 from effektinvest.model import FinancingLine, PooledLine, Scenario, Status
 from effektinvest.model.numbers import EXACT
 
 ORE = Decimal("0.01")
 ZERO = Decimal(0)
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def exact_sum(amounts: Iterable[Decimal]) -> Decimal:
-    """The exact sum of AMOUNTS (0 for none): `sum` in the EXACT context, whatever the ambient one."""
-    with localcontext(EXACT):
-        return sum(amounts, ZERO)
-
-
-def exactly(function: Callable[P, R]) -> Callable[P, R]:
-    """FUNCTION, run in the EXACT context: every `+`, `-` and `sum` in it is exact."""
-
-    @functools.wraps(function)
-    def in_exact_context(*args: P.args, **kwargs: P.kwargs) -> R:
-        with localcontext(EXACT):
-            return function(*args, **kwargs)
-
-    return in_exact_context
 
 
 class LineRef(NamedTuple):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from effektinvest.core.arithmetic import exact_sum
 from effektinvest.core.display_context import TOTAL
+from effektinvest.core.exact import exact_sum
 from effektinvest.formats.workbook import Sheet, amount_format, save
 from effektinvest.reports import Options
 from effektinvest.reports.due.view import DueReport, decimals, decision, reason_text

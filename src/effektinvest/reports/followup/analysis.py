@@ -28,11 +28,11 @@ from effektinvest.core.arithmetic import (
     compute,
     costs_kr,
     covered_cost,
-    exact_sum,
     financing_lines,
     outcome_pays,
     pays,
 )
+from effektinvest.core.exact import exact_sum
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.followup.pockets import Pocket, pockets

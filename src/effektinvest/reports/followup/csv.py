@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from effektinvest.core.arithmetic import exactly
+from effektinvest.core.exact import exactly
 from effektinvest.formats.csv import Table, year_labels
 from effektinvest.reports import Options
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings

@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import exact_sum, exactly
 from effektinvest.core.display_context import NONE, TOTAL, danish, percent, places, signed
+from effektinvest.core.exact import exact_sum, exactly
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
 from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, rounded
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import exact_sum
+from effektinvest.core.exact import exact_sum
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 from effektinvest.reports.followup.analysis import Compared, FollowUp, Missing, OutcomeFollowUp

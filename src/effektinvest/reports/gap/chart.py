@@ -21,8 +21,8 @@ from typing import NamedTuple
 from rich.measure import Measurement
 from rich.text import Text
 
-from effektinvest.core.arithmetic import exact_sum
 from effektinvest.core.display_context import danish, visible
+from effektinvest.core.exact import exact_sum
 from effektinvest.reports.gap.view import LABELS, Report, caption, decimals_for
 
 MARKS = "█▓#=+*%@&$~o"  # a source's character without colour, in the order of the sources (then again)

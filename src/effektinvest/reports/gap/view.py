@@ -10,10 +10,11 @@ from functools import cached_property
 from itertools import chain
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, Figures, Gap, exactly, outcome_lines
+from effektinvest.core.arithmetic import ZERO, Figures, Gap, outcome_lines
 from effektinvest.core.display_context import TOTAL, amount, coverage_cell, places, shown_coverage
 from effektinvest.core.display_context import caption as unit_caption
 from effektinvest.core.display_context import rounded as display_rounded
+from effektinvest.core.exact import exactly
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import exact_sum, exactly
 from effektinvest.core.display_context import TOTAL, danish, percent, places
+from effektinvest.core.exact import exact_sum, exactly
 from effektinvest.model import Scenario, Status
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
