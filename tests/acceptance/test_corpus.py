@@ -154,6 +154,7 @@ class Case:
     diags: tuple = ()  # ((severity, CODE, LINE), ...): exactly what `check` prints
     message: str = ""  # a regex that the message of the first expected diagnostic must match
     figures: tuple = ()  # ((path into `gap --format json`, exact value), ...)
+    savings: tuple = ()  # ((path into `savings --format json`, exact value), ...)
     literal: str = ""  # text that `gap` (table) must print on stdout, as is
     make: Callable[[Path], None] | None = None  # writes a generated input
     creates_nothing: str = ""  # a file name that must not appear in the working folder
@@ -237,6 +238,14 @@ CASES = [
         (("total", "cost"), Decimal("1234567890123456789012345679.90")),
     )),
     err("digits_31", "too-many-digits", 11, r"\b30\b"),
+    # issue 20: a negative amount (a saving) of 30 digits read with its øre, not in a 28-digit context; one of 31
+    # digits refused, not rounded
+    Case("negative_saving_30_digits", 0, savings=(
+        (("years", 0, "sources", "kasse", "savings"), Decimal("-1000000000000000000000000000.01")),
+        (("years", 1, "sources", "kasse", "savings"), Decimal("-100000000000000000000000000.01")),
+        (("total", "savings"), Decimal("-1100000000000000000000000000.02")),
+    )),
+    err("negative_saving_31_digits", "too-many-digits", 14, r"\b31 digits\b.*\b30\b"),
     # 1e3, 1.0e+3, 1e400
     err("exponent_1e3", "exponent", 11),
     err("exponent_1_0e_plus_3", "exponent", 12),
@@ -475,12 +484,13 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     if case.creates_nothing:
         assert not (tmp_path / case.creates_nothing).exists(), "a tag in the scenario ran a command"
 
-    if case.figures:
-        gap = run(["gap", str(path), "--format", "json"], tmp_path, case.guarded)
-        assert gap.returncode == 0, gap.stderr
-        report = json.loads(gap.stdout, parse_float=Decimal)
-        for where, expected in case.figures:
-            assert dig(report, where) == expected, where
+    for command, figures in (("gap", case.figures), ("savings", case.savings)):
+        if figures:
+            ran = run([command, str(path), "--format", "json"], tmp_path, case.guarded)
+            assert ran.returncode == 0, ran.stderr
+            report = json.loads(ran.stdout, parse_float=Decimal)
+            for where, expected in figures:
+                assert dig(report, where) == expected, (command, where)
     if case.column:
         severity, code, line = case.diags[0]
         assert f"{path}:{line}:{case.column}: {severity}[{code}]" in result.stderr, result.stderr[-3000:]

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
-from effektinvest.core.arithmetic import coverage
+from effektinvest.core.arithmetic import ZERO, coverage
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 
@@ -63,7 +63,7 @@ def percent(fraction: Decimal, decimals: int | None = 1) -> str:
 def signed(value: Decimal, decimals: int) -> str:
     """A change with its sign: +0,50, -1,20, and 0,00 for no change (nor one that rounds away)."""
     if rounded(value, decimals) == 0:
-        return danish(abs(value) * 0, decimals)
+        return danish(ZERO, decimals)  # no sign, and no arithmetic on VALUE (core/exact.py's rule)
     text = danish(value, decimals)
     return text if text.startswith("-") else "+" + text
 

@@ -64,9 +64,10 @@ def parse_amount(value: object, what: str = "an amount") -> Decimal:
 
 def parse_signed_amount(value: object, what: str = "an amount") -> Decimal:
     """An exact amount that may be negative (a saving that is an extra cost), as written; every other rule
-    as `parse_amount`. Raises ValueProblem."""
+    as `parse_amount`. Raises ValueProblem. (`copy_negate`, not `-`: a minus rounds in the ambient context, 28
+    digits by default; copy_negate never rounds, so too many digits are refused, not rounded away.)"""
     if isinstance(value, Decimal) and value < 0:
-        return -parse_amount(-value, what)
+        return parse_amount(value.copy_negate(), what).copy_negate()
     return parse_amount(value, what)
 
 

@@ -137,7 +137,9 @@ def _residual(report: Report, count: int, unit: Unit) -> str:
         )
     if residual == 0:
         return "Finansieringen dækker dermed hele udgiften, og der udestår ingen restfinansiering."
-    return _sentence(f"Finansieringen overstiger dermed udgiften: der er et overskud på {_amount(-residual, unit)}")
+    return _sentence(
+        f"Finansieringen overstiger dermed udgiften: der er et overskud på {_amount(residual.copy_negate(), unit)}"
+    )
 
 
 def _by_year(report: Report, unit: Unit) -> str:
@@ -148,7 +150,9 @@ def _by_year(report: Report, unit: Unit) -> str:
     if len(falls) < 2:
         return ""
     parts = [
-        f"{_amount(value, unit)} i {year}" if value > 0 else f"et overskud på {_amount(-value, unit)} i {year}"
+        f"{_amount(value, unit)} i {year}"
+        if value > 0
+        else f"et overskud på {_amount(value.copy_negate(), unit)} i {year}"
         for year, value in falls
     ]
     return ", heraf " + _joined(parts)
