@@ -583,6 +583,25 @@ def cells(table: str) -> list[list[str]]:
     ]
 
 
+def due_tables(out: str) -> list[tuple[str | None, list[list[str]]]]:
+    """`due`'s table (reports/due/table.py) as its groups: each file's heading line (its path; None over the
+    empty table) with its table's rows, the head first, each cell's lines joined by a space (a cell wrapped at
+    its spaces reads as written, a word folded does not)."""
+    lines = out.splitlines()
+    groups: list[tuple[str | None, list[list[str]]]] = []
+    pieces: list[list[str]] = []
+    for index, line in enumerate(lines):
+        if line.startswith("┏"):
+            groups.append((lines[index - 1].strip() if index > 1 else None, []))
+        elif line.startswith(("┃", "│")):
+            pieces.append([cell.strip() for cell in re.split("[┃│]", line)[1:-1]])
+        elif line.startswith(("┡", "├", "└")) and pieces:
+            columns = zip(*pieces, strict=True)
+            groups[-1][1].append([" ".join(piece for piece in column if piece) for column in columns])
+            pieces = []
+    return groups
+
+
 def in_order(value):
     """VALUE with each object as the list of its (key, value) pairs: equal only in the same order (a JSON
     object's keys as docs/cli.md lists them)."""

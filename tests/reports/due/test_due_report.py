@@ -4,7 +4,6 @@ mio. kr.), every amount in one unit: by default the first file's with a decision
 
 import csv
 import io
-import re
 import zipfile
 from decimal import Decimal
 from xml.etree import ElementTree
@@ -12,7 +11,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from conftest import as_json, invoke
+from conftest import as_json, due_tables, invoke
 
 D = Decimal
 DUE = "tests/fixtures/due"
@@ -35,23 +34,6 @@ def _ok(*args: str, env=None):
 HEADS = ["Projekt", "Årsag", "Beslutning", "Udgift pr. år"]
 
 
-def tables(out: str) -> list[tuple[str | None, list[list[str]]]]:
-    """The due table's groups: each file's heading line (its path; None over the empty table) with its table's
-    rows, the head first, each cell's lines joined by a space (a cell wrapped at its spaces reads as written)."""
-    lines = out.splitlines()
-    groups: list[tuple[str | None, list[list[str]]]] = []
-    pieces: list[list[str]] = []
-    for index, line in enumerate(lines):
-        if line.startswith("┏"):
-            groups.append((lines[index - 1].strip() if index > 1 else None, []))
-        elif line.startswith(("┃", "│")):
-            pieces.append([cell.strip() for cell in re.split("[┃│]", line)[1:-1]])
-        elif line.startswith(("┡", "├", "└")) and pieces:
-            groups[-1][1].append([" ".join(piece for piece in column if piece) for column in zip(*pieces)])
-            pieces = []
-    return groups
-
-
 def _tables(costs: list[str]) -> list[tuple[str, list[list[str]]]]:
     """The table's groups with the cost cells COSTS (one per decision, in order): the kr. file's four decisions,
     the mio. kr. file's one."""
@@ -72,7 +54,7 @@ def test_due_table_says_why_each_decision_is_due_and_what_the_file_decides_in_on
     out = _ok(env=WIDE).stdout
     lines = out.splitlines()
     assert lines[0].strip() == "Beslutninger ved budget 2025"
-    assert tables(out) == _tables(
+    assert due_tables(out) == _tables(
         ["2025: 1.500.000,0 2026: 250.000,5", "2026: 400.000,0", "-", "-", "2025: 750.000,0 2026: 1.200.000,0"]
     )
     assert [line.strip() for line in lines if "2025: 1.500.000,0" in line or "2026: 250.000,5" in line] == [
@@ -93,13 +75,13 @@ def test_due_table_says_why_each_decision_is_due_and_what_the_file_decides_in_on
 )
 def test_due_table_in_the_unit_asked_for(unit, costs):
     out = _ok("--unit", unit, env=WIDE).stdout
-    assert tables(out) == _tables(costs)
+    assert due_tables(out) == _tables(costs)
     assert out.splitlines()[-1].strip() == {"mio": "mio. kr.", "t.kr.": "t.kr."}[unit]
 
 
 def test_due_table_with_no_decision_due_has_no_caption():
     out = invoke("due", DUE, "--budget", "2030", env=WIDE).stdout
-    assert tables(out) == [(None, [HEADS])]
+    assert due_tables(out) == [(None, [HEADS])]
     assert out.splitlines()[-1].startswith("└")
 
 
