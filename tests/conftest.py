@@ -612,7 +612,7 @@ def in_order(value):
     return value
 
 
-# --- a document as LibreOffice prints it (reports/note/test_note_docx.py, formats/test_pdf_print.py) -----------------
+# --- a document as LibreOffice prints it (formats/test_pdf_print.py) --------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -658,8 +658,3 @@ def printed(documents: list[Path], folder: Path) -> dict[str, Printed]:
         text = read("pdftotext", "-layout", pdf, "-")
         out[document.stem] = Printed(text, int(info["Pages"]), (float(width), float(height)), right)
     return out
-
-
-def pdf_text(document: Path, folder: Path) -> str:
-    """DOCUMENT (docx, xlsx) as LibreOffice prints it, read back by `pdftotext -layout` (`printed`)."""
-    return printed([document], folder)[document.stem].text

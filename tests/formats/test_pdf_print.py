@@ -101,11 +101,23 @@ def test_the_due_workbook_prints_each_path_whole(pdfs):
 
 
 def test_the_word_note_prints_on_one_page_its_table_within_the_page_width(pdfs):
+    """The note's prose with its figures (the note's own decimals), then the table, each row on one line."""
     pdf = pdfs["note"]
     width, height = pdf.size
     assert pdf.pages == 1 and (width, height) == (A4[1], A4[0])  # a note: A4, upright
     assert pdf.right <= width - 36  # the table within the page, short of its right margin (at least 1/2 inch)
     assert not missing(gap_figures(report_json(["gap", S + "2024.yaml"])), pdf.text)
+    flat = " ".join(pdf.text.split())  # the paragraphs as LibreOffice broke their lines
+    for phrase in (
+        "koster i alt 10,35 mio. kr.",
+        "4,4 mio. kr. fra",
+        "1,9 mio. kr. fra",
+        "2,05 mio. kr. fra",
+        "restfinansiering på 2,0 mio. kr.",
+        "”Dialog mod Vold” ved budget 2025",
+        "mio. kr., 2024-priser",
+    ):
+        assert phrase in flat
     lines = [line.split() for line in pdf.text.splitlines()]
     for label, *cells in SEED_CELLS:  # each row of the table on one line: its label, then its figures
         assert [*label.split(), *" ".join(cells).split()] in lines, label
