@@ -583,6 +583,25 @@ def cells(table: str) -> list[list[str]]:
     ]
 
 
+def due_tables(out: str) -> list[tuple[str | None, list[list[str]]]]:
+    """`due`'s table (reports/due/table.py) as its groups: each file's heading line (its path; None over the
+    empty table) with its table's rows, the head first, each cell's lines joined by a space (a cell wrapped at
+    its spaces reads as written, a word folded does not)."""
+    lines = out.splitlines()
+    groups: list[tuple[str | None, list[list[str]]]] = []
+    pieces: list[list[str]] = []
+    for index, line in enumerate(lines):
+        if line.startswith("┏"):
+            groups.append((lines[index - 1].strip() if index > 1 else None, []))
+        elif line.startswith(("┃", "│")):
+            pieces.append([cell.strip() for cell in re.split("[┃│]", line)[1:-1]])
+        elif line.startswith(("┡", "├", "└")) and pieces:
+            columns = zip(*pieces, strict=True)
+            groups[-1][1].append([" ".join(piece for piece in column if piece) for column in columns])
+            pieces = []
+    return groups
+
+
 def in_order(value):
     """VALUE with each object as the list of its (key, value) pairs: equal only in the same order (a JSON
     object's keys as docs/cli.md lists them)."""
@@ -593,25 +612,49 @@ def in_order(value):
     return value
 
 
-# --- a document as LibreOffice prints it (reports/note/test_note_docx.py, reports/gap/test_gap_pdf.py) ----------------
+# --- a document as LibreOffice prints it (formats/test_pdf_print.py) --------------------------------------------------
 
 
-def pdf_text(document: Path, folder: Path) -> str:
-    """DOCUMENT (docx, xlsx) converted to PDF by LibreOffice (`soffice --headless`) in a Danish locale (a
-    workbook's number formats then show 10,35, as a Danish Excel does), read back by `pdftotext -layout`.
-    LibreOffice runs with its own profile and HOME in FOLDER, never the user's. Skips, saying why, where either
-    program is missing (`.ci/run` installs both)."""
+@dataclass(frozen=True)
+class Printed:
+    """A document as LibreOffice printed it to PDF, as poppler reads it back."""
+
+    text: str  # `pdftotext -layout`: each page's text, each page ended by a form feed
+    pages: int  # the page count `pdfinfo` reports
+    size: tuple[float, float]  # the page's width and height in points, as `pdfinfo` reports them
+    right: float  # the right edge of the word furthest right on any page, in points (`pdftotext -bbox`)
+
+    def page_texts(self) -> list[str]:
+        return self.text.split("\f")[: self.pages]
+
+
+def printed(documents: list[Path], folder: Path) -> dict[str, Printed]:
+    """DOCUMENTS (docx, xlsx; each name its own) converted to PDF by LibreOffice (`soffice --headless`) in one
+    run, in a Danish locale (a workbook's number formats then show 10,35, as a Danish Excel does), each read back
+    by poppler, by the document's name without its suffix. LibreOffice runs with its own profile and HOME in
+    FOLDER, never the user's. Skips, saying why, where a program is missing (`.ci/run` installs them)."""
     import shutil
     import subprocess
 
-    missing = [name for name in ("soffice", "pdftotext") if shutil.which(name) is None]
+    missing = [name for name in ("soffice", "pdftotext", "pdfinfo") if shutil.which(name) is None]
     if missing:
         pytest.skip(f"{' and '.join(missing)} not installed (LibreOffice, poppler-utils): the PDF is not checked")
     home = folder / "home"
     home.mkdir(exist_ok=True)
     convert = ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(folder), str(document)]
+               "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)]
     env = {**os.environ, "HOME": str(home), "LC_ALL": "da_DK.UTF-8"}
-    subprocess.run(convert, env=env, capture_output=True, timeout=180, check=True)
-    pdf = folder / (document.stem + ".pdf")
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    subprocess.run(convert, env=env, capture_output=True, timeout=60 + 60 * len(documents), check=True)
+
+    def read(*command: str) -> str:
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    out = {}
+    for document in documents:
+        pdf = str(folder / (document.stem + ".pdf"))
+        info = dict(line.split(":", 1) for line in read("pdfinfo", pdf).splitlines() if ":" in line)
+        width, height = re.findall(r"[0-9.]+", info["Page size"])[:2]
+        right = max(map(float, re.findall(r'xMax="([0-9.]+)"', read("pdftotext", "-bbox", pdf, "-"))), default=0.0)
+        text = read("pdftotext", "-layout", pdf, "-")
+        out[document.stem] = Printed(text, int(info["Pages"]), (float(width), float(height)), right)
+    return out

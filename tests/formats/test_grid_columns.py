@@ -1,17 +1,28 @@
 """Every table view in 80 columns and nothing cut at 60 (issue 19, point 5): the console script run in a
-pseudo-terminal of that width; every line fits, every figure of the command's JSON is whole in it, and a table
-split into blocks repeats its label column in each."""
+pseudo-terminal of that width; every line fits, nothing is replaced by `…`, and every figure the table shows is
+whole in it: the figures of the command's JSON, each as the table shows it (display rounding, half away from
+zero, with the table's decimals), as many times as the table shows it. A figure lost or mangled where a table
+is split into blocks fails. `due`'s names, reasons and paths are whole words too."""
 
 import os
 import pty
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, due_tables
+from json_figures import (
+    compare_figures,
+    due_figures,
+    followup_figures,
+    gap_figures,
+    missing,
+    report_json,
+    savings_figures,
+    sensitivity_figures,
+)
 
 EXE = str(Path(sys.executable).parent / "effektinvest")
 S = "scenarios/"
@@ -22,6 +33,7 @@ COMMANDS = {
     "sensitivity": ["savings", S + "2024.yaml", "--realisation", "100%,75%,50%"],
     "compare": ["compare", S + "2024.yaml", S + "2025.yaml"],
     "due": ["due", "scenarios", "--budget", "2025"],
+    "due-kr": ["due", "tests/fixtures/due", "--budget", "2025"],
     "follow-up": ["follow-up", S + "2024-opfoelgning.yaml"],
 }
 
@@ -52,13 +64,39 @@ def _on_a_terminal(args: list[str], columns: int) -> str:
     return out.decode("utf-8").replace("\r\n", "\n")
 
 
+FIGURES = {
+    "gap": gap_figures,
+    "gap-cap": gap_figures,
+    "savings": savings_figures,
+    "sensitivity": sensitivity_figures,
+    "compare": compare_figures,
+    "due": due_figures,
+    "due-kr": due_figures,
+    "follow-up": followup_figures,
+}
+
+
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 @pytest.mark.parametrize("columns", [80, 60])
-def test_every_view_fits_and_cuts_nothing(name, columns):
+def test_every_view_fits_and_shows_every_figure_of_its_json(name, columns):
     args = COMMANDS[name]
     out = _on_a_terminal(args, columns)
-    lines = out.splitlines()
-    assert max(len(line) for line in lines) <= columns
+    assert max(len(line) for line in out.splitlines()) <= columns
     assert "…" not in out
-    figures = re.compile(r"-?[0-9][0-9.]*,[0-9]+")
-    assert set(figures.findall(_on_a_terminal(args, 400))) <= set(figures.findall(out))  # every figure whole
+    expected = FIGURES[name](report_json(args))
+    assert expected and not missing(expected, out)  # every figure, whole, as often as the table shows it
+
+
+@pytest.mark.parametrize("name", ["due", "due-kr"])
+@pytest.mark.parametrize("columns", [80, 60])
+def test_due_splits_no_word_of_a_name_or_a_path(name, columns):
+    """Each file's path whole on its heading line; each cell, its lines read together, is the JSON's words."""
+    args = COMMANDS[name]
+    items = report_json(args)
+    paths = list(dict.fromkeys(item["path"] for item in items))
+    expected = [
+        (path, [[f"{i['name']} ({i['project']})", i["reason_text"], i["decision"]] for i in items if i["path"] == path])
+        for path in paths
+    ]
+    groups = due_tables(_on_a_terminal(args, columns))
+    assert [(path, [row[:3] for row in rows[1:]]) for path, rows in groups] == expected

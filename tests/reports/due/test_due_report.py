@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from conftest import as_json, cells, invoke
+from conftest import as_json, due_tables, invoke
 
 D = Decimal
 DUE = "tests/fixtures/due"
@@ -31,47 +31,73 @@ def _ok(*args: str, env=None):
 
 # --- the table ------------------------------------------------------------------------------------------------------
 
+HEADS = ["Projekt", "Årsag", "Beslutning", "Udgift pr. år"]
 
-def _table(costs: list[str]) -> list[list[str]]:
-    """The table's cells with the cost cells COSTS (one per decision, in order)."""
+
+def _tables(costs: list[str]) -> list[tuple[str, list[list[str]]]]:
+    """The table's groups with the cost cells COSTS (one per decision, in order): the kr. file's four decisions,
+    the mio. kr. file's one."""
     rows = [
-        [KR, "Fortsat (fortsat)", ENDS, "Videreført"],
-        [KR, "Udskudt igen (udskudt)", ENDS, "Udskudt til budget 2026"],
-        [KR, "Standset (standset)", ENDS, "Standset"],
-        [KR, "Ventet (ventet)", DEFERRED, "Udskudt til budget 2025"],
-        [MIO, "B (b)", ENDS, "Videreført"],
+        ["Fortsat (fortsat)", ENDS, "Videreført"],
+        ["Udskudt igen (udskudt)", ENDS, "Udskudt til budget 2026"],
+        ["Standset (standset)", ENDS, "Standset"],
+        ["Ventet (ventet)", DEFERRED, "Udskudt til budget 2025"],
+        ["B (b)", ENDS, "Videreført"],
     ]
-    head = ["Fil", "Projekt", "Årsag", "Beslutning", "Udgift pr. år"]
-    return [head, *([*row, cost] for row, cost in zip(rows, costs, strict=True))]
+    cells = [[*row, cost] for row, cost in zip(rows, costs, strict=True)]
+    return [(KR, [HEADS, *cells[:4]]), (MIO, [HEADS, cells[4]])]
 
 
 def test_due_table_says_why_each_decision_is_due_and_what_the_file_decides_in_one_unit():
-    """The mio. kr. file's costs in kr., the first file's unit; every amount with the one decimal 250.000,5 needs."""
-    lines = _ok(env=WIDE).stdout.splitlines()
+    """Each file's path heads its decisions (no cell holds a path); the mio. kr. file's costs in kr., the first
+    file's unit, a line a year; every amount with the one decimal 250.000,5 needs."""
+    out = _ok(env=WIDE).stdout
+    lines = out.splitlines()
     assert lines[0].strip() == "Beslutninger ved budget 2025"
-    assert cells("\n".join(lines)) == _table(
-        ["2025: 1.500.000,0; 2026: 250.000,5", "2026: 400.000,0", "-", "-", "2025: 750.000,0; 2026: 1.200.000,0"]
+    assert due_tables(out) == _tables(
+        ["2025: 1.500.000,0 2026: 250.000,5", "2026: 400.000,0", "-", "-", "2025: 750.000,0 2026: 1.200.000,0"]
     )
+    assert [line.strip() for line in lines if "2025: 1.500.000,0" in line or "2026: 250.000,5" in line] == [
+        "│ Fortsat (fortsat)      │ Finansieringen udløber i 2025           │ Videreført              │ 2025: "
+        "1.500.000,0 │",
+        "│                        │                                         │                         │   2026: "
+        "250.000,5 │",
+    ]  # a year a line, the figures right-aligned
     assert lines[-1].strip() == "kr."  # the caption: the one unit
 
 
 @pytest.mark.parametrize(
     ("unit", "costs"),
     [
-        ("mio", ["2025: 1,5000000; 2026: 0,2500005", "2026: 0,4000000", "-", "-", "2025: 0,7500000; 2026: 1,2000000"]),
-        ("t.kr.", ["2025: 1.500,0000; 2026: 250,0005", "2026: 400,0000", "-", "-", "2025: 750,0000; 2026: 1.200,0000"]),
+        ("mio", ["2025: 1,5000000 2026: 0,2500005", "2026: 0,4000000", "-", "-", "2025: 0,7500000 2026: 1,2000000"]),
+        ("t.kr.", ["2025: 1.500,0000 2026: 250,0005", "2026: 400,0000", "-", "-", "2025: 750,0000 2026: 1.200,0000"]),
     ],
 )
 def test_due_table_in_the_unit_asked_for(unit, costs):
-    lines = _ok("--unit", unit, env=WIDE).stdout.splitlines()
-    assert cells("\n".join(lines)) == _table(costs)
-    assert lines[-1].strip() == {"mio": "mio. kr.", "t.kr.": "t.kr."}[unit]
+    out = _ok("--unit", unit, env=WIDE).stdout
+    assert due_tables(out) == _tables(costs)
+    assert out.splitlines()[-1].strip() == {"mio": "mio. kr.", "t.kr.": "t.kr."}[unit]
 
 
 def test_due_table_with_no_decision_due_has_no_caption():
-    lines = invoke("due", DUE, "--budget", "2030", env=WIDE).stdout.splitlines()
-    assert cells("\n".join(lines)) == [["Fil", "Projekt", "Årsag", "Beslutning", "Udgift pr. år"]]
-    assert lines[-1].startswith("└")
+    out = invoke("due", DUE, "--budget", "2030", env=WIDE).stdout
+    assert due_tables(out) == [(None, [HEADS])]
+    assert out.splitlines()[-1].startswith("└")
+
+
+@pytest.mark.parametrize(
+    ("room", "widths"),
+    [
+        (200, [22, 39, 23, 17]),  # everything fits: as wide as each column needs
+        (67, [14, 20, 16, 17]),  # 80 columns: the text column with most to spare narrowed first, the costs whole
+        (47, [9, 14, 10, 14]),  # 60 columns: the text columns at their longest word, then the costs narrowed
+        (30, [9, 14, 10, 11]),  # narrower than every longest word: the longest words (the terminal wraps)
+    ],
+)
+def test_due_columns_are_fitted_without_splitting_a_word(room, widths):
+    from effektinvest.reports.due.table import fitted
+
+    assert fitted([22, 39, 23, 17], [9, 14, 10, 11], room) == widths
 
 
 # --- JSON -----------------------------------------------------------------------------------------------------------

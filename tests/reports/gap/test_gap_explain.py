@@ -2,6 +2,7 @@
 figures; the notes, kinds and funding_ends the file gives. Driven in-process (`invoke`)."""
 
 import json
+import math
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -137,6 +138,33 @@ def test_prices_show_the_factor_and_each_amount_before_and_after_rounding(shares
     assert report["lines"][0]["covered"] == {"2024": D("2.55"), "2025": D("3.83")}
 
 
+TIE = """\
+scenario: Halv
+budget_year: 2024
+unit: kr.
+price_level: 2024
+price_index: {2024: 1, 2025: 1.0000000000005}
+sources:
+  dept: {name: Afdelingen}
+projects:
+  b: {name: B, costs: {2025: 2}}
+financing:
+  - {source: dept, amount: {2025: 1}}
+"""
+
+
+def test_an_unrounded_amount_at_a_tie_is_shown_by_the_one_display_rounding(tmp_path):
+    """1 x 1,0000000000005 = 1,0000000000005 exactly: a half at the 13th place, shown to 12 places half away
+    from zero (cli.md "Amounts on screen"), as a spreadsheet would, in the text and in the JSON."""
+    path = write_scenario(tmp_path, TIE)
+    out = invoke("gap", path, "--explain", "--prices", "2025", env={"COLUMNS": "200"}).stdout
+    assert "    2025: 1 x 1,0000000000005 / 1 = 1,000000000001… -> 1\n" in out
+    report = as_json(invoke("gap", path, "--explain", "--prices", "2025", "-f", "json").stdout)
+    assert report["lines"][0]["prices"]["amounts"] == [
+        {"what": "2025", "written": 1, "unrounded": D("1.000000000001"), "restated": 1}
+    ]
+
+
 def test_explain_in_csv_is_a_usage_error(shares):
     result = invoke("gap", shares, "--explain", "-f", "csv")
     assert result.code == 2 and "--explain" in result.stderr and result.stdout == ""
@@ -248,9 +276,10 @@ def _expected_line(report, item) -> dict:
 def _expected_prices(report, p) -> dict:
     from fractions import Fraction
 
-    def unrounded(kr: Fraction) -> Decimal:  # to 12 decimals of the unit, half to even
-        shown = round(kr / 10**report.unit.exponent, 12)
-        return D(shown.numerator) / D(shown.denominator)
+    def unrounded(kr: Fraction) -> Decimal:  # to 12 decimals of the unit, half away from zero (display rounding)
+        value = kr / 10**report.unit.exponent
+        shown = math.trunc(value * 10**12 + (Fraction(1, 2) if value >= 0 else Fraction(-1, 2)))
+        return D(shown).scaleb(-12)
 
     amounts = [
         {"what": "amount" if c.key is None else str(c.key), "written": report.scaled(c.written),

@@ -12,10 +12,12 @@ from effektinvest.reports.due.view import DueReport, decimals, decision, reason_
 
 
 def xlsx(report: DueReport, options: Options) -> bytes:
-    """File, project, id, reason, decision, unit, the cost per year (in the report's unit) and its total."""
+    """File, project, id, reason, decision, unit, the cost per year (in the report's unit) and its total; the
+    file's column as wide as the longest path (the sheet is printed one page wide)."""
     years = sorted({year for row in report.rows for year in row.costs})
     workbook = Workbook(write_only=True)
-    widths = {1: 30, 2: 30, 3: 16, 4: 34, 5: 26, 6: 10, **{i: 14 for i in range(7, len(years) + 8)}}
+    path = max((len(row.path) for row in report.rows), default=0) + 2  # a path whole, never cut in print
+    widths = {1: max(30, path), 2: 30, 3: 16, 4: 34, 5: 26, 6: 10, **{i: 14 for i in range(7, len(years) + 8)}}
     sheet = Sheet(workbook, f"Beslutninger {report.budget}", widths)
     title = f"Beslutninger ved budget {report.budget}"
     header = ["Fil", "Projekt", "Id", "Årsag", "Beslutning", "Enhed", *years, TOTAL]

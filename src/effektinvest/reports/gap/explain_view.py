@@ -9,7 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from effektinvest.core.display_context import danish, figure, percent
+from effektinvest.core.display_context import danish, figure, percent, rounded
 from effektinvest.formats.json import HOLE, array, dumps, exact, number, numbers, string, template
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, Prices, cap_reached, gross
@@ -127,8 +127,10 @@ def _prices_entry(report, p: Prices) -> dict:
 
 
 def _rounded(value: Fraction, places: int) -> Decimal:
-    ratio = round(value, places)  # half to even
-    return EXACT.divide(Decimal(ratio.numerator), ratio.denominator).quantize(Decimal(1).scaleb(-places), context=EXACT)
+    """VALUE to PLACES decimals by the one display rounding (`display_context.rounded`, half away from zero), from
+    its exact digits: cut toward zero one place further, which keeps whether it lies below, at or above a half."""
+    cut = abs(value.numerator) * 10 ** (places + 1) // value.denominator
+    return rounded(Decimal(-cut if value < 0 else cut).scaleb(-(places + 1), context=EXACT), places)
 
 
 # --- for people ------------------------------------------------------------------------------------------------------
