@@ -2,8 +2,10 @@
 or the other way round, but for the checks only the loader can make (LOADER_ONLY, each with its reason).
 
 Every scenario file the tests hold (tests/**/*.yaml: the corpus, the fixtures, the inputs of the report tests),
-the shipped scenarios (the golden notes' inputs among them), the starter `init` writes, and the shipped
-scenarios saved with each byte-order mark and line end, are read twice:
+the shipped scenarios (the golden notes' inputs among them), the starter `init` writes, the shipped scenarios
+saved with each byte-order mark and line end, and, drawn by hypothesis, a file with every key whose values are
+written each way issue 20's probe and bad-inputs.md write one, and the valid scenarios the property tests draw,
+are read twice:
 
 - as an editor reads it (`editor_data`): YAML 1.2 core, as yaml-language-server does by default (only `true`
   and `false` are booleans; `010` is ten and `0x1F` thirty-one; `1_000`, `1:20` and dates are text), into
@@ -18,6 +20,11 @@ YAML that does not parse, more than one document, a tag outside the core schema 
 `!!python/...`, custom tags), a key given twice (the same JSON text: `2024:` and `"2024":` too), a key that is
 a list or mapping, a value that contains itself, aliases that repeat past a million values. `check` must refuse
 each of those files too, with the code the row names.
+
+The inputs test_corpus.py generates at test time are not run here (no test module imports another): their
+encodings and line ends are the shipped scenarios saved otherwise, above; their control characters are YAML
+that does not parse; the rest are the reader's bounds (an alias bomb, 30,000 brackets, a 10 MB line, a file
+over 64 MiB), which only `check` knows (LOADER_ONLY), and which would need test_corpus.py's guarded process.
 """
 
 from __future__ import annotations
@@ -30,8 +37,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from conftest import ROOT, invoke
+from conftest import ROOT, drawn_scenarios, invoke, text
 from effektinvest.model.diagnostics import CODES
 
 SCHEMA = json.loads((ROOT / "schema" / "scenario.schema.json").read_text(encoding="utf-8"))
@@ -49,7 +58,6 @@ LOADER_ONLY = {
     "ambiguous-thousands": "1.500 is one and a half to an editor; the loader refuses it as ambiguous",
     "not-finite": "an editor reads .nan and .inf as numbers; no draft-07 keyword refuses them",
     "invalid-index": "an index number's digits are its text (at most 30, zeros after the point too)",
-    "invalid-count": "40.0 is the integer 40 to JSON Schema; the loader wants a count written whole",
     "too-precise": "finer than one øre depends on `unit:` (0.01 in kr., 0.00001 in t.kr.): a relation of two keys",
     # What the reader bounds: JSON Schema describes values, not what reading them costs.
     "too-deep": "nesting deeper than 64 levels: a bound of the reader",
@@ -73,6 +81,15 @@ LOADER_ONLY = {
     "actual-in-open-year": "an actual figure's year against actuals_through",
 }
 
+# Codes the schema sees in a value but not in how it is written: where `check` gives one of these at a number that is
+# not written as the loader wants it (the regular expression), the schema may take the number.
+WRITTEN = {
+    "invalid-year": (r"[1-9][0-9]*", "2024.0, 02024 and +2024 are the integer 2024 to an editor"),
+    "invalid-value": (r"0|[1-9][0-9]*", "decimals: 2.0, 02 and 0o2 are the integer 2 to an editor"),
+    "invalid-count": (r"0|[1-9][0-9]*", "an outcome count 40.0 is the integer 40 to JSON Schema"),
+    "not-a-share": (r"-?(0|[1-9][0-9]*)(\.[0-9]+)?", ".5 and 1. are numbers to an editor, 0.5 and 1 to the loader"),
+}
+
 # What an editor refuses before the schema is asked, and the code `check` gives the same file.
 EDITOR_REFUSES = {
     "not YAML": {"yaml-syntax", "not-utf8", "multiple-documents", "too-deep", "too-long"},
@@ -91,6 +108,7 @@ SCHEMA_SEES = {
     "missing-key": "required, and for a continued project (status absent or continue) costs with a year",
     "wrong-type": "type",
     "invalid-value": "enum (status, kind) and the range of decimals",
+    "invalid-count": "an integer of 0 or more",
     "invalid-year": "integer from 1900 to 2200, or its text",
     "unknown-unit": "a pattern of the accepted spellings, in any case, with any spaces and dots",
     "not-a-number": "type: number (quoted numbers, words, dates and block scalars are text)",
@@ -120,6 +138,7 @@ def test_every_error_code_is_placed():
     placed = [*LOADER_ONLY, *SCHEMA_SEES, *NOT_FILE_CONTENT]
     assert len(placed) == len(set(placed)), "a code is placed twice"
     assert errors == set(placed) | {c for codes in EDITOR_REFUSES.values() for c in codes}
+    assert set(WRITTEN) <= set(SCHEMA_SEES)
 
 
 # --- the editor's reading -------------------------------------------------------------------------------------------
@@ -259,28 +278,45 @@ SAVED_AS = {
 }
 
 
-def check_errors(path: Path) -> set[str]:
-    """The codes of the errors `effektinvest check` finds in PATH (warnings do not refuse a file)."""
+def check_errors(path: Path) -> list[tuple[str, int, int]]:
+    """(code, line, column) of each error `effektinvest check` finds in PATH (warnings do not refuse a file)."""
     result = invoke("check", "--format", "json", path)
     assert result.code in (0, 1), result.stderr[-2000:]
-    errors = {d["code"] for d in json.loads(result.stdout) if d["severity"] == "error"}
+    errors = [(d["code"], d["line"], d["column"]) for d in json.loads(result.stdout) if d["severity"] == "error"]
     assert (result.code == 1) == bool(errors), result.stdout[-2000:]
     return errors
 
 
-def assert_agree(path: Path) -> None:
+def _written_otherwise(raw: bytes, code: str, line: int, column: int) -> bool:
+    """Whether the error CODE at LINE:COLUMN stands at a number that YAML 1.2 reads and the loader wants written
+    otherwise (WRITTEN)."""
+    if code not in WRITTEN:
+        return False
+    text = raw.decode("utf-8").splitlines()[line - 1][column - 1 :]
+    scalar = re.match(r"[^\s,\]}#]*", text).group()
+    number = re.fullmatch(PLAIN["int"], scalar) or re.fullmatch(PLAIN["float"], scalar)
+    return bool(number) and not re.fullmatch(WRITTEN[code][0], scalar)
+
+
+def assert_agree(path: Path, refused_alike: bool = True) -> None:
+    """The schema and `check` agree on PATH. A file the editor refuses `check` refuses too: REFUSED_ALIKE, with
+    the code EDITOR_REFUSES names (a generated file may have a problem `check` names first: `02024` as a key
+    beside `2024` is an invalid year to `check`, the same key twice to an editor)."""
     errors = check_errors(path)
+    codes = {code for code, _, _ in errors}
+    raw = path.read_bytes()
     try:
-        data = editor_data(path.read_bytes())
+        data = editor_data(raw)
     except Refused as refused:
-        expected = EDITOR_REFUSES[str(refused)]
-        assert errors & expected, f"the editor refuses the file ({refused}); check gives {sorted(errors)}"
+        expected = EDITOR_REFUSES[str(refused)] if refused_alike else set(CODES)
+        assert codes & expected, f"the editor refuses the file ({refused}); check gives {sorted(codes)}"
         return
     schema_errors = [f"{list(e.absolute_path)}: {e.message}" for e in VALIDATOR.iter_errors(data)]
     if not errors:
         assert schema_errors == [], f"check accepts the file, the schema does not: {schema_errors}"
     elif not schema_errors:
-        assert errors <= set(LOADER_ONLY), f"the schema accepts the file, check refuses it: {sorted(errors)}"
+        seen = [e for e in errors if e[0] not in LOADER_ONLY and not _written_otherwise(raw, *e)]
+        assert seen == [], f"the schema accepts the file, check refuses it: {seen}"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(ROOT)) for p in FILES])
@@ -294,17 +330,103 @@ def test_the_schema_and_check_agree_on_shipped_scenarios_saved_otherwise(path, s
     copy = tmp_path / path.name
     copy.write_bytes(SAVED_AS[saved](path.read_text(encoding="utf-8")))
     assert_agree(copy)
-    assert check_errors(copy) == set()
+    assert check_errors(copy) == []
 
 
 def test_the_schema_and_check_agree_on_the_starter(tmp_path):
     path = tmp_path / "2025.yaml"
     assert invoke("init", path).code == 0
     assert_agree(path)
-    assert check_errors(path) == set()
+    assert check_errors(path) == []
 
 
 def test_the_files_include_the_corpus_fixtures_and_shipped_scenarios():
     names = {str(p.relative_to(ROOT)) for p in FILES}
     assert {"tests/corpus/numbers_as_text.yaml", "tests/fixtures/base.yaml", "scenarios/2024.yaml"} <= names
     assert len(names) > 150
+
+
+# --- generated files: every key, written every way -------------------------------------------------------------------
+
+# A valid scenario with every key of formats 1 to 1.3 (check: no finding).
+EVERY_KEY = """\
+scenario: T
+budget_year: 2024
+unit: kr.
+price_level: 2024
+decimals: 2
+price_index: {2024: 100, 2025: 102}
+realisation: 0.8
+actuals_through: 2024
+sources:
+  s: {name: S, kind: decentral, note: n}
+  f: {name: F, kind: fund}
+  st: {name: St, kind: state}
+projects:
+  p:
+    name: P
+    status: continue
+    funding_ends: 2025
+    costs: {2024: 100, 2025: 200}
+    actual_costs: {2024: 90}
+    savings: {st: {2024: 5, 2025: -3}}
+    realised_savings: {st: {2024: 4}}
+    note: n
+    financing:
+      - {source: s, amount: 10, note: n, paid: {2024: 5}}
+      - {source: s, share: "10%"}
+      - {source: f, tariff: 2, outcomes: {2024: 3, 2025: 4}, cap: 100, achieved: {2024: 2}}
+  q:
+    name: Q
+    status: defer
+    decide_at: 2026
+financing:
+  - {source: s, amount: {2024: 1, 2025: 2}, projects: [p]}
+"""
+# Where a value stands in EVERY_KEY: (line, start, end) of each value after `key: `, `[` or `, ` (44 places).
+PLACES = [
+    (number, found.start(), found.end())
+    for number, line in enumerate(EVERY_KEY.splitlines())
+    for found in re.finditer(r"(?<=[:\[{,] )[^\s,{}\[\]][^,{}\[\]]*?(?=[,}\]]|$)", line)
+]
+# A value written each way the probe of issue 20 and bad-inputs.md write one.
+WRITINGS = [
+    *("yes", "true", "null", "~", "''", "0", "1", "-1", "2", "0.5", "1.0", "40.0", "3.5", "-0", "+0", "-0.0"),
+    *("2024", "2024.0", "02024", "+2024", "'2024'", "'2024 '", "1899", "2199", "2200", "2201", "2025-01-01", "1:20"),
+    *("1e3", "010", "0x1F", "0o7", ".5", "1.", ".nan", ".inf", "-.inf", "1_000", "1.500", "10,35", "'10.35'"),
+    *("0.001", "12345678901234567890123456789012", "! 5", "!!str 5", "!!int 5", "!!float 5", "abc", "' '"),
+    *("100%", "'100%'", "'50 %'", "'-0%'", "'+50%'", "'150%'", "'200%'", "'201%'", "[]", "{}", "[p]", "{a: 1}"),
+    *("kr", "'mio. kr.'", "defer", "stop", "fund", "state"),
+]
+WRITTEN_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+
+
+def test_every_key_is_a_valid_scenario_with_its_places(tmp_path):
+    path = tmp_path / "every.yaml"
+    path.write_text(EVERY_KEY, encoding="utf-8")
+    assert check_errors(path) == [] and VALIDATOR.is_valid(editor_data(path.read_bytes()))
+    assert len(PLACES) == 44
+
+
+@WRITTEN_SETTINGS
+@given(st.dictionaries(st.sampled_from(PLACES), st.sampled_from(WRITINGS), min_size=1, max_size=2))
+def test_the_schema_and_check_agree_on_any_value_written_any_way(tmp_path, changes):
+    """One or two values of EVERY_KEY written otherwise."""
+    lines = EVERY_KEY.splitlines()
+    for (number, start, end), written in sorted(changes.items(), key=lambda change: -change[0][1]):
+        lines[number] = lines[number][:start] + written + lines[number][end:]
+    path = tmp_path / "written.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_agree(path, refused_alike=False)
+
+
+@WRITTEN_SETTINGS
+@given(drawn_scenarios())
+def test_the_schema_takes_every_drawn_scenario(tmp_path, drawn):
+    """The scenarios the property tests draw (conftest.py: every kind of line, shares written three ways)."""
+    path = tmp_path / "drawn.yaml"
+    path.write_text(text(drawn), encoding="utf-8")
+    assert check_errors(path) == []
+    assert_agree(path)
