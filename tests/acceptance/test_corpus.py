@@ -396,6 +396,16 @@ CASES = [
     err("surplus_from_ambiguous_amount", "ambiguous-thousands", 13, r"write 1850 or 1.85$"),
     err("surplus_against_ambiguous_cost", "ambiguous-thousands", 10, r"write 1500 or 1.5$"),
     Case("surplus_beside_ambiguous_amount", 1, ((E, "ambiguous-thousands", 14), (W, "surplus", 15))),
+    # issue 20, 8: numbers where text is expected (a title, names, notes, ids) are text as written; the schema
+    # takes them too (acceptance/test_schema_agrees.py)
+    Case("numbers_as_text", 0, figures=(
+        (("scenario",), "10.35"),
+        (("projects", 0, "id"), "2024"),
+        (("projects", 0, "name"), "2024"),
+        (("sources", 0, "name"), "2024"),
+        (("sources", 0, "note"), "12"),
+        (("total", "financing"), {"123": Decimal("60")}),
+    )),
 ]
 
 

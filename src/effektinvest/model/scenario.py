@@ -89,13 +89,34 @@ class FinancingLine(BaseModel):
 class PooledLine(FinancingLine):
     """A top-level financing line: covers several projects at once."""
 
-    projects: list[Text] = Field(None, description="the project ids covered; default all projects with status continue")
+    projects: list[Text] = Field(
+        None,
+        description="the project ids covered; default all projects with status continue",
+        json_schema_extra={"uniqueItems": True},  # `duplicate-project`
+    )
+
+
+# What a project's status asks of it (checks/projects.py), said in draft-07 for an editor: a continued project (the
+# default) has costs in at least one year (`missing-key`); a deferred one, the budget year of the decision
+# (`decide-at-missing`).
+_BY_STATUS = {
+    "allOf": [
+        {
+            "if": {"properties": {"status": {"const": Status.CONTINUE.value}}},
+            "then": {"required": ["costs"], "properties": {"costs": {"minProperties": 1}}},
+        },
+        {
+            "if": {"properties": {"status": {"const": Status.DEFER.value}}, "required": ["status"]},
+            "then": {"required": ["decide_at"]},
+        },
+    ]
+}
 
 
 class Project(BaseModel):
     """A project whose financing is up for decision."""
 
-    model_config = _FROZEN
+    model_config = ConfigDict(**_FROZEN, json_schema_extra=_BY_STATUS)
 
     name: Name = Field(description="the project's name")
     status: StatusField = Field(Status.CONTINUE, description="continue, defer (decision postponed) or stop")

@@ -49,6 +49,9 @@ _SPELLINGS = {
     "mioDKK".lower(): Unit.MIO,
 }
 
+# what `parse_unit` knows, as it compares them (the JSON Schema's pattern for `unit`, edges/schema.py)
+SPELLINGS = frozenset(_SPELLINGS)
+
 ACCEPTED = "kr. (kr, DKK), t.kr. (1.000 kr., tkr, t.kr), mio. kr. (mio, mio. kr, mio.kr.)"
 
 
