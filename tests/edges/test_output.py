@@ -143,24 +143,70 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path, monkeypatch):
     assert _left(tmp_path) == []
 
 
-@pytest.mark.parametrize("fmt", ["table", "xlsx"])
-def test_a_file_size_limit_stops_the_write_and_leaves_nothing(tmp_path, fmt):
+@pytest.mark.parametrize(
+    ("fmt", "unbuffered"), [("table", False), ("xlsx", False), ("json", True)], ids=["table", "xlsx", "unbuffered"]
+)
+def test_a_file_size_limit_stops_the_write_and_leaves_nothing(tmp_path, fmt, unbuffered):
     """A real failure while writing, in a real process: the file-size limit (RLIMIT_FSIZE) makes the write of the
     report fail half way (EFBIG), as a full disk would (for xlsx, already openpyxl's temporary file of the sheet)."""
+    target = tmp_path / f"gap.{fmt}"
+    result = subprocess.run(
+        [EXE, "gap", SEED, "-f", fmt, "-o", target],
+        preexec_fn=_file_size_limit(1000),
+        capture_output=True,
+        text=True,
+        env=_process_env(unbuffered),
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"effektinvest: error: cannot write {target}: File too large; nothing was written\n"
+    assert _left(tmp_path) == []
+
+
+def _process_env(unbuffered: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return {**env, "PYTHONUNBUFFERED": "1"} if unbuffered else env
+
+
+def _file_size_limit(size: int):
+    """For a process's preexec_fn: files of at most SIZE bytes; a write past it fails (EFBIG), as a full disk."""
     import resource
     import signal
 
     def limit():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
-    target = tmp_path / f"gap.{fmt}"
-    result = subprocess.run(
-        [EXE, "gap", SEED, "-f", fmt, "-o", target], preexec_fn=limit, capture_output=True, text=True
-    )
+    return limit
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize("args", [["gap", SEED, "-f", "json"], ["gap", SEED, "-f", "xlsx"], ["schema"]])
+def test_a_report_cut_short_on_standard_output_is_a_write_error(tmp_path, unbuffered, args):
+    """Standard output on a file that takes only the first 1,000 bytes (`ulimit -f`): the rest of the report
+    cannot be written, and the command says so and exits 2, buffered or not. (Unbuffered, Python's text layer
+    dropped what a short write left over, and the command exited 0 with half a report.)"""
+    with open(tmp_path / "report", "wb") as out:
+        result = subprocess.run(
+            [EXE, *args],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_process_env(unbuffered),
+            preexec_fn=_file_size_limit(1000),
+        )
     assert result.returncode == 2
-    assert result.stderr == f"effektinvest: error: cannot write {target}: File too large; nothing was written\n"
-    assert _left(tmp_path) == []
+    assert result.stderr == "effektinvest: error: cannot write the output: File too large\n"
+    assert (tmp_path / "report").stat().st_size == 1000
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+def test_a_report_to_a_full_disk_is_a_write_error(unbuffered):
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [EXE, "gap", SEED, "-f", "json"], stdout=full, stderr=subprocess.PIPE, text=True, env=_process_env(unbuffered)
+        )
+    assert result.returncode == 2
+    assert result.stderr == "effektinvest: error: cannot write the output: No space left on device\n"
 
 
 def test_xlsx_to_dev_full_is_a_write_error():
