@@ -202,8 +202,8 @@ def test_a_report_cut_short_on_standard_output_is_a_write_error(tmp_path, unbuff
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
 def test_a_report_to_a_full_disk_is_a_write_error(unbuffered):
     with open("/dev/full", "wb") as full:
-        env = _process_env(unbuffered)
-        result = subprocess.run([EXE, "gap", SEED, "-f", "json"], stdout=full, stderr=subprocess.PIPE, text=True, env=env)
+        command = [EXE, "gap", SEED, "-f", "json"]
+        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, env=_process_env(unbuffered))
     assert result.returncode == 2
     assert result.stderr == "effektinvest: error: cannot write the output: No space left on device\n"
 
