@@ -3,7 +3,8 @@ a report to a file"). The one place that writes a file: `deliver` for every repo
 `init` too.
 
 A report as a renderer gives it is text, a Rich renderable (the table) or bytes (xlsx); in a file, the table
-is what a pipe gets (no colour, as wide as it needs).
+is what a pipe gets (no colour, as wide as it needs). Neither a failure nor a signal leaves a temporary file
+behind (`ending_cleanly`).
 """
 
 from __future__ import annotations
