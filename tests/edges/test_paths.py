@@ -82,6 +82,31 @@ def test_due_reports_a_folder_it_cannot_read_and_reports_on_the_others(tmp_path)
     assert [item["project"] for item in json.loads(result.stdout)] == ["b", "b"]  # a.yaml and z.yaml
 
 
+@pytest.fixture
+def shut(monkeypatch):
+    """os.stat refuses everything inside a folder named `shut`, as for a folder a user can list but not enter
+    (permission r, not x): its names are seen, none can be looked at."""
+    stat = os.stat
+
+    def refusing(path, *args, **kwargs):
+        if os.path.basename(os.path.dirname(os.fspath(path))) == "shut":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing)
+
+
+@pytest.mark.usefixtures("shut")
+def test_a_file_in_a_folder_that_cannot_be_entered_is_a_finding_not_a_write_error(tmp_path):
+    (tmp_path / "shut").mkdir()
+    hidden = tmp_path / "shut" / "b.yaml"
+    hidden.write_bytes(SEED.read_bytes())
+    said = f"{hidden}:1:1: error[unreadable-file]: the file cannot be read: permission denied\n"
+    for given in (tmp_path, hidden):  # found in the walk, or given
+        result = invoke("check", given)
+        assert (result.returncode, result.stderr) == (1, f"{said}checked 1 file: 1 error, 0 warnings\n")
+
+
 def _as_a_user() -> list[str]:
     """The start of a command line that runs a process as an ordinary user would: as it is; under root, without
     the capabilities by which root reads any folder (setpriv)."""
@@ -94,14 +119,22 @@ def _as_a_user() -> list[str]:
 
 
 def test_a_folder_without_read_permission_is_a_finding(tmp_path):
-    """A real process and a real folder without permission (chmod 000)."""
+    """A real process and real folders without permission: one that cannot be listed (chmod 000), one that can
+    be listed but not entered (chmod 644)."""
     locked = _tree(tmp_path, SEED)
+    (tmp_path / "shut").mkdir()
+    (tmp_path / "shut" / "c.yaml").write_bytes(SEED.read_bytes())
     locked.chmod(0)
+    (tmp_path / "shut").chmod(0o644)
     try:
         check = subprocess.run([*_as_a_user(), EXE, "check", tmp_path], capture_output=True, text=True)
         due = subprocess.run([*_as_a_user(), EXE, "due", tmp_path, "--budget", "2026"], capture_output=True, text=True)
     finally:
         locked.chmod(0o755)
-    said = f"{locked}:1:1: error[unreadable-file]: {DENIED}\n"
-    assert (check.returncode, check.stderr) == (1, f"{said}checked 3 files: 1 error, 0 warnings\n")
+        (tmp_path / "shut").chmod(0o755)
+    said = (
+        f"{locked}:1:1: error[unreadable-file]: {DENIED}\n"
+        f"{tmp_path}/shut/c.yaml:1:1: error[unreadable-file]: the file cannot be read: permission denied\n"
+    )
+    assert (check.returncode, check.stderr) == (1, f"{said}checked 4 files: 2 errors, 0 warnings\n")
     assert (due.returncode, due.stderr) == (1, said)

@@ -118,12 +118,16 @@ def expand(paths: list[str]) -> list[str]:
             out.append(path)
             continue
         p = Path(path)
-        if p.is_dir():
+        try:
+            folder, there = p.is_dir(), p.exists() or p.is_symlink()  # a link that leads nowhere is there
+        except OSError:  # it cannot even be looked at (a folder above it that cannot be entered)
+            folder, there = False, True
+        if folder:
             found = _below(path)
             if not found:
                 raise UsageError(f"{path}: no *.yaml or *.yml file in this folder")
             out += found
-        elif p.exists() or p.is_symlink():  # a link that leads nowhere (or to itself): read, it says why not
+        elif there:  # read: a file that cannot be says why not
             out.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")
@@ -142,6 +146,16 @@ def _below(folder: str) -> list[str]:
     for parent, _folders, names in os.walk(folder, onerror=unreadable):
         for name in names:
             file = Path(parent, name)
-            if file.suffix in {".yaml", ".yml"} and (file.is_file() or (file.is_symlink() and not file.exists())):
+            if file.suffix in {".yaml", ".yml"} and _read_as_a_file(file):
                 found.append((file, str(file)))
     return [path for _, path in sorted(found, key=lambda item: item[0])]
+
+
+def _read_as_a_file(file: Path) -> bool:
+    """Whether FILE, listed in a folder, is read: a regular file, and whatever cannot even be looked at (a link
+    that leads nowhere or to itself, a file in a folder that can be listed but not entered), which says why it
+    cannot be read; not a FIFO, a socket or a device."""
+    try:
+        return stat.S_ISREG(file.stat().st_mode)
+    except OSError:
+        return True
