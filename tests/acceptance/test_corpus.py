@@ -154,6 +154,7 @@ class Case:
     diags: tuple = ()  # ((severity, CODE, LINE), ...): exactly what `check` prints
     message: str = ""  # a regex that the message of the first expected diagnostic must match
     figures: tuple = ()  # ((path into `gap --format json`, exact value), ...)
+    savings: tuple = ()  # ((path into `savings --format json`, exact value), ...)
     literal: str = ""  # text that `gap` (table) must print on stdout, as is
     make: Callable[[Path], None] | None = None  # writes a generated input
     creates_nothing: str = ""  # a file name that must not appear in the working folder
@@ -237,6 +238,14 @@ CASES = [
         (("total", "cost"), Decimal("1234567890123456789012345679.90")),
     )),
     err("digits_31", "too-many-digits", 11, r"\b30\b"),
+    # issue 20: a negative amount (a saving) of 30 digits read with its øre, not in a 28-digit context; one of 31
+    # digits refused, not rounded
+    Case("negative_saving_30_digits", 0, savings=(
+        (("years", 0, "sources", "kasse", "savings"), Decimal("-1000000000000000000000000000.01")),
+        (("years", 1, "sources", "kasse", "savings"), Decimal("-100000000000000000000000000.01")),
+        (("total", "savings"), Decimal("-1100000000000000000000000000.02")),
+    )),
+    err("negative_saving_31_digits", "too-many-digits", 14, r"\b31 digits\b.*\b30\b"),
     # 1e3, 1.0e+3, 1e400
     err("exponent_1e3", "exponent", 11),
     err("exponent_1_0e_plus_3", "exponent", 12),
@@ -336,6 +345,9 @@ CASES = [
     # names with Rich markup, printed literally
     Case("markup_name", 0, literal="Skole [fase 2]"),
     Case("markup_close_tag", 0, literal="Hjem [/] Job"),
+    # issue 20, point 5: names, notes, ids and a title that are Markdown or HTML (every Markdown output:
+    # tests/acceptance/test_markdown_injection.py), valid and shown as written
+    Case("markdown_injection", 0, figures=((("years", 0, "financed"), Decimal("1.7")),), literal="<h1>Kassen</h1>"),
     # issue 10, 2.1: an index number has at most 30 digits in all (leading zeros too); check and --prices agree
     err("index_leading_zeros", "invalid-index", 6, r"\b30\b", column=9, prices=2025),
     err("index_million_zeros", "invalid-index", 5, r"\b30\b", make=index_with_zeros(1_000_000), column=21,
@@ -365,6 +377,25 @@ CASES = [
     err("tariff_without_outcomes", "amount-or-share", 14, r"'outcomes' with its 'tariff'"),
     err("tariff_and_share", "amount-or-share", 13, r"exactly one kind.*'share' and 'tariff'"),
     err("tariff_and_amount", "amount-or-share", 13, r"exactly one kind.*'amount' and 'tariff'"),
+    # issue 20, 7: a share or a realisation written as no number may be is told as an amount is; one just past
+    # its bound is not told to write a percentage
+    err("realisation_hex", "not-plain-decimal", 4, r"hex"),
+    err("realisation_underscore", "digit-separator", 4, r"write 5$"),
+    err("realisation_exponent", "exponent", 4, r"write 1$"),
+    err("realisation_nan", "not-finite", 4, r"finite number, not '\.nan'"),
+    err("realisation_just_above_200", "realisation-range", 4,
+        r"^realisation 2.0001 is read as a fraction \(200.01 %\), above 200 %: "
+        r"a realisation is a fraction from 0 to 2 or a percentage from 0 to 200 %$"),
+    err("share_just_above_100", "share-range", 15, r"\(100.01 %\), above 100 %"),
+    err("share_exponent", "exponent", 15, r"write 0.5$"),
+    # issue 20, 9: a misspelt required key is one finding with the suggestion, as `cots:` is (no missing-key)
+    err("typo_nme", "unknown-key", 9, r"mean 'name'\?$"),
+    err("typo_scenari", "unknown-key", 2, r"mean 'scenario'\?$"),
+    err("typo_sourc", "unknown-key", 12, r"mean 'source'\?$"),
+    # issue 20, 9: no surplus is computed from a value that is itself refused (an ambiguous 1.850)
+    err("surplus_from_ambiguous_amount", "ambiguous-thousands", 13, r"write 1850 or 1.85$"),
+    err("surplus_against_ambiguous_cost", "ambiguous-thousands", 10, r"write 1500 or 1.5$"),
+    Case("surplus_beside_ambiguous_amount", 1, ((E, "ambiguous-thousands", 14), (W, "surplus", 15))),
 ]
 
 
@@ -453,12 +484,13 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
     if case.creates_nothing:
         assert not (tmp_path / case.creates_nothing).exists(), "a tag in the scenario ran a command"
 
-    if case.figures:
-        gap = run(["gap", str(path), "--format", "json"], tmp_path, case.guarded)
-        assert gap.returncode == 0, gap.stderr
-        report = json.loads(gap.stdout, parse_float=Decimal)
-        for where, expected in case.figures:
-            assert dig(report, where) == expected, where
+    for command, figures in (("gap", case.figures), ("savings", case.savings)):
+        if figures:
+            ran = run([command, str(path), "--format", "json"], tmp_path, case.guarded)
+            assert ran.returncode == 0, ran.stderr
+            report = json.loads(ran.stdout, parse_float=Decimal)
+            for where, expected in figures:
+                assert dig(report, where) == expected, (command, where)
     if case.column:
         severity, code, line = case.diags[0]
         assert f"{path}:{line}:{case.column}: {severity}[{code}]" in result.stderr, result.stderr[-3000:]

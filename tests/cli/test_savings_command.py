@@ -144,3 +144,83 @@ def test_a_decimal_comma_on_the_command_line_is_said(written, said):
     result = invoke("savings", WORKED, f"--realisation={written}", env=WIDE)
     assert result.code == 2
     assert said in " ".join(result.stderr.replace("│", " ").split())
+
+
+# --- issue 20: a decimal comma that may be a list's, a bounded list, a bare discount, numbers written wrong ----------
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("1,5%", "1,5% is ambiguous: two realisations (100% and 5%) or one with a decimal comma (1.5%)? write "
+         "100%,5% for the list, or 1.5%"),
+        ("1,2", "1,2 is ambiguous: two realisations (100% and 200%) or one with a decimal comma (1.2)? write "
+         "100%,200% for the list, or 1.2"),
+        ("1,5%,50%", "1,5%,50% is ambiguous: 1,5% is two realisations (100% and 5%) or one with a decimal comma "
+         "(1.5%)? write 100%,5%,50% for the list, or 1.5%,50%"),
+    ],
+)  # fmt: skip
+def test_a_comma_that_may_be_a_decimal_comma_in_a_list_is_refused_with_both_readings(written, said):
+    result = invoke("savings", WORKED, f"--realisation={written}", env=WIDE)
+    assert result.code == 2 and result.stdout == ""
+    assert said in " ".join(result.stderr.replace("│", " ").split())
+
+
+@pytest.mark.parametrize(
+    ("written", "realisations"),
+    [("42,5%", ["0.425"]), ("100%,5%", ["1", "0.05"]), ("1,0.75", ["1", "0.75"]), ("2,1", ["2", "1"])],
+)
+def test_a_list_with_one_reading_is_read_that_way(written, realisations):
+    data = savings_json(WORKED, f"--realisation={written}")
+    found = [row["realisation"] for row in data["sensitivity"]] if "sensitivity" in data else [data["realisation"]]
+    assert found == [D(r) for r in realisations]
+
+
+def test_the_realisation_list_is_bounded():
+    from effektinvest.cli.options import MAX_REALISATIONS
+
+    assert MAX_REALISATIONS == 201  # every whole percentage from 0 to 200 %, as docs/cli.md says
+    every = ",".join(f"{p}%" for p in range(201))
+    assert len(savings_json(WORKED, f"--realisation={every}")["sensitivity"]) == 201
+    result = invoke("savings", WORKED, "--realisation=" + ",".join(["50%"] * 20_000), env=WIDE)
+    assert result.code == 2 and result.stdout == ""
+    assert "at most 201 realisations (every whole percentage from 0 to 200 %), not 20,000" in " ".join(
+        result.stderr.replace("│", " ").split()
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("1", 'not \'1\': a bare number is a fraction below 1; for 1 % write "1%"'),
+        ("4", 'not \'4\': a bare number is a fraction below 1; for 4 % write "4%"'),
+        ("0x1", "'0x1' is not a plain decimal number (hex, octal or binary)"),
+        ("4e-2", "'4e-2' has an exponent; numbers are plain decimals: write 0.04"),
+        (".nan", "a discount rate must be a finite number, not '.nan'"),
+    ],
+)
+def test_a_bare_discount_of_1_or_more_and_one_written_as_no_number_are_usage_errors(written, said):
+    result = invoke("savings", WORKED, f"--discount={written}", env=WIDE)
+    assert result.code == 2 and result.stdout == ""
+    assert said in " ".join(result.stderr.replace("│", " ").split())
+
+
+def test_a_discount_of_100_percent_is_written_as_a_percentage():
+    assert savings_json(WORKED, "--discount", "100%")["discount"] == 1
+    assert savings_json(WORKED, "--discount", "0.99")["discount"] == D("0.99")
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("0x1", "'0x1' is not a plain decimal number (hex, octal or binary)"),
+        ("0_5", "'0_5' has underscores: write 5"),
+        ("1e0", "'1e0' has an exponent; numbers are plain decimals: write 1"),
+        (".nan", "a realisation must be a finite number, not '.nan'"),
+        ("2.0001", "realisation 2.0001 is read as a fraction (200.01 %), above 200 %"),
+    ],
+)
+def test_a_realisation_option_written_as_no_number_is_told_as_an_amount_is(written, said):
+    result = invoke("savings", WORKED, f"--realisation={written}", env=WIDE)
+    assert result.code == 2
+    assert said in " ".join(result.stderr.replace("│", " ").split())

@@ -12,7 +12,6 @@ from effektinvest.core.display_context import (
     danish,
     decimals_needed,
     figure,
-    markdown_text,
     percent,
     places,
     points,
@@ -69,39 +68,6 @@ def test_coverage_for_people_is_the_4_decimal_coverage_through_the_display_round
 def test_caption_names_the_unit_and_the_price_level():
     assert caption(Unit.MIO, 2024) == "mio. kr., 2024-priser"
     assert caption(Unit.TKR, None) == "t.kr."
-
-
-def test_markdown_text_escapes_what_markdown_and_its_html_act_on():
-    hostile = "</td></tr></table><h1>x</h1> [link](http://x) ![i](y) *a* _b_ `c` ~d~ &amp; a|b \\ \n# h"
-    escaped = markdown_text(hostile)
-    for raw in ("<", ">", "[", "]", "*", "_", "`", "~", "&", "|"):
-        assert escaped.count(raw) == escaped.count("\\" + raw), raw
-    assert "\n" not in escaped and "\\\\ " in escaped
-    assert markdown_text("Hjem, Job og Helhed") == "Hjem, Job og Helhed"
-
-
-def test_no_markdown_report_lets_a_users_markup_through():
-    """gap, --explain, --by project, compare and savings in Markdown escape a name, title or note as the
-    note does: no tag, link or image a user wrote is live."""
-    import re
-
-    path = str(ROOT / "tests" / "fixtures" / "markdown" / "injection.yaml")
-    runs = [
-        ("gap", path, "-f", "markdown", "--explain"),
-        ("gap", path, "-f", "markdown", "--by", "project"),
-        ("compare", path, path, "-f", "markdown"),
-        ("savings", path, "-f", "markdown"),
-        ("note", path),
-    ]
-    for args in runs:
-        result = invoke(*args)
-        assert result.code == 0, (args, result.stderr)
-        out = result.stdout
-        for live in ("<h1>", "</td>", "<script>", "<b>", "*vigtigt*"):
-            assert live not in out, (args, live)
-        assert not re.search(r"(?<!\\)\]\(", out), args  # no link or image: every ] escaped
-        assert "\\<h1\\>" in out, args  # the source's name, escaped
-        assert "Havnen \\[klik\\]" in out or args[0] == "savings", args  # savings names no project
 
 
 def test_the_noncharacters_are_shown_as_escapes_everywhere():

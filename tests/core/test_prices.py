@@ -188,3 +188,31 @@ def test_prices_without_price_level():
     scenario = load_path(PRICES).scenario.model_copy(update={"price_level": None})
     with pytest.raises(PriceProblem, match="needs 'price_level:'"):
         restate(scenario, 2025)
+
+
+# --- a cost that restates to 0 (issue 20, 9) --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "said"),
+    [
+        ("{2024: 0.01}", "financing line 1 of project 'p' has an amount in 2024, but the projects it covers have no "
+         "cost in that year"),
+        ("0.01", "the projects that financing line 1 of project 'p' covers have no cost in any year: there is "
+         "nothing to split the amount over"),
+    ],
+)  # fmt: skip
+def test_an_amount_against_a_cost_that_restates_to_0_is_amount_without_cost_in_those_prices(amount, said):
+    # docs/cli.md (gap --prices), the choice: 0.01 kr. at 40/100 is 0.004, 0 øre: in 2025-priser the projects cost
+    # nothing that year, and an amount needs cost to pay against (scenario-format.md); nothing is split equally
+    text = head(index="{2024: 100, 2025: 40}") + (
+        "projects:\n  p:\n    name: P\n    costs: {2024: 0.01}\n"
+        f"    financing:\n      - source: f\n        amount: {amount}\n"
+    )
+    loaded = load_bytes(text.encode(), "prices.yaml")
+    assert loaded.errors == [] and loaded.scenario is not None  # the file as written is valid
+    restated = with_prices(loaded, 2025)
+    assert restated.scenario is None
+    assert [(d.code, d.line, d.message) for d in restated.errors] == [
+        ("amount-without-cost", 13, f"in 2025-priser: {said}")
+    ]

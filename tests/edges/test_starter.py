@@ -181,3 +181,35 @@ def test_init_dash_prints_the_starter():
     result = invoke("init", "-")
     assert result.returncode == 0 and result.stdout.startswith("# Scenarie")
     assert not (ROOT / "-").exists()
+
+
+# Every commented example of the starter that is YAML (a key, a source, an outcome line): uncommented, the file
+# uses every key the starter shows.
+_EXAMPLES = (
+    r"realisation|actuals_through|staten|  name: Staten|  kind: state|savings|  decentral: |  staten: "
+    r"|actual_costs|realised_savings|- source: outcomefonden|  tariff|  outcomes|  cap|  paid|  achieved"
+)
+
+
+@pytest.mark.parametrize("edge", ["first", "last"])
+def test_init_at_the_first_and_the_last_budget_year_writes_examples_that_pass_check_uncommented(tmp_path, edge):
+    """The starter's years all come from the one year range (model.numbers YEAR_MIN..YEAR_MAX): at the last budget
+    year init starts, every example, uncommented, is still a valid year (issue 20: 2199 once wrote 2201)."""
+    import re
+
+    from effektinvest.edges.starter import LAST_BUDGET_YEAR, SPAN
+    from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
+
+    year = YEAR_MIN if edge == "first" else LAST_BUDGET_YEAR
+    assert run("init", "ny.yaml", "--budget-year", str(year)).code == 0
+    text = (tmp_path / "ny.yaml").read_text(encoding="utf-8")
+    uncommented = re.sub(rf"(?m)^(\s*)# (?=({_EXAMPLES}))", r"\1", text)
+    assert re.findall(rf"(?m)^\s*# (?:{_EXAMPLES})", uncommented) == []  # nothing left commented but prose
+    (tmp_path / "ny.yaml").write_text(uncommented, encoding="utf-8")
+    result = run("check", "ny.yaml")
+    assert (result.code, result.stderr) == (0, "checked 1 file: 0 errors, 0 warnings\n")
+    years = {int(y) for y in re.findall(r"(?<![0-9.])(1[89][0-9]{2}|2[0-9]{3})(?![0-9])", uncommented)}
+    assert min(years) == year and max(years) == year + SPAN
+    assert YEAR_MIN <= min(years) and max(years) <= YEAR_MAX
+    if edge == "last":
+        assert max(years) == YEAR_MAX  # the last budget year reaches the end of the range, not past it

@@ -17,7 +17,15 @@ from hypothesis import strategies as st
 from effektinvest.model.diagnostics import CODES
 from effektinvest.model.lexical import looks_like_thousands, resolve_plain
 from effektinvest.model.misread import explain_text_as_number
-from effektinvest.model.numbers import ValueProblem, ambiguous_thousands, parse_amount, parse_share, parse_year, plain
+from effektinvest.model.numbers import (
+    ValueProblem,
+    ambiguous_thousands,
+    parse_amount,
+    parse_realisation,
+    parse_share,
+    parse_year,
+    plain,
+)
 
 # ---------------------------------------------------------------------------
 # resolve_plain: YAML 1.2 core, stricter (a number is only a plain decimal)
@@ -305,9 +313,49 @@ def test_share_outside_0_to_100_percent(value):
     assert _problem(parse_share, value).code == "share-range"
 
 
-@pytest.mark.parametrize("value", ["thirty", "30", "30 procent", "%", True, ["30%"]])
+@pytest.mark.parametrize("value", ["thirty", "30 procent", "%", True, ["30%"]])
 def test_not_a_share(value):
     assert _problem(parse_share, value).code == "not-a-share"
+
+
+def test_a_quoted_share_is_told_as_a_quoted_realisation_is():
+    assert _problem(parse_share, "30").code == "share-percent"  # '"30"': write "30%", as '"75"' for a realisation
+    assert _problem(parse_share, "0.3").message == "a share is a number, not text: write 0.3 without quotes"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "said"),
+    [
+        ("0x1", "not-plain-decimal", "'0x1' is not a plain decimal number (hex, octal or binary)"),
+        ("0_5", "digit-separator", "'0_5' has underscores: write 5"),
+        ("1e0", "exponent", "'1e0' has an exponent; numbers are plain decimals: write 1"),
+        (".nan", "not-finite", "must be a finite number, not '.nan'"),
+        ("-.inf", "not-finite", "must be a finite number, not '-.inf'"),
+        ("0,5", "decimal-comma", "'0,5' has a decimal comma: write 0.5"),
+    ],
+)
+@pytest.mark.parametrize("parse", [parse_share, parse_realisation])
+def test_a_fraction_written_as_no_number_is_told_as_an_amount_is(parse, text, code, said):
+    problem = _problem(parse, text)
+    assert (problem.code, problem.message) == (code, said) or (problem.code == code and said in problem.message)
+
+
+@pytest.mark.parametrize(
+    ("parse", "value", "code", "said"),
+    [
+        (parse_realisation, "2.0001", "realisation-range", "realisation 2.0001 is read as a fraction (200.01 %), above "
+         "200 %: a realisation is a fraction from 0 to 2 or a percentage from 0 to 200 %"),
+        (parse_share, "1.0001", "share-range", "share 1.0001 is read as a fraction (100.01 %), above 100 %: a share "
+         "is a fraction from 0 to 1 or a percentage from 0 to 100 %"),
+        (parse_realisation, "75", "realisation-range", 'realisation 75 is read as a fraction (7500 %); a percentage '
+         'is written "75%"'),
+        (parse_share, "42.5", "share-percent", 'share 42.5 is read as a fraction (4250 %); a percentage is written '
+         '"42.5%"'),
+    ],
+)  # fmt: skip
+def test_a_bare_number_past_the_bound_is_told_to_be_a_percentage_only_when_it_reads_as_one(parse, value, code, said):
+    problem = _problem(parse, Decimal(value))
+    assert (problem.code, problem.message) == (code, said)
 
 
 # ---------------------------------------------------------------------------
@@ -422,3 +470,18 @@ def test_an_invisible_character_in_a_number_is_named_in_words(text, said):
     problem = explain_text_as_number(text)
     assert (problem.code, problem.message) == ("not-a-number", said)
     assert "\\x" not in problem.message and "\\u" not in problem.message
+
+
+def test_every_written_year_range_is_the_one_of_model_numbers():
+    """The one year range: the schema's year keys and the invalid-year diagnostic say YEAR_MIN..YEAR_MAX, which
+    they spell out as constants of their own (issue 20, 11: the starter's years come from the one range)."""
+    import re
+
+    from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
+    from effektinvest.model.values import YEAR_KEY_PATTERN
+
+    assert [y for y in range(1000, 10_000) if re.fullmatch(YEAR_KEY_PATTERN, str(y))] == list(
+        range(YEAR_MIN, YEAR_MAX + 1)
+    )
+    code = CODES["invalid-year"]
+    assert f"from {YEAR_MIN} to {YEAR_MAX}" in code.title and f"from {YEAR_MIN} to {YEAR_MAX}" in code.fix

@@ -336,3 +336,31 @@ def test_checks_still_run_on_the_valid_parts_of_a_file_with_a_bad_count():
         ("unharvestable-source", 16),
         ("unknown-source", 17),
     ]
+
+
+# --- issue 20, 9: a required key misspelt is one finding, as an optional one (`cots:`) is -----------------------------
+
+
+def test_a_misspelt_required_key_is_one_unknown_key_with_the_suggestion_at_every_level():
+    text = (
+        "scenari: T\nbudget_yer: 2024\nunit: kr.\n"
+        "sources:\n  dec:\n    nme: Decentral\n"
+        "projects:\n  p:\n    nme: P\n    cots: {2024: 1000}\n"
+        "    financing:\n      - sourc: dec\n        amount: 10\n"
+        "financing:\n  - sourc: dec\n    amount: 5\n    projects: [p]\n"
+    )
+    loaded = load_bytes(text.encode(), "t.yaml")
+    assert [(d.code, d.line, d.message) for d in loaded.diagnostics] == [
+        ("unknown-key", 1, "unknown key 'scenari'; did you mean 'scenario'?"),
+        ("unknown-key", 2, "unknown key 'budget_yer'; did you mean 'budget_year'?"),
+        ("unknown-key", 6, "unknown key 'nme'; did you mean 'name'?"),
+        ("unknown-key", 9, "unknown key 'nme'; did you mean 'name'?"),
+        ("unknown-key", 10, "unknown key 'cots'; did you mean 'costs'?"),
+        ("unknown-key", 12, "unknown key 'sourc'; did you mean 'source'?"),
+        ("unknown-key", 15, "unknown key 'sourc'; did you mean 'source'?"),
+    ]
+
+
+def test_a_required_key_left_out_beside_an_unrelated_unknown_key_is_still_missing():
+    text = HEAD + "sources:\n  dec:\n    kind: decentral\n    colour: blue\nprojects: {}\n"
+    assert found(text) == [("missing-key", 5), ("unused-source", 5), ("unknown-key", 7)]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import sys
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -22,15 +20,16 @@ from effektinvest.cli.common import (
     unit_option,
     usable,
 )
+from effektinvest.cli.options import MAX_REALISATIONS, parse_discount, parse_realisations
 from effektinvest.edges.output import deliver, refuse
-from effektinvest.model.numbers import DECIMAL_RE, ValueProblem, parse_realisation
 from effektinvest.reports import savings as savings_report
 
 SavingsFormat = StrEnum("SavingsFormat", {name: name for name in savings_report.FORMATS})
 
 REALISATION_HELP = (
     'The share of the expected savings assumed to materialise, "75%" or 0.75, from 0 to 200 % (default: the '
-    "file's realisation, else 100 %); a list such as 100%,75%,50% prints a sensitivity table."
+    "file's realisation, else 100 %); a list such as 100%,75%,50% (at most "
+    f"{MAX_REALISATIONS} values) prints a sensitivity table."
 )
 
 
@@ -86,51 +85,3 @@ def savings(
     results = sensitivity(found, loaded.gap, realisations or [None], rate)  # one view, or one per realisation
     report = build(found, results, out_unit or found.unit)
     deliver(lambda: savings_report.render(format.value, report, decimals), format.value, output, force)
-
-
-def _number(text: str) -> object:
-    """TEXT as the file would give it: a plain decimal is a number, anything else text."""
-    stripped = text.strip()
-    return Decimal(stripped) if DECIMAL_RE.fullmatch(stripped) else stripped
-
-
-_DECIMAL_COMMA = re.compile(r"([0-9]),([0-9])")
-_ITEM = re.compile(r"\s*[-+]?[0-9]+(?:\.[0-9]+)?\s*%?\s*")
-
-
-def parse_realisations(text: str) -> list[Decimal]:
-    """--realisation: one realisation or a comma-separated list ("100%,75%" or "1,0.75"). A percentage written
-    with a decimal comma is one value ("42,5%"), when the list reading fails; otherwise a comma between digits
-    that makes a list of numbers once it is a point is told as a decimal comma ("0,75": write 0.75)."""
-    try:
-        return [parse_realisation(_number(item)) for item in text.split(",")]
-    except ValueProblem as problem:
-        if "," in text:
-            try:
-                return [parse_realisation(_number(text))]
-            except ValueProblem:
-                pass
-        message = problem.message
-        pointed = _DECIMAL_COMMA.sub(r"\1.\2", text.strip())
-        if pointed != text.strip() and all(_ITEM.fullmatch(item) for item in pointed.split(",")):
-            message = (
-                f"{text.strip()} has a decimal comma: write {pointed} (commas separate the realisations of a "
-                "list, such as 100%,75%)"
-            )
-        raise typer.BadParameter(message, param_hint="'--realisation'") from None
-
-
-def parse_discount(text: str) -> Decimal:
-    """--discount: a rate from 0 to 100 %, "4%" or 0.04."""
-    value = _number(text)
-    try:
-        rate = parse_realisation(value)  # the same two ways of writing a fraction; the range is checked below
-    except ValueProblem:
-        rate = None
-    if rate is None or rate > 1:
-        shown = text.strip()
-        raise typer.BadParameter(
-            f'a discount rate is a percentage from 0 to 100 % such as "4%", or a fraction such as 0.04, not {shown!r}',
-            param_hint="'--discount'",
-        )
-    return rate

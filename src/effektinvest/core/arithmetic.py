@@ -1,10 +1,10 @@
 """The arithmetic of the scenario format (docs/scenario-format.md, "Arithmetic"), as pure functions.
 
-All money is exact `Decimal` in kr. here; renderers convert to the output unit.
-Rounding happens in four places only, as the spec says: a share line's
-payment (to whole øre, half to even), an outcome line's tariff x count (the
-same), a scalar amount's split over years (whole øre, largest remainder, ties
-to the earlier year), and coverage (4 decimals, half to even).
+All money is exact `Decimal` in kr. here; renderers convert to the output unit. Rounding happens in four places
+only, as the spec says: a share line's payment (to whole øre, half to even), an outcome line's tariff x count
+(the same), a scalar amount's split over years (whole øre, largest remainder, ties to the earlier year), and
+coverage (4 decimals, half to even).
+Every operation on money here is exact, by the rule in `core/exact.py`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """How a figure or a text is shown, in one place (as beancount's display context): how many decimals a value
 needs, the one display rounding, Danish numbers, percentages and percentage points, coverage for people, the
-caption of a table; and text a user wrote, neutralised for each output (a terminal and plain text, Markdown,
-JSON, a spreadsheet). Every report shows its figures and texts through these functions; rounding here is for
-people only, never of a figure that is computed further."""
+caption of a table; and text a user wrote, neutralised for each output (a terminal and plain text, JSON, a
+spreadsheet; Markdown escapes on top of `visible` in `formats/markdown.py`). Every report shows its figures and
+texts through these functions; rounding here is for people only, never of a figure that is computed further."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
-from effektinvest.core.arithmetic import coverage
+from effektinvest.core.arithmetic import ZERO, coverage
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 
@@ -63,7 +63,7 @@ def percent(fraction: Decimal, decimals: int | None = 1) -> str:
 def signed(value: Decimal, decimals: int) -> str:
     """A change with its sign: +0,50, -1,20, and 0,00 for no change (nor one that rounds away)."""
     if rounded(value, decimals) == 0:
-        return danish(abs(value) * 0, decimals)
+        return danish(ZERO, decimals)  # no sign, and no arithmetic on VALUE (core/exact.py's rule)
     text = danish(value, decimals)
     return text if text.startswith("-") else "+" + text
 
@@ -102,19 +102,6 @@ def year_heads(years) -> list[str]:
 def caption(unit: Unit, price_level: int | None) -> str:
     """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them."""
     return unit.value if price_level is None else f"{unit.value}, {price_level}-priser"
-
-
-# --- Markdown -------------------------------------------------------------------------------------------------------
-
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>~&|])")  # what Markdown or its HTML acts on inside a line
-
-
-def markdown_text(text: str) -> str:
-    """TEXT for a line of Markdown or a table cell: a line break cannot end it, every hidden character is shown
-    (`visible`), and nothing in it is read as Markdown or HTML (a backslash, a pipe, emphasis, code, links,
-    tags, entities)."""
-    text = visible(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 # --- text a user wrote, on a terminal or in a file (docs/cli.md, "How text you wrote is shown") ---------------------

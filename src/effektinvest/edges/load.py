@@ -55,7 +55,7 @@ def load_bytes(
     if result.data is None or any(d.code in _FATAL for d in diagnostics):
         return Loaded(path, None, None, sorted(diagnostics, key=Diagnostic.sort_key), where)
     raw, result.data = result.data, None
-    scenario, invalid, gaps = validate(raw)
+    scenario, invalid, gaps = validate(raw, [where for where, *_ in result.thousands if holds_amount(where)])
     del raw  # the model holds the values; the raw containers can go
     findings = model_findings(invalid, result.poisoned) if invalid else []
     gap = paid = None

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from effektinvest.model.diagnostics import CODES, Finding
 from effektinvest.model.numbers import describe
 from effektinvest.model.scenario import FinancingLine, PooledLine, Project, Scenario, Source
-from effektinvest.model.suggest import nearest
+from effektinvest.model.suggest import nearest, nearest_name
 from effektinvest.model.values import AMOUNT_TAGS, ENTRIES
 
 _MAPPING_TYPES = frozenset({"dict_type", "mapping_type", "model_type", "model_attributes_type"})
@@ -104,11 +104,21 @@ def model_findings(exc: ValidationError, poisoned: list[tuple]) -> list[Finding]
     (POISONED: it read that value as nothing)."""
     out = []
     refused = set(poisoned)
-    for where, at_key, kind, error in errors(exc):
+    found = list(errors(exc))
+    misspelt = {_meant(where) for where, _, kind, _ in found if kind == "extra_forbidden"}
+    for where, at_key, kind, error in found:
         if any(where[:i] in refused for i in range(len(where) + 1)):
             continue
+        if kind == "missing" and where in misspelt:
+            continue  # `nme:` for `name:`: one finding, the unknown key's, which suggests it (as `cots:` is)
         out.append(_finding(where, at_key, kind, error))
     return out
+
+
+def _meant(where: tuple) -> tuple:
+    """The path of the key that the unknown key at WHERE is suggested for (`nme` in a source: its `name`)."""
+    model = model_at(where[:-1])
+    return (*where[:-1], model and nearest_name(str(where[-1]), list(model.model_fields)))
 
 
 def _finding(where: tuple, at_key: bool, kind: str, error: dict) -> Finding:

@@ -97,7 +97,10 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
         hint = f"write {num.group(0).replace(',', '.')} and " if num else ""
         return ValueProblem("unit-in-amount", f"{shown!r} has a unit in it: {hint}give the unit once, in 'unit:'")
     if "_" in t and _UNDERSCORE_RE.fullmatch(t):
-        return ValueProblem("digit-separator", f"{shown!r} has underscores: write {t.replace('_', '')}")
+        meant = t.replace("_", "")
+        if re.fullmatch(r"[-+]?[0-9]+(?:\.[0-9]+)?", meant):
+            meant = format(Decimal(meant), "f")  # 0_5 is 5, not 05 (a leading zero to be told next)
+        return ValueProblem("digit-separator", f"{shown!r} has underscores: write {meant}")
     if _EXPONENT_RE.fullmatch(t):
         hint = "write the number out in full"
         exp = t.lower().partition("e")[2]

@@ -64,9 +64,10 @@ def parse_amount(value: object, what: str = "an amount") -> Decimal:
 
 def parse_signed_amount(value: object, what: str = "an amount") -> Decimal:
     """An exact amount that may be negative (a saving that is an extra cost), as written; every other rule
-    as `parse_amount`. Raises ValueProblem."""
+    as `parse_amount`. Raises ValueProblem. (`copy_negate`, not `-`: a minus rounds in the ambient context, 28
+    digits by default; copy_negate never rounds, so too many digits are refused, not rounded away.)"""
     if isinstance(value, Decimal) and value < 0:
-        return -parse_amount(-value, what)
+        return parse_amount(value.copy_negate(), what).copy_negate()
     return parse_amount(value, what)
 
 
@@ -96,29 +97,43 @@ def _share_digits(value: Decimal, what: str = "share") -> None:
 
 
 def parse_share(value: object) -> Decimal:
-    """A share as a fraction from 0 to 1: "30%", "42,5 %", or 0.3. Raises ValueProblem."""
+    """A share as a fraction from 0 to 1: "30%", "42,5 %", or 0.3. A number written as text says so, as
+    for a realisation. Raises ValueProblem."""
+    if isinstance(value, str) and not _PERCENT_RE.fullmatch(value):
+        _fraction_text(value, "a share")
     return _fraction(value, "share", "30%", 1, ("share-range", "share-percent"))
 
 
 def parse_realisation(value: object) -> Decimal:
     """A realisation as a fraction from 0 to 2: "75%", "150 %", 0.75 or 1.5 (a bare number is always a
     fraction, as a share is). A number written as text says so: "0.75" (quoted) is a number, 0,75 has a decimal
-    comma. Raises ValueProblem."""
+    comma, 0x1, 0_5, 1e0 and .nan are not plain decimals (the codes of an amount). Raises ValueProblem."""
     if isinstance(value, str) and not _PERCENT_RE.fullmatch(value):
-        _realisation_text(value)
+        _fraction_text(value, "a realisation")
     return _fraction(value, "realisation", "75%", 2, ("realisation-range", "realisation-range"))
 
 
-def _realisation_text(text: str) -> None:
-    """Raise what to tell a user whose realisation is TEXT that is meant as a number: a quoted number (once
-    it is one a realisation may be), or one with a decimal comma; return for any other text."""
+# What `misread` says of a text that is a number written some other way, which a share or a realisation says
+# too; any other text (a word, a unit, a date) is told what a share or a realisation is (`not-a-share`).
+MISREAD_CODES = frozenset(
+    {"not-finite", "decimal-comma", "thousands-separator", "digit-separator", "exponent", "not-plain-decimal"}
+)
+
+
+def _fraction_text(text: str, what: str) -> None:
+    """Raise what to tell a user whose share or realisation (WHAT) is TEXT that is meant as a number: a quoted
+    number (once it is one a fraction may be), or one written as no amount may be either (a decimal comma,
+    an underscore, an exponent, hex, .nan: the amount's code and message); return for any other text."""
+    from effektinvest.model.misread import explain_text_as_number  # the error path only
+
     t = text.strip()
     if DECIMAL_RE.fullmatch(t):
-        _fraction(Decimal(t), "realisation", "75%", 2, ("realisation-range", "realisation-range"))
-    if DECIMAL_RE.fullmatch(t) or re.fullmatch(r"[-+]?[0-9]+,[0-9]+", t):
-        from effektinvest.model.misread import explain_text_as_number  # the error path only
-
-        raise explain_text_as_number(text, "a realisation")
+        parse = parse_share if what == "a share" else parse_realisation
+        parse(Decimal(t))  # out of range: that, rather than the quotes
+        raise explain_text_as_number(text, what)
+    problem = explain_text_as_number(text, what)
+    if problem.code in MISREAD_CODES or problem.message.startswith(f"{what} has a"):  # an invisible character
+        raise problem
 
 
 def _fraction(value: object, what: str, example: str, most: int, codes: tuple[str, str]) -> Decimal:
@@ -140,13 +155,23 @@ def _fraction(value: object, what: str, example: str, most: int, codes: tuple[st
         if value < 0:
             raise ValueProblem(codes[0], f"a {top}, not {value}")
         if value > most:
-            raise ValueProblem(
-                codes[1],
-                f"{what} {value} is read as a fraction ({value.scaleb(2, EXACT):f} %); "
-                f'a percentage is written "{value}%"',
-            )
+            raise _above(value, what, most, codes)
         return value
     raise ValueProblem("not-a-share", f"a {_fraction_is(what, example)}, not {describe(value)}")
+
+
+def _above(value: Decimal, what: str, most: int, codes: tuple[str, str]) -> ValueProblem:
+    """A bare number above MOST: a percentage written without % when it reads as one (75, 42.5: at most two
+    decimals, as a percentage is written), else a fraction just past the bound (2.0001 is 200.01 %, not a
+    percentage of 2.0001 %)."""
+    as_percent = f"{what} {value} is read as a fraction ({plain(value.scaleb(2, EXACT))} %)"
+    if decimals(value) <= 2:
+        return ValueProblem(codes[1], f'{as_percent}; a percentage is written "{value}%"')
+    return ValueProblem(
+        codes[0],
+        f"{as_percent}, above {most * 100} %: a {what} is a fraction from 0 to {most} or a percentage "
+        f"from 0 to {most * 100} %",
+    )
 
 
 def _fraction_is(what: str, example: str) -> str:

@@ -77,14 +77,16 @@ def _status(path: tuple) -> bool:
 NO_GAPS = Gaps()
 
 
-def validate(raw: dict) -> tuple[Scenario | None, ValidationError | None, Gaps]:
+def validate(raw: dict, refused: Iterable[tuple] = ()) -> tuple[Scenario | None, ValidationError | None, Gaps]:
     """RAW (plain data from the reader) as a Scenario; if it is invalid, also pydantic's errors, and the
-    scenario made of the parts that are valid, with the gaps (None when even that cannot be made)."""
+    scenario made of the parts that are valid, with the gaps (None when even that cannot be made). REFUSED:
+    the paths of values that read as numbers but are errors all the same (an ambiguous 1.850, which the
+    reader finds): gaps too, so that no finding is made from them (a surplus of 1.85 that may be 1850)."""
+    gaps: set[tuple] = set(refused)
     try:
-        return Scenario.model_validate(raw), None, NO_GAPS
+        return Scenario.model_validate(raw), None, Gaps(frozenset(gaps)) if gaps else NO_GAPS
     except ValidationError as exc:
         first = problem = exc
-    gaps: set[tuple] = set()
     for _ in range(_ROUNDS):
         for where, _, _, _ in errors(problem):
             _stand_in(raw, where, gaps)

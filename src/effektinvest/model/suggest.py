@@ -99,10 +99,15 @@ def _names(names: tuple[str, ...]) -> _Names:
     return _Names(names)
 
 
+def nearest_name(word: str, choices) -> str | None:
+    """The closest of CHOICES to WORD (the X of 'did you mean X?'), or None."""
+    return _names(tuple(choices)).nearest(word)
+
+
 def nearest(word: str, choices) -> str:
     """'; did you mean X?' for the closest of CHOICES, or ''. Says which characters of WORD only look like
     those of X (a Cyrillic letter, an invisible character), since the two print alike."""
-    match = _names(tuple(choices)).nearest(word)
+    match = nearest_name(word, choices)
     if match is None:
         return ""
     odd = [_odd(character) for character in dict.fromkeys(word) if character not in match and not character.isascii()]

@@ -1,9 +1,10 @@
 """Diagnostics reporters: text, JSON, GitHub workflow commands (escaped), the step summary."""
 
 import json
+import re
 
 from effektinvest.model.diagnostics import Diagnostic
-from effektinvest.reports.check.reporters import github, line, step_summary, summary, to_json
+from effektinvest.reports.check.reporters import SHOWN, github, line, step_summary, summary, to_json
 
 D = Diagnostic("scen,arier/a:b.yaml", 3, 7, "decimal-comma", "'10,35' 100% wrong\nnext")
 W = Diagnostic("a.yaml", 1, 1, "surplus", "in 2024 | more")
@@ -69,3 +70,21 @@ def test_step_summary_is_a_markdown_table():
 
 def test_summary_counts():
     assert summary(1, 0, 1) == "checked 1 file: 0 errors, 1 warning"
+
+
+def test_step_summary_paths_and_messages_are_shown_as_written_not_as_markdown():
+    """issue 20, point 5: a path or message that is Markdown or HTML (a tag, a link, a heading or list at the
+    start of the note of diagnostics not shown) renders as text, and each diagnostic stays one row of six
+    cells."""
+    from markdown_it import MarkdownIt
+
+    path = "# 1. <b>fil</b> [l](https://evil.example) | x.yaml"
+    many = [Diagnostic(path, n, 1, "surplus", "'</td></tr></table><h1>x</h1>' ![i](y)") for n in range(1, 1003)]
+    text = step_summary(many, 1)
+    rendered = MarkdownIt("commonmark").enable("table").render(text)
+    assert set(re.findall(r"<(/?[a-z0-9]+)", rendered)) == {
+        *("h3", "p", "table", "thead", "tbody", "tr", "th", "td", "code"),
+        *("/h3", "/p", "/table", "/thead", "/tbody", "/tr", "/th", "/td", "/code"),
+    }
+    assert rendered.count("<tr>") == 1 + SHOWN and rendered.count("<td") == 6 * SHOWN
+    assert "<p># 1. &lt;b&gt;fil&lt;/b&gt; [l](https://evil.example) | x.yaml: 2 more diagnostics" in rendered

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from effektinvest.core.display_context import json_visible, markdown_text, visible
+from effektinvest.core.display_context import json_visible, visible
+from effektinvest.formats.markdown import heading, markdown_text, row
 from effektinvest.model.diagnostics import Diagnostic
 
 
@@ -96,15 +97,11 @@ def github(diagnostics: Iterable[Diagnostic]) -> str:
 def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     """A Markdown section for GitHub's job summary."""
     errors = sum(d.is_error for d in diagnostics)
-    head = f"### effektinvest check\n\n{summary(files, errors, len(diagnostics) - errors)}\n"
+    head = f"{heading('effektinvest check')}\n\n{summary(files, errors, len(diagnostics) - errors)}\n"
     if not diagnostics:
         return head + "\n"
     shown, hidden = _shown(diagnostics)  # GitHub takes at most 1 MiB of summary from a step
-    rows = [
-        f"| {markdown_text(d.path)} | {d.line} | {d.column} | {d.severity.value} | `{d.code}` "
-        f"| {markdown_text(d.message)} |"
-        for d in shown
-    ]
+    rows = [row([markdown_text(d.path), *_place(d), f"`{d.code}`", markdown_text(d.message)]) for d in shown]
     notes = "".join(f"{markdown_text(path)}: {markdown_text(_not_shown(count))}\n\n" for path, count in hidden.items())
     return (
         head
@@ -112,6 +109,10 @@ def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
         + ("\n".join(rows) + "\n\n")
         + notes
     )
+
+
+def _place(d: Diagnostic) -> list[str]:
+    return [str(d.line), str(d.column), d.severity.value]
 
 
 def summary(files: int, errors: int, warnings: int) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import danish, markdown_text, signed
-from effektinvest.formats.markdown import document, foot, head, row
+from effektinvest.core.display_context import danish, signed
+from effektinvest.formats.markdown import document, foot, head, markdown_text, row
 from effektinvest.reports import Options
 from effektinvest.reports.compare.view import (
     CompareReport,
@@ -24,7 +24,7 @@ def _cell(shown, value, places: int) -> str:
 def markdown(report: CompareReport, options: Options) -> str:
     table = rows(report)
     places = decimals_for(report, table, options.decimals)
-    out = head(markdown_text(report.title), [caption(report), ""], report.heads()[:-1])
+    out = head(report.title, [caption(report), ""], report.heads()[:-1])
     for line in table:
         for side, label in report.sides:
             shown = signed if side == "change" else danish

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from effektinvest.core.display_context import NONE, TOTAL, percent, places, points, shown_coverage
+from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 from effektinvest.reports.compare.analysis import Change, ColumnChange, Comparison
 from effektinvest.reports.gap.view import LABELS, Row
@@ -184,7 +185,7 @@ def coverage_sides(change: Change) -> list[Decimal | None]:
         return [before, None, None]
     if before is None or after is None:
         return [before, after, Decimal(0) if before is after else None]
-    return [before, after, after - before]
+    return [before, after, EXACT.subtract(after, before)]
 
 
 def side_value(change: Change | None, side: str) -> Decimal | None:

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from effektinvest.core.display_context import TOTAL, visible
 from effektinvest.formats.workbook import PERCENT, POINTS, Sheet, amount_format, label_width, save
+from effektinvest.model.numbers import EXACT
 from effektinvest.reports import Options
 from effektinvest.reports.compare.analysis import Change
 from effektinvest.reports.compare.view import (
@@ -57,5 +58,5 @@ def xlsx(report: CompareReport, options: Options) -> bytes:
 def _coverage(change: Change) -> dict[str, Decimal | None]:
     """A column's coverage by side: before, after and the actual as fractions, the change in points."""
     before, after, moved = coverage_sides(change)
-    points = None if moved is None else moved.scaleb(2)
+    points = None if moved is None else moved.scaleb(2, EXACT)
     return {"before": before, "after": after, "change": points, "actual": change.actual}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from openpyxl import Workbook
 
 from effektinvest.core.display_context import TOTAL
+from effektinvest.core.exact import exact_sum
 from effektinvest.formats.workbook import Sheet, amount_format, save
 from effektinvest.reports import Options
 from effektinvest.reports.due.view import DueReport, decimals, decision, reason_text
@@ -23,7 +22,7 @@ def xlsx(report: DueReport, options: Options) -> bytes:
     sheet.head(title, report.unit.value, header, labels=6)
     number_format = amount_format(decimals(report, options.decimals))
     for row in report.rows:
-        total = sum(row.costs.values(), Decimal(0)) if row.costs else None
+        total = exact_sum(row.costs.values()) if row.costs else None
         costs = [sheet.number(row.costs.get(year), number_format) for year in years]
         head = [sheet.text(row.path), sheet.text(row.name), sheet.text(row.project)]
         words = [sheet.text(reason_text(row)), sheet.text(decision(row)), sheet.text(row.unit.value)]

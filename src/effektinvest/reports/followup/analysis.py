@@ -32,6 +32,7 @@ from effektinvest.core.arithmetic import (
     outcome_pays,
     pays,
 )
+from effektinvest.core.exact import exact_sum
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.followup.pockets import Pocket, pockets
@@ -240,7 +241,7 @@ def _outcomes(scenario: Scenario, paid: list) -> tuple[OutcomeFollowUp, ...]:
         counts = {**line.outcomes, **(line.achieved or {})}
         achieved = {year: count for year, count in sorted(counts.items()) if year <= through}
         cap = None if line.cap is None else to_kr(line.cap)
-        left = None if cap is None else max(EXACT.subtract(cap, sum(actual.values(), ZERO)), ZERO)
+        left = None if cap is None else max(EXACT.subtract(cap, exact_sum(actual.values())), ZERO)
         planned = outcome_pays(line, to_kr)[0]
         out.append(OutcomeFollowUp(ref, dict(sorted(line.outcomes.items())), achieved, planned, actual, cap, left))
     return tuple(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from effektinvest.core.exact import exactly
 from effektinvest.formats.csv import Table, year_labels
 from effektinvest.reports import Options
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
@@ -12,6 +13,7 @@ from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes
 _ZERO = Decimal(0)
 
 
+@exactly  # the deviations and totals of the outcome lines' rows
 def csv(report: FollowUpReport, options: Options) -> str:
     """Per column: cost (empty id), each source's financing, the residual (empty id), each outcome line's counts
     (id SOURCE/LINE/count; the actual of an open year its planned count) and payments (SOURCE/LINE/paid) in the

@@ -3,8 +3,8 @@ list (`formats.markdown`)."""
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import caption, markdown_text
-from effektinvest.formats.markdown import bold, document, foot, head, row
+from effektinvest.core.display_context import caption
+from effektinvest.formats.markdown import bold, document, foot, head, markdown_text, row
 from effektinvest.reports import Options
 from effektinvest.reports.followup.rows import cell, decimals_for, heads, lines, notes
 from effektinvest.reports.followup.view import FollowUpReport
@@ -13,7 +13,7 @@ from effektinvest.reports.followup.view import FollowUpReport
 def markdown(report: FollowUpReport, options: Options) -> str:
     table = lines(report)
     places = decimals_for(report, table, options.decimals)
-    title = f"{markdown_text(report.title)} (opfølgning, budget {report.budget_year})"
+    title = f"{report.title} (opfølgning, budget {report.budget_year})"
     out = head(title, [caption(report.unit, report.price_level), ""], heads(report)[:-1])
     for line in table:
         label = markdown_text(line.label)

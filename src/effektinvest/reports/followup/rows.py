@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from effektinvest.core.display_context import NONE, TOTAL, danish, percent, places, signed
+from effektinvest.core.exact import exact_sum, exactly
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
 from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, rounded
 
@@ -57,7 +58,7 @@ def lines(report: FollowUpReport) -> tuple[Line, ...]:
         rows = [
             ("Forventet antal", "count", [o.expected.get(year) for year in report.years], sum(o.expected.values())),
             ("Opnået antal", "count", achieved, sum(o.achieved.values())),
-            ("Betalt", "amount", [o.paid.get(year) for year in report.years], sum(o.paid.values(), Decimal(0))),
+            ("Betalt", "amount", [o.paid.get(year) for year in report.years], exact_sum(o.paid.values())),
         ]
         if o.cap is not None:
             rows.append(("Loft tilbage", "amount", [None] * len(report.years), o.cap_left))
@@ -126,13 +127,14 @@ def notes(report: FollowUpReport, table: tuple[Line, ...], decimals: int) -> lis
     residual = next(f for f in figures(report) if f.category == "residual")
     surplus = [(head, c.actual) for head, c in zip(heads(report), residual.columns, strict=True) if c.actual < 0]
     if surplus:
-        shown = "; ".join(f"{head}: {danish(-value, decimals)}" for head, value in surplus)
+        shown = "; ".join(f"{head}: {danish(value.copy_negate(), decimals)}" for head, value in surplus)
         out.append(f"Overskud (finansieringen overstiger udgiften) i regnskab / forventet: {shown}")
     if rounding_differs(report, decimals):
         out.append(ROUNDING_NOTE)
     return out + inactive_lines(report, decimals)
 
 
+@exactly
 def rounding_differs(report: FollowUpReport, decimals: int) -> bool:
     """Whether a shown total differs from the sum of its shown parts (amounts rounded to DECIMALS): a row's
     total against its years, a deviation against its actual less its plan, the residual against the cost less

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
+from effektinvest.core.exact import exact_sum
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 from effektinvest.reports.followup.analysis import Compared, FollowUp, Missing, OutcomeFollowUp
@@ -120,7 +121,7 @@ def savings(report: FollowUpReport) -> tuple[tuple[Figure, Decimal | None], ...]
     zero = Decimal(0)
     for sid, pocket in report.result.savings.items():
         pairs = [(pocket.expected.get(year, zero), pocket.realised.get(year, zero)) for year in report.years]
-        total = Compared(sum((p for p, _ in pairs), zero), sum((a for _, a in pairs), zero))
+        total = Compared(exact_sum(p for p, _ in pairs), exact_sum(a for _, a in pairs))
         columns = tuple(Compared(*map(report.scaled, c)) for c in (*pairs, total))
         marked = _marks(report.result.marked, "savings", sid, report.years)
         out.append((Figure("savings", sid, report.names[sid], columns, marked), pocket.rate))

@@ -22,6 +22,7 @@ from rich.measure import Measurement
 from rich.text import Text
 
 from effektinvest.core.display_context import danish, visible
+from effektinvest.core.exact import exact_sum
 from effektinvest.reports.gap.view import LABELS, Report, caption, decimals_for
 
 MARKS = "█▓#=+*%@&$~o"  # a source's character without colour, in the order of the sources (then again)
@@ -38,7 +39,7 @@ class Bar(NamedTuple):
     @property
     def figure(self) -> Decimal:
         """What the whole bar stands for: the cost, or the financing where it exceeds the cost."""
-        return sum(self.parts, Decimal(0))
+        return exact_sum(self.parts)
 
 
 def bars(report: Report) -> list[Bar]:

@@ -128,7 +128,7 @@ def _prices_entry(report, p: Prices) -> dict:
 
 def _rounded(value: Fraction, places: int) -> Decimal:
     ratio = round(value, places)  # half to even
-    return (Decimal(ratio.numerator) / Decimal(ratio.denominator)).quantize(Decimal(1).scaleb(-places), context=EXACT)
+    return EXACT.divide(Decimal(ratio.numerator), ratio.denominator).quantize(Decimal(1).scaleb(-places), context=EXACT)
 
 
 # --- for people ------------------------------------------------------------------------------------------------------

@@ -3,8 +3,7 @@ table and --explain's lines (`formats.markdown`)."""
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import markdown_text
-from effektinvest.formats.markdown import bold, document, foot, head, row
+from effektinvest.formats.markdown import bold, document, foot, head, heading, item, markdown_text, row
 from effektinvest.reports import Options
 from effektinvest.reports.gap.view import (
     Report,
@@ -26,7 +25,7 @@ def markdown(report: Report, options: Options) -> str:
 
         blocks = project_rows(report)
     places = decimals_for(report, options.decimals, (*table, *(row for _, block in blocks for row in block)))
-    out = head(f"{markdown_text(report.title)} (budget {report.budget_year})", [caption(report)], report.years)
+    out = head(f"{report.title} (budget {report.budget_year})", [caption(report)], report.years)
     for line in table:
         label, shown = markdown_text(line.label), cells(report, line, places)
         if not line.id:
@@ -39,9 +38,9 @@ def markdown(report: Report, options: Options) -> str:
     if report.explained is not None:  # --explain: a list item a line, its years indented under it
         from effektinvest.reports.gap.explain_view import text as explain_text
 
-        heading, *lines = explain_text(report)
-        out += ["", f"#### {heading}", ""]
-        out += [("  " if line.startswith("  ") else "") + f"- {markdown_text(line.strip())}" for line in lines]
+        title, *lines = explain_text(report)
+        out += ["", heading(title, 4), ""]
+        out += [item(line.strip(), 1 if line.startswith("  ") else 0) for line in lines]
     return document(out)
 
 

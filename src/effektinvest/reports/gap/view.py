@@ -14,6 +14,7 @@ from effektinvest.core.arithmetic import ZERO, Figures, Gap, outcome_lines
 from effektinvest.core.display_context import TOTAL, amount, coverage_cell, places, shown_coverage
 from effektinvest.core.display_context import caption as unit_caption
 from effektinvest.core.display_context import rounded as display_rounded
+from effektinvest.core.exact import exactly
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 
@@ -201,6 +202,7 @@ def decimals_for(report: Report, asked: int | None, table: tuple[Row, ...] | Non
 ROUNDING_NOTE = "Afrundingsdifferencer kan forekomme."
 
 
+@exactly
 def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
     """The line under a table whose shown totals differ from the sums of their shown parts (amounts rounded
     to DECIMALS places): a column's cost or financed against its rows, the residual against cost less

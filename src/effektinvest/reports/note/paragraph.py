@@ -9,7 +9,7 @@ one decimal (10,35; 4,4; 2,0); t.kr. and kr. in whole numbers (5.700 t.kr.; 10.1
 amount that rounding changed, never before one it did not. `--decimals` is the table's, not the prose's. When
 the residual falls in more than one year, its sentence says how ("heraf 0,8 mio. kr. i 2024 og 1,2 mio. kr. i
 2025", a year with a surplus named as such, a year with neither left out). Text a user wrote is shown as
-written, through the output's own function (`display_context.markdown_text` for Markdown, `visible` for Word):
+written, through the output's own function (`formats.markdown.markdown_text` for Markdown, `visible` for Word):
 `blocks` are the note's words once, for every format.
 """
 
@@ -20,7 +20,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from effektinvest.core.arithmetic import financing_lines
-from effektinvest.core.display_context import danish, markdown_text, rounded
+from effektinvest.core.display_context import danish, rounded
+from effektinvest.formats.markdown import markdown_text
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 from effektinvest.reports.gap.view import Report
@@ -136,7 +137,9 @@ def _residual(report: Report, count: int, unit: Unit) -> str:
         )
     if residual == 0:
         return "Finansieringen dækker dermed hele udgiften, og der udestår ingen restfinansiering."
-    return _sentence(f"Finansieringen overstiger dermed udgiften: der er et overskud på {_amount(-residual, unit)}")
+    return _sentence(
+        f"Finansieringen overstiger dermed udgiften: der er et overskud på {_amount(residual.copy_negate(), unit)}"
+    )
 
 
 def _by_year(report: Report, unit: Unit) -> str:
@@ -147,7 +150,9 @@ def _by_year(report: Report, unit: Unit) -> str:
     if len(falls) < 2:
         return ""
     parts = [
-        f"{_amount(value, unit)} i {year}" if value > 0 else f"et overskud på {_amount(-value, unit)} i {year}"
+        f"{_amount(value, unit)} i {year}"
+        if value > 0
+        else f"et overskud på {_amount(value.copy_negate(), unit)} i {year}"
         for year, value in falls
     ]
     return ", heraf " + _joined(parts)

@@ -191,7 +191,7 @@ def _backing(kind: str | None, pocket: Pocket) -> Backing:
     """Backing and shortfall of a source that pays and is repaid from the savings landing in it."""
     if kind in NOT_REPAID or kind in OUTSIDE or pocket.paid <= 0:
         return Backing(kind, None, None)
-    return Backing(kind, coverage(pocket.savings, pocket.paid), max(pocket.paid - pocket.savings, ZERO))
+    return Backing(kind, coverage(pocket.savings, pocket.paid), max(EXACT.subtract(pocket.paid, pocket.savings), ZERO))
 
 
 def sensitivity(scenario: Scenario, gap: Gap, realisations: list[Decimal], rate: Decimal | None = None) -> list:

@@ -5,6 +5,7 @@ stopped projects; for the table, Markdown and the workbook, and as (category, id
 from __future__ import annotations
 
 from effektinvest.core.display_context import amount, figure, places
+from effektinvest.model.numbers import EXACT
 from effektinvest.reports.gap.view import inactive_head
 from effektinvest.reports.savings.analysis import Savings
 from effektinvest.reports.savings.view import LABELS, SavingsReport, ratio_text, realisation_text, year_text
@@ -27,7 +28,7 @@ def discount_text(result: Savings) -> str:
     if result.rate is None:
         from effektinvest.core.discount import SCHEDULE
 
-        rates = "/".join(figure(rate.scaleb(2)) for rate, _ in SCHEDULE)
+        rates = "/".join(figure(rate.scaleb(2, EXACT)) for rate, _ in SCHEDULE)
         return f"Finansministeriets diskonteringsrente {rates} %"
     return f"diskonteringsrente {realisation_text(result.rate)}"
 

@@ -3,8 +3,8 @@ list; several as the sensitivity table, a row per realisation (`formats.markdown
 
 from __future__ import annotations
 
-from effektinvest.core.display_context import amount, markdown_text
-from effektinvest.formats.markdown import bold, document, foot, head, row
+from effektinvest.core.display_context import NONE, amount
+from effektinvest.formats.markdown import bold, document, foot, head, heading, markdown_text, row
 from effektinvest.reports import Options
 from effektinvest.reports.savings import keys, sensitivity, view
 
@@ -13,12 +13,13 @@ def markdown(report, options: Options) -> str:
     places = view.decimals_for(report, options.decimals)
     foot_places = keys.foot_decimals(report, places, options.decimals)
     inactive = keys.inactive_lines(report, foot_places)
-    title = f"{markdown_text(report.title)} (budget {report.budget_year})"
+    title = f"{report.title} (budget {report.budget_year})"
     if report.sensitivity:
         heads = [*sensitivity.HEADS[:-1], f"{sensitivity.HEADS[-1]} ({view.caption(report)})"]
-        out = [f"### {title}", "", row(heads), row([":--"] + ["--:"] * (len(heads) - 2) + [":--"])]
+        out = [heading(title), "", row(heads), row([":--"] + ["--:"] * (len(heads) - 2) + [":--"])]
         lines = (sensitivity.cells(report, line, places, foot_places) for line in sensitivity.rows(report))
-        out += [row([markdown_text(cell) for cell in line]) for line in lines]
+        # only the shortfalls (the last cell) hold a user's text: the names of their sources
+        out += [row([*figures, short if short == NONE else markdown_text(short)]) for *figures, short in lines]
         return document([*out, *foot(inactive)])
     result = report.results[0]
     table = view.rows(report, result)

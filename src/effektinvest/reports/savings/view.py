@@ -12,7 +12,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from effektinvest.core.display_context import TOTAL, danish, percent, places
+from effektinvest.core.exact import exact_sum, exactly
 from effektinvest.model import Scenario, Status
+from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 from effektinvest.model.values import OUTSIDE
 from effektinvest.reports.gap.view import ROUNDING_NOTE, rounded
@@ -201,7 +203,9 @@ def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
         return Row(f"{side}_cumulative", "", LABELS[f"{side}_cumulative"], "", values)
 
     def residual(c) -> Decimal:  # the municipal cost its own pockets do not pay, as a net: negative
-        return sum((p.paid for sid, p in c.sources.items() if report.group(sid) == 0), Decimal(0)) - c.municipal_cost
+        return EXACT.subtract(
+            exact_sum(p.paid for sid, p in c.sources.items() if report.group(sid) == 0), c.municipal_cost
+        )
 
     out = [figure("cost"), figure("municipal_cost")]
     for group in (0, 1, 2):
@@ -222,7 +226,7 @@ def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
                     "",
                     LABELS["outside_paid"],
                     LABELS["paid"],
-                    across(lambda c: c.cost - c.municipal_cost),
+                    across(lambda c: EXACT.subtract(c.cost, c.municipal_cost)),
                 )
             )
         elif group == 2:
@@ -274,6 +278,7 @@ def ratio_text(value: Decimal | None) -> str:
     return LABELS["none"] if value is None else danish(value, 4)
 
 
+@exactly
 def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
     """The line under a table whose shown figures do not add up once rounded to DECIMALS places: a row's
     total against its years, a pocket's net against its savings less paid, the sums of savings, the nets
