@@ -91,3 +91,14 @@ def test_step_summary_that_is_a_folder_is_a_warning_not_a_crash(tmp_path):
 def test_folder_without_scenarios_and_double_stdin_are_usage_errors(tmp_path):
     assert invoke("check", str(tmp_path)).returncode == 2
     assert invoke("check", "-", "-", input=b"").returncode == 2
+
+
+def test_a_step_summary_path_from_the_environment_is_shown_escaped(tmp_path):
+    forged = f"{tmp_path}/missing/x\x1b[2J\nfile.yaml:1:1: error: forged"
+    result = invoke("check", SEED, env={"GITHUB_STEP_SUMMARY": forged})
+    assert result.returncode == 0
+    assert result.stderr.splitlines()[-1] == (
+        f"effektinvest: warning: GITHUB_STEP_SUMMARY {tmp_path}/missing/x\\x1b[2J\\nfile.yaml:1:1: error: forged: "
+        "No such file or directory"
+    )
+    assert "\x1b" not in result.stderr

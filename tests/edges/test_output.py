@@ -143,24 +143,72 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path, monkeypatch):
     assert _left(tmp_path) == []
 
 
-@pytest.mark.parametrize("fmt", ["table", "xlsx"])
-def test_a_file_size_limit_stops_the_write_and_leaves_nothing(tmp_path, fmt):
+@pytest.mark.parametrize(
+    ("fmt", "unbuffered"), [("table", False), ("xlsx", False), ("json", True)], ids=["table", "xlsx", "unbuffered"]
+)
+def test_a_file_size_limit_stops_the_write_and_leaves_nothing(tmp_path, fmt, unbuffered):
     """A real failure while writing, in a real process: the file-size limit (RLIMIT_FSIZE) makes the write of the
-    report fail half way (EFBIG), as a full disk would (for xlsx, already openpyxl's temporary file of the sheet)."""
+    report fail half way (EFBIG), as a full disk would (for xlsx, already openpyxl's temporary file of the sheet,
+    which is not left behind in TMPDIR either)."""
+    (tmp_path / "out").mkdir()
+    (tmp_path / "tmp").mkdir()
+    target = tmp_path / "out" / f"gap.{fmt}"
+    result = subprocess.run(
+        [EXE, "gap", SEED, "-f", fmt, "-o", target],
+        preexec_fn=_file_size_limit(1000),
+        capture_output=True,
+        text=True,
+        env={**_process_env(unbuffered), "TMPDIR": str(tmp_path / "tmp")},
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"effektinvest: error: cannot write {target}: File too large; nothing was written\n"
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
+
+
+def _process_env(unbuffered: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return {**env, "PYTHONUNBUFFERED": "1"} if unbuffered else env
+
+
+def _file_size_limit(size: int):
+    """For a process's preexec_fn: files of at most SIZE bytes; a write past it fails (EFBIG), as a full disk."""
     import resource
     import signal
 
     def limit():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
-    target = tmp_path / f"gap.{fmt}"
-    result = subprocess.run(
-        [EXE, "gap", SEED, "-f", fmt, "-o", target], preexec_fn=limit, capture_output=True, text=True
-    )
+    return limit
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize("args", [["gap", SEED, "-f", "json"], ["gap", SEED, "-f", "xlsx"], ["schema"]])
+def test_a_report_cut_short_on_standard_output_is_a_write_error(tmp_path, unbuffered, args):
+    """Standard output on a file that takes only the first 1,000 bytes (`ulimit -f`): the rest of the report
+    cannot be written, and the command says so and exits 2, buffered or not. (Unbuffered, Python's text layer
+    dropped what a short write left over, and the command exited 0 with half a report.)"""
+    with open(tmp_path / "report", "wb") as out:
+        result = subprocess.run(
+            [EXE, *args],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_process_env(unbuffered),
+            preexec_fn=_file_size_limit(1000),
+        )
     assert result.returncode == 2
-    assert result.stderr == f"effektinvest: error: cannot write {target}: File too large; nothing was written\n"
-    assert _left(tmp_path) == []
+    assert result.stderr == "effektinvest: error: cannot write the output: File too large\n"
+    assert (tmp_path / "report").stat().st_size == 1000
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+def test_a_report_to_a_full_disk_is_a_write_error(unbuffered):
+    with open("/dev/full", "wb") as full:
+        command = [EXE, "gap", SEED, "-f", "json"]
+        result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, env=_process_env(unbuffered))
+    assert result.returncode == 2
+    assert result.stderr == "effektinvest: error: cannot write the output: No space left on device\n"
 
 
 def test_xlsx_to_dev_full_is_a_write_error():
@@ -305,3 +353,82 @@ def test_an_invalid_scenario_writes_no_savings_workbook(tmp_path):
     result = invoke("savings", scenario, "-f", "xlsx", "-o", tmp_path / "out.xlsx")
     assert result.code == 1
     assert _left(tmp_path) == ["bad.yaml"]
+
+
+# --- a signal while a report is written leaves nothing behind (issue 20, 3) -------------------------------------------
+
+# `python -c SIGNALLED WHEN SIGNAL ARGS...`: `effektinvest ARGS...` in a real process that gets SIGNAL at a known point,
+# so that the test does not depend on timing: WHEN is `create` (the moment a temporary file exists but has no name
+# yet in the code that made it: tempfile's own), `write` (as the report is written: fsync), `pause` (at fsync it
+# says "ready" on standard error and waits to be signalled from outside).
+SIGNALLED = """
+import os, signal, sys, tempfile, time
+when, name, *args = sys.argv[1:]
+number = getattr(signal, name)
+if when == "create":
+    made = tempfile._mkstemp_inner
+    def mkstemp_inner(*a, **k):
+        fd_and_name = made(*a, **k)
+        os.kill(os.getpid(), number)
+        return fd_and_name
+    tempfile._mkstemp_inner = mkstemp_inner
+else:
+    fsync = os.fsync
+    def signalled_fsync(fd):
+        if when == "pause":
+            print("ready", file=sys.stderr, flush=True)
+            time.sleep(60)
+        else:
+            os.kill(os.getpid(), number)
+        return fsync(fd)
+    os.fsync = signalled_fsync
+sys.argv = ["effektinvest", *args]
+from effektinvest import main
+main()
+"""
+# How the command ends: SIGTERM and SIGHUP as at any other moment (killed by the signal), SIGINT as typer ends it.
+ENDED = {"SIGTERM": -15, "SIGHUP": -1, "SIGINT": 130}
+
+
+def _signalled(tmp_path: Path, when: str, name: str, *args) -> subprocess.Popen:
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "out").mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}  # where a library's temporary files go (openpyxl's)
+    return subprocess.Popen(
+        [sys.executable, "-c", SIGNALLED, when, name, *map(str, args)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("name", list(ENDED))
+@pytest.mark.parametrize("when", ["create", "write"])
+def test_a_signal_while_the_file_is_written_leaves_nothing_behind(tmp_path, when, name):
+    command = _signalled(tmp_path, when, name, "gap", SEED, "-f", "json", "-o", tmp_path / "out" / "gap.json")
+    command.communicate(timeout=60)
+    assert command.returncode == ENDED[name]
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_signals_from_outside_while_a_workbook_is_written_leave_nothing_behind(tmp_path, name):
+    import signal
+
+    command = _signalled(tmp_path, "pause", name, "gap", SEED, "-f", "xlsx", "-o", tmp_path / "out" / "gap.xlsx")
+    assert command.stderr.readline() == "ready\n"
+    assert [p.name.endswith(".tmp") for p in (tmp_path / "out").iterdir()] == [True]  # the file being written
+    for _ in range(3):  # repeated, as an impatient user or a supervisor does: the first ends it, cleanly
+        command.send_signal(getattr(signal, name))
+    command.communicate(timeout=60)
+    assert command.returncode == ENDED[name]
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
+
+
+def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file_of_openpyxl(tmp_path):
+    """To standard output: the workbook's renderer (openpyxl) writes each sheet to a temporary file first."""
+    command = _signalled(tmp_path, "create", "SIGTERM", "gap", SEED, "-f", "xlsx")
+    command.communicate(timeout=60)
+    assert command.returncode == ENDED["SIGTERM"]
+    assert _left(tmp_path / "tmp") == []

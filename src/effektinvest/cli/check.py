@@ -66,6 +66,9 @@ def check(
             with open(summary_file, "a", encoding="utf-8") as handle:
                 handle.write(reporters.step_summary(found, len(files)))
         except OSError as exc:
-            print(f"effektinvest: warning: GITHUB_STEP_SUMMARY {summary_file}: {exc.strerror or exc}", file=sys.stderr)
+            from effektinvest.core.display_context import visible  # a path from the environment: nothing raw
+
+            warning = f"GITHUB_STEP_SUMMARY {summary_file}: {exc.strerror or exc}"
+            print(f"effektinvest: warning: {visible(warning)}", file=sys.stderr)
     if errors or (strict and warnings):
         raise typer.Exit(EXIT_INVALID)

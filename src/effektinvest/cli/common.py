@@ -82,23 +82,33 @@ def load(path: str, prices: int | None = None, marks: bool = False, keep_paid: b
 
 
 def load_one_of_many(path: str):
-    """`load` for a command that reads many files (check, due): a file that cannot be read is a finding
-    of its own (unreadable-file, at PATH:1:1), and the other files are still read."""
-    from effektinvest.edges.load import Loaded, load_path
-    from effektinvest.model.diagnostics import Diagnostic
+    """`load` for a command that reads many files (check, due): a file that cannot be read, or a folder
+    (`expand`'s UnreadableFolder), is a finding of its own (unreadable-file, at PATH:1:1), and the other
+    files are still read."""
+    from effektinvest.edges.load import load_path
+    from effektinvest.edges.paths import UnreadableFolder
 
+    if isinstance(path, UnreadableFolder):
+        return _unreadable(str(path), path.error, "folder")
     try:
         return load_path(path)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        if exc.errno == errno.ELOOP:
-            reason += " (a symbolic link that leads back to itself)"
-        elif exc.errno == errno.EISDIR:
-            reason = "it is a folder"
-        elif exc.errno == errno.ENOENT and os.path.islink(path):
-            reason = "it is a symbolic link to a file that does not exist"
-        message = f"the file cannot be read: {reason[:1].lower()}{reason[1:]}"
-        return Loaded(path, None, None, [Diagnostic(path, 1, 1, "unreadable-file", message)])
+        return _unreadable(path, exc, "file")
+
+
+def _unreadable(path: str, exc: OSError, what: str):
+    from effektinvest.edges.load import Loaded
+    from effektinvest.model.diagnostics import Diagnostic
+
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ELOOP:
+        reason += " (a symbolic link that leads back to itself)"
+    elif exc.errno == errno.EISDIR:
+        reason = "it is a folder"
+    elif exc.errno == errno.ENOENT and os.path.islink(path):
+        reason = "it is a symbolic link to a file that does not exist"
+    message = f"the {what} cannot be read: {reason[:1].lower()}{reason[1:]}"
+    return Loaded(path, None, None, [Diagnostic(path, 1, 1, "unreadable-file", message)])
 
 
 def expand(paths: list[str]) -> list[str]:

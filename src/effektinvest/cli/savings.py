@@ -78,7 +78,10 @@ def savings(
 
     found = loaded.scenario
     if not quiet and not any(project.savings for project in found.active.values()):
-        print(f"effektinvest: note: {loaded.path} states no savings (the projects' 'savings:')", file=sys.stderr)
+        from effektinvest.core.display_context import visible  # the path as given: one line, nothing raw
+
+        note = f"{loaded.path} states no savings (the projects' 'savings:')"
+        print(f"effektinvest: note: {visible(note)}", file=sys.stderr)
     results = sensitivity(found, loaded.gap, realisations or [None], rate)  # one view, or one per realisation
     report = build(found, results, out_unit or found.unit)
     deliver(lambda: savings_report.render(format.value, report, decimals), format.value, output, force)

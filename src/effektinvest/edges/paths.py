@@ -91,8 +91,21 @@ def over_memory_limit(size: int) -> bool:
     return soft != resource.RLIM_INFINITY and soft < memory_bound(size)
 
 
+class UnreadableFolder(str):
+    """A folder `expand` found but cannot read (no permission): its path, among the files it found, and why
+    (ERROR), so that a command reports it as it reports a file it cannot read, never skips it in silence."""
+
+    error: OSError
+
+    def __new__(cls, path: str, error: OSError) -> UnreadableFolder:
+        folder = super().__new__(cls, path)
+        folder.error = error
+        return folder
+
+
 def expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder means every *.yaml and *.yml below it, in sorted order.
+    """Files as given; a folder means every *.yaml and *.yml below it, in sorted order, and every folder
+    below it that cannot be read (an UnreadableFolder, in its place in that order).
 
     A folder with no scenario file, a missing path, or '-' given twice is a usage error (exit 2):
     in CI, a mistyped folder must not pass as "all well".
@@ -105,17 +118,44 @@ def expand(paths: list[str]) -> list[str]:
             out.append(path)
             continue
         p = Path(path)
-        if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.suffix in {".yaml", ".yml"} and (f.is_file() or (f.is_symlink() and not f.exists()))
-            )  # a link that leads nowhere is read too, and says why it cannot be: not skipped in silence
+        try:
+            folder, there = p.is_dir(), p.exists() or p.is_symlink()  # a link that leads nowhere is there
+        except OSError:  # it cannot even be looked at (a folder above it that cannot be entered)
+            folder, there = False, True
+        if folder:
+            found = _below(path)
             if not found:
                 raise UsageError(f"{path}: no *.yaml or *.yml file in this folder")
-            out += [str(f) for f in found]
-        elif p.exists() or p.is_symlink():  # a link that leads nowhere (or to itself): read, it says why not
+            out += found
+        elif there:  # read: a file that cannot be says why not
             out.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")
     return list(dict.fromkeys(out))  # a file named twice (or inside a folder also named) is read once
+
+
+def _below(folder: str) -> list[str]:
+    """The scenario files below FOLDER and the folders below it (or FOLDER itself) that cannot be read, sorted
+    by path. A link that leads nowhere is listed too (it says why it cannot be read); a link to a folder is
+    not followed."""
+    found: list[tuple[Path, str]] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append((Path(error.filename), UnreadableFolder(error.filename, error)))
+
+    for parent, _folders, names in os.walk(folder, onerror=unreadable):
+        for name in names:
+            file = Path(parent, name)
+            if file.suffix in {".yaml", ".yml"} and _read_as_a_file(file):
+                found.append((file, str(file)))
+    return [path for _, path in sorted(found, key=lambda item: item[0])]
+
+
+def _read_as_a_file(file: Path) -> bool:
+    """Whether FILE, listed in a folder, is read: a regular file, and whatever cannot even be looked at (a link
+    that leads nowhere or to itself, a file in a folder that can be listed but not entered), which says why it
+    cannot be read; not a FIFO, a socket or a device."""
+    try:
+        return stat.S_ISREG(file.stat().st_mode)
+    except OSError:
+        return True

@@ -100,7 +100,23 @@ def guard() -> None:
             _devnull_onto(fd)
     if 1 in closed or sys.stdout is None:
         sys.stdout = _ClosedStdout()
+    else:
+        _whole_writes()
     sys.stderr = _LosableStderr(None if 2 in closed else sys.stderr)
+
+
+def _whole_writes() -> None:
+    """Standard output written straight to its file (PYTHONUNBUFFERED=1, `python -u`) goes through a buffer
+    again: Python's text layer does not look at what a write to the file itself returns, so that a write the
+    file takes only in part (a full disk, `ulimit -f`) would lose the rest in silence, and the command would
+    exit 0 with half a report. A buffer writes the rest and so meets the error (exit 2, `finish`); it is
+    flushed at every line, so the output is as prompt as unbuffered output for anything a person watches."""
+    out = sys.stdout
+    raw = getattr(out, "buffer", None)
+    if isinstance(raw, io.RawIOBase):
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding=out.encoding, errors=out.errors, line_buffering=True, write_through=True
+        )
 
 
 def finish(code: int) -> int:

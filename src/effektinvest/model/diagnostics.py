@@ -112,8 +112,8 @@ CODES: dict[str, Code] = {
     "unreadable-file": Code(
         E,
         "a file that `check` or `due` cannot read (no permission, a symbolic link that leads nowhere or to "
-        "itself); the other files are still read",
-        "Fix the file's permissions or the link, or leave the file out.",
+        "itself), or a folder below one given that cannot be listed; the other files are still read",
+        "Fix the file's or the folder's permissions or the link, or leave the file out.",
     ),
     "not-utf8": Code(
         E,
