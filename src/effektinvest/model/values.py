@@ -250,6 +250,23 @@ AmountSpec = Annotated[
     Annotated[Amount, Tag("total")] | Annotated[AmountsByYear, Tag("by-year")],
     Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
 ]
+# format 1.3: an outcome line's tariff by year (a rate card), with at least one year
+TariffsByYear = Annotated[
+    dict[int, Decimal],
+    _validator(
+        _not_empty(
+            "a tariff by year is empty ({}): give the tariff per year, such as {2024: 20000}, or one tariff for "
+            "every year",
+            _year_amounts,
+        )
+    ),
+    WithJsonSchema(_NON_EMPTY_AMOUNTS_SCHEMA),
+]
+# An outcome line's tariff: one amount for every year, or a rate card year -> amount (tagged as an amount is).
+TariffSpec = Annotated[
+    Annotated[Amount, Tag("total")] | Annotated[TariffsByYear, Tag("by-year")],
+    Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
+]
 
 
 
