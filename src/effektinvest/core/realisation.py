@@ -16,6 +16,10 @@ from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 
 
+# What the outcome lines pay: year -> source -> amount in kr. (None: not made yet)
+Payments = dict[int, dict[str, Decimal]] | None
+
+
 def outcome_payments(scenario: Scenario, realisation: Decimal | None = None) -> dict[int, dict[str, Decimal]]:
     """What the outcome lines of SCENARIO pay per year and source, in kr., their counts scaled by REALISATION
     (None: as written)."""
@@ -31,14 +35,16 @@ def outcome_payments(scenario: Scenario, realisation: Decimal | None = None) -> 
     return out
 
 
-def at_realisation(scenario: Scenario, gap: Gap, realisation: Decimal) -> Gap:
+def at_realisation(scenario: Scenario, gap: Gap, realisation: Decimal, planned: Payments = None, scaled: Payments = None) -> Gap:
     """GAP, the plan of SCENARIO as written, with every outcome line's counts scaled by REALISATION: each
     outcome line's source pays what the line pays at REALISATION in place of what it pays as planned (a
     source that then pays 0 in a year keeps its 0, so the plan's rows stay); the financed sum, the residual
-    and coverage follow. GAP itself at 100 % (or with no outcome line)."""
+    and coverage follow. GAP itself at 100 % (or with no outcome line). PLANNED and SCALED: `outcome_payments`
+    as written and at REALISATION, if already made (a sensitivity view makes the plan's once)."""
     if realisation == 1:
         return gap
-    planned, scaled = outcome_payments(scenario), outcome_payments(scenario, realisation)
+    planned = outcome_payments(scenario) if planned is None else planned
+    scaled = outcome_payments(scenario, realisation) if scaled is None else scaled
     if planned == scaled:
         return gap
     order = list(scenario.sources)

@@ -106,18 +106,22 @@ def _sums(scenario: Scenario, realise) -> dict[str, dict[int, Decimal]]:
     return out
 
 
-def analyse(scenario: Scenario, gap: Gap, realisation: Decimal | None = None, rate: Decimal | None = None) -> Savings:
+def analyse(
+    scenario: Scenario, gap: Gap, realisation: Decimal | None = None, rate: Decimal | None = None, planned=None
+) -> Savings:
     """The savings view of SCENARIO, whose figures are GAP (the plan as written), at REALISATION (default: the
     file's `realisation`, else 1), discounted at the flat RATE (default: the Finance Ministry's schedule). The
-    realisation scales the savings and the outcome lines' counts alike (savings.md, "Outcome-contract risk")."""
+    realisation scales the savings and the outcome lines' counts alike (savings.md, "Outcome-contract risk").
+    PLANNED: what the outcome lines pay as written (`realisation.outcome_payments`), if already made."""
     if realisation is None:
         realisation = Decimal(1) if scenario.realisation is None else scenario.realisation
     saved = realised(scenario, realisation)
     years = sorted({*gap.years, *(year for by_year in saved.values() for year in by_year)})
     kinds = {sid: _kind(source) for sid, source in scenario.sources.items()}
     listed = [sid for sid in scenario.sources if sid in saved or sid in gap.total.financing]
-    outcomes = outcome_payments(scenario, realisation)
-    gap = at_realisation(scenario, gap, realisation)  # what each source pays: the plan's sources stay listed
+    planned = outcome_payments(scenario) if planned is None else planned
+    outcomes = planned if realisation == 1 else outcome_payments(scenario, realisation)
+    gap = at_realisation(scenario, gap, realisation, planned, outcomes)  # the plan's sources stay listed
     columns = {year: _year(year, gap, saved, listed, kinds) for year in years}
     with localcontext(EXACT):
         total = _total(columns.values(), listed)
@@ -205,4 +209,5 @@ def _backing(kind: str | None, pocket: Pocket) -> Backing:
 
 def sensitivity(scenario: Scenario, gap: Gap, realisations: list[Decimal], rate: Decimal | None = None) -> list:
     """The savings view at each of REALISATIONS, in the order given (None: the file's realisation)."""
-    return [analyse(scenario, gap, realisation, rate) for realisation in realisations]
+    planned = outcome_payments(scenario)  # what the outcome lines pay as written: once for every realisation
+    return [analyse(scenario, gap, realisation, rate, planned) for realisation in realisations]
