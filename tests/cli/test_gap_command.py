@@ -165,7 +165,7 @@ def test_gap_quiet_still_prints_the_warnings():
     assert result.stdout.startswith("year,category,id,name,amount\n")
 
 
-# --- --realisation (issue 21; savings.md, "Outcome-contract risk") -----------------------------------------------------
+# --- --realisation (issue 21; savings.md, "Outcome-contract risk") ----------------------------------------------------
 
 RISK = str(FIXTURES / "outcome_risk.yaml")  # savings.md's worked example
 

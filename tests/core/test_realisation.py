@@ -81,7 +81,11 @@ def test_a_cap_that_binds_at_100_percent_does_not_at_50_percent():
     assert (half.uncapped, half.paid, half.capped_by) == (D(1800), D(1800), D(0))
     gap = at_realisation(scenario, loaded.gap, D("0.5"))
     assert "ext" not in loaded.gap.years[2026].financing  # the plan pays nothing in 2026: the cap is reached
-    assert _financing(gap) == [{"dec": D(400), "ext": D(600)}, {"dec": D(400), "ext": D(600)}, {"dec": D(400), "ext": D(600)}]
+    assert _financing(gap) == [
+        {"dec": D(400), "ext": D(600)},
+        {"dec": D(400), "ext": D(600)},
+        {"dec": D(400), "ext": D(600)},
+    ]
     assert [f.residual for f in gap.years.values()] == [D(1000), D(1000), D(1000)]
     assert [f.residual for f in loaded.gap.years.values()] == [D(400), D(800), D(1600)]
     assert gap.total.residual == loaded.gap.total.residual + D(200)  # 2,000 paid as planned, 1,800 at 50 %
@@ -127,7 +131,11 @@ def outcome_scenarios(draw) -> str:
     an outcome line of its own, and 0 to 2 pooled outcome lines over all of them: tariffs one amount or a rate
     card, counts in cost years only, a cap or none (one that binds, often)."""
     out = ["scenario: p", "budget_year: 2024", "unit: kr.", "sources:"]
-    out += ["  dec: {name: Dec, kind: decentral}", "  ext: {name: Ext, kind: external}", "  fond: {name: Fond, kind: fund}"]
+    out += [
+        "  dec: {name: Dec, kind: decentral}",
+        "  ext: {name: Ext, kind: external}",
+        "  fond: {name: Fond, kind: fund}",
+    ]
     out.append("projects:")
     cost_years: set[int] = set()
 
@@ -137,7 +145,11 @@ def outcome_scenarios(draw) -> str:
             tariff = _kr(draw(ORE))
         else:
             tariff = "{" + ", ".join(f"{year}: {_kr(draw(ORE))}" for year in years) + "}"
-        parts = [f"source: {source}", f"tariff: {tariff}", "outcomes: {" + ", ".join(f"{y}: {c}" for y, c in counts.items()) + "}"]
+        parts = [
+            f"source: {source}",
+            f"tariff: {tariff}",
+            "outcomes: {" + ", ".join(f"{y}: {c}" for y, c in counts.items()) + "}",
+        ]
         if draw(st.booleans()):
             parts.append(f"cap: {_kr(draw(st.integers(min_value=0, max_value=10**10)))}")
         return "{" + ", ".join(parts) + "}"
@@ -145,7 +157,11 @@ def outcome_scenarios(draw) -> str:
     for index in range(draw(st.integers(min_value=1, max_value=3))):
         years = sorted(draw(st.sets(st.sampled_from(YEARS), min_size=1)))
         cost_years.update(years)
-        out += [f"  p{index}:", f"    name: P{index}", "    costs: {" + ", ".join(f"{y}: {_kr(draw(ORE))}" for y in years) + "}"]
+        out += [
+            f"  p{index}:",
+            f"    name: P{index}",
+            "    costs: {" + ", ".join(f"{y}: {_kr(draw(ORE))}" for y in years) + "}",
+        ]
         out += ["    financing:", f"      - {{source: dec, share: {draw(st.integers(min_value=0, max_value=30))}%}}"]
         if draw(st.booleans()):
             out.append(f"      - {line(draw(st.sampled_from(['ext', 'fond'])), years)}")
@@ -233,4 +249,3 @@ def test_at_100_percent_every_report_is_the_plans(text):
         savings = invoke("savings", "-", "-f", "json", "-q", *args, input=text)
         assert savings.code == 0
     assert invoke("savings", "-", "-f", "json", "-q", input=text).stdout == savings.stdout
-

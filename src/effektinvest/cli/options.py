@@ -1,5 +1,6 @@
 """The options that are shares of something, as the command line writes them: --realisation (one value, or a
-list for a sensitivity table; one value only for gap and note) and --discount. Each bad value is a usage error (exit 2) that says why."""
+list for a sensitivity table; one value only for gap and note) and --discount. Each bad value is a usage error
+(exit 2) that says why."""
 
 from __future__ import annotations
 

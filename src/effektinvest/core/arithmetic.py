@@ -137,7 +137,9 @@ def from_ore(part: int) -> Decimal:
     return Decimal(part).scaleb(-2, EXACT)
 
 
-def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr, realisation: Decimal | None = None) -> dict[int, Decimal]:
+def pays(
+    line: FinancingLine, covered: dict[int, Decimal], to_kr, realisation: Decimal | None = None
+) -> dict[int, Decimal]:
     """What LINE pays per year, in kr., given the covered cost per year (in kr.); an outcome line's counts
     scaled by REALISATION (None: as written)."""
     if line.tariff is not None:

@@ -15,7 +15,6 @@ from effektinvest.core.arithmetic import ZERO, Figures, Gap, coverage, financing
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 
-
 # What the outcome lines pay: year -> source -> amount in kr. (None: not made yet)
 Payments = dict[int, dict[str, Decimal]] | None
 
@@ -35,7 +34,9 @@ def outcome_payments(scenario: Scenario, realisation: Decimal | None = None) -> 
     return out
 
 
-def at_realisation(scenario: Scenario, gap: Gap, realisation: Decimal, planned: Payments = None, scaled: Payments = None) -> Gap:
+def at_realisation(
+    scenario: Scenario, gap: Gap, realisation: Decimal, planned: Payments = None, scaled: Payments = None
+) -> Gap:
     """GAP, the plan of SCENARIO as written, with every outcome line's counts scaled by REALISATION: each
     outcome line's source pays what the line pays at REALISATION in place of what it pays as planned (a
     source that then pays 0 in a year keeps its 0, so the plan's rows stay); the financed sum, the residual

@@ -342,7 +342,7 @@ def test_without_a_price_level_the_first_sentence_ends_with_one_full_stop(tmp_pa
     assert first == f"En videreførelse af projektet ”P” i 2024 koster i alt {shown} {unit}"
 
 
-# --- note --realisation (issue 21; savings.md, "Outcome-contract risk") ------------------------------------------------
+# --- note --realisation (issue 21; savings.md, "Outcome-contract risk") -----------------------------------------------
 
 RISK = str(ROOT / "tests" / "fixtures" / "outcome_risk.yaml")  # savings.md's worked example
 

@@ -32,7 +32,7 @@ def test_sensitivity_table_has_a_row_per_realisation():
     assert {r["realisation"] for r in rows} == {"1", "0.5"}
 
 
-# --- with outcome lines (issue 21; savings.md, "Outcome-contract risk") ------------------------------------------------
+# --- with outcome lines (issue 21; savings.md, "Outcome-contract risk") -----------------------------------------------
 
 RISK = str(ROOT / "tests" / "fixtures" / "outcome_risk.yaml")  # savings.md's worked example, with savings in dec
 # At 100 %: the outcome line pays 900 (500 + 400, the cap), the residual is 700, the municipal cost 1,100; at 50 %:

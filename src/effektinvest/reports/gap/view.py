@@ -140,7 +140,15 @@ def build(scenario: Scenario, gap: Gap, unit: Unit, realisation: Decimal | None 
     )
     outcomes = _outcome_entries(scenario, unit, realisation) if _has_outcomes(scenario) else ()
     return Report(
-        *head, gap, sources, names, projects, scenario.decimals, described, outcome_lines=outcomes, realisation=realisation
+        *head,
+        gap,
+        sources,
+        names,
+        projects,
+        scenario.decimals,
+        described,
+        outcome_lines=outcomes,
+        realisation=realisation,
     )
 
 
