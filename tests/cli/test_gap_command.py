@@ -167,7 +167,7 @@ def test_gap_quiet_still_prints_the_warnings():
 
 # --- --realisation (issue 21; savings.md, "Outcome-contract risk") ----------------------------------------------------
 
-RISK = str(FIXTURES / "outcome_risk.yaml")  # savings.md's worked example
+RISK = str(FIXTURES / "savings" / "outcome_risk.yaml")  # savings.md's worked example
 
 
 def test_gap_realisation_shows_the_gap_if_only_that_share_of_the_outcomes_is_achieved():

@@ -344,7 +344,7 @@ def test_without_a_price_level_the_first_sentence_ends_with_one_full_stop(tmp_pa
 
 # --- note --realisation (issue 21; savings.md, "Outcome-contract risk") -----------------------------------------------
 
-RISK = str(ROOT / "tests" / "fixtures" / "outcome_risk.yaml")  # savings.md's worked example
+RISK = str(ROOT / "tests" / "fixtures" / "savings" / "outcome_risk.yaml")  # savings.md's worked example
 
 
 def test_note_realisation_names_it_and_gives_the_figures_at_it():

@@ -188,7 +188,8 @@ def test_the_word_note_has_the_notes_number_style_by_unit_and_the_residual_per_y
 def test_docx_note_at_a_realisation_names_it_in_the_paragraph_and_the_caption(tmp_path):
     """note --realisation 50% --format docx (issue 21): the paragraph after the cost and the caption under the
     table name the realisation; the table's residual is the one at 50 % (1.100)."""
-    document, _ = _docx(tmp_path, str(ROOT / "tests" / "fixtures" / "outcome_risk.yaml"), "--realisation", "50%")
+    risk = str(ROOT / "tests" / "fixtures" / "savings" / "outcome_risk.yaml")
+    document, _ = _docx(tmp_path, risk, "--realisation", "50%")
     texts = [p.text for p in document.paragraphs]
     assert any(text.startswith("Beløbene er opgjort ved 50 % realisering") for text in texts)
     assert "kr., ved 50 % realisering" in texts

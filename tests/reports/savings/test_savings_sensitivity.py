@@ -34,7 +34,7 @@ def test_sensitivity_table_has_a_row_per_realisation():
 
 # --- with outcome lines (issue 21; savings.md, "Outcome-contract risk") -----------------------------------------------
 
-RISK = str(ROOT / "tests" / "fixtures" / "outcome_risk.yaml")  # savings.md's worked example, with savings in dec
+RISK = str(FIXTURES / "outcome_risk.yaml")  # savings.md's worked example, with savings in dec
 # At 100 %: the outcome line pays 900 (500 + 400, the cap), the residual is 700, the municipal cost 1,100; at 50 %:
 # 500 (250 + 250), 1,100, 1,500. Municipal nets 100 %: -500, 0, 900 (NPV -500 + 900/1.035^2 = 340.16); 50 %: -750,
 # -450, 450 (NPV -750 - 450/1.035 + 450/1.035^2 = -764.70).
