@@ -221,3 +221,16 @@ def test_gap_realisation_with_fail_on_gap_judges_the_gap_at_the_realisation():
     assert invoke("gap", "-", "--fail-on-gap", input=text).code == 0  # planned: 600 + 500 and 600 + 400, no residual
     result = invoke("gap", "-", "--fail-on-gap", "--realisation", "50%", input=text)  # 600 + 250 a year
     assert result.code == 3 and "2024 (150 kr.) and 2025 (150 kr.)" in result.stderr
+
+
+def test_gap_realisation_of_a_file_without_outcome_lines_is_the_plan_and_says_so():
+    text = Path(RISK).read_text(encoding="utf-8").replace(
+        "{source: ext, tariff: 100, outcomes: {2024: 5, 2025: 5}, cap: 900}", "{source: ext, amount: 900}"
+    )
+    at_half = invoke("gap", "-", "--format", "json", "--realisation", "50%", input=text)
+    assert at_half.code == 0 and as_json(at_half.stdout)["total"]["residual"] == 700
+    assert at_half.stderr == (
+        "effektinvest: note: <stdin> has no outcome lines (tariff and outcomes): --realisation changes nothing in "
+        "the gap\n"
+    )
+    assert invoke("gap", "-", "--realisation", "50%", "--quiet", input=text).stderr == ""

@@ -63,6 +63,8 @@ def gap(
     loaded = _restated(written, prices) if explain and prices is not None else written
     usable(loaded)
     report = realised_report(loaded, out_unit, realised)
+    if realised is not None and not report.outcome_lines and not quiet:
+        _no_outcome_lines(loaded.path)
     if explain or by is not None:
         report = _views(report, loaded, written if prices is not None else None, prices, explain, by)
     def rendered():
@@ -71,6 +73,14 @@ def gap(
     deliver(rendered, format, output, force)
     if fail_on_gap:
         _fail_on_gap(report, quiet)
+
+
+def _no_outcome_lines(path: str) -> None:
+    """The note on standard error when --realisation has nothing to scale: the gap is the plan's."""
+    from effektinvest.core.display_context import visible  # the path as given: one line, nothing raw
+
+    note = f"{path} has no outcome lines (tariff and outcomes): --realisation changes nothing in the gap"
+    print(f"effektinvest: note: {visible(note)}", file=sys.stderr)
 
 
 def realised_report(loaded, unit, realisation):
