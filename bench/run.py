@@ -65,6 +65,20 @@ def compile_package() -> str:
     return f"bytecode: {package.relative_to(ROOT)} compiled (PYTHONDONTWRITEBYTECODE {state})"
 
 
+OUTCOME_LINE = "      - {source: fund, tariff: 0.5, outcomes: {2025: 20, 2026: 30, 2027: 40, 2028: 50}, cap: 60}\n"
+
+
+def with_outcome_lines(path: Path) -> Path:
+    """A copy of the generated file PATH in which every project also has an outcome line on the fund (tariff
+    0.5 t.kr., 20 to 50 outcomes a year, a cap of 60 t.kr. that binds in the last year at 100 %)."""
+    target = path.with_name(path.stem + "_outcomes.yaml")
+    if not target.exists():
+        share = '        share: "25%"\n'
+        text = path.read_text(encoding="utf-8")
+        target.write_text(text.replace(share, share + OUTCOME_LINE), encoding="utf-8")
+    return target
+
+
 def measure(argv: list[str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one fresh process, its output thrown away.
 
@@ -114,7 +128,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 and 1,000 projects only, 3 runs")
     parser.add_argument("--runs", type=int, default=5)
-    groups = ["large", "startup", "folder", "savings", "views", "followup", "docx"]
+    groups = ["large", "startup", "folder", "savings", "risk", "views", "followup", "docx"]
     parser.add_argument("--only", choices=groups, help="one group of cases")
     parser.add_argument("--sizes", type=int, nargs="+", metavar="N", help="project counts of the large-file cases")
     args = parser.parse_args()
@@ -161,6 +175,14 @@ def main() -> None:
             target = None if args.quick else 1.0
             command = [EXE, "savings", path, "--format", "json"]
             case(f"savings --format json, {n:,} projects", command, bare, 3, target, target)
+        if args.only in (None, "risk"):
+            # issue 21: every project also with an outcome line (its counts scaled by each realisation, a cap
+            # that binds at 100 %); five realisations within 2.5x of one, on the same file
+            n = 1000 if args.quick else 100_000
+            path = str(with_outcome_lines(write(folder, n, savings=True)))
+            one = [EXE, "savings", path, "--format", "json"]
+            five = [*one, "--realisation", "100%,75%,50%,25%,0%"]
+            case(f"savings 5 realisations vs 1, {n:,} projects", five, one, 3, None if args.quick else 2.5, None)
         if args.only in (None, "followup"):
             # issue 18: the accounts of two closed years in every project, against gap on the same file
             n = 1000 if args.quick else 100_000

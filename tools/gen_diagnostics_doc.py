@@ -102,6 +102,9 @@ EXAMPLES = {
     "amount-without-cost": p(
         "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - source: fund\n        amount: {2024: 5, 2025: 5}\n"
     ),
+    "missing-tariff": p(
+        "  a:\n    name: A\n    costs: {2024: 10, 2025: 10}\n    financing:\n      - source: fund\n        tariff: {2024: 2}\n        outcomes: {2024: 1, 2025: 2}\n"
+    ),
     "decide-at-missing": p("  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: defer}\n"),
     "decide-at-too-early": p("  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: defer, decide_at: 2024}\n"),
     "year-before-budget": p("  a: {name: A, costs: {2023: 10, 2024: 10}}\n"),

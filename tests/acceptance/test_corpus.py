@@ -377,6 +377,11 @@ CASES = [
     err("tariff_without_outcomes", "amount-or-share", 14, r"'outcomes' with its 'tariff'"),
     err("tariff_and_share", "amount-or-share", 13, r"exactly one kind.*'share' and 'tariff'"),
     err("tariff_and_amount", "amount-or-share", 13, r"exactly one kind.*'amount' and 'tariff'"),
+    # issue 21: a rate card (tariff by year): a count in a year without a tariff is told at the count's line
+    err("tariff_card_missing_year", "missing-tariff", 17, r"3 outcomes in 2025 .*no tariff for 2025 \(it has 2024, 20"),
+    err("tariff_card_empty", "missing-amount", 14, r"a tariff by year is empty"),
+    err("tariff_card_bad_year", "not-a-number", 16, r"'ja'"),
+    Case("tariff_card", 0, figures=((("total", "financing", "fond"), Decimal("1100")),)),
     # issue 20, 7: a share or a realisation written as no number may be is told as an amount is; one just past
     # its bound is not told to write a percentage
     err("realisation_hex", "not-plain-decimal", 4, r"hex"),

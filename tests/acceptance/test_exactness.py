@@ -454,6 +454,37 @@ financing:
 """
 
 
+# EVERY_KIND with a rate card (format 1.3): the outcome line's tariff changes from 2024 to 2025.
+RATE_CARD = EVERY_KIND.replace(
+    "tariff: 123456789012345678901234567.89",
+    "tariff: {2024: 123456789012345678901234567.89, 2025: 234567890123456789012345678.91}",
+)
+TARIFF = D("123456789012345678901234567.89")
+CAP = D("999999999999999999999999999.99")
+
+
+def test_gap_at_a_realisation_is_exact_at_30_digits(tmp_path: Path) -> None:
+    """gap --realisation 33% on EVERY_KIND: the fund's outcome line pays tariff x count x 0.33, rounded to whole
+    øre half to even, within its cap (computed here in a 60-digit context), and the residual grows by what it
+    no longer pays, year by year, to the øre (issue 21)."""
+    path = tmp_path / "every.yaml"
+    path.write_text(EVERY_KIND, encoding="utf-8")
+    plan = report("gap", path, "--format", "json")
+    got = report("gap", path, "--format", "json", "--realisation", "33%")
+    with localcontext(WIDE):
+        left, fond = CAP, {}
+        for year, count in ((2024, 3), (2025, 7)):
+            due = (TARIFF * count * D("0.33")).quantize(ORE, ROUND_HALF_EVEN)
+            fond[year] = min(due, left)
+            left -= fond[year]
+        for index, year in enumerate((2024, 2025)):
+            planned, at = plan["years"][index], got["years"][index]
+            assert D(at["financing"]["fond"]) == fond[year], year
+            grown = D(planned["residual"]) + D(planned["financing"]["fond"]) - fond[year]
+            assert D(at["residual"]) == grown, year
+    assert got["realisation"] == D("0.33")
+
+
 def _later(text: str) -> str:
     """TEXT a budget later: 2024 closed and gone, the accounts of 2025."""
     return (
@@ -481,7 +512,7 @@ def _every_report(files: Path, s: Path, after: Path) -> list[tuple]:
     out = []
     for format in ("table", "json", "csv", "tsv", "csv-da", "markdown"):
         out += [("gap", s, "-f", format), ("gap", s, "-f", format, "--by", "project", "--unit", "mio")]
-        out += [("gap", s, "-f", format, "--prices", "2025")]
+        out += [("gap", s, "-f", format, "--prices", "2025"), ("gap", s, "-f", format, "--realisation", "33%")]
     out += [("gap", s, "--explain"), ("gap", s, "-f", "json", "--explain", "--unit", "t.kr."), ("gap", s, "--chart")]
     out += [("gap", s, "-f", "markdown", "--explain", "--prices", "2025"), ("gap", s, "-f", "xlsx", *xlsx)]
     for format in ("table", "json", "csv", "markdown"):
@@ -497,6 +528,9 @@ def _every_report(files: Path, s: Path, after: Path) -> list[tuple]:
     out += [
         ("note", s),
         ("note", s, "--unit", "mio", "--prices", "2025"),
+        ("note", s, "--realisation", "33%", "--unit", "t.kr."),
+        ("gap", s, "-f", "xlsx", "--realisation", "33%", "--prices", "2025", *xlsx),
+        ("savings", s, "-f", "xlsx", "--realisation", "100%,33%", *xlsx),
         ("note", after, "-f", "docx", "--output", files / "n.docx", "--force"),
     ]
     return out
@@ -515,6 +549,10 @@ def test_no_report_computes_a_figure_in_the_ambient_decimal_context(files: Path)
     (files / "later.yaml").write_text(_later(EVERY_KIND), encoding="utf-8")
     runs = _every_report(files, files / "s.yaml", files / "after.yaml")
     runs += _every_report(files, files / "every.yaml", files / "later.yaml")
+    (files / "card.yaml").write_text(RATE_CARD, encoding="utf-8")  # issue 21: a rate card, at a realisation
+    card = files / "card.yaml"
+    runs += [("gap", card, "-f", "json", "--realisation", "33%"), ("gap", card, "--explain", "--prices", "2025")]
+    runs += [("savings", card, "-f", "json", "--realisation", "100%,33%"), ("note", card, "--realisation", "0.333")]
     for args in runs:
         expected = invoke(*args)
         assert expected.code == 0, (args, expected.stderr[-2000:])

@@ -79,6 +79,7 @@ LOADER_ONLY = {
     "actuals-without-close": "an actual figure anywhere in the file against a missing top-level actuals_through",
     "actuals-through-too-early": "actuals_through against budget_year",
     "actual-in-open-year": "an actual figure's year against actuals_through",
+    "missing-tariff": "an outcome count's year against the years of the line's rate card (tariff by year)",
 }
 
 # Codes the schema sees in a value but not in how it is written: where `check` gives one of these at a number that is

@@ -163,3 +163,74 @@ def test_gap_quiet_still_prints_the_warnings():
         "warning[covers-inactive-project]",
     ]
     assert result.stdout.startswith("year,category,id,name,amount\n")
+
+
+# --- --realisation (issue 21; savings.md, "Outcome-contract risk") ----------------------------------------------------
+
+RISK = str(FIXTURES / "savings" / "outcome_risk.yaml")  # savings.md's worked example
+
+
+def test_gap_realisation_shows_the_gap_if_only_that_share_of_the_outcomes_is_achieved():
+    """At 50 % the outcome line pays 250 + 250 (not 500 + 400, the cap), dec 200 + 200: the residual is 550 + 550
+    = 1,100 (700 as planned); JSON adds "realisation": 0.5 after price_level, and the outcome line's totals are
+    those at 50 %."""
+    result = invoke("gap", RISK, "--realisation", "50%", "--format", "json")
+    assert result.code == 0, result.stderr
+    report = as_json(result.stdout)
+    assert list(report)[:5] == ["scenario", "budget_year", "unit", "price_level", "realisation"]
+    assert report["realisation"] == D("0.5")
+    assert [y["financing"] for y in report["years"]] == [{"dec": 200, "ext": 250}, {"dec": 200, "ext": 250}]
+    assert [y["residual"] for y in report["years"]] == [550, 550]
+    assert report["total"]["residual"] == 1100 and report["total"]["coverage"] == D("0.45")
+    line = report["outcome_lines"][0]
+    assert (line["uncapped"], line["paid"], line["capped_by"]) == (500, 500, 0)
+    plan = as_json(invoke("gap", RISK, "--format", "json").stdout)
+    assert "realisation" not in plan and plan["total"]["residual"] == 700
+    assert (plan["outcome_lines"][0]["uncapped"], plan["outcome_lines"][0]["capped_by"]) == (1000, 100)
+
+
+def test_gap_realisation_names_the_realisation_in_the_caption_of_every_format_for_people():
+    table = invoke("gap", RISK, "--realisation", "0.5").stdout
+    assert "kr., ved 50 % realisering" in table and "1.100" in table
+    assert "kr., ved 42,5 % realisering" in invoke("gap", RISK, "--realisation", "42,5%", "-f", "markdown").stdout
+    assert "ved 50 % realisering" not in invoke("gap", RISK).stdout
+
+
+def test_gap_without_realisation_is_the_plan_whatever_the_files_realisation():
+    text = Path(RISK).read_text(encoding="utf-8").replace("unit: kr.\n", 'unit: kr.\nrealisation: "50%"\n')
+    report = as_json(invoke("gap", "-", "--format", "json", input=text).stdout)
+    assert report["total"]["residual"] == 700 and "realisation" not in report
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--realisation", "100%,50%"], "gap takes one realisation, not a list of 2 (100%,50%)"),
+        (["--realisation", "250%"], "realisation"),
+        (["--realisation", "50%", "--explain"], "--explain and --by project show the plan"),
+        (["--realisation", "50%", "--by", "project"], "--explain and --by project show the plan"),
+    ],
+)
+def test_gap_realisation_refuses_a_list_a_bad_value_and_the_views_of_the_plan(args, said):
+    result = invoke("gap", RISK, *args)
+    assert result.code == 2 and said in result.stderr and result.stdout == ""
+
+
+def test_gap_realisation_with_fail_on_gap_judges_the_gap_at_the_realisation():
+    text = Path(RISK).read_text(encoding="utf-8").replace('share: "20%"', 'share: "60%"')
+    assert invoke("gap", "-", "--fail-on-gap", input=text).code == 0  # planned: 600 + 500 and 600 + 400, no residual
+    result = invoke("gap", "-", "--fail-on-gap", "--realisation", "50%", input=text)  # 600 + 250 a year
+    assert result.code == 3 and "2024 (150 kr.) and 2025 (150 kr.)" in result.stderr
+
+
+def test_gap_realisation_of_a_file_without_outcome_lines_is_the_plan_and_says_so():
+    text = Path(RISK).read_text(encoding="utf-8").replace(
+        "{source: ext, tariff: 100, outcomes: {2024: 5, 2025: 5}, cap: 900}", "{source: ext, amount: 900}"
+    )
+    at_half = invoke("gap", "-", "--format", "json", "--realisation", "50%", input=text)
+    assert at_half.code == 0 and as_json(at_half.stdout)["total"]["residual"] == 700
+    assert at_half.stderr == (
+        "effektinvest: note: <stdin> has no outcome lines (tariff and outcomes): --realisation changes nothing in "
+        "the gap\n"
+    )
+    assert invoke("gap", "-", "--realisation", "50%", "--quiet", input=text).stderr == ""

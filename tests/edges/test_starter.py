@@ -154,6 +154,7 @@ def test_the_starter_shows_the_new_keys_commented_and_uncommented_they_pass_chec
     assert loaded.diagnostics == []
     assert loaded.scenario.realisation == Decimal("0.75")
     assert loaded.scenario.financing[-1].cap == Decimal("0.5")
+    assert loaded.scenario.financing[-1].tariff == {2026: Decimal("0.02"), 2027: Decimal("0.025")}  # a rate card
     assert loaded.scenario.projects["projekt_a"].savings["staten"] == {2027: Decimal("0.4"), 2028: Decimal("0.4")}
 
 

@@ -7,7 +7,8 @@ module per thing a rule is about:
     lines.py      a financing line: its kind (amount, share, or tariff with outcomes), a defined source that
                   can pay (not state or region), a top-level line's listed projects; shares of one project
                   at most 100 %
-    amounts.py    every amount in whole øre; an amount (or outcome counts) needs cost to be paid against
+    amounts.py    every amount in whole øre; an amount (or outcome counts) needs cost to be paid against; a rate
+                  card needs a tariff in each year with a count
     savings.py    a project's savings: sources that are defined; none of a project that is not continued
     actuals.py    format 1.3's actual figures: actuals_through set and not before the budget year, actuals in
                   closed years only, achieved on outcome lines only, paid against cost; the plan standing in

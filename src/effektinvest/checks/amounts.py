@@ -1,6 +1,7 @@
 """What every amount needs: to be in whole øre (costs, savings, a line's amount, tariff and cap, and format
 1.3's actual costs, realised savings and what a line paid), and,
-on a financing line, cost to be paid against in its years (`amount-without-cost`).
+on a financing line, cost to be paid against in its years (`amount-without-cost`); an outcome line's rate card
+a tariff in each year it counts outcomes in (`missing-tariff`).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def whole_ore(scenario: Scenario, gaps: Gaps) -> list[Finding]:
                 for sid, by_year in (getattr(project, key) or {}).items():
                     visit_years(("projects", pid, key, sid), by_year)
     for path, line in all_lines(scenario):
-        for key in ("amount", "paid"):
+        for key in ("amount", "paid", "tariff"):
             by_year = getattr(line, key)
             if isinstance(by_year, dict):
                 for year, amount in by_year.items():
@@ -53,6 +54,26 @@ def whole_ore(scenario: Scenario, gaps: Gaps) -> list[Finding]:
             value = getattr(line, key)
             if value is not None and not isinstance(value, dict):
                 visit((*path, key), value)
+    return out
+
+
+def rate_cards(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    """An outcome line whose tariff is a rate card (year -> tariff) needs a tariff in every year in which it
+    counts outcomes, expected or achieved: `missing-tariff`, at the count."""
+    out = []
+    for path, line in all_lines(scenario):
+        card = line.tariff
+        if not isinstance(card, dict) or gaps.within((*path, "tariff")) or gaps.covers((*path, "tariff")):
+            continue  # one tariff for every year, or a rate card not wholly known
+        for key in ("outcomes", "achieved"):
+            for year, count in (getattr(line, key) or {}).items():
+                if year not in card:
+                    known = ", ".join(str(y) for y in sorted(card))
+                    message = (
+                        f"{owner(path)} counts {count} outcomes in {year} ({key}), but its rate card has no tariff "
+                        f"for {year} (it has {known}): give 'tariff' a {year} entry"
+                    )
+                    out.append(Finding((*path, key, year), "missing-tariff", message, at_key=True))
     return out
 
 

@@ -5,7 +5,7 @@ holds which).
 from __future__ import annotations
 
 from effektinvest.checks.actuals import actuals
-from effektinvest.checks.amounts import amounts_need_cost, whole_ore
+from effektinvest.checks.amounts import amounts_need_cost, rate_cards, whole_ore
 from effektinvest.checks.lines import Lines, each_line, shares
 from effektinvest.checks.projects import projects
 from effektinvest.checks.savings import savings
@@ -22,6 +22,7 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
         *projects(scenario, gaps),
         *whole_ore(scenario, gaps),
         *each_line(scenario, gaps),
+        *rate_cards(scenario, gaps),
         *savings(scenario, gaps),
         *actuals(scenario, lines, gaps),
         *shares(lines),

@@ -30,6 +30,8 @@ def paying(lines: Lines, findings: list[Finding], gaps: Gaps = NO_GAPS) -> Lines
             unpaid.add(finding.path if isinstance(finding.path[-1], int) else finding.path[:-1])
         elif finding.code == "amount-without-cost" and finding.path[-1] == "amount":
             unpaid.add(finding.path[:-1])
+        elif finding.code == "missing-tariff":  # a count without a tariff: the line cannot be paid as written
+            unpaid.add(finding.path[:-2])
         elif finding.code == "shares-over-100":
             over.add(finding.path[1])
     if not gaps and not unpaid and not over:

@@ -23,6 +23,7 @@ from effektinvest.cli.common import (
     unit_option,
     usable,
 )
+from effektinvest.cli.options import ONE_REALISATION_HELP, parse_one_realisation
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.reports import gap as gap_report
 
@@ -45,10 +46,14 @@ def gap(
     force: Force = False,
     explain: Annotated[bool, typer.Option("--explain", help=EXPLAIN_HELP)] = False,
     by: Annotated[By | None, typer.Option("--by", help=BY_HELP)] = None,
+    realisation: Annotated[str | None, typer.Option("--realisation", metavar="R", help=ONE_REALISATION_HELP)] = None,
 ) -> None:
     """Cost, financing, coverage and residual per budget year for one scenario."""
     out_unit = unit_option(unit)
+    realised = None if realisation is None else parse_one_realisation(realisation, "gap")
     _check_views(format.value, explain, by)
+    if realised is not None and (explain or by is not None):
+        raise fail_usage("--realisation shows the gap at a realisation; --explain and --by project show the plan")
     if chart and format is not GapFormat.table:
         raise fail_usage(f"--chart draws below the table; it cannot go with --format {format.value}")
     refuse(format, output, force)
@@ -57,9 +62,9 @@ def gap(
     written = load(scenario, None if explain else prices, marks=explain, keep_paid=explain or by is not None)
     loaded = _restated(written, prices) if explain and prices is not None else written
     usable(loaded)
-    from effektinvest.reports.gap.view import build
-
-    report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
+    report = realised_report(loaded, out_unit, realised)
+    if realised is not None and not report.outcome_lines and not quiet:
+        _no_outcome_lines(loaded.path)
     if explain or by is not None:
         report = _views(report, loaded, written if prices is not None else None, prices, explain, by)
     def rendered():
@@ -68,6 +73,27 @@ def gap(
     deliver(rendered, format, output, force)
     if fail_on_gap:
         _fail_on_gap(report, quiet)
+
+
+def _no_outcome_lines(path: str) -> None:
+    """The note on standard error when --realisation has nothing to scale: the gap is the plan's."""
+    from effektinvest.core.display_context import visible  # the path as given: one line, nothing raw
+
+    note = f"{path} has no outcome lines (tariff and outcomes): --realisation changes nothing in the gap"
+    print(f"effektinvest: note: {visible(note)}", file=sys.stderr)
+
+
+def realised_report(loaded, unit, realisation):
+    """The gap report of LOADED in UNIT (else the file's): the plan, or with REALISATION (--realisation) the gap
+    at it (savings.md, "Outcome-contract risk")."""
+    from effektinvest.reports.gap.view import build
+
+    gap = loaded.gap
+    if realisation is not None:
+        from effektinvest.core.realisation import at_realisation
+
+        gap = at_realisation(loaded.scenario, gap, realisation)
+    return build(loaded.scenario, gap, unit or loaded.scenario.unit, realisation)
 
 
 EXPLAIN_HELP = "Below the report (JSON: 'lines'): each financing line, where it stands, and the rule of each figure."

@@ -18,6 +18,7 @@ from effektinvest.cli.common import (
     unit_option,
     usable,
 )
+from effektinvest.cli.options import ONE_REALISATION_HELP, parse_one_realisation
 from effektinvest.edges.output import deliver, refuse
 from effektinvest.reports import note as note_report
 
@@ -37,15 +38,17 @@ def note(
     ] = None,
     output: OutputFile = None,
     force: Force = False,
+    realisation: Annotated[str | None, typer.Option("--realisation", metavar="R", help=ONE_REALISATION_HELP)] = None,
 ) -> None:
     """The financing paragraph of the budget note, in Danish Markdown (or Word), from the scenario's figures."""
     out_unit = unit_option(unit)
+    realised = None if realisation is None else parse_one_realisation(realisation, "note")
     refuse(format, output, force)
     loaded = load(scenario, prices)
     usable(loaded)
-    from effektinvest.reports.gap.view import build
+    from effektinvest.cli.gap import realised_report
     from effektinvest.reports.note.paragraph import NoteView, source_notes
 
-    report = build(loaded.scenario, loaded.gap, out_unit or loaded.scenario.unit)
+    report = realised_report(loaded, out_unit, realised)
     view = NoteView(report, source_notes(loaded.scenario))
     deliver(lambda: note_report.render(format, view, decimals), format, output, force)

@@ -1,5 +1,6 @@
 """The options that are shares of something, as the command line writes them: --realisation (one value, or a
-list for a sensitivity table) and --discount. Each bad value is a usage error (exit 2) that says why."""
+list for a sensitivity table; one value only for gap and note) and --discount. Each bad value is a usage error
+(exit 2) that says why."""
 
 from __future__ import annotations
 
@@ -50,6 +51,26 @@ def parse_realisations(text: str) -> list[Decimal]:
         raise _usage(_decimal_comma(text) or problem.message) from None
     _refuse_ambiguous(text, items, values)
     return values
+
+
+# --realisation of gap and note: one value; the help of both commands.
+ONE_REALISATION_HELP = (
+    'The gap if only this share of the expected outcomes is achieved, "50%" or 0.5, from 0 to 200 %: each outcome '
+    "line pays tariff x count x R (then its cap), and the residual grows by what it no longer pays (default: the "
+    "plan as written, whatever the file's realisation)."
+)
+
+
+def parse_one_realisation(text: str, command: str) -> Decimal:
+    """--realisation of COMMAND (gap, note): one realisation, read as `savings` reads each of its list
+    ("50%", "0.5", "42,5%"); a list is a usage error that says where a list goes."""
+    values = parse_realisations(text)
+    if len(values) > 1:
+        raise _usage(
+            f"{command} takes one realisation, not a list of {len(values)} ({text.strip()}); a sensitivity table "
+            f"of several is `effektinvest savings --realisation {text.strip()}`"
+        )
+    return values[0]
 
 
 def _one_value(text: str) -> Decimal | None:

@@ -137,10 +137,13 @@ def from_ore(part: int) -> Decimal:
     return Decimal(part).scaleb(-2, EXACT)
 
 
-def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, Decimal]:
-    """What LINE pays per year, in kr., given the covered cost per year (in kr.)."""
+def pays(
+    line: FinancingLine, covered: dict[int, Decimal], to_kr, realisation: Decimal | None = None
+) -> dict[int, Decimal]:
+    """What LINE pays per year, in kr., given the covered cost per year (in kr.); an outcome line's counts
+    scaled by REALISATION (None: as written)."""
     if line.tariff is not None:
-        return outcome_pays(line, to_kr)[0]
+        return outcome_pays(line, to_kr, realisation=realisation)[0]
     if line.share is not None:
         share = line.share
         return {
@@ -152,20 +155,33 @@ def pays(line: FinancingLine, covered: dict[int, Decimal], to_kr) -> dict[int, D
     return {year: from_ore(part) for year, part in parts.items()}
 
 
+def tariff_in(line: FinancingLine, year: int) -> Decimal | None:
+    """The outcome line LINE's tariff in YEAR, in the file's unit: its one tariff, or its rate card's for that
+    year (None: the card has none, `missing-tariff`)."""
+    tariff = line.tariff
+    return tariff.get(year) if isinstance(tariff, dict) else tariff
+
+
 def outcome_pays(
-    line: FinancingLine, to_kr, counts: dict[int, int] | None = None, fixed: dict[int, Decimal] | None = None
+    line: FinancingLine,
+    to_kr,
+    counts: dict[int, int] | None = None,
+    fixed: dict[int, Decimal] | None = None,
+    realisation: Decimal | None = None,
 ) -> tuple[dict[int, Decimal], Decimal]:
     """What the outcome line LINE pays per year, in kr., and its uncapped total: year by year, ascending,
-    tariff x count rounded to whole øre (half to even), never more than is left of the cap.
+    tariff x count (x REALISATION, when given: savings.md, "Outcome-contract risk") rounded to whole øre (half
+    to even), never more than is left of the cap. The tariff is the year's, for a rate card (a year without
+    one pays nothing: `missing-tariff`).
 
     COUNTS: the count per year to pay for (default: the line's `outcomes`; follow-up: what was achieved in
     the closed years). FIXED: year -> what the line paid, in kr. (follow-up's `paid`): it replaces tariff x
     count in that year, is not bounded by the cap but counts against it (what is left is never below 0),
     and is not part of the uncapped total."""
-    tariff = to_kr(line.tariff)
     left = None if line.cap is None else to_kr(line.cap)
     counts = (line.outcomes or {}) if counts is None else counts
     fixed = fixed or {}
+    scale = None if realisation is None or realisation == 1 else realisation
     out: dict[int, Decimal] = {}
     uncapped = ZERO
     with localcontext(EXACT):
@@ -173,7 +189,9 @@ def outcome_pays(
             if year in fixed:
                 due = fixed[year]
             else:
-                due = (tariff * counts[year]).quantize(ORE, ROUND_HALF_EVEN)
+                tariff = tariff_in(line, year)
+                product = ZERO if tariff is None else to_kr(tariff) * counts[year]
+                due = (product if scale is None else product * scale).quantize(ORE, ROUND_HALF_EVEN)
                 uncapped += due
             if left is not None:
                 due = due if year in fixed else min(due, left)
@@ -192,13 +210,14 @@ class OutcomeLine(NamedTuple):
     capped_by: Decimal
 
 
-def outcome_lines(scenario: Scenario) -> list[OutcomeLine]:
-    """Every counting outcome line (tariff and outcomes) of SCENARIO, in file order, with its totals."""
+def outcome_lines(scenario: Scenario, realisation: Decimal | None = None) -> list[OutcomeLine]:
+    """Every counting outcome line (tariff and outcomes) of SCENARIO, in file order, with its totals; the
+    counts scaled by REALISATION (None: as written)."""
     to_kr = scenario.unit.to_kr
     out = []
     for ref in financing_lines(scenario):
         if ref.line.tariff is not None:
-            by_year, uncapped = outcome_pays(ref.line, to_kr)
+            by_year, uncapped = outcome_pays(ref.line, to_kr, realisation=realisation)
             with localcontext(EXACT):
                 paid = sum(by_year.values(), ZERO)
                 out.append(OutcomeLine(ref, uncapped, paid, uncapped - paid))

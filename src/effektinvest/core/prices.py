@@ -64,7 +64,11 @@ def restate(scenario: Scenario, year: int) -> Scenario:
         return None if amounts is None else {y: convert(a) for y, a in amounts.items()}
 
     def line(financing: FinancingLine) -> FinancingLine:
-        update = {key: convert(value) for key in ("tariff", "cap") if (value := getattr(financing, key)) is not None}
+        update = {}
+        for key in ("tariff", "cap"):  # a rate card (a tariff by year) as a year-mapped amount
+            value = getattr(financing, key)
+            if value is not None:
+                update[key] = by_year(value) if isinstance(value, dict) else convert(value)
         if isinstance(financing.amount, dict):
             update["amount"] = by_year(financing.amount)
         elif financing.amount is not None:

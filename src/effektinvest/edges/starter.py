@@ -70,7 +70,7 @@ financing:
     amount: {{{budget}: 0.5, {next}: 0.5}}    # eller beløb pr. år
   #   paid: {{{budget}: 0.45}}                # format 1.3: faktisk betalt pr. afsluttet år
   # - source: outcomefonden             # format 1.2: resultatbetaling pr. opnået effekt
-  #   tariff: 0.02                      # betaling pr. effekt
+  #   tariff: {{{budget}: 0.02, {next}: 0.025}}  # betaling pr. effekt pr. år (format 1.3); ens alle år: 0.02
   #   outcomes: {{{budget}: 10, {next}: 20}}     # forventet antal effekter pr. år
   #   cap: 0.5                          # højst i alt (valgfri)
   #   achieved: {{{budget}: 8}}                # format 1.3: opnåede effekter pr. afsluttet år

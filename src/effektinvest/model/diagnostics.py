@@ -261,6 +261,12 @@ CODES: dict[str, Code] = {
         "an amount in a year (or for projects) with no cost to cover",
         "Pay only in years with a cost, or add the cost.",
     ),
+    "missing-tariff": Code(
+        E,
+        "an outcome count (expected or achieved) in a year for which the line's rate card (tariff by year) has no "
+        "tariff (format 1.3)",
+        "Give the rate card a tariff for that year, or use one tariff for every year.",
+    ),
     "decide-at-missing": Code(
         E, "a deferred project without decide_at", "Add `decide_at:` with the budget year of the coming decision."
     ),

@@ -70,7 +70,7 @@ def holds_amount(path: tuple) -> bool:
     match path:
         case ("projects", _, "costs", _) | ("projects", _, "savings", _, _) | ("price_index", _):
             return True
-        case (*_, "amount") | (*_, "amount", _) | (*_, "tariff") | (*_, "cap"):
+        case (*_, "amount") | (*_, "amount", _) | (*_, "tariff") | (*_, "tariff", _) | (*_, "cap"):
             return path[0] in ("projects", "financing")
     return False
 
@@ -93,7 +93,7 @@ def _clean(loc: tuple) -> tuple:
     for i, step in enumerate(loc):
         if step == "[key]":
             continue
-        if step in AMOUNT_TAGS and i > 0 and loc[i - 1] == "amount":
+        if step in AMOUNT_TAGS and i > 0 and loc[i - 1] in ("amount", "tariff"):
             continue
         out.append(step)
     return tuple(out)

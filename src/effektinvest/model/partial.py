@@ -186,7 +186,11 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
         gaps.add(path)
         return
     field = rest[0]
-    if field in ("amount", "outcomes", "achieved", "paid") and len(rest) > 1 and isinstance(entry.get(field), dict):
+    if (
+        field in ("amount", "tariff", "outcomes", "achieved", "paid")
+        and len(rest) > 1
+        and isinstance(entry.get(field), dict)
+    ):
         entry[field].pop(rest[1], None)  # one bad year: the others are still checked (a year without cost)
         gaps.add((*path, field, rest[1]))
         return

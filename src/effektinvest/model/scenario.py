@@ -24,6 +24,7 @@ from effektinvest.model.values import (
     SourceKind,
     Status,
     StatusField,
+    TariffSpec,
     Text,
     UnitField,
     Year,
@@ -74,7 +75,11 @@ class FinancingLine(BaseModel):
         description="the total the source pays over the covered cost years, or a mapping year -> amount",
     )
     share: Share = Field(None, description='a percentage of the covered cost per year: "30%" or 0.3')
-    tariff: Amount = Field(None, description="format 1.2: an outcome payment line pays this per achieved outcome")
+    tariff: TariffSpec = Field(
+        None,
+        description="format 1.2: an outcome payment line pays this per achieved outcome; format 1.3: or a rate card, "
+        "mapping year -> the tariff in that year (a year with a count needs one)",
+    )
     outcomes: YearCounts = Field(None, description="format 1.2: with tariff, mapping year -> expected outcome count")
     cap: Amount = Field(None, description="format 1.2: with tariff, the most the outcome line pays in all")
     achieved: AchievedCounts = Field(

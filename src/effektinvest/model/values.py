@@ -224,33 +224,38 @@ def _not_empty(empty: str, parse):
 
 
 _NON_EMPTY_AMOUNTS_SCHEMA = {**_YEAR_AMOUNTS_SCHEMA, "minProperties": 1}
-# A financing line's amounts by year: as costs, but with at least one year.
-AmountsByYear = Annotated[
-    dict[int, Decimal],
-    _validator(
-        _not_empty(
-            "an amount by year is empty ({}): it is not 0; give the years, such as {2024: 1.5}, or leave the line out",
-            _year_amounts,
-        )
-    ),
-    WithJsonSchema(_NON_EMPTY_AMOUNTS_SCHEMA),
-]
-# format 1.3: what a financing line actually paid in closed years (`paid`)
-PaidByYear = Annotated[
-    dict[int, Decimal],
-    _validator(
-        _not_empty(
-            "paid is empty ({}): give what the line paid per closed year, such as {2024: 1.5}, or leave the key out",
-            _year_amounts,
-        )
-    ),
-    WithJsonSchema(_NON_EMPTY_AMOUNTS_SCHEMA),
-]
-AmountSpec = Annotated[
-    Annotated[Amount, Tag("total")] | Annotated[AmountsByYear, Tag("by-year")],
-    Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
-]
 
+
+def _amounts_by_year(empty: str):
+    """A mapping year -> amount, as costs, but with at least one year; EMPTY: what `{}` is told."""
+    return Annotated[
+        dict[int, Decimal], _validator(_not_empty(empty, _year_amounts)), WithJsonSchema(_NON_EMPTY_AMOUNTS_SCHEMA)
+    ]
+
+
+def _amount_or_years(by_year):
+    """One amount, or BY_YEAR (a mapping year -> amount); tagged for pydantic's error paths (`AMOUNT_TAGS`)."""
+    return Annotated[
+        Annotated[Amount, Tag("total")] | Annotated[by_year, Tag("by-year")],
+        Discriminator(lambda v: "by-year" if isinstance(v, dict) else "total"),
+    ]
+
+
+# A financing line's amounts by year.
+AmountsByYear = _amounts_by_year(
+    "an amount by year is empty ({}): it is not 0; give the years, such as {2024: 1.5}, or leave the line out"
+)
+# format 1.3: what a financing line actually paid in closed years (`paid`)
+PaidByYear = _amounts_by_year(
+    "paid is empty ({}): give what the line paid per closed year, such as {2024: 1.5}, or leave the key out"
+)
+AmountSpec = _amount_or_years(AmountsByYear)
+# format 1.3: an outcome line's tariff, one amount for every year or a rate card (year -> tariff, at least one)
+TariffSpec = _amount_or_years(
+    _amounts_by_year(
+        "a tariff by year is empty ({}): give the tariff per year, such as {2024: 20000}, or one tariff for every year"
+    )
+)
 
 
 def _count(value: Any) -> int:

@@ -125,3 +125,21 @@ def test_the_same_follow_up_with_or_without_the_plans_lines_kept():
         loaded, kept = _follow_up(name)
         assert follow_up(loaded.scenario, loaded.gap) == kept, name
         assert actual_gap(loaded.scenario, plan=loaded.gap) == kept.actual, name
+
+
+def test_a_rate_card_and_a_realisation_the_plan_as_written_the_savings_at_the_files_realisation():
+    """Issue 21: the worked example with a rate card (100, 120, 150) and `realisation: 50%`. The plan is `gap` as
+    written (savings.md: a realisation scales the outcome lines in `savings` and `gap --realisation` only): 300,
+    360, then 450 cut by the cap to 140. The actual: 1 x 100 and 2 x 120 achieved, and the forecast 3 x 150 = 450
+    (below the 460 left of the cap). The expected savings are at the file's 50 %: 300 a year; 450 realised in 2025
+    is a rate of 1.5."""
+    text = (HERE / "worked.yaml").read_text(encoding="utf-8")
+    text = text.replace("tariff: 100", "tariff: {2024: 100, 2025: 120, 2026: 150}")
+    text = text.replace("unit: kr.\n", 'unit: kr.\nrealisation: "50%"\n')
+    loaded = load_bytes(text.encode(), "card.yaml", keep_paid=True)
+    assert loaded.errors == [], loaded.errors
+    result = follow_up(loaded.scenario, loaded.gap, loaded.paid)
+    assert _rows(result)["fond"] == [_d(300, 100, -200), _d(360, 240, -120), _d(140, 450, 310), _d(800, 790, -10)]
+    pocket = result.savings["dec"]
+    assert pocket.expected == {2025: D(300), 2026: D(300)} and pocket.realised == {2025: D(450), 2026: D(300)}
+    assert pocket.rate == D("1.5000")

@@ -200,6 +200,47 @@ def test_outcome_line_shows_tariff_times_count_and_the_cap(tmp_path):
     assert line["paid"] == {"2025": 800000, "2026": 500000, "2027": 0}
 
 
+RATE_CARD = """\
+scenario: Takstkort
+budget_year: 2024
+unit: kr.
+price_level: 2024
+price_index: {2024: 100, 2025: 103}
+sources:
+  fond: {name: Fond, kind: external}
+projects:
+  a:
+    name: A
+    costs: {2024: 1000, 2025: 1000, 2026: 1000}
+    financing:
+      - {source: fond, tariff: {2024: 100, 2025: 100, 2026: 150}, outcomes: {2024: 2, 2025: 3, 2026: 4}, cap: 1000}
+"""
+
+
+def test_a_rate_card_is_explained_year_by_year_and_restated_tariff_by_tariff(tmp_path):
+    """Issue 21: each year's rule uses that year's tariff (4 x 150 in 2026, cut by the cap to 500); JSON gives the
+    rate card as {"YEAR": C}; --prices restates each year's tariff ("takst 2026": 150 x 1.03 = 154.5)."""
+    path = tmp_path / "card.yaml"
+    path.write_text(RATE_CARD, encoding="utf-8")
+    result = invoke("gap", path, "--explain", env={"COLUMNS": "200"})
+    assert result.code == 0, result.stderr
+    assert "2025: dækket udgift 1.000, betaler 300: 3 x 100 = 300" in result.stdout
+    assert "2026: dækket udgift 1.000, betaler 500: 4 x 150 = 600; loft 1.000 nået i 2026: 600 -> 500" in result.stdout
+    line = as_json(invoke("gap", path, "--explain", "-f", "json").stdout)["lines"][0]
+    assert line["tariff"] == {"2024": 100, "2025": 100, "2026": 150}
+    assert line["paid"] == {"2024": 200, "2025": 300, "2026": 500}
+    restated = as_json(invoke("gap", path, "--explain", "-f", "json", "--prices", "2025").stdout)["lines"][0]
+    amounts = {entry["what"]: (entry["written"], entry["restated"]) for entry in restated["prices"]["amounts"]}
+    assert amounts == {
+        "tariff 2024": (100, 103),
+        "tariff 2025": (100, 103),
+        "tariff 2026": (150, D("154.5")),
+        "cap": (1000, 1030),
+    }
+    text_ = invoke("gap", path, "--explain", "--prices", "2025", env={"COLUMNS": "200"}).stdout
+    assert "takst 2026: 150 x 103 / 100 = 154,5 -> 154,5" in text_
+
+
 CAP_FILLED = """\
 scenario: Loft
 budget_year: 2024

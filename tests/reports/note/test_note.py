@@ -340,3 +340,29 @@ def test_without_a_price_level_the_first_sentence_ends_with_one_full_stop(tmp_pa
     first = invoke("note", str(path)).stdout.splitlines()[0]
     shown = "1.234,5" if unit == "mio. kr." else "ca. 1.235"  # t.kr. and kr. in whole numbers
     assert first == f"En videreførelse af projektet ”P” i 2024 koster i alt {shown} {unit}"
+
+
+# --- note --realisation (issue 21; savings.md, "Outcome-contract risk") -----------------------------------------------
+
+RISK = str(ROOT / "tests" / "fixtures" / "savings" / "outcome_risk.yaml")  # savings.md's worked example
+
+
+def test_note_realisation_names_it_and_gives_the_figures_at_it():
+    """At 50 % the outcome line pays 500 in all (250 + 250), and the residual is 1,100 (550 + 550); the
+    sentence after the cost names the realisation."""
+    note = invoke("note", RISK, "--realisation", "50%")
+    assert note.code == 0, note.stderr
+    paragraphs = note.stdout.split("\n\n")
+    assert paragraphs[1] == (
+        "Beløbene er opgjort ved 50 % realisering: det er forudsat, at 50 % af de forventede resultater opnås, og "
+        "resultatbetalingerne er opgjort derefter."
+    )
+    assert "- 500 kr. fra Ekstern fond" in note.stdout and "- 400 kr. fra Decentral" in note.stdout
+    assert "restfinansiering på 1.100 kr., heraf 550 kr. i 2024 og 550 kr. i 2025." in note.stdout
+    plan = invoke("note", RISK).stdout
+    assert "realisering" not in plan and "restfinansiering på 700 kr." in plan and "- 900 kr. fra Ekstern fond" in plan
+
+
+def test_note_realisation_takes_one_value():
+    result = invoke("note", RISK, "--realisation", "100%,50%")
+    assert result.code == 2 and "note takes one realisation, not a list of 2" in result.stderr

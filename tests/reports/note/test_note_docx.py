@@ -183,3 +183,14 @@ def test_the_word_note_has_the_notes_number_style_by_unit_and_the_residual_per_y
     assert text[0].endswith("koster i alt 10.350.000 kr. (2024-priser).") and text[4].startswith("2.050.000 kr. fra")
     assert text[5].startswith("Der udestår dermed en restfinansiering på 2.000.000 kr., heraf 800.000 kr. i 2024 og ")
     assert not any("ca." in line or ",0 kr." in line for line in text)
+
+
+def test_docx_note_at_a_realisation_names_it_in_the_paragraph_and_the_caption(tmp_path):
+    """note --realisation 50% --format docx (issue 21): the paragraph after the cost and the caption under the
+    table name the realisation; the table's residual is the one at 50 % (1.100)."""
+    risk = str(ROOT / "tests" / "fixtures" / "savings" / "outcome_risk.yaml")
+    document, _ = _docx(tmp_path, risk, "--realisation", "50%")
+    texts = [p.text for p in document.paragraphs]
+    assert any(text.startswith("Beløbene er opgjort ved 50 % realisering") for text in texts)
+    assert "kr., ved 50 % realisering" in texts
+    assert _table_cells(document)[-1] == ["Restfinansiering", "550", "550", "1.100"]

@@ -25,7 +25,8 @@ SHARE, AMOUNT, AMOUNTS, OUTCOMES = "share", "amount", "amounts", "outcomes"
 class Conversion(NamedTuple):
     """One amount restated in another year's prices (`--prices`): as written, times the factor, rounded."""
 
-    key: int | str | None  # the year of a year-mapped amount, "tariff" or "cap"; None for a single amount
+    key: int | str | None  # the year of a year-mapped amount, "tariff" (a rate card's "tariff YEAR") or "cap"; None
+    # for a single amount
     written: Decimal  # kr., in the file's price level
     exact: Fraction  # kr., written x factor, before rounding
     restated: Decimal  # kr., to whole øre (what the report uses: prices.restate's)
@@ -53,7 +54,7 @@ class Explained(NamedTuple):
     covered: dict[int, Decimal]  # per year with covered cost
     paid: dict[int, Decimal]  # per year, what `arithmetic.payments` gives
     note: str | None
-    outcomes: tuple | None = None  # outcome lines: (tariff in kr., {year: count}, cap in kr. or None)
+    outcomes: tuple | None = None  # outcome lines: (tariff in kr. or a rate card {year: kr.}, {year: count}, cap)
     prices: Prices | None = None
 
 
@@ -77,7 +78,7 @@ def explain(scenario: Scenario, paid: PaidLines | None = None) -> list[Explained
         amount = outcomes = None
         if kind == OUTCOMES:
             cap = None if getattr(line, "cap", None) is None else to_kr(line.cap)
-            outcomes = (to_kr(line.tariff), dict(sorted(line.outcomes.items())), cap)
+            outcomes = (_tariff_kr(line.tariff, to_kr), dict(sorted(line.outcomes.items())), cap)
         elif kind == AMOUNTS:
             amount = {year: to_kr(value) for year, value in sorted(line.amount.items())}
         elif kind == AMOUNT:
@@ -95,8 +96,20 @@ def gross(entry: Explained) -> dict[int, Decimal]:
         return {year: EXACT.multiply(entry.share, cost) for year, cost in entry.covered.items()}
     if entry.kind == OUTCOMES:
         tariff, counts, _ = entry.outcomes
-        return {year: EXACT.multiply(tariff, Decimal(count)) for year, count in counts.items()}
+        return {year: EXACT.multiply(tariff_of(tariff, year), Decimal(count)) for year, count in counts.items()}
     return {}
+
+
+def _tariff_kr(tariff, to_kr):
+    """A tariff in kr.: one amount, or a rate card {year: amount} (ascending)."""
+    if isinstance(tariff, dict):
+        return {year: to_kr(value) for year, value in sorted(tariff.items())}
+    return to_kr(tariff)
+
+
+def tariff_of(tariff, year: int) -> Decimal:
+    """The tariff in YEAR of an outcome line's TARIFF (one amount, or a rate card)."""
+    return tariff[year] if isinstance(tariff, dict) else tariff
 
 
 def cap_reached(entry: Explained) -> int | None:
@@ -137,7 +150,7 @@ def with_prices(
 def _amounts(line, to_kr) -> dict:
     """A line's own amounts, in kr., keyed by year (None for a single amount, 'tariff' and 'cap')."""
     if getattr(line, "tariff", None) is not None:
-        out = {"tariff": to_kr(line.tariff)}
+        out = _tariff_keys(_tariff_kr(line.tariff, to_kr))
         if getattr(line, "cap", None) is not None:
             out["cap"] = to_kr(line.cap)
         return out
@@ -148,10 +161,17 @@ def _amounts(line, to_kr) -> dict:
     return {None: to_kr(line.amount)}
 
 
+def _tariff_keys(tariff) -> dict:
+    """A tariff's amounts for `Conversion.key`: "tariff", or "tariff YEAR" for each year of a rate card."""
+    if isinstance(tariff, dict):
+        return {f"tariff {year}": value for year, value in tariff.items()}
+    return {"tariff": tariff}
+
+
 def _amounts_of(entry: Explained) -> dict:
     if entry.outcomes is not None:
         tariff, _, cap = entry.outcomes
-        return {"tariff": tariff} if cap is None else {"tariff": tariff, "cap": cap}
+        return _tariff_keys(tariff) if cap is None else {**_tariff_keys(tariff), "cap": cap}
     if entry.amount is None:
         return {}
     return dict(entry.amount) if isinstance(entry.amount, dict) else {None: entry.amount}

@@ -12,7 +12,17 @@ from typing import NamedTuple
 from effektinvest.core.display_context import danish, figure, percent, rounded
 from effektinvest.formats.json import HOLE, array, dumps, exact, number, numbers, string, template
 from effektinvest.model.numbers import EXACT
-from effektinvest.reports.gap.explain import AMOUNT, AMOUNTS, OUTCOMES, SHARE, Explained, Prices, cap_reached, gross
+from effektinvest.reports.gap.explain import (
+    AMOUNT,
+    AMOUNTS,
+    OUTCOMES,
+    SHARE,
+    Explained,
+    Prices,
+    cap_reached,
+    gross,
+    tariff_of,
+)
 
 _PLACES = 12  # an unrounded restated amount that does not end is shown to this many decimals (then "…")
 HEADING = "Forklaring: hvor hvert tal kommer fra"
@@ -60,13 +70,15 @@ def _shape(e: Explained) -> tuple:
     has a cap, a note, prices."""
     years = e.amount if e.kind == AMOUNTS else e.outcomes[1] if e.kind == OUTCOMES else ()
     cap = e.kind == OUTCOMES and e.outcomes[2] is not None
-    return e.kind, tuple(years), tuple(e.covered), tuple(e.paid), cap, e.note is not None, e.prices is not None
+    card = tuple(e.outcomes[0]) if e.kind == OUTCOMES and isinstance(e.outcomes[0], dict) else None  # a rate card
+    shape = e.kind, tuple(years), tuple(e.covered), tuple(e.paid), cap, e.note is not None, e.prices is not None
+    return (*shape, card)
 
 
 def entry(shape: tuple) -> dict:
     """A line in JSON: path, line, source, projects, kind, share | amount | tariff, outcomes and cap, covered,
     paid, note (and prices), each value a hole (`formats.json.template`); SHAPE: `_shape`."""
-    kind, years, covered, paid, cap, note, prices = shape
+    kind, years, covered, paid, cap, note, prices, card = shape
     data = {"path": HOLE, "line": HOLE, "source": HOLE, "projects": HOLE, "kind": kind}
     if kind == SHARE:
         data["share"] = HOLE
@@ -75,7 +87,7 @@ def entry(shape: tuple) -> dict:
     elif kind == AMOUNTS:
         data["amount"] = _holes(years)
     else:
-        data.update(tariff=HOLE, outcomes=_holes(years), cap=HOLE if cap else None)
+        data.update(tariff=HOLE if card is None else _holes(card), outcomes=_holes(years), cap=HOLE if cap else None)
     data.update(covered=_holes(covered), paid=_holes(paid), note=HOLE if note else None)
     if prices:
         data["prices"] = HOLE
@@ -96,7 +108,8 @@ def _values(report, item: ExplainLine) -> list[str]:
         out += numbers(e.amount.values() if e.kind == AMOUNTS else (e.amount,), from_kr)
     else:
         tariff, counts, cap = e.outcomes
-        out += numbers((tariff,), from_kr) + [str(count) for count in counts.values()]
+        rates = tariff.values() if isinstance(tariff, dict) else (tariff,)
+        out += numbers(rates, from_kr) + [str(count) for count in counts.values()]
         out += numbers(() if cap is None else (cap,), from_kr)
     out += numbers([*e.covered.values(), *e.paid.values()], from_kr)
     if e.note is not None:
@@ -193,7 +206,7 @@ def _rule(report, e: Explained, year: int, before: dict[int, Decimal]) -> str:
         if year not in counts:  # a year with covered cost but no count: the line pays nothing in it
             return f": ingen resultater i {year}"
         due = scaled(before[year])
-        rule = f": {counts[year]} x {figure(scaled(tariff))} = {figure(due)}"
+        rule = f": {counts[year]} x {figure(scaled(tariff_of(tariff, year)))} = {figure(due)}"
         reached = cap_reached(e)
         if reached is not None and reached <= year:
             when = f"nået i {year}" if reached == year else f"allerede nået i {reached}"
@@ -210,7 +223,7 @@ def _prices_text(report, e: Explained) -> list[str]:
     rounding = f"hvert beløb til hele øre, {_HALF_EVEN}"
     out = [f"  i {p.year}-priser: x {factor} (indeks {p.year} / indeks {p.price_level}), {rounding}"]
     for c in p.amounts:
-        label = _AMOUNT_WORDS.get(c.key, str(c.key))
+        label = _AMOUNT_WORDS.get(c.key, str(c.key).replace("tariff", _AMOUNT_WORDS["tariff"]))
         unrounded = _exact(c.exact / 10**report.unit.exponent)
         out.append(f"    {label}: {figure(scaled(c.written))} x {factor} = {unrounded} -> {figure(scaled(c.restated))}")
     for year, written in p.covered.items():

@@ -19,6 +19,11 @@ def _column(column: Column) -> dict:
     }
 
 
+def _tariff(tariff) -> object:
+    """A tariff, or a rate card as {"YEAR": C}."""
+    return {str(year): exact(value) for year, value in tariff.items()} if isinstance(tariff, dict) else exact(tariff)
+
+
 def report_data(report: Report) -> dict:
     """The JSON shape of docs/cli.md, every amount an `exact` number; "lines" only with --explain."""
     *years, total = report.columns
@@ -27,6 +32,7 @@ def report_data(report: Report) -> dict:
         "budget_year": report.budget_year,
         "unit": report.unit.value,
         "price_level": report.price_level,
+        **({} if report.realisation is None else {"realisation": exact(report.realisation)}),  # gap --realisation
         "years": [{"year": year, **_column(column)} for year, column in zip(report.years, years, strict=True)],
         "total": _column(total),
     }
@@ -34,7 +40,7 @@ def report_data(report: Report) -> dict:
         data["outcome_lines"] = [
             {
                 "source": o.source,
-                "tariff": exact(o.tariff),
+                "tariff": _tariff(o.tariff),
                 "outcomes": {str(year): count for year, count in o.outcomes.items()},
                 "uncapped": exact(o.uncapped),
                 "paid": exact(o.paid),

@@ -11,7 +11,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from effektinvest.core.arithmetic import ZERO, Figures, Gap, outcome_lines
-from effektinvest.core.display_context import TOTAL, amount, coverage_cell, places, shown_coverage
+from effektinvest.core.display_context import TOTAL, amount, coverage_cell, percent, places, shown_coverage
 from effektinvest.core.display_context import caption as unit_caption
 from effektinvest.core.display_context import rounded as display_rounded
 from effektinvest.core.exact import exactly
@@ -67,7 +67,7 @@ class OutcomeEntry(NamedTuple):
     """An outcome payment line (format 1.2; JSON `outcome_lines`), amounts in the report's unit."""
 
     source: str
-    tariff: Decimal
+    tariff: Decimal | dict[int, Decimal]  # a rate card: year -> tariff
     outcomes: dict[int, int]
     uncapped: Decimal  # tariff x count, summed over the years
     paid: Decimal  # what the cap lets it pay
@@ -90,6 +90,7 @@ class Report:
     explained: tuple | None = None  # gap --explain: explain_view.ExplainLine per financing line, in file order
     by_project: dict | None = None  # gap --by project: project id -> its own Gap (by_project.by_project), in kr.
     outcome_lines: tuple[OutcomeEntry, ...] = ()  # every counting outcome line, in file order
+    realisation: Decimal | None = None  # gap --realisation R: the outcome lines' counts scaled by R; None: the plan
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
         return None if kr is None else self.unit.from_kr(kr)
@@ -113,8 +114,9 @@ class Report:
         return tuple(p for p in self.projects if p.status is Status.DEFER and p.decide_at is not None)
 
 
-def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
-    """The report of GAP (computed from SCENARIO) in UNIT."""
+def build(scenario: Scenario, gap: Gap, unit: Unit, realisation: Decimal | None = None) -> Report:
+    """The report of GAP (computed from SCENARIO) in UNIT; with REALISATION (gap --realisation), GAP is the gap at
+    that realisation (`core.realisation.at_realisation`), and so are the outcome lines' figures."""
     written = scenario.unit  # the file's unit
     projects = tuple(
         ProjectEntry(
@@ -136,8 +138,18 @@ def build(scenario: Scenario, gap: Gap, unit: Unit) -> Report:
         SourceEntry(sid, s.name, None if s.kind is None else s.kind.value, s.note)
         for sid, s in scenario.sources.items()
     )
-    outcomes = _outcome_entries(scenario, unit) if _has_outcomes(scenario) else ()
-    return Report(*head, gap, sources, names, projects, scenario.decimals, described, outcome_lines=outcomes)
+    outcomes = _outcome_entries(scenario, unit, realisation) if _has_outcomes(scenario) else ()
+    return Report(
+        *head,
+        gap,
+        sources,
+        names,
+        projects,
+        scenario.decimals,
+        described,
+        outcome_lines=outcomes,
+        realisation=realisation,
+    )
 
 
 def _has_outcomes(scenario: Scenario) -> bool:
@@ -145,21 +157,28 @@ def _has_outcomes(scenario: Scenario) -> bool:
     return any(line.tariff is not None for line in chain(scenario.financing, lines))
 
 
-def _outcome_entries(scenario: Scenario, unit: Unit) -> tuple[OutcomeEntry, ...]:
-    """The outcome lines of SCENARIO in the report's UNIT."""
+def _outcome_entries(scenario: Scenario, unit: Unit, realisation: Decimal | None) -> tuple[OutcomeEntry, ...]:
+    """The outcome lines of SCENARIO in the report's UNIT, their counts scaled by REALISATION (None: as written)."""
     shown = unit.from_kr
 
     return tuple(
         OutcomeEntry(
             o.ref.line.source,
-            scenario.unit.to(o.ref.line.tariff, unit),
+            _tariff(o.ref.line.tariff, scenario.unit, unit),
             dict(sorted(o.ref.line.outcomes.items())),
             shown(o.uncapped),
             shown(o.paid),
             shown(o.capped_by),
         )
-        for o in outcome_lines(scenario)
+        for o in outcome_lines(scenario, realisation)
     )
+
+
+def _tariff(tariff, written: Unit, unit: Unit):
+    """A tariff in UNIT: one amount, or a rate card (year -> amount, ascending)."""
+    if isinstance(tariff, dict):
+        return {year: written.to(value, unit) for year, value in sorted(tariff.items())}
+    return written.to(tariff, unit)
 
 
 def rows(report: Report) -> tuple[Row, ...]:
@@ -187,8 +206,16 @@ def rows(report: Report) -> tuple[Row, ...]:
 
 
 def caption(report) -> str:
-    """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them."""
-    return unit_caption(report.unit, report.price_level)
+    """'mio. kr., 2024-priser': the unit and price level, as a Danish budget table says them; with gap
+    --realisation, the realisation too ('kr., ved 50 % realisering')."""
+    text = unit_caption(report.unit, report.price_level)
+    realisation = getattr(report, "realisation", None)  # compare's report has none
+    return text if realisation is None else f"{text}, {realisation_words(realisation)}"
+
+
+def realisation_words(realisation: Decimal) -> str:
+    """'ved 50 % realisering': the realisation a gap is computed at, as the caption and the note say it."""
+    return f"ved {percent(realisation, None)} realisering"
 
 
 def decimals_for(report: Report, asked: int | None, table: tuple[Row, ...] | None = None) -> int:

@@ -1,7 +1,8 @@
 """`effektinvest note`: the financing paragraph of the budget note, in Danish Markdown, from the same figures
 as `gap` (docs/cli.md, "effektinvest note"). In the order the contract gives: what continuing the projects
 costs, a bullet per paying source with the notes of its lines, the residual (or full coverage, or a surplus),
-then the deferred and stopped projects.
+then the deferred and stopped projects. With `note --realisation R`, a sentence after the cost names R (the
+outcome payments are those of R of the expected outcomes: savings.md, "Outcome-contract risk").
 
 Amounts in note style (`note_number`), by the output unit, through the one display rounding (half away from
 zero, `display_context.rounded`), '.' between thousands: mio. kr. to 2 decimals, a trailing zero dropped down to
@@ -20,11 +21,11 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from effektinvest.core.arithmetic import financing_lines
-from effektinvest.core.display_context import danish, rounded
+from effektinvest.core.display_context import danish, percent, rounded
 from effektinvest.formats.markdown import markdown_text
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
-from effektinvest.reports.gap.view import Report
+from effektinvest.reports.gap.view import Report, realisation_words
 
 
 def note_number(value: Decimal, unit: Unit) -> str:
@@ -106,11 +107,21 @@ def blocks(report: Report, notes: dict[str, list[str]], text: Text = markdown_te
             f"En videreførelse af {kind} {_names(continued, text)} {_span(report.years)} koster i alt "
             + _sentence(f"{_amount(total.cost, unit)}{prices}")
         )
+        if report.realisation is not None:  # note --realisation R
+            out.append(_realisation(report.realisation))
         out += _financing(report, notes, unit, text)
         out.append(_residual(report, len(continued), unit))
     else:
         out.append("Der er ingen projekter at videreføre i dette scenarie.")
     return out + _inactive(report, text)
+
+
+def _realisation(realisation: Decimal) -> str:
+    """What the note says of the realisation its figures are at (note --realisation R)."""
+    return (
+        f"Beløbene er opgjort {realisation_words(realisation)}: det er forudsat, at {percent(realisation, None)} af "
+        "de forventede resultater opnås, og resultatbetalingerne er opgjort derefter."
+    )
 
 
 def _financing(report: Report, notes: dict[str, list[str]], unit: Unit, text: Text) -> list[Block]:

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from effektinvest.core.arithmetic import ORE, ZERO, Gap, coverage
 from effektinvest.core.discount import factors, npv, present_value, ratio
+from effektinvest.core.exact import exact_sum
+from effektinvest.core.realisation import at_realisation, outcome_payments
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.values import OUTSIDE
@@ -72,6 +74,8 @@ class Savings:
     break_even: Pair  # of years, or None
     npv: Pair  # of amounts, rounded to whole øre
     benefit_cost: Pair  # of ratios, or None
+    gap: Gap  # the gap at the realisation: its outcome lines' counts scaled (core/realisation.py)
+    outcomes_paid: Decimal | None  # what the outcome lines pay in all at the realisation; None: no outcome line
 
 
 def realised(scenario: Scenario, realisation: Decimal) -> dict[str, dict[int, Decimal]]:
@@ -102,15 +106,22 @@ def _sums(scenario: Scenario, realise) -> dict[str, dict[int, Decimal]]:
     return out
 
 
-def analyse(scenario: Scenario, gap: Gap, realisation: Decimal | None = None, rate: Decimal | None = None) -> Savings:
-    """The savings view of SCENARIO, whose figures are GAP, at REALISATION (default: the file's
-    `realisation`, else 1), discounted at the flat RATE (default: the Finance Ministry's schedule)."""
+def analyse(
+    scenario: Scenario, gap: Gap, realisation: Decimal | None = None, rate: Decimal | None = None, planned=None
+) -> Savings:
+    """The savings view of SCENARIO, whose figures are GAP (the plan as written), at REALISATION (default: the
+    file's `realisation`, else 1), discounted at the flat RATE (default: the Finance Ministry's schedule). The
+    realisation scales the savings and the outcome lines' counts alike (savings.md, "Outcome-contract risk").
+    PLANNED: what the outcome lines pay as written (`realisation.outcome_payments`), if already made."""
     if realisation is None:
         realisation = Decimal(1) if scenario.realisation is None else scenario.realisation
     saved = realised(scenario, realisation)
     years = sorted({*gap.years, *(year for by_year in saved.values() for year in by_year)})
     kinds = {sid: _kind(source) for sid, source in scenario.sources.items()}
     listed = [sid for sid in scenario.sources if sid in saved or sid in gap.total.financing]
+    planned = outcome_payments(scenario) if planned is None else planned
+    outcomes = planned if realisation == 1 else outcome_payments(scenario, realisation)
+    gap = at_realisation(scenario, gap, realisation, planned, outcomes)  # the plan's sources stay listed
     columns = {year: _year(year, gap, saved, listed, kinds) for year in years}
     with localcontext(EXACT):
         total = _total(columns.values(), listed)
@@ -137,6 +148,8 @@ def analyse(scenario: Scenario, gap: Gap, realisation: Decimal | None = None, ra
             ratio(present_value(pv("municipal_savings"), df), present_value(pv("municipal_cost"), df)),
             ratio(present_value(pv("savings"), df), present_value(pv("cost"), df)),
         ),
+        gap,
+        exact_sum(paid for by_source in outcomes.values() for paid in by_source.values()) if outcomes else None,
     )
 
 
@@ -196,4 +209,5 @@ def _backing(kind: str | None, pocket: Pocket) -> Backing:
 
 def sensitivity(scenario: Scenario, gap: Gap, realisations: list[Decimal], rate: Decimal | None = None) -> list:
     """The savings view at each of REALISATIONS, in the order given (None: the file's realisation)."""
-    return [analyse(scenario, gap, realisation, rate) for realisation in realisations]
+    planned = outcome_payments(scenario)  # what the outcome lines pay as written: once for every realisation
+    return [analyse(scenario, gap, realisation, rate, planned) for realisation in realisations]

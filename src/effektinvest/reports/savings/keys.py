@@ -90,6 +90,9 @@ def key_figures(report: SavingsReport, result: Savings) -> list[tuple[str, str, 
     for sid, backing in result.sources.items():
         if backing.backing is not None:
             out += [("backing", sid, backing.backing), ("shortfall", sid, scaled(backing.shortfall))]
+    if result.outcomes_paid is not None:  # outcome lines: what they pay at the realisation, the residual it leaves
+        out.append(("outcomes_paid", "", scaled(result.outcomes_paid)))
+        out.append(("residual", "", scaled(result.gap.total.residual)))
     return out
 
 

@@ -15,7 +15,8 @@ def markdown(report, options: Options) -> str:
     inactive = keys.inactive_lines(report, foot_places)
     title = f"{report.title} (budget {report.budget_year})"
     if report.sensitivity:
-        heads = [*sensitivity.HEADS[:-1], f"{sensitivity.HEADS[-1]} ({view.caption(report)})"]
+        *named, last = sensitivity.heads(report)
+        heads = [*named, f"{last} ({view.caption(report)})"]
         out = [heading(title), "", row(heads), row([":--"] + ["--:"] * (len(heads) - 2) + [":--"])]
         lines = (sensitivity.cells(report, line, places, foot_places) for line in sensitivity.rows(report))
         # only the shortfalls (the last cell) hold a user's text: the names of their sources

@@ -19,7 +19,7 @@ def table(report, options: Options) -> Group:
     if report.sensitivity:
         lines = (sensitivity.cells(report, row, shown, foot_shown) for row in sensitivity.rows(report))
         body = [[visible(cell) for cell in line] for line in lines]
-        out = grid(report.title, view.caption(report), list(sensitivity.HEADS), body)
+        out = grid(report.title, view.caption(report), list(sensitivity.heads(report)), body)
         out.columns[-1].justify = "left"  # the sources with a shortfall: text, wrapped at its spaces
         wrapping(out.columns[-1], [line[-1] for line in body])
         for line in body:

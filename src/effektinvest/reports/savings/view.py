@@ -178,7 +178,16 @@ def _result_data(report: SavingsReport, result: Savings) -> dict:
         "break_even": result.break_even._asdict(),
         "npv": {side: scaled(value) for side, value in result.npv._asdict().items()},
         "benefit_cost": result.benefit_cost._asdict(),
+        **_outcome_data(report, result),
     }
+
+
+def _outcome_data(report: SavingsReport, result: Savings) -> dict:
+    """With outcome lines (savings.md, "Outcome-contract risk"): what they pay in all at the realisation and the
+    residual it leaves; nothing without, so that such a file's JSON is unchanged."""
+    if result.outcomes_paid is None:
+        return {}
+    return {"outcomes_paid": report.scaled(result.outcomes_paid), "residual": report.scaled(result.gap.total.residual)}
 
 
 # --- rows for people (and CSV) -----------------------------------------------------------------------------------

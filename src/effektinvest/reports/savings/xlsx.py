@@ -101,12 +101,13 @@ def _sensitivity(workbook: Workbook, report: view.SavingsReport, number_format: 
     present values and shortfalls with FOOT decimals (`savings_keys.foot_decimals`)."""
     foot_format = amount_format(foot)
     backed = [sid for sid in report.names if any(r.sources[sid].shortfall is not None for r in report.results)]
-    heads = [*sensitivity.HEADS[:-1], *(f"{view.LABELS['shortfall']}, {report.names[sid]}" for sid in backed)]
+    heads = [*sensitivity.heads(report)[:-1], *(f"{view.LABELS['shortfall']}, {report.names[sid]}" for sid in backed)]
     widths = {i: max(14, len(head) + 2) for i, head in enumerate(heads, start=1)}
     sheet = Sheet(workbook, f"Følsomhed {report.budget_year}", widths)
     sheet.head(report.title, view.caption(report), heads, labels=0)
+    first = sensitivity.npvs(report)
     for row, result in zip(sensitivity.rows(report), report.results, strict=True):
-        formats = [foot_format if index >= sensitivity.NPVS else number_format for index in range(len(row.values))]
+        formats = [foot_format if index >= first else number_format for index in range(len(row.values))]
         amounts = [sheet.number(value, shown) for value, shown in zip(row.values, formats, strict=True)]
         none = row.break_even is None
         year = sheet.text(view.LABELS["none"], right=True) if none else sheet.number(row.break_even, YEAR)
