@@ -9,7 +9,8 @@ from rich.console import Group
 from rich.text import Text
 
 from effektinvest.core.display_context import visible, year_heads
-from effektinvest.formats.grid import Lines, grid, texts
+from effektinvest.formats.grid import grid, texts
+from effektinvest.formats.lean import Lines
 from effektinvest.reports import Options
 from effektinvest.reports.gap.view import (
     Report,
