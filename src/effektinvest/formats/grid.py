@@ -38,8 +38,8 @@ class _Grid(Table):
         column = self.columns[-1]
         self.columns[-1] = Column(**{f.name: getattr(column, f.name) for f in fields(column)})
 
-    def addrow(self, *renderables, style=None, end_section: bool = False) -> None:
-        super().addrow(*renderables, style=style, end_section=end_section)
+    def add_row(self, *renderables, style=None, end_section: bool = False) -> None:
+        super().add_row(*renderables, style=style, end_section=end_section)
         for column in self.columns:
             cell = column._cells[-1]
             if bare(cell):
@@ -70,20 +70,41 @@ class _Grid(Table):
         widest = max((_least(column) for column in self.columns[self.labels :]), default=0)
         return Measurement(min(_chrome(self.columns[: self.labels]) + widest, natural.maximum), natural.maximum)
 
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:  # (a table with no rows is still printed)
+        return True
+
     def __rich_console__(self, console, options):
+        yield from self.render(console, options)
+
+    def render(self, console, options, start: int | None = None):
+        """The table, or with START only its rows from START (`lean.Piece`): as a whole for START 0 when printed in
+        blocks of years, then nothing for any other START."""
         labels, numbers = self.columns[: self.labels], self.columns[self.labels :]
         width = options.max_width
         widest = max((_least(column) for column in numbers), default=0)
-        words = 1 + sum(max(_least(column), _longest_word(column) + 3) for column in labels)  # no label word folded
+        words = 1 + sum(max(_least(column), self._longest_word(column) + 3) for column in labels)  # no word folded
         fits = _chrome(labels) + sum(_least(column) for column in numbers) <= width
         blocks = _blocks(numbers, width - (words if words + widest <= width else _chrome(labels)))
         if fits or len(blocks) == 1:
-            yield from streamed(self, console, options)
+            yield from streamed(self, console, options, start)
+            return
+        if start:
             return
         for index, block in enumerate(blocks):
             if index:
                 yield ""
             yield from streamed(self._block(block, first=index == 0, last=index == len(blocks) - 1), console, options)
+
+    def _longest_word(self, column) -> int:
+        """The length of the longest word of COLUMN's cells (once: every piece of the table asks)."""
+        key = id(column._cells), len(column._cells), "word"
+        decided = self.__dict__.setdefault("_decided", {})
+        if key not in decided:
+            decided[key] = max((len(word) for cell in column._cells for word in str(cell).split()), default=0)
+        return decided[key]
 
     def _block(self, columns: list, first: bool, last: bool) -> Table:
         """One block: the label columns and COLUMNS, the title over the first block, the caption under the last."""
@@ -105,10 +126,6 @@ def _least(column) -> int:
 def _chrome(labels: list) -> int:
     """The width of the label columns at their narrowest, and the table's left edge."""
     return 1 + sum(_least(column) for column in labels)
-
-
-def _longest_word(column) -> int:
-    return max((len(word) for cell in column._cells for word in str(cell).split()), default=0)
 
 
 def _blocks(numbers: list, room: int) -> list[list]:

@@ -65,12 +65,13 @@ def deciding(cells: list) -> list | None:
     return [word, line]
 
 
-def streamed(table: Table, console, options):
+def streamed(table: Table, console, options, start: int | None = None):
     """TABLE as Rich renders it, `_CHUNK` rows at a time: the column widths are set once for all rows, and each
     chunk is a copy of TABLE with those widths fixed, its rows and the next row (so that a chunk's last row is
     drawn as in the whole table: not as the last, with the rule below it that ends a section), of which only the
     lines of its own rows are kept. Rich renders every row of a table at once, and keeps a Text, a Padding and a
-    cell for each cell while it does; at 120,000 rows that was 400 MiB."""
+    cell for each cell while it does; at 120,000 rows that was 400 MiB. With START, only the chunk of rows from
+    START (`Piece`): all of the table for START 0 where it is not rendered in chunks, nothing for any other."""
     rows = table.rows
     chunked = (
         len(rows) > _CHUNK
@@ -82,13 +83,11 @@ def streamed(table: Table, console, options):
         and table.width is None
         and not table.expand
     )
-    if not chunked:
-        yield from merged(Table.__rich_console__(table, console, options), console)
-        return
     widths = table._calculate_column_widths(console, options.update_width(options.max_width - table._extra_width))
     pads = [table._get_padding_width(column._index) for column in table.columns]
-    if any(width <= pad for width, pad in zip(widths, pads, strict=True)):  # (too narrow to fix: as Rich does)
-        yield from merged(Table.__rich_console__(table, console, options), console)
+    if not chunked or any(width <= pad for width, pad in zip(widths, pads, strict=True)):  # (too narrow to fix)
+        if not start:
+            yield from merged(Table.__rich_console__(table, console, options), console)
         return
 
     # (as wide as those widths: a table wider than OPTIONS, as Rich may make one, is not made narrower again)
@@ -106,10 +105,10 @@ def streamed(table: Table, console, options):
 
     head = len(part(0, 0)) - 1  # the rule above, the header and the rule below it
     new_line = Segment.line()
-    for start in range(0, len(rows), _CHUNK):
-        end = min(start + _CHUNK, len(rows))
-        first, last = start == 0, end == len(rows)
-        lines = part(start, end + (not last), table.title if first else None, table.caption if last else None)
+    for begin in range(0, len(rows), _CHUNK) if start is None else [start]:
+        end = min(begin + _CHUNK, len(rows))
+        first, last = begin == 0, end == len(rows)
+        lines = part(begin, end + (not last), table.title if first else None, table.caption if last else None)
         below = 0 if last else len(part(end, end + 1)) - head  # the next row's lines and the rule under the table
         for line in lines[0 if first else head : len(lines) - below]:
             yield from merged(line, console)
@@ -141,24 +140,35 @@ class Lines:
 
     def __init__(self, lines: list[str]):
         self.lines = lines
+        self.measured: Measurement | None = None
 
-    def _chunks(self):
-        for start in range(0, max(len(self.lines), 1), _CHUNK):  # (no lines: one empty Text, an empty line)
-            yield Text("\n".join(self.lines[start : start + _CHUNK]))
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def _chunks(self, start: int | None = None):
+        starts = range(0, max(len(self.lines), 1), _CHUNK) if start is None else [start]
+        for begin in starts:  # (no lines: one empty Text, an empty line)
+            yield Text("\n".join(self.lines[begin : begin + _CHUNK]))
 
     def __rich_measure__(self, console, options) -> Measurement:
         """As Rich measures one Text of the lines: its longest word, its longest line (the longest line if it has
-        no word)."""
-        longest, word = 0, None
-        for chunk in self._chunks():
-            measured = Text.__rich_measure__(chunk, console, options)
-            longest = max(longest, measured.maximum)
-            if chunk.plain.split():
-                word = max(word or 0, measured.minimum)
-        return Measurement(longest if word is None else word, longest)
+        no word). Once: every `Piece` of the lines is measured as all of them."""
+        if self.measured is None:
+            longest, word = 0, None
+            for chunk in self._chunks():
+                measured = Text.__rich_measure__(chunk, console, options)
+                longest = max(longest, measured.maximum)
+                if chunk.plain.split():
+                    word = max(word or 0, measured.minimum)
+            self.measured = Measurement(longest if word is None else word, longest)
+        return self.measured
 
     def __rich_console__(self, console, options):
-        for chunk in self._chunks():
+        yield from self.render(console, options)
+
+    def render(self, console, options, start: int | None = None):
+        """The lines, or with START the chunk of them from START (`Piece`)."""
+        for chunk in self._chunks(start):
             for segment in console.render(chunk, options):
                 text, style, control = segment
                 if control or "\n" not in text:
@@ -169,3 +179,25 @@ class Lines:
                         yield Segment.line()
                     if part:
                         yield Segment(part, style)
+
+
+class Piece:
+    """The chunk of rows or lines from START of WHOLE (a grid, or `Lines`), printed by itself: measured as WHOLE,
+    rendered by `WHOLE.render(console, options, START)`. A console keeps everything one print makes until the print
+    ends (at 120,000 rows, 30 MiB), and `streams.emit` prints each part of a report by itself: a large table or
+    text as its pieces is printed a chunk at a time, the same bytes."""
+
+    def __init__(self, whole, start: int):
+        self.whole, self.start = whole, start
+
+    def __rich_measure__(self, console, options) -> Measurement:
+        return self.whole.__rich_measure__(console, options)
+
+    def __rich_console__(self, console, options):
+        yield from self.whole.render(console, options, self.start)
+
+
+def pieces(whole) -> list:
+    """WHOLE (a grid, or `Lines`) as the parts to print one after the other: itself when it is small."""
+    size = len(whole)
+    return [whole] if size <= _CHUNK else [Piece(whole, start) for start in range(0, size, _CHUNK)]

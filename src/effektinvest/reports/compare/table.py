@@ -10,6 +10,7 @@ from rich.text import Text
 
 from effektinvest.core.display_context import danish, signed, visible
 from effektinvest.formats.grid import grid, texts
+from effektinvest.formats.lean import pieces
 from effektinvest.reports import Options
 from effektinvest.reports.compare.view import (
     CompareReport,
@@ -66,4 +67,4 @@ def table(report: CompareReport, options: Options) -> Group:
             out.add_section()
         out.add_row(*cells, style="bold" if row.category == "residual" else None)
     note = rounding_note(table_rows, shown)
-    return Group(out, *texts([*([note] if note else []), *report.notes()]))
+    return Group(*pieces(out), *texts([*([note] if note else []), *report.notes()]))  # (pieces: a chunk at a time)

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from effektinvest.core.display_context import visible, year_heads
 from effektinvest.formats.grid import grid, texts
-from effektinvest.formats.lean import Lines
+from effektinvest.formats.lean import Lines, pieces
 from effektinvest.reports import Options
 from effektinvest.reports.gap.view import (
     Report,
@@ -49,15 +49,16 @@ def table(report: Report, options: Options) -> Group:
         out.add_row(*line, style=style)  # (text: a grid shows a str as its Text)
     note = rounding_note(table_rows, shown)
     foot = [*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)]
-    more = [_by_project(report, shown)] if report.by_project else []
+    more = _by_project(report, shown) if report.by_project else []
     if report.explained is not None:  # --explain: printed as one Text of its lines, a chunk of them at a time
         from effektinvest.reports.gap.explain_view import text as explain_text
 
-        more.append(Lines([visible(line) for line in explain_text(report)]))
-    return Group(out, *texts(foot), *more)
+        more += pieces(Lines([visible(line) for line in explain_text(report)]))
+    # (a large table or text as pieces, each printed by itself: docs/performance.md, "Large tables")
+    return Group(*pieces(out), *texts(foot), *more)
 
 
-def _by_project(report: Report, shown: int) -> Group:
+def _by_project(report: Report, shown: int) -> list:
     """--by project: one table, a section per project (its cost in bold, then what pays it, financed,
     coverage and residual), every amount with the report's decimals. Made from the projects' rows one project
     at a time, keeping only their texts (docs/performance.md, "Large tables")."""
@@ -78,4 +79,4 @@ def _by_project(report: Report, shown: int) -> Group:
         if section:
             out.add_section()
         out.add_row(*line, style="bold" if bold else None)
-    return Group(out, *(Text(note) for note in notes - {None}))
+    return [*pieces(out), *(Text(note) for note in notes - {None})]
