@@ -30,7 +30,7 @@ def _table(seed: int, rows: int, kind: str = "grid") -> tuple:
     """A grid (or a text grid) of ROWS rows with wrapping labels, sections and bold rows, and its parts."""
     rng = random.Random(seed)
     labels = 2 if kind == "grid" and seed % 2 else 1
-    heads = ["Budget 2025", *(["" ] * (labels - 1)), "2025", "2026", "I alt"]
+    heads = ["Budget 2025", *([""] * (labels - 1)), "2025", "2026", "I alt"]
     body = [
         [" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 5))) for _ in range(labels)]
         + [rng.choice(FIGURES) for _ in range(3)]
@@ -39,7 +39,10 @@ def _table(seed: int, rows: int, kind: str = "grid") -> tuple:
     styles = [rng.choice([None, None, "bold"]) for _ in range(rows)]
     sections = {i for i in range(1, rows) if rng.random() < 0.2}
     title = rng.choice(["T", "En lang titel med mange ord som skal ombrydes på en smal terminal"])
-    made = grid(title, "mio. kr.", heads, body, labels) if kind == "grid" else text_grid(Text(title), "kr.", heads, body)
+    if kind == "grid":
+        made = grid(title, "mio. kr.", heads, body, labels)
+    else:
+        made = text_grid(Text(title), "kr.", heads, body)
     for index, (line, style) in enumerate(zip(body, styles, strict=True)):
         if index in sections:
             made.add_section()
@@ -89,7 +92,8 @@ def test_a_text_grid_printed_in_chunks_is_the_same_as_in_one(monkeypatch, seed, 
 def test_lines_print_as_one_text_of_them(monkeypatch, seed, width, colour) -> None:
     monkeypatch.setattr(lean, "_CHUNK", 3)
     rng = random.Random(seed)
-    lines = [" ".join(rng.choice([*WORDS, "", " "]) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 10))]
+    words = [*WORDS, "", " "]
+    lines = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 10))]
     whole = printed(Text("\n".join(lines)), width, colour)
     assert printed(lean.Lines(lines), width, colour) == whole
     assert printed(Group(*lean.pieces(lean.Lines(lines))), width, colour) == whole
