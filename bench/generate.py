@@ -56,6 +56,30 @@ def _savings(base: int) -> list[str]:
     return out
 
 
+def outcomes_text(projects: int) -> str:
+    """The shape of issue 20's probe: N projects, each with a long name, costs in three years and an outcome line
+    (tariff, counts, cap) with a note; about 250 bytes a project, written compactly. What `gap --explain` and
+    `gap --by project` show in the most rows and lines per byte of the file."""
+    out = [
+        f"scenario: Resultatbetaling i {projects} projekter",
+        "budget_year: 2025",
+        "sources:",
+        "  fund: {name: Fonden for resultatbetaling, kind: external}",
+        "projects:",
+    ]
+    for i in range(projects):
+        base = 1000 + i % 900
+        out += [
+            f"  p{i}:",
+            f"    name: Projekt {i} om unge i varigt job",
+            f"    costs: {{2025: {base}.25, 2026: {base + 10}.5, 2027: {base + 20}}}",
+            "    financing:",
+            f"      - {{source: fund, tariff: 25, outcomes: {{2025: 24, 2026: 30, 2027: 26}}, cap: {base + 500},",
+            "         note: Betaling pr. ung i varigt job}",
+        ]
+    return "\n".join(out) + "\n"
+
+
 def write(folder: Path, projects: int, savings: bool = False, actuals: bool = False) -> Path:
     path = folder / f"projects_{projects}{'_savings' if savings else ''}{'_actuals' if actuals else ''}.yaml"
     if not path.exists():

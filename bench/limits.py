@@ -7,7 +7,8 @@ Run by hand, never in the test suite (tests/test_limits.py holds the bound under
     .venv/bin/python bench/limits.py --only findings_80000
 
 Each case writes one generated file and runs `check --format json` (and `gap --format json` where the file
-is valid) in a fresh process, which reports its wall time and its peak address space (VmPeak, what
+is valid; for `outcome_lines`, also the tables of `gap --by project` and `gap --explain`, and `compare` of the file
+with itself: `VIEWS`) in a fresh process, which reports its wall time and its peak address space (VmPeak, what
 RLIMIT_AS caps) and peak resident memory (VmHWM); the bound is `effektinvest.edges.paths.memory_bound`: 128 MiB +
 64 bytes per byte of the file + 256 bytes per value an alias repeats + 4 KiB per diagnostic.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import scenario_text  # noqa: E402
+from generate import outcomes_text, scenario_text  # noqa: E402
 
 from effektinvest.edges.paths import memory_bound  # noqa: E402  (the bound of docs/performance.md, "Memory")
 
@@ -72,6 +73,13 @@ def one_warning(size: int) -> tuple[str, int, int]:
     return clean(size)[0].replace("sources:\n", "sources:\n  unused: {name: Ubrugt}\n", 1), 0, 1
 
 
+def outcome_lines(size: int) -> tuple[str, int, int]:
+    """Issue 20's probe: a project with a long name and an outcome line with a note every 256 bytes; valid. What
+    `gap --by project` (five rows a project) and `gap --explain` (five lines a project) print the most of, a
+    byte of the file."""
+    return outcomes_text(size // 256), 0, 0
+
+
 def findings(n: int) -> str:
     """N projects, each with a negative cost: N errors, each on its own line."""
     return HEAD + "".join(f"  p{i}:\n    name: P{i}\n    costs: {{2024: -1}}\n" for i in range(n)) + TAIL
@@ -108,6 +116,13 @@ def duplicates(n: int) -> str:
     return HEAD + once + once + TAIL
 
 
+# The views of a valid file a case also runs, each as `check` and `gap` are (name: the arguments before the file, and
+# how many times the file is given): the tables of --by project and --explain, and compare of the file with itself.
+VIEWS = {
+    "outcome_lines": {"by-project": (["gap", "--by", "project"], 1), "explain": (["gap", "--explain"], 1),
+                      "compare": (["compare"], 2)},
+}
+
 MEMORY = {  # name: (shape, default size)
     "alias_growth": (alias_growth, 4 * MIB),
     "repeated_projects": (repeated_projects, MIB),
@@ -115,6 +130,7 @@ MEMORY = {  # name: (shape, default size)
     "clean": (clean, 4 * MIB),
     "one_warning": (one_warning, 4 * MIB),
     "finding_per_project": (finding_per_project, 4 * MIB),
+    "outcome_lines": (outcome_lines, 5 * MIB),  # (20,000 projects: the probe's --by project and compare)
     "repeated_ids": (repeated_ids, MIB // 2),
     "lists_for_ids": (lists_for_ids, MIB // 2),
 }
@@ -157,7 +173,7 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         cwd = Path(folder)
-        print(f"{'case':<22}{'command':>8}{'size':>12}{'repeated':>11}{'diags':>9}{'wall':>9}"
+        print(f"{'case':<22}{'command':>11}{'size':>12}{'repeated':>11}{'diags':>9}{'wall':>9}"
               f"{'VmPeak':>10}{'VmHWM':>10}{'bound':>10}  peak/bound")
         for name, (shape, size) in MEMORY.items():
             if options.only and name not in options.only:
@@ -166,11 +182,12 @@ def main() -> None:
             (cwd / "f.yaml").write_text(text)
             size = (cwd / "f.yaml").stat().st_size
             limit = bound(size, repeated, diagnostics)
-            for command in ("check", "gap"):
-                code, wall, peak, hwm = probe([command, "-f", "json", "f.yaml"], cwd)
+            views = {command: ([command, "-f", "json"], 1) for command in ("check", "gap")} | VIEWS.get(name, {})
+            for command, (args, files) in views.items():
+                code, wall, peak, hwm = probe([*args, *["f.yaml"] * files], cwd)
                 if command == "gap" and code:
                     break
-                print(f"{name:<22}{command:>8}{size:>12,}{repeated:>11,}{diagnostics:>9,}{wall:>8.2f}s"
+                print(f"{name:<22}{command:>11}{size:>12,}{repeated:>11,}{diagnostics:>9,}{wall:>8.2f}s"
                       f"{peak / MIB:>9.0f}M{hwm / MIB:>9.0f}M{limit / MIB:>9.0f}M  {peak / limit:.2f}")
         for name, make in TIME.items():
             if options.only and name not in options.only:
@@ -179,7 +196,7 @@ def main() -> None:
             (cwd / "f.yaml").write_text(text)
             size = (cwd / "f.yaml").stat().st_size
             code, wall, peak, hwm = probe(["check", "-f", "json", "f.yaml"], cwd)
-            print(f"{name:<22}{'check':>8}{size:>12,}{0:>11,}{diagnostics:>9,}{wall:>8.2f}s"
+            print(f"{name:<22}{'check':>11}{size:>12,}{0:>11,}{diagnostics:>9,}{wall:>8.2f}s"
                   f"{peak / MIB:>9.0f}M{hwm / MIB:>9.0f}M{bound(size, 0, diagnostics) / MIB:>9.0f}M  "
                   f"{peak / bound(size, 0, diagnostics):.2f}")
 

@@ -32,10 +32,11 @@ from conftest import BESIDE, Result, invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import scenario_text  # noqa: E402
+from generate import outcomes_text, scenario_text  # noqa: E402
 from limits import (  # noqa: E402  (the shapes that spend the most, shared with bench/limits.py)
     HEAD,
     TAIL,
+    VIEWS,
     alias_growth,
     bound,
     duplicates,
@@ -44,6 +45,7 @@ from limits import (  # noqa: E402  (the shapes that spend the most, shared with
     lists_for_ids,
     long_list,
     one_warning,
+    outcome_lines,
     pooled,
     repeated_ids,
     repeated_projects,
@@ -326,6 +328,61 @@ def test_findings_are_placed_on_their_lines_in_linear_work(monkeypatch, tmp_path
         assert summary(result.stderr) == (n, 0)
 
 
+def rendering_work(tmp_path: Path, text: str, *args: str) -> tuple[int, int, Result]:
+    """`effektinvest ARGS... FILE` on TEXT in this process (standard output not a terminal, as in a pipe): the
+    Python calls it made (`sys.setprofile`), and the characters Rich's splitting of segments into lines went
+    through (`Segment.split_and_crop_lines`, `Segment.split_lines`): a segment of L characters and n lines is
+    split by taking the first line off the rest n times, about L * n characters copied in C, which no count of
+    calls sees."""
+    from rich.segment import Segment
+
+    path = tmp_path / "f.yaml"
+    path.write_text(text)
+    calls = characters = 0
+
+    def tally(frame, event, arg) -> None:
+        nonlocal calls
+        calls += 1
+
+    def counting(split):
+        def counted(segments, *rest, **kw):
+            def seen():
+                nonlocal characters
+                for segment in segments:
+                    characters += len(segment.text) * segment.text.count("\n")
+                    yield segment
+
+            return split(seen(), *rest, **kw)
+
+        return counted
+
+    splits = Segment.split_and_crop_lines, Segment.split_lines
+    Segment.split_and_crop_lines, Segment.split_lines = (counting(split) for split in splits)
+    sys.setprofile(tally)
+    try:
+        result = invoke(*args, str(path))
+    finally:
+        sys.setprofile(None)
+        Segment.split_and_crop_lines, Segment.split_lines = splits
+    return calls, characters, result
+
+
+@pytest.mark.no_cover  # (pytest-cov: a count of calls, which coverage's tracer only slows down)
+@pytest.mark.parametrize("view", [["--explain"], ["--by", "project"]])
+def test_the_views_of_many_outcome_lines_take_linear_work_on_a_terminal_table(view: list[str], tmp_path: Path) -> None:
+    """`gap --explain` as a table took 4.8 s at 8,000 outcome lines and 50 s at 32,000 (issue 20): its lines were
+    one Text, printed as one segment of 40,000 lines. Twice the projects, twice the work (at most 2.5 times), in
+    calls and in characters split; before, the characters were 3.9 times."""
+    rendering_work(tmp_path, outcomes_text(3), "gap", *view)  # (the imports a first run does)
+    (calls, characters, small), (calls_2n, characters_2n, large) = (
+        rendering_work(tmp_path, outcomes_text(n), "gap", *view) for n in (300, 600)
+    )
+    assert small.code == large.code == 0, large.stderr[-2000:]
+    assert "Projekt 599 om unge i varigt job" in large.stdout
+    assert calls_2n <= 2.5 * calls, f"{calls:,} calls at 300 projects, {calls_2n:,} at 600: not linear"
+    assert characters_2n <= 2.5 * characters, f"{characters:,} characters split at 300, {characters_2n:,} at 600"
+
+
 # --- 2.3 printing: the first SHOWN diagnostics of a file, then a count --------------------------------------------
 
 
@@ -394,6 +451,8 @@ MEMORY = {  # the inputs that spend the most: id -> (shape, size, a smaller size
     "long-list": (long_list, MIB // 4, MIB // 128, 1, "wrong-type"),
     "one-warning": (one_warning, MIB // 4, MIB // 128, 0, "unused-source"),  # (a clean file: the same less a source)
     "finding-per-project": (finding_per_project, MIB // 4, MIB // 128, 1, "negative-amount"),
+    # (issue 20: the tables of gap --by project and --explain, and compare, too: `runs_of`)
+    "outcome-lines": (outcome_lines, MIB // 2, MIB // 128, 0, None),
     "repeated-ids": (repeated_ids, MIB // 32, MIB // 1024, 1, "duplicate-project"),
     "lists-for-ids": (lists_for_ids, MIB // 32, MIB // 1024, 1, "wrong-type"),
 }
@@ -419,18 +478,29 @@ runpy.run_module("effektinvest", run_name="__main__", alter_sys=True)
 """
 
 
+def runs_of(case: str) -> list[tuple[str, list[str], int]]:
+    """The runs of a memory case (name, the arguments before the file, how many times the file is given):
+    `check --format json`, on a valid file `gap --format json`, and the views `limits.VIEWS` gives the case (the
+    tables of `gap --by project` and `gap --explain`, `compare` of the file with itself: printed to a file, as a
+    pipe gets them). compare reads its file twice and is held to the bound of one file."""
+    exit = MEMORY[case][3]
+    runs = [(name, [name, "-f", "json"], 1) for name in (["check"] if exit else ["check", "gap"])]
+    return runs + [(name, args, files) for name, (args, files) in VIEWS.get(case.replace("-", "_"), {}).items()]
+
+
 def start_memory_runs(root: Path, cases) -> dict[str, tuple[Path, int, list[subprocess.Popen]]]:
     """For each of CASES (ids of `MEMORY`): write its file (big.yaml) and the same shape at its smaller size
     (small.yaml) in a folder of its own under ROOT, and start their runs, each under a cap of exactly its
-    bound: `check --format json` and, on a valid file, `gap --format json`, their output and peak address space
-    to files beside them (`PEAK`); the folder, the number of diagnostics big.yaml should have, and the processes.
+    bound: `check --format json` and, on a valid file, `gap --format json` (and the views: `runs_of`), their output
+    and peak address space to files beside them (`PEAK`); the folder, the number of diagnostics big.yaml should
+    have, and the processes.
     Not under coverage (its tracer would be part of what is measured, and slows a run two to three times).
     tests/conftest.py starts the cases that a session will run when it starts, as it starts the pre-commit
     test's runs: they run beside the tests that run in pytest's own process (on the second core, at a lower
     priority, `BESIDE`, so as not to hold those up), and each test below only waits for its own."""
     runs = {}
     for case in cases:
-        make, size, smaller, exit, _ = MEMORY[case]
+        make, size, smaller, *_ = MEMORY[case]
         folder = root / case
         folder.mkdir(parents=True)
         processes = []
@@ -441,28 +511,30 @@ def start_memory_runs(root: Path, cases) -> dict[str, tuple[Path, int, list[subp
             (folder / f"{stem}.yaml").write_text(text)
             cap = bound((folder / f"{stem}.yaml").stat().st_size, repeated, diagnostics)
             (folder / f"{stem}.cap").write_text(str(cap))
-            for name in ["check"] if exit else ["check", "gap"]:
+            for name, args, files in runs_of(case):
                 label = f"{name}-{stem}"
                 with open(folder / f"{label}.out", "wb") as out, open(folder / f"{label}.err", "wb") as err:
-                    run = command([name, "-f", "json", f"{stem}.yaml"], folder, cap, nice=BESIDE, coverage=False)
+                    run = command([*args, *[f"{stem}.yaml"] * files], folder, cap, nice=BESIDE, coverage=False)
                     run["args"] = [sys.executable, "-c", PEAK, str(folder / f"{label}.peak"), *run["args"][3:]]
                     processes.append(subprocess.Popen(**run, stdout=out, stderr=err))
+                    processes[-1].name = name
         runs[case] = folder, big[2], processes
     return runs
 
 
-def waited(process: subprocess.Popen, folder: Path) -> tuple[str, subprocess.CompletedProcess, int, int]:
-    """What PROCESS, started by `start_memory_runs` in FOLDER, ran on (small or big), what it wrote (`ended`),
+def waited(process: subprocess.Popen, folder: Path) -> tuple[str, str, subprocess.CompletedProcess, int, int]:
+    """Which run of `runs_of` PROCESS is, started by `start_memory_runs` in FOLDER, on what (small or big), what
+    it wrote (`ended`),
     its peak address space and its cap, once it has ended; under a hang guard of ten times `TIMEOUT`, as it may
     have been started long before and shared two cores since."""
     process.wait(timeout=10 * TIMEOUT)  # (the test kills it if it has not ended by then)
-    name, stem = process.args[4], Path(process.args[-1]).stem  # python -c PEAK PEAKFILE NAME -f json STEM.yaml
+    name, stem = process.name, Path(process.args[-1]).stem  # python -c PEAK PEAKFILE ARGS... STEM.yaml
     label = f"{name}-{stem}"
     out, err = ((folder / f"{label}.{stream}").read_text("utf-8", "replace") for stream in ("out", "err"))
     result = ended(subprocess.CompletedProcess(process.args, process.returncode, out, err))
     assert (folder / f"{label}.peak").exists(), f"{label}: left without os._exit, its peak unknown: {err[-2000:]}"
     peak, cap = (int((folder / file).read_text()) for file in (f"{label}.peak", f"{stem}.cap"))
-    return stem, result, peak, cap
+    return name, stem, result, peak, cap
 
 
 @needs_cap
@@ -494,9 +566,8 @@ def test_memory_stays_within_the_bound(case: str, request, tmp_path: Path) -> No
                 process.wait()
         shutil.rmtree(folder, ignore_errors=True)
     _, _, _, exit, code = MEMORY[case]
-    for stem, result, _, _ in runs:
-        name = result.args[4]
-        if name == "gap":  # on a valid file, the report too
+    for name, stem, result, _, _ in runs:
+        if name != "check":  # on a valid file, the report and the views too
             assert result.returncode == 0, result.stderr[-2000:]
             continue
         assert result.returncode == exit, result.stderr[-2000:]
@@ -505,8 +576,8 @@ def test_memory_stays_within_the_bound(case: str, request, tmp_path: Path) -> No
             assert len(found) == diagnostics
         if code:
             assert code in {d["code"] for d in found}
-    peaks = {(result.args[4], stem): (peak, cap) for stem, result, peak, cap in runs}
-    for name in ["check"] if exit else ["check", "gap"]:
+    peaks = {(name, stem): (peak, cap) for name, stem, _, peak, cap in runs}
+    for name, *_ in runs_of(case):
         (small, small_cap), (big, big_cap) = peaks[name, "small"], peaks[name, "big"]
         assert small <= small_cap and big <= big_cap  # (RLIMIT_AS: a run cannot pass its cap)
         grew, allowed = big - small, big_cap - small_cap

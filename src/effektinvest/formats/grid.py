@@ -1,6 +1,6 @@
 """The terminal table toolkit (Rich): a grid with label columns, then a right-aligned column per budget
 year and the total, as in a Danish budget note. It knows no report; each report's `table.py` fills it.
-Every text a user wrote goes in as a Rich Text, never as markup.
+Every text a user wrote goes in as a Rich Text, or as a str that a grid shows as its Text: never as markup.
 
 A grid too wide for the width it is given (the terminal's) is printed as several tables, one per block of
 consecutive number columns (the total with the last block), each repeating the label columns; the title over
@@ -8,49 +8,106 @@ the first block, the caption under the last (docs/cli.md, "Amounts on screen")."
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from effektinvest.core.display_context import visible
+from effektinvest.formats.lean import Column, bare, deciding, row, streamed
 
 _LABEL_MIN = 10  # a label column is never narrower than this (or its longest word, up to _LABEL_WORD)
 _LABEL_WORD = 16  # a longer word is folded
-_TEXT_WORD = 8  # in a table of text (`text_grid`), a longer word may be folded
 
 
 class _Grid(Table):
     """A table whose narrowest useful width is its label columns at their minimum and its widest number column at
     full width (Rich would count each label's longest word): narrower than a block of one number column, a number
-    would be cut. Given less than its full minimum, it prints itself in blocks of number columns."""
+    would be cut. Given less than its full minimum, it prints itself in blocks of number columns.
+
+    Lean and linear at any size (docs/performance.md, "Large tables"): plain cells are kept as text (`lean.Column`), a
+    column is measured by the two cells that decide its width (`_measure_column`), and the rows are rendered
+    a chunk at a time, each line as few segments as print the same (`lean.streamed`)."""
 
     labels = 1  # how many columns on the left hold text: repeated in every block
+
+    def add_column(self, *args, **kwargs) -> None:
+        super().add_column(*args, **kwargs)
+        column = self.columns[-1]
+        self.columns[-1] = Column(**{f.name: getattr(column, f.name) for f in fields(column)})
+
+    def add_row(self, *renderables, style=None, end_section: bool = False) -> None:
+        super().add_row(*renderables, style=style, end_section=end_section)
+        for column in self.columns:
+            cell = column._cells[-1]
+            if bare(cell):
+                column._cells[-1] = cell.plain
+        self.rows[-1] = row(style, end_section)
+
+    def add_section(self) -> None:
+        if self.rows:
+            self.rows[-1] = row(self.rows[-1].style, True)
+
+    def _measure_column(self, console, options, column) -> Measurement:
+        """As Rich measures COLUMN, from its two deciding cells: the one with the longest word and the one with the
+        longest line (a column's measurement is the largest minimum and the largest maximum of its cells, each
+        growing with the cell's own; a header is measured as before)."""
+        cells = column._cells
+        if column.width is not None or len(cells) <= 2:
+            return super()._measure_column(console, options, column)
+        key = id(cells), len(cells)
+        decided = self.__dict__.setdefault("_decided", {})
+        if key not in decided:
+            decided[key] = deciding(cells)
+        cells = decided[key]
+        measured = column if cells is None else replace(column, _cells=cells)
+        return super()._measure_column(console, options, measured)
 
     def __rich_measure__(self, console, options):
         natural = super().__rich_measure__(console, options)
         widest = max((_least(column) for column in self.columns[self.labels :]), default=0)
         return Measurement(min(_chrome(self.columns[: self.labels]) + widest, natural.maximum), natural.maximum)
 
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:  # (a table with no rows is still printed)
+        return True
+
     def __rich_console__(self, console, options):
+        yield from self.render(console, options)
+
+    def render(self, console, options, start: int | None = None):
+        """The table, or with START only its rows from START (`lean.Piece`): as a whole for START 0 when printed in
+        blocks of years, then nothing for any other START."""
         labels, numbers = self.columns[: self.labels], self.columns[self.labels :]
         width = options.max_width
         widest = max((_least(column) for column in numbers), default=0)
-        words = 1 + sum(max(_least(column), _longest_word(column) + 3) for column in labels)  # no label word folded
+        words = 1 + sum(max(_least(column), self._longest_word(column) + 3) for column in labels)  # no word folded
         fits = _chrome(labels) + sum(_least(column) for column in numbers) <= width
         blocks = _blocks(numbers, width - (words if words + widest <= width else _chrome(labels)))
         if fits or len(blocks) == 1:
-            yield from super().__rich_console__(console, options)
+            yield from streamed(self, console, options, start)
+            return
+        if start:
             return
         for index, block in enumerate(blocks):
             if index:
                 yield ""
-            yield self._block(block, first=index == 0, last=index == len(blocks) - 1)
+            yield from streamed(self._block(block, first=index == 0, last=index == len(blocks) - 1), console, options)
+
+    def _longest_word(self, column) -> int:
+        """The length of the longest word of COLUMN's cells (once: every piece of the table asks)."""
+        key = id(column._cells), len(column._cells), "word"
+        decided = self.__dict__.setdefault("_decided", {})
+        if key not in decided:
+            decided[key] = max((len(word) for cell in column._cells for word in str(cell).split()), default=0)
+        return decided[key]
 
     def _block(self, columns: list, first: bool, last: bool) -> Table:
         """One block: the label columns and COLUMNS, the title over the first block, the caption under the last."""
-        out = Table(
+        out = _Grid(
             title=self.title if first else None,
             caption=self.caption if last else None,
             caption_justify=self.caption_justify,
@@ -68,10 +125,6 @@ def _least(column) -> int:
 def _chrome(labels: list) -> int:
     """The width of the label columns at their narrowest, and the table's left edge."""
     return 1 + sum(_least(column) for column in labels)
-
-
-def _longest_word(column) -> int:
-    return max((len(word) for cell in column._cells for word in str(cell).split()), default=0)
 
 
 def _blocks(numbers: list, room: int) -> list[list]:
@@ -105,18 +158,6 @@ def grid(title: str, caption_text: str, heads: list[str], body: list[list[str]],
     for index in range(labels, len(heads)):
         width = max([len(heads[index]), *(len(line[index]) for line in body)])
         table.add_column(Text(heads[index]), justify="right", no_wrap=True, min_width=width)
-    return table
-
-
-def text_grid(title: Text, caption_text: str | None, heads: list[str], body: list[list[str]]) -> Table:
-    """A table of text columns whose last column holds figures: every column wraps at its spaces, a word of the
-    others is folded at _TEXT_WORD characters on a narrow terminal, a word of the last never (no figure cut)."""
-    table = _Grid(title=title, caption=Text(caption_text) if caption_text else None, caption_justify="right")
-    table.labels = len(heads)
-    for index, head in enumerate(heads):
-        words = [len(word) for cells in (heads, *body) for word in cells[index].split()] or [0]
-        least = max(words) if index == len(heads) - 1 else min(max(words), _TEXT_WORD)
-        table.add_column(Text(head), min_width=least, overflow="fold")
     return table
 
 

@@ -4,6 +4,8 @@ for the table, Markdown and CSV; and each project's fields in JSON (`json_fields
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from effektinvest.core.display_context import amount, coverage_cell, shown_coverage
 from effektinvest.formats.json import HOLE, numbers
 from effektinvest.reports.gap.view import LABELS, Report, Row
@@ -12,11 +14,16 @@ HEADING = "Finansiering pr. projekt"
 
 
 def project_rows(report: Report) -> list[tuple[str, tuple[Row, ...]]]:
-    """(project id, its rows) per continued project, in file order: cost, each source that pays it,
-    financed, coverage (to 0.1 %, for people), residual; a value a year, then the total."""
+    """(project id, its rows) per continued project, in file order (`each_project`)."""
+    return list(each_project(report))
+
+
+def each_project(report: Report) -> Iterator[tuple[str, tuple[Row, ...]]]:
+    """(project id, its rows) per continued project, in file order, one at a time: cost, each source that pays it,
+    financed, coverage (to 0.1 %, for people), residual; a value a year, then the total. (The table goes through
+    them twice rather than keep 20 amounts a project: docs/performance.md, "Large tables".)"""
     names = {s.id: s.name for s in report.all_sources}
     scaled = report.scaled
-    out = []
     for pid, gap in report.by_project.items():
         total = gap.total
         figures = [*gap.years.values(), total]
@@ -33,8 +40,7 @@ def project_rows(report: Report) -> list[tuple[str, tuple[Row, ...]]]:
         rows.append(Row("financed", "", LABELS["financed"], across(lambda f: f.financed)))
         rows.append(Row("coverage", "", LABELS["coverage"], tuple(shown_coverage(f.financed, f.cost) for f in figures)))
         rows.append(Row("residual", "", LABELS["residual"], across(lambda f: f.residual)))
-        out.append((pid, tuple(rows)))
-    return out
+        yield pid, tuple(rows)
 
 
 def json_fields(report: Report, gap) -> tuple[tuple, list[str]]:

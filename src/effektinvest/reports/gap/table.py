@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from rich.console import Group
 from rich.text import Text
 
 from effektinvest.core.display_context import visible, year_heads
 from effektinvest.formats.grid import grid, texts
+from effektinvest.formats.lean import Lines, pieces
 from effektinvest.reports import Options
 from effektinvest.reports.gap.view import (
     Report,
@@ -29,12 +32,12 @@ _STYLES = {"residual": "bold", "financed": "bold"}
 
 def table(report: Report, options: Options) -> Group:
     table_rows = rows(report)
-    blocks = []
-    if report.by_project is not None:  # --by project
-        from effektinvest.reports.gap.by_project_view import project_rows
+    every = table_rows
+    if report.by_project:  # --by project, with a continued project
+        from effektinvest.reports.gap.by_project_view import each_project
 
-        blocks = project_rows(report)
-    shown = decimals_for(report, options.decimals, (*table_rows, *(row for _, block in blocks for row in block)))
+        every = chain(table_rows, (row for _, block in each_project(report) for row in block))
+    shown = decimals_for(report, options.decimals, every)
     body = [[visible(row.label), *cells(report, row, shown)] for row in table_rows]
     out = grid(report.title, caption(report), [f"Budget {report.budget_year}", *year_heads(report.years)], body)
     previous = None
@@ -43,33 +46,37 @@ def table(report: Report, options: Options) -> Group:
             out.add_section()
         previous = row.category
         style = "bold" if row.category == "cost" and not row.id else _STYLES.get(row.category)
-        out.add_row(*(Text(cell) for cell in line), style=style)
+        out.add_row(*line, style=style)  # (text: a grid shows a str as its Text)
     note = rounding_note(table_rows, shown)
     foot = [*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)]
-    more = [_by_project(report, blocks, shown)] if blocks else []
-    if report.explained is not None:  # --explain: one Text, however many lines (a Text each is slow)
+    more = _by_project(report, shown) if report.by_project else []
+    if report.explained is not None:  # --explain: printed as one Text of its lines, a chunk of them at a time
         from effektinvest.reports.gap.explain_view import text as explain_text
 
-        more.append(Text("\n".join(visible(line) for line in explain_text(report))))
-    return Group(out, *texts(foot), *more)
+        more += pieces(Lines([visible(line) for line in explain_text(report)]))
+    # (a large table or text as pieces, each printed by itself: docs/performance.md, "Large tables")
+    return Group(*pieces(out), *texts(foot), *more)
 
 
-def _by_project(report: Report, blocks: list, shown: int) -> Group:
+def _by_project(report: Report, shown: int) -> list:
     """--by project: one table, a section per project (its cost in bold, then what pays it, financed,
-    coverage and residual), every amount with the report's decimals."""
+    coverage and residual), every amount with the report's decimals. Made from the projects' rows one project
+    at a time, keeping only their texts (docs/performance.md, "Large tables")."""
     from effektinvest.reports.gap.by_project_view import HEADING as BY_PROJECT
-    from effektinvest.reports.gap.by_project_view import project_cells
+    from effektinvest.reports.gap.by_project_view import each_project, project_cells
 
-    lines = [
-        (row, [visible(row.label if row.category == "cost" else "  " + row.label), *project_cells(row, shown)])
-        for _, block in blocks
-        for row in block
-    ]
-    out = grid(BY_PROJECT, caption(report), ["Projekt", *year_heads(report.years)], [line for _, line in lines])
-    for row, line in lines:
-        if row.category == "cost" and row is not blocks[0][1][0]:
+    lines = []  # (a section starts, bold, the cells)
+    notes, labels = set(), {}  # (labels: each text once, not once a project: a source, "Finansieret", ...)
+    for _, block in each_project(report):
+        notes.add(rounding_note(block, shown))
+        for row in block:
+            label = visible(row.label if row.category == "cost" else "  " + row.label)
+            label = labels.setdefault(label, label) if row.category != "cost" else label
+            bold = row.category in ("cost", "residual")
+            lines.append((row.category == "cost" and bool(lines), bold, [label, *project_cells(row, shown)]))
+    out = grid(BY_PROJECT, caption(report), ["Projekt", *year_heads(report.years)], [line for *_, line in lines])
+    for section, bold, line in lines:
+        if section:
             out.add_section()
-        style = "bold" if row.category in ("cost", "residual") else None
-        out.add_row(*(Text(cell) for cell in line), style=style)
-    notes = {rounding_note(block, shown) for _, block in blocks} - {None}
-    return Group(out, *(Text(note) for note in notes))
+        out.add_row(*line, style="bold" if bold else None)
+    return [*pieces(out), *(Text(note) for note in notes - {None})]

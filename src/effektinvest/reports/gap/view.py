@@ -4,6 +4,7 @@ way only: Gap (kr.) -> columns in the unit -> rows."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -218,9 +219,10 @@ def realisation_words(realisation: Decimal) -> str:
     return f"ved {percent(realisation, None)} realisering"
 
 
-def decimals_for(report: Report, asked: int | None, table: tuple[Row, ...] | None = None) -> int:
+def decimals_for(report: Report, asked: int | None, table: Iterable[Row] | None = None) -> int:
     """How many decimals every amount of the report is shown with: ASKED (--decimals), else the scenario's
-    `decimals:`, else as many as the figures need (see `cells.places`)."""
+    `decimals:`, else as many as the figures need (see `cells.places`); TABLE's rows (default `rows`) are gone
+    through once."""
     table = rows(report) if table is None else table
     asked = report.decimals if asked is None else asked
     return places(report.unit, (v for row in table if row.category != "coverage" for v in row.values), asked)
