@@ -11,7 +11,7 @@ from rich.table import Column, Row, Table
 from rich.text import Text
 
 from effektinvest.formats import lean
-from effektinvest.formats.grid import grid, text_grid
+from effektinvest.formats.grid import grid
 
 WORDS = ["Projekt", "Fonden", "æøå", "Ekstraordinærtlangtordudenmellemrum", "x", "Finansiering i alt", "med et navn"]
 FIGURES = ["1.234,50", "-0,25", "100,0 %", "12.345.678,00", "", "0,00"]
@@ -26,10 +26,10 @@ def printed(renderable, width: int, colour: bool) -> str:
     return out.getvalue()
 
 
-def _table(seed: int, rows: int, kind: str = "grid") -> tuple:
-    """A grid (or a text grid) of ROWS rows with wrapping labels, sections and bold rows, and its parts."""
+def _table(seed: int, rows: int) -> tuple:
+    """A grid of ROWS rows with wrapping labels, sections and bold rows, and its parts."""
     rng = random.Random(seed)
-    labels = 2 if kind == "grid" and seed % 2 else 1
+    labels = 2 if seed % 2 else 1
     heads = ["Budget 2025", *([""] * (labels - 1)), "2025", "2026", "I alt"]
     body = [
         [" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 5))) for _ in range(labels)]
@@ -39,10 +39,7 @@ def _table(seed: int, rows: int, kind: str = "grid") -> tuple:
     styles = [rng.choice([None, None, "bold"]) for _ in range(rows)]
     sections = {i for i in range(1, rows) if rng.random() < 0.2}
     title = rng.choice(["T", "En lang titel med mange ord som skal ombrydes på en smal terminal"])
-    if kind == "grid":
-        made = grid(title, "mio. kr.", heads, body, labels)
-    else:
-        made = text_grid(Text(title), "kr.", heads, body)
+    made = grid(title, "mio. kr.", heads, body, labels)
     for index, (line, style) in enumerate(zip(body, styles, strict=True)):
         if index in sections:
             made.add_section()
@@ -75,15 +72,6 @@ def test_a_grid_printed_in_chunks_is_what_rich_prints_for_the_whole_table(monkey
     monkeypatch.setattr(lean, "_CHUNK", 3)  # (a chunk of 3 rows: 23 rows are 8 chunks and 8 pieces)
     assert printed(_table(seed, 23)[0], width, colour) == whole
     assert printed(Group(*lean.pieces(_table(seed, 23)[0])), width, colour) == whole  # each chunk by itself
-
-
-@pytest.mark.parametrize("width", [12, 30, 60])
-@pytest.mark.parametrize("seed", range(4))
-def test_a_text_grid_printed_in_chunks_is_the_same_as_in_one(monkeypatch, seed, width) -> None:
-    whole = printed(_table(seed, 11, "text")[0], width, colour=True)
-    monkeypatch.setattr(lean, "_CHUNK", 2)
-    assert printed(_table(seed, 11, "text")[0], width, colour=True) == whole
-    assert printed(Group(*lean.pieces(_table(seed, 11, "text")[0])), width, colour=True) == whole
 
 
 @pytest.mark.parametrize("colour", [False, True])
