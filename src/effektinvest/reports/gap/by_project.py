@@ -89,9 +89,9 @@ def by_project(scenario: Scenario, gap: Gap, paid: PaidLines | None = None) -> d
 def _parts(amount: Decimal, covers: list[str], costs: dict[str, Decimal], kr: dict[int, Decimal]) -> list[Decimal]:
     """AMOUNT (kr., whole øre) split over COVERS (in the order a tie goes) by their COSTS in that year, in
     whole øre: each part in kr. (KR: øre -> kr., each made once)."""
+    # (never all 0: an amount in a year whose covered projects cost nothing is `amount-without-cost`, also
+    # under --prices, so the gap is not made)
     weights = [to_ore(costs[pid]) if pid in costs else 0 for pid in covers]
-    if not any(weights):  # no covered project costs anything that year: an equal split
-        weights = [1] * len(weights)
     out = []
     for part in split_in_order(to_ore(amount), weights):
         value = kr.get(part)
