@@ -214,3 +214,23 @@ def test_init_at_the_first_and_the_last_budget_year_writes_examples_that_pass_ch
     assert YEAR_MIN <= min(years) and max(years) <= YEAR_MAX
     if edge == "last":
         assert max(years) == YEAR_MAX  # the last budget year reaches the end of the range, not past it
+
+
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        ("esc\x1b[31m.yaml", "'esc\\x1b[31m.yaml'"),
+        ("nl\nx.yaml", "'nl\\nx.yaml'"),
+        ("bidi\u202egnp.yaml", "'bidi\\u202egnp.yaml'"),
+        ("mit budget 2026.yaml", "'mit budget 2026.yaml'"),
+        ("2026.yaml", "2026.yaml"),
+    ],
+)
+def test_the_file_name_in_the_starter_is_a_command_to_copy_never_raw(tmp_path, name, shown):
+    """The starter names its own file in two commented commands: quoted for the shell, every hidden character
+    as its escape, so the file it writes still passes check and holds nothing a terminal acts on."""
+    assert run("init", name).returncode == 0
+    text = (tmp_path / name).read_text(encoding="utf-8")
+    assert f"effektinvest check {shown}\n" in text and f"effektinvest gap {shown}\n" in text
+    assert text.isascii() or all(ch.isprintable() or ch == "\n" for ch in text)
+    assert run("check", name).returncode == 0

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
+from effektinvest.core.display_context import visible
 from effektinvest.edges.output import NotRegularFile, write_file
 from effektinvest.model.numbers import YEAR_MAX, YEAR_MIN
 
@@ -78,7 +80,11 @@ financing:
 
 
 def starter_text(name: str, budget_year: int) -> str:
-    return STARTER.format(name=name, budget=budget_year, next=budget_year + 1, after=budget_year + SPAN)
+    """The starter for the file NAME in BUDGET_YEAR. NAME stands in its comments as a command to copy: quoted
+    for the shell where it needs it, and every hidden character (an escape, a line break, a bidi control) written
+    as its escape (`visible`), so that no name can break the YAML, end a comment line or reach a terminal raw."""
+    shown = shlex.quote(visible(name))
+    return STARTER.format(name=shown, budget=budget_year, next=budget_year + 1, after=budget_year + SPAN)
 
 
 def write_new(path: Path, text: str, force: bool) -> None:
