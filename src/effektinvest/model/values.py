@@ -272,7 +272,8 @@ def _count(value: Any) -> int:
         raise ValueProblem(
             "missing-amount", "an outcome count is missing: an empty value is not 0 (write 0, or leave the year out)"
         )
-    hint = f" (for fifteen hundred, write {str(value).replace('.', '')})" if looks_like_thousands(str(value)) else ""
+    thousands = str(value).replace(".", "")
+    hint = f" (if you mean Danish thousands, write {thousands})" if looks_like_thousands(str(value)) else ""
     raise ValueProblem("invalid-count", f"an outcome count is a whole number of 0 or more, not {describe(value)}{hint}")
 
 
