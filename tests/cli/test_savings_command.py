@@ -205,6 +205,17 @@ def test_a_bare_discount_of_1_or_more_and_one_written_as_no_number_are_usage_err
     assert said in " ".join(result.stderr.replace("│", " ").split())
 
 
+def test_a_discount_with_more_digits_than_an_amount_may_have_is_told_so_and_never_said_back_whole():
+    """A rate within range but of 31 digits is told its digits, not its range; 30,000 digits are cut in the
+    message (at most 40 characters of the value)."""
+    result = invoke("savings", WORKED, "--discount=0." + "5" * 31, env=WIDE)
+    assert result.code == 2 and result.stdout == ""
+    assert "a discount rate has at most 30 digits, not 0." + "5" * 31 in " ".join(result.stderr.split())
+    result = invoke("savings", WORKED, "--discount=0." + "5" * 30_000, env=WIDE)
+    assert result.code == 2 and result.stdout == "" and len(result.stderr) < 1_000
+    assert "at most 30 digits, not 0." + "5" * 37 + "…" in " ".join(result.stderr.replace("│", " ").split())
+
+
 def test_a_discount_of_100_percent_is_written_as_a_percentage():
     assert savings_json(WORKED, "--discount", "100%")["discount"] == 1
     assert savings_json(WORKED, "--discount", "0.99")["discount"] == D("0.99")

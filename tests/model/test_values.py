@@ -97,7 +97,8 @@ def test_outcome_counts_must_be_whole_numbers_of_0_or_more_at_the_years_value():
     said = messages_of(text)
     assert said[0] == "an outcome count is a whole number of 0 or more, not 2.5"
     assert said[1] == "an outcome count is a whole number of 0 or more, not -1"
-    assert said[3] == "an outcome count is a whole number of 0 or more, not 2.000 (if you mean Danish thousands, write 2000)"
+    thousands = "not 2.000 (if you mean Danish thousands, write 2000)"
+    assert said[3] == f"an outcome count is a whole number of 0 or more, {thousands}"
     assert said[4] == "an outcome count is a number, not text: write 3 without quotes"
     assert invoke("gap", "-", input=text).returncode == 1
 

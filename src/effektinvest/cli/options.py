@@ -9,7 +9,16 @@ from decimal import Decimal
 
 import typer
 
-from effektinvest.model.numbers import DECIMAL_RE, EXACT, MISREAD_CODES, ValueProblem, parse_realisation, plain
+from effektinvest.model.numbers import (
+    DECIMAL_RE,
+    EXACT,
+    MAX_DIGITS,
+    MISREAD_CODES,
+    ValueProblem,
+    parse_realisation,
+    plain,
+)
+from effektinvest.model.problem import short
 
 # The most values a --realisation list may have: a sensitivity table of every whole percentage from 0 to
 # 200 %. Each value is a whole report kept until the table is printed, so the list is bounded (20,000 values
@@ -125,7 +134,7 @@ def parse_discount(text: str) -> Decimal:
     """--discount: a rate from 0 to 100 %, "4%" or 0.04. A bare number is a fraction below 1: 1 and above is a
     percentage written without % (docs/scenario-format.md), and is said so."""
     value = _number(text)
-    shown = text.strip()
+    shown = short(text.strip())  # (a value of 30,000 digits is not said back whole)
     if isinstance(value, str) and not value.rstrip().endswith("%"):
         from effektinvest.model.misread import explain_text_as_number  # the error path only
 
@@ -134,7 +143,9 @@ def parse_discount(text: str) -> Decimal:
             raise _usage(problem.message, "--discount")
     try:
         rate = parse_realisation(value)  # the same two ways of writing a fraction; the range is checked below
-    except ValueProblem:
+    except ValueProblem as problem:
+        if problem.code == "too-many-digits":  # a rate in range, written with more digits than any amount may
+            raise _usage(f"a discount rate has at most {MAX_DIGITS} digits, not {shown}", "--discount") from None
         rate = None
     message = f'a discount rate is a percentage from 0 to 100 % such as "4%", or a fraction such as 0.04, not {shown!r}'
     if isinstance(value, Decimal) and 1 <= value <= 100:
