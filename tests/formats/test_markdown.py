@@ -8,7 +8,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from effektinvest.formats.markdown import foot, head, heading, item, markdown_text, row
+from effektinvest.formats.markdown import bold, foot, head, heading, item, markdown_text, row
 
 RENDERER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -96,3 +96,12 @@ def test_heading_item_and_foot_escape_what_they_are_given():
     assert item("1. <b>kasse</b>: Kassen", 1) == "  - 1\\. \\<b\\>kasse\\</b\\>: Kassen"
     assert foot(["# a", "b"]) == ["", "- \\# a", "- b"]
     assert foot([]) == []
+
+
+@pytest.mark.parametrize("text", ["Projekt A", "   # indented heading", "I alt  ", " - x ", "*"])
+def test_bold_is_bold_whatever_spaces_stand_around_the_text(text):
+    """A name with spaces around it is shown in bold, never with its asterisks (`** x**` is not bold)."""
+    table = f"| h |\n| --- |\n{row(bold([markdown_text(text)]))}\n"
+    assert tags(table).count("strong") == 1
+    assert shown_text(table).split() == ["h", *text.split()]
+    assert bold([""]) == [""] and bold(["  "]) == ["  "]

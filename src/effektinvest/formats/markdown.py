@@ -19,6 +19,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>~&|])")
 _BLOCK_START = re.compile(r"^( *)(?:(#)|([-+])(?=\s|$|-)|(\d{1,9})([.)])(?=\s|$))")
 
 
+_SPACED = re.compile(r"^(\s*)(.*?)(\s*)$", re.DOTALL)  # a cell: its text and the spaces around it
+
+
 def markdown_text(text: str) -> str:
     """TEXT for a line of Markdown, a list item, a heading or a table cell, wherever it stands: a line break
     cannot end it (it becomes a space), every hidden character is shown (`visible`), nothing in it is read as
@@ -41,8 +44,9 @@ def row(cells: list[str]) -> str:
 
 
 def bold(cells: list[str]) -> list[str]:
-    """CELLS in bold."""
-    return [f"**{cell}**" for cell in cells]
+    """CELLS in bold, each already Markdown: the spaces around a cell's text stay outside the `**`, which next
+    to a space would be shown as asterisks, not bold; an empty cell stays empty."""
+    return [_SPACED.sub(r"\1**\2**\3", cell) if cell.strip() else cell for cell in cells]
 
 
 def heading(title: str, level: int = 3) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from effektinvest.core.display_context import danish, signed
-from effektinvest.formats.markdown import document, foot, head, markdown_text, row
+from effektinvest.formats.markdown import bold, document, foot, head, markdown_text, row
 from effektinvest.reports import Options
 from effektinvest.reports.compare.view import (
     CompareReport,
@@ -33,7 +33,7 @@ def markdown(report: CompareReport, options: Options) -> str:
                 values = [coverage_text(c, side) for c in line.values]
             first = markdown_text(line.label) if side == "before" else ""
             if not line.id:
-                first = f"**{first}**" if first else ""
+                first = bold([first])[0]
             out.append(row([first, label, *values]))
     note = rounding_note(table, places)
     return document(out + foot([*([note] if note else []), *report.notes()]))

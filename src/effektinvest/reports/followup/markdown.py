@@ -19,6 +19,6 @@ def markdown(report: FollowUpReport, options: Options) -> str:
         label = markdown_text(line.label)
         cells = [markdown_text(cell(line, i, places)) for i in range(len(line.values))]
         if line.bold:
-            label, cells = (f"**{label}**" if label else ""), bold(cells)
+            label, cells = bold([label])[0], bold(cells)
         out.append(row([label, line.detail, *cells]))
     return document(out + foot(notes(report, table, places)))

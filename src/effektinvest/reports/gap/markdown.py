@@ -29,7 +29,7 @@ def markdown(report: Report, options: Options) -> str:
     for line in table:
         label, shown = markdown_text(line.label), cells(report, line, places)
         if not line.id:
-            label, shown = f"**{label}**", bold(shown)
+            label, shown = bold([label])[0], bold(shown)
         out.append(row([label, *shown]))
     note = rounding_note(table, places)
     out += foot([*([note] if note else []), *funding_lines(report), *inactive_lines(report, places)])
@@ -54,7 +54,7 @@ def _by_project(report: Report, blocks: list, places: int) -> list[str]:
         for line in block:
             label, shown = markdown_text(line.label), project_cells(line, places)
             if line.category == "cost":
-                label, shown = f"**{label}**", bold(shown)
+                label, shown = bold([label])[0], bold(shown)
             out.append(row([label, *shown]))
     notes = {rounding_note(block, places) for _, block in blocks} - {None}
     return out + foot(sorted(notes))

@@ -28,7 +28,7 @@ def markdown(report, options: Options) -> str:
     for line in table:
         label, shown = markdown_text(line.label), [amount(v, places) for v in line.values]
         if not line.id and not line.category.endswith("cumulative"):
-            label, shown = f"**{label}**", bold(shown)
+            label, shown = bold([label])[0], bold(shown)
         out.append(row([label, line.detail, *shown]))
     note = view.rounding_note(table, places)
     lines = keys.key_lines(report, result, places, options.decimals)
