@@ -138,3 +138,12 @@ def test_a_folder_without_read_permission_is_a_finding(tmp_path):
     )
     assert (check.returncode, check.stderr) == (1, f"{said}checked 4 files: 2 errors, 0 warnings\n")
     assert (due.returncode, due.stderr) == (1, said)
+
+
+@pytest.mark.usefixtures("refused")
+def test_a_folder_that_cannot_be_read_is_named_as_the_files_beside_it_are(tmp_path, monkeypatch):
+    """`check .`: the folder as `locked`, like `a.yaml` beside it, never `./locked`."""
+    _tree(tmp_path, SEED)
+    monkeypatch.chdir(tmp_path)
+    assert expand(["."]) == ["a.yaml", "locked", "z.yaml"]
+    assert invoke("check", ".").stderr.startswith("locked:1:1: error[unreadable-file]")

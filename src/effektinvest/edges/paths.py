@@ -141,7 +141,7 @@ def _below(folder: str) -> list[str]:
     found: list[tuple[Path, str]] = []
 
     def unreadable(error: OSError) -> None:
-        found.append((Path(error.filename), UnreadableFolder(error.filename, error)))
+        found.append((Path(error.filename), UnreadableFolder(str(Path(error.filename)), error)))  # as a file: no ./
 
     for parent, _folders, names in os.walk(folder, onerror=unreadable):
         for name in names:
