@@ -376,6 +376,8 @@ CASES = [
     # format 1.3: a repayment to an investor (repayment.md), every finding at its line
     err("repay_not_investor", "repay-not-investor", 14, r"source 'sof' is of kind decentral: only an investor"),
     err("repay_shares", "repay-shares", 18, r"add up to 90 %"),
+    err("repay_bad_share", "not-a-share", 18, r"not 'fyrre'"),
+    Case("repay_valid", 0),
     Case(
         "repay_payers", 1, ((E, "unknown-source", 19), (E, "unharvestable-source", 20), (E, "repay-payer", 21)),
         r"paying pocket 'sofx' is not defined under 'sources'; did you mean 'sof'\?",
