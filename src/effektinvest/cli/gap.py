@@ -62,7 +62,7 @@ def gap(
     written = load(scenario, None if explain else prices, marks=explain, keep_paid=explain or by is not None)
     loaded = _restated(written, prices) if explain and prices is not None else written
     usable(loaded)
-    report = realised_report(loaded, out_unit, realised)
+    report = _with_repayments(realised_report(loaded, out_unit, realised), loaded)
     if realised is not None and not report.outcome_lines and not quiet:
         _no_outcome_lines(loaded.path)
     if explain or by is not None:
@@ -81,6 +81,17 @@ def _no_outcome_lines(path: str) -> None:
 
     note = f"{path} has no outcome lines (tariff and outcomes): --realisation changes nothing in the gap"
     print(f"effektinvest: note: {visible(note)}", file=sys.stderr)
+
+
+def _with_repayments(report, loaded):
+    """REPORT with the repayment years among its columns and each repayment at its line in the file (format 1.3)."""
+    if not report.repayments:
+        return report
+    from dataclasses import replace
+
+    from effektinvest.reports.gap.repayment_view import in_gap, located
+
+    return in_gap(replace(report, repayments=located(report.repayments, loaded.path, loaded.where)))
 
 
 def realised_report(loaded, unit, realisation):
@@ -135,7 +146,7 @@ def _views(report, loaded, written, prices: int | None, explain: bool, by):
     if by is not None:
         from effektinvest.reports.gap.by_project import by_project as split
 
-        by_project = split(loaded.scenario, loaded.gap, loaded.paid)
+        by_project = split(loaded.scenario, report.gap, loaded.paid)  # the repayment years too (format 1.3)
     return replace(report, explained=explained, by_project=by_project)
 
 

@@ -24,6 +24,21 @@ def _tariff(tariff) -> object:
     return {str(year): exact(value) for year, value in tariff.items()} if isinstance(tariff, dict) else exact(tariff)
 
 
+def _repayment(entry) -> dict:
+    """A repayment (repayment_view.RepaymentEntry) as repayment.md pins it: PATH:LINE where its `repay` stands."""
+    out = {"investor": entry.investor, "path": entry.file, "line": entry.line}
+    if entry.tariff is not None:
+        out["tariff"] = _tariff(entry.tariff)
+    out["years"] = {
+        str(year): {"by": {sid: exact(part) for sid, part in parts.items()}, "total": exact(entry.totals[year])}
+        for year, parts in entry.years.items()
+    }
+    out["total"] = {"by": {sid: exact(part) for sid, part in entry.by.items()}, "total": exact(entry.total)}
+    out["uncapped"] = exact(entry.uncapped)
+    out["cap"] = None if entry.cap is None else exact(entry.cap)
+    return out
+
+
 def report_data(report: Report) -> dict:
     """The JSON shape of docs/cli.md, every amount an `exact` number; "lines" only with --explain."""
     *years, total = report.columns
@@ -48,6 +63,8 @@ def report_data(report: Report) -> dict:
             }
             for o in report.outcome_lines
         ]
+    if report.repayments:  # format 1.3; left out when there are none, so an older file's JSON is unchanged
+        data["repayments"] = [_repayment(entry) for entry in report.repayments]
     data["projects"] = Raw(_projects(report))
     data["deferred"] = [{"id": p.id, "name": p.name, "decide_at": p.decide_at} for p in report.deferred]
     data["sources"] = [s._asdict() for s in report.all_sources]

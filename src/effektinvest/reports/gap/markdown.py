@@ -12,6 +12,7 @@ from effektinvest.reports.gap.view import (
     decimals_for,
     funding_lines,
     inactive_lines,
+    repayment_lines,
     rounding_note,
     rows,
 )
@@ -32,7 +33,14 @@ def markdown(report: Report, options: Options) -> str:
             label, shown = f"**{label}**", bold(shown)
         out.append(row([label, *shown]))
     note = rounding_note(table, places)
-    out += foot([*([note] if note else []), *funding_lines(report), *inactive_lines(report, places)])
+    out += foot(
+        [
+            *([note] if note else []),
+            *funding_lines(report),
+            *repayment_lines(report, places),
+            *inactive_lines(report, places),
+        ]
+    )
     if blocks:
         out += ["", *_by_project(report, blocks, places)]
     if report.explained is not None:  # --explain: a list item a line, its years indented under it

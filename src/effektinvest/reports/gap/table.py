@@ -16,6 +16,7 @@ from effektinvest.reports.gap.view import (
     decimals_for,
     funding_lines,
     inactive_lines,
+    repayment_lines,
     rounding_note,
     rows,
 )
@@ -23,8 +24,8 @@ from effektinvest.reports.gap.view import (
 # (The views of --explain and --by project are imported where they are used: `gap`, the command a user
 # runs most, starts without them; docs/performance.md, "Start-up".)
 
-_SECTIONS = {"financing", "financed", "residual"}  # a rule above the first row of each
-_STYLES = {"residual": "bold", "financed": "bold"}
+_SECTIONS = {"financing", "financed", "residual", "repayment"}  # a rule above the first row of each
+_STYLES = {"residual": "bold", "financed": "bold", "repaid": "bold"}
 
 
 def table(report: Report, options: Options) -> Group:
@@ -45,7 +46,8 @@ def table(report: Report, options: Options) -> Group:
         style = "bold" if row.category == "cost" and not row.id else _STYLES.get(row.category)
         out.add_row(*(Text(cell) for cell in line), style=style)
     note = rounding_note(table_rows, shown)
-    foot = [*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)]
+    foot = [*([note] if note else []), *funding_lines(report), *repayment_lines(report, shown)]
+    foot += inactive_lines(report, shown)
     more = [_by_project(report, blocks, shown)] if blocks else []
     if report.explained is not None:  # --explain: one Text, however many lines (a Text each is slow)
         from effektinvest.reports.gap.explain_view import text as explain_text

@@ -17,6 +17,8 @@ from effektinvest.core.display_context import rounded as display_rounded
 from effektinvest.core.exact import exactly
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
+from effektinvest.reports.gap.repayment_view import entries as repayment_entries
+from effektinvest.reports.gap.repayment_view import rows as repayment_rows
 
 # Danish labels, as in a budget note.
 LABELS = {
@@ -91,6 +93,7 @@ class Report:
     by_project: dict | None = None  # gap --by project: project id -> its own Gap (by_project.by_project), in kr.
     outcome_lines: tuple[OutcomeEntry, ...] = ()  # every counting outcome line, in file order
     realisation: Decimal | None = None  # gap --realisation R: the outcome lines' counts scaled by R; None: the plan
+    repayments: tuple = ()  # format 1.3: repayment_view.RepaymentEntry per line with `repay`, in file order
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
         return None if kr is None else self.unit.from_kr(kr)
@@ -149,6 +152,7 @@ def build(scenario: Scenario, gap: Gap, unit: Unit, realisation: Decimal | None 
         described,
         outcome_lines=outcomes,
         realisation=realisation,
+        repayments=repayment_entries(scenario, unit, realisation),
     )
 
 
@@ -202,6 +206,8 @@ def rows(report: Report) -> tuple[Row, ...]:
     out.append(Row("financed", "", LABELS["financed"], across(lambda c: c.financed)))
     out.append(Row("coverage", "", LABELS["coverage"], across(lambda c: c.coverage)))
     out.append(Row("residual", "", LABELS["residual"], across(lambda c: c.residual)))
+    if report.repayments:  # format 1.3: the block "Tilbagebetaling"
+        out += repayment_rows(report, Row)
     return tuple(out)
 
 
