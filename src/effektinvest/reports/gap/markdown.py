@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from effektinvest.formats.markdown import bold, document, foot, head, heading, item, markdown_text, row
 from effektinvest.reports import Options
+from effektinvest.reports.gap.repayment_view import foot_lines as repayment_lines
 from effektinvest.reports.gap.view import (
     Report,
     caption,
@@ -12,7 +13,6 @@ from effektinvest.reports.gap.view import (
     decimals_for,
     funding_lines,
     inactive_lines,
-    repayment_lines,
     rounding_note,
     rows,
 )

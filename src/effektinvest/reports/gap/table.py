@@ -9,6 +9,7 @@ from rich.text import Text
 from effektinvest.core.display_context import visible, year_heads
 from effektinvest.formats.grid import grid, texts
 from effektinvest.reports import Options
+from effektinvest.reports.gap.repayment_view import foot_lines as repayment_lines
 from effektinvest.reports.gap.view import (
     Report,
     caption,
@@ -16,7 +17,6 @@ from effektinvest.reports.gap.view import (
     decimals_for,
     funding_lines,
     inactive_lines,
-    repayment_lines,
     rounding_note,
     rows,
 )

@@ -11,13 +11,13 @@ from openpyxl.utils import get_column_letter
 from effektinvest.core.display_context import TOTAL, visible
 from effektinvest.formats.workbook import HEAD_ROW, PERCENT, Sheet, amount_format, label_width, save
 from effektinvest.reports import Options
+from effektinvest.reports.gap.repayment_view import foot_lines as repayment_lines
 from effektinvest.reports.gap.view import (
     Report,
     caption,
     decimals_for,
     funding_lines,
     inactive_lines,
-    repayment_lines,
     rounding_note,
     rows,
 )
