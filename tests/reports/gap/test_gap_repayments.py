@@ -123,3 +123,32 @@ def test_by_project_shows_the_repayment_years_too():
     [project] = json.loads(result.stdout)["projects"]
     assert project["residual"] == {"2025": 0, "2026": 0, "2027": 0, "2028": 0}
     assert invoke("gap", WORKED, "--by", "project").returncode == 0
+
+
+def test_explain_explains_each_repayment_year_count_tariff_cap_and_split():
+    out = invoke("gap", WORKED, "--explain").stdout
+    assert (
+        f"{WORKED}:17: tilbagebetaling til dsi, pr. opnået resultat, højst 2.200 kr.; betales af sof 60 %, ikke 40 %"
+        in out
+    )
+    assert "  2026: 10 x 50 = 500 -> 500: sof 300, ikke 200 (største brøks metode)" in out
+    assert "  2028: 20 x 50 = 1.000, loftet lader 700 tilbage -> 700: sof 420, ikke 280 (største brøks metode)" in out
+    [repayment] = gap_json(WORKED, "--explain")["repayments"]
+    assert repayment["explain"] == {
+        "2026": {"count": 10, "tariff": 50, "product": 500, "cap_left": 2200},
+        "2027": {"count": 20, "tariff": 50, "product": 1000, "cap_left": 1700},
+        "2028": {"count": 20, "tariff": 50, "product": 1000, "cap_left": 700},
+    }
+    assert "explain" not in gap_json(WORKED)["repayments"][0]
+
+
+def test_explain_of_a_fixed_schedule_says_so():
+    text = re.sub(
+        r"(?ms)^        repay:\n.*?(?=^    savings:)",
+        "        repay: {amount: {2027: 0.03}, by: {sof: 50%, ikke: 50%}}\n",
+        open(WORKED, encoding="utf-8").read(),
+    )
+    result = invoke("gap", "-", "--explain", input=text)
+    assert result.returncode == 0, result.stderr
+    assert "<stdin>:16: tilbagebetaling til dsi, efter fast plan; betales af sof 50 %, ikke 50 %" in result.stdout
+    assert "  2027: som i filen 0,03: sof 0,02, ikke 0,01 (største brøks metode)" in result.stdout

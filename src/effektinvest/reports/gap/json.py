@@ -24,7 +24,7 @@ def _tariff(tariff) -> object:
     return {str(year): exact(value) for year, value in tariff.items()} if isinstance(tariff, dict) else exact(tariff)
 
 
-def _repayment(entry) -> dict:
+def _repayment(entry, explained: bool) -> dict:
     """A repayment (repayment_view.RepaymentEntry) as repayment.md pins it: PATH:LINE where its `repay` stands."""
     out = {"investor": entry.investor, "path": entry.file, "line": entry.line}
     if entry.tariff is not None:
@@ -36,6 +36,10 @@ def _repayment(entry) -> dict:
     out["total"] = {"by": {sid: exact(part) for sid, part in entry.by.items()}, "total": exact(entry.total)}
     out["uncapped"] = exact(entry.uncapped)
     out["cap"] = None if entry.cap is None else exact(entry.cap)
+    if explained:  # --explain: each year's rule
+        from effektinvest.reports.gap.repayment_explain import explain_json
+
+        out["explain"] = explain_json(entry)
     return out
 
 
@@ -64,7 +68,7 @@ def report_data(report: Report) -> dict:
             for o in report.outcome_lines
         ]
     if report.repayments:  # format 1.3; left out when there are none, so an older file's JSON is unchanged
-        data["repayments"] = [_repayment(entry) for entry in report.repayments]
+        data["repayments"] = [_repayment(entry, report.explained is not None) for entry in report.repayments]
     data["projects"] = Raw(_projects(report))
     data["deferred"] = [{"id": p.id, "name": p.name, "decide_at": p.decide_at} for p in report.deferred]
     data["sources"] = [s._asdict() for s in report.all_sources]

@@ -35,6 +35,8 @@ class RepaymentEntry(NamedTuple):
     cap: Decimal | None
     line: int | None = None  # the line of `repay` in the file, once located
     file: str | None = None  # the file's path as given, once located
+    outcomes: dict[int, int] | None = None  # per outcome: the expected counts (--explain)
+    shares: dict[str, Decimal] | None = None  # pocket -> its share (--explain)
 
 
 def entries(scenario: Scenario, unit: Unit, realisation: Decimal | None = None) -> tuple[RepaymentEntry, ...]:
@@ -44,7 +46,8 @@ def entries(scenario: Scenario, unit: Unit, realisation: Decimal | None = None) 
 
 def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
     shown = unit.from_kr
-    tariff = one.ref.line.repay.tariff
+    repay = one.ref.line.repay
+    tariff = repay.tariff
     if isinstance(tariff, dict):
         tariff = {year: written.to(value, unit) for year, value in sorted(tariff.items())}
     elif tariff is not None:
@@ -59,6 +62,8 @@ def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
         shown(one.total),
         shown(one.uncapped),
         None if one.cap is None else shown(one.cap),
+        outcomes=dict(sorted(repay.outcomes.items())) if repay.outcomes else None,
+        shares=dict(repay.by),
     )
 
 
