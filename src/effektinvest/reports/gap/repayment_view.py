@@ -78,7 +78,7 @@ def in_gap(report):
     if not report.repayments:
         return report
     gap = with_years(report.gap, report.repayments)
-    return replace(report, gap=gap, years=tuple(gap.years))
+    return replace(report, gap=gap, years=tuple(gap.years), repayment_block=True)
 
 
 def with_years(gap: Gap, found: tuple[RepaymentEntry, ...]) -> Gap:

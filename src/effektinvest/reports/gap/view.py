@@ -94,6 +94,7 @@ class Report:
     outcome_lines: tuple[OutcomeEntry, ...] = ()  # every counting outcome line, in file order
     realisation: Decimal | None = None  # gap --realisation R: the outcome lines' counts scaled by R; None: the plan
     repayments: tuple = ()  # format 1.3: repayment_view.RepaymentEntry per line with `repay`, in file order
+    repayment_block: bool = False  # gap: the repayment years are columns, and the block "Tilbagebetaling" shows
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
         return None if kr is None else self.unit.from_kr(kr)
@@ -206,7 +207,7 @@ def rows(report: Report) -> tuple[Row, ...]:
     out.append(Row("financed", "", LABELS["financed"], across(lambda c: c.financed)))
     out.append(Row("coverage", "", LABELS["coverage"], across(lambda c: c.coverage)))
     out.append(Row("residual", "", LABELS["residual"], across(lambda c: c.residual)))
-    if report.repayments:  # format 1.3: the block "Tilbagebetaling"
+    if report.repayment_block:  # format 1.3: the block "Tilbagebetaling" (gap; the note keeps the cost years)
         out += repayment_rows(report, Row)
     return tuple(out)
 
