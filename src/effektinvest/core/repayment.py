@@ -61,20 +61,26 @@ def split_over(amount: Decimal, by: dict[str, Decimal], scale: list[int] | None 
     return dict(zip(by, map(from_ore, split_in_order(to_ore(amount), scale)), strict=True))
 
 
-def schedule(repay: Repay, to_kr, realisation: Decimal | None = None) -> tuple[dict[int, Decimal], Decimal]:
+def schedule(
+    repay: Repay, to_kr, realisation: Decimal | None = None, counts: dict[int, int] | None = None
+) -> tuple[dict[int, Decimal], Decimal]:
     """What REPAY repays per year, in kr., and its total before the cap: per achieved outcome as an outcome line
-    pays (counts scaled by REALISATION, None: as written), or its fixed schedule (which no realisation scales)."""
+    pays (counts scaled by REALISATION, None: as written; COUNTS: the counts to repay for, default the expected
+    ones), or its fixed schedule (which no realisation scales)."""
     if repay.tariff is not None:
-        return outcome_pays(repay, to_kr, realisation=realisation)
+        return outcome_pays(repay, to_kr, counts, realisation=realisation)
     by_year = {year: to_kr(amount) for year, amount in sorted((repay.amount or {}).items())}
     with localcontext(EXACT):
         return by_year, sum(by_year.values(), ZERO)
 
 
-def repayment(ref: LineRef, to_kr, realisation: Decimal | None = None) -> Repayment:
-    """The repayment of the line REF (which has a `repay`), its counts scaled by REALISATION (None: as written)."""
+def repayment(
+    ref: LineRef, to_kr, realisation: Decimal | None = None, counts: dict[int, int] | None = None
+) -> Repayment:
+    """The repayment of the line REF (which has a `repay`), its counts scaled by REALISATION (None: as written);
+    COUNTS: the counts to repay for (the follow-up: achieved in the closed years), default the expected ones."""
     repay: Repay = ref.line.repay
-    by_year, uncapped = schedule(repay, to_kr, realisation)
+    by_year, uncapped = schedule(repay, to_kr, realisation, counts)
     scale = weights(repay.by)
     years = {year: split_over(amount, repay.by, scale) for year, amount in by_year.items()}
     with localcontext(EXACT):
