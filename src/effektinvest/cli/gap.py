@@ -59,10 +59,11 @@ def gap(
     refuse(format, output, force)
     # --explain: every line is located (marks read at once), and with --prices the amounts as written are shown;
     # both views start from the lines the figures were made from (`Loaded.paid`)
+    located = explain or format is GapFormat.json  # where each repayment stands: shown in JSON and --explain only
     written = load(scenario, None if explain else prices, marks=explain, keep_paid=explain or by is not None)
     loaded = _restated(written, prices) if explain and prices is not None else written
     usable(loaded)
-    report = _with_repayments(realised_report(loaded, out_unit, realised), loaded)
+    report = _with_repayments(realised_report(loaded, out_unit, realised), loaded, located)
     if realised is not None and not report.outcome_lines and not quiet:
         _no_outcome_lines(loaded.path)
     if explain or by is not None:
@@ -83,15 +84,18 @@ def _no_outcome_lines(path: str) -> None:
     print(f"effektinvest: note: {visible(note)}", file=sys.stderr)
 
 
-def _with_repayments(report, loaded):
-    """REPORT with the repayment years among its columns and each repayment at its line in the file (format 1.3)."""
+def _with_repayments(report, loaded, locate: bool):
+    """REPORT with the repayment years among its columns (format 1.3) and, to LOCATE, each repayment at its line
+    in the file (JSON and --explain show it)."""
     if not report.repayments:
         return report
     from dataclasses import replace
 
     from effektinvest.reports.gap.repayment_view import in_gap, located
 
-    return in_gap(replace(report, repayments=located(report.repayments, loaded.path, loaded.where)))
+    if locate:
+        report = replace(report, repayments=located(report.repayments, loaded.path, loaded.where))
+    return in_gap(report)
 
 
 def realised_report(loaded, unit, realisation):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from functools import lru_cache
 from math import lcm
 
 from effektinvest.core.arithmetic import ZERO, LineRef, financing_lines, from_ore, outcome_pays, split_in_order, to_ore
@@ -47,9 +48,15 @@ class Repayment:
 
 def weights(by: dict[str, Decimal]) -> list[int]:
     """The shares of BY as whole numbers in the same proportion (for the largest remainder)."""
-    fractions = [Fraction(share) for share in by.values()]
+    return list(_weights(tuple(by.values())))
+
+
+@lru_cache(maxsize=1024)
+def _weights(shares: tuple[Decimal, ...]) -> tuple[int, ...]:
+    """`weights` of SHARES, made once per set of shares (a file of 100,000 lines has a handful)."""
+    fractions = [Fraction(share) for share in shares]
     common = lcm(*(f.denominator for f in fractions)) if fractions else 1
-    return [int(f * common) for f in fractions]
+    return tuple(int(f * common) for f in fractions)
 
 
 def split_over(amount: Decimal, by: dict[str, Decimal], scale: list[int] | None = None) -> dict[str, Decimal]:

@@ -265,6 +265,10 @@ TariffSpec = _amount_or_years(
 
 def _count(value: Any) -> int:
     """An outcome count: a whole number of 0 or more, written as one (40, not 40.0)."""
+    if value.__class__ is Decimal:  # the usual count, 40: its text is its digits (one str, not an as_tuple)
+        text = str(value)
+        if text.isdigit() and len(text) <= MAX_DIGITS:
+            return int(text)
     if isinstance(value, Decimal) and value >= 0 and value.as_tuple().exponent == 0:
         if len(value.as_tuple().digits) > MAX_DIGITS:
             raise ValueProblem("too-many-digits", f"an outcome count has at most {MAX_DIGITS} digits")

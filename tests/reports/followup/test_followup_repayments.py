@@ -28,7 +28,7 @@ def test_json_sets_achieved_outcomes_against_the_plan_per_pocket():
     data = json.loads(_out("--format", "json"), parse_float=D)
     assert list(data["reported_years"]) == [2025, 2026, 2027, 2028]
     [entry] = data["repayment_followup"]
-    assert (entry["investor"], entry["line"], entry["achieved"]) == ("dsi", 18, {"2026": 7})
+    assert (entry["investor"], entry["line"], entry["achieved"]) == ("dsi", 17, {"2026": 7})
     assert entry["plan"]["2028"] == {"by": {"sof": 420, "ikke": 280}, "total": 700}
     assert entry["actual"]["2026"] == {"by": {"sof": 210, "ikke": 140}, "total": 350}
     assert entry["actual"]["2027"] == {"by": {"sof": 600, "ikke": 400}, "total": 1000}
@@ -39,14 +39,14 @@ def test_json_sets_achieved_outcomes_against_the_plan_per_pocket():
 
 def test_csv_rows_per_pocket_with_the_deviation():
     rows = _out("--format", "csv").splitlines()
-    assert "2026,repayments,dsi/18/sof,Socialforvaltningen,300,210,-90" in rows
-    assert "2028,repayments,dsi/18/total,Den Sociale Investeringsfond,700,850,150" in rows
+    assert "2026,repayments,dsi/17/sof,Socialforvaltningen,300,210,-90" in rows
+    assert "2028,repayments,dsi/17/total,Den Sociale Investeringsfond,700,850,150" in rows
 
 
 def test_the_table_markdown_and_workbook_show_the_repayment():
     table = cells(_out())
     at = next(i for i, row in enumerate(table) if row[0].startswith("Tilbagebetaling til"))
-    assert table[at][:3] == ["Tilbagebetaling til Den Sociale Investeringsfond (linje 18)", "Forventet antal", "-"]
+    assert table[at][:3] == ["Tilbagebetaling til Den Sociale Investeringsfond (linje 17)", "Forventet antal", "-"]
     assert ["", "Regnskab / forventet, Socialforvaltningen", "-", "210", "600", "510", "1.320"] in table
     assert ["", "Loft tilbage", "-", "-", "-", "-", "0"] in table
     assert "|  | Plan, i alt | \\- | 500 | 1.000 | 700 | 2.200 |" in _out("--format", "markdown")

@@ -34,7 +34,7 @@ def test_json_adds_the_repayment_years_and_repayments_as_pinned_the_residual_unc
         {
             "investor": "dsi",
             "path": WORKED,
-            "line": 17,
+            "line": 16,
             "tariff": 50,
             "years": {
                 "2026": {"by": {"sof": 300, "ikke": 200}, "total": 500},
@@ -128,7 +128,7 @@ def test_by_project_shows_the_repayment_years_too():
 def test_explain_explains_each_repayment_year_count_tariff_cap_and_split():
     out = invoke("gap", WORKED, "--explain").stdout
     assert (
-        f"{WORKED}:17: tilbagebetaling til dsi, pr. opnået resultat, højst 2.200 kr.; betales af sof 60 %, ikke 40 %"
+        f"{WORKED}:16: tilbagebetaling til dsi, pr. opnået resultat, højst 2.200 kr.; betales af sof 60 %, ikke 40 %"
         in out
     )
     assert "  2026: 10 x 50 = 500 -> 500: sof 300, ikke 200 (største brøks metode)" in out

@@ -68,8 +68,8 @@ def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
 
 
 def located(found: tuple[RepaymentEntry, ...], file: str, locate) -> tuple[RepaymentEntry, ...]:
-    """FOUND with the FILE and line each `repay` stands at (LOCATE: a Locator: path -> (line, column))."""
-    return tuple(entry._replace(line=locate(entry.path)[0], file=file) for entry in found)
+    """FOUND with the FILE and the line of each `repay` key (LOCATE: a Locator: path -> (line, column))."""
+    return tuple(entry._replace(line=locate(entry.path, at_key=True)[0], file=file) for entry in found)
 
 
 def in_gap(report):
