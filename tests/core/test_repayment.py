@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, load
 from effektinvest.core.exact import exact_sum
-from effektinvest.core.repayment import received_by_year, repaid_by_year, repayments, split_over
+from effektinvest.core.repayment import flows, repayments, split_over
 
 D = Decimal
 WORKED = (ROOT / "tests" / "fixtures" / "repayment" / "worked.yaml").read_text(encoding="utf-8")
@@ -105,8 +105,11 @@ def test_a_cap_that_binds_in_the_middle_of_a_year_with_a_rate_card_in_thousands(
 
 def test_the_pockets_and_the_investors_per_year():
     found = repayments(load(WORKED).scenario)
-    assert repaid_by_year(found) == {year: parts for year, parts in found[0].years.items()}
-    assert received_by_year(found) == {2026: {"dsi": D(500)}, 2027: {"dsi": D(1000)}, 2028: {"dsi": D(700)}}
+    assert flows(found) == {
+        2026: {"sof": (D(300), D(0)), "ikke": (D(200), D(0)), "dsi": (D(0), D(500))},
+        2027: {"sof": (D(600), D(0)), "ikke": (D(400), D(0)), "dsi": (D(0), D(1000))},
+        2028: {"sof": (D(420), D(0)), "ikke": (D(280), D(0)), "dsi": (D(0), D(700))},
+    }
 
 
 def test_a_deferred_project_repays_nothing():

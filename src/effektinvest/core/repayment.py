@@ -104,24 +104,18 @@ def repayments(scenario: Scenario, realisation: Decimal | None = None) -> list[R
     return [repayment(ref, to_kr, realisation) for ref in financing_lines(scenario) if ref.line.repay is not None]
 
 
-def repaid_by_year(found: list[Repayment]) -> dict[int, dict[str, Decimal]]:
-    """Year -> pocket -> what it repays in that year, over every repayment of FOUND (ascending years)."""
-    out: dict[int, dict[str, Decimal]] = {}
+def flows(found: list[Repayment]) -> dict[int, dict[str, tuple[Decimal, Decimal]]]:
+    """Year -> source -> (what it repays, what it gets back) in that year, over every repayment of FOUND: a
+    pocket repays its part, an investor gets the year's repayment (ascending years)."""
+    out: dict[int, dict[str, tuple[Decimal, Decimal]]] = {}
     with localcontext(EXACT):
         for one in found:
             for year, parts in one.years.items():
                 column = out.setdefault(year, {})
-                for sid, part in parts.items():
-                    column[sid] = column.get(sid, ZERO) + part
-    return dict(sorted(out.items()))
-
-
-def received_by_year(found: list[Repayment]) -> dict[int, dict[str, Decimal]]:
-    """Year -> investor -> what it gets back in that year, over every repayment of FOUND (ascending years)."""
-    out: dict[int, dict[str, Decimal]] = {}
-    with localcontext(EXACT):
-        for one in found:
-            for year, amount in one.totals.items():
-                column = out.setdefault(year, {})
-                column[one.investor] = column.get(one.investor, ZERO) + amount
+                for sid, part in (
+                    *((sid, (part, ZERO)) for sid, part in parts.items()),
+                    (one.investor, (ZERO, one.totals[year])),
+                ):
+                    before = column.get(sid, (ZERO, ZERO))
+                    column[sid] = (before[0] + part[0], before[1] + part[1])
     return dict(sorted(out.items()))

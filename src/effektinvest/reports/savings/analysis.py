@@ -17,7 +17,7 @@ from effektinvest.core.arithmetic import ORE, ZERO, Gap, coverage
 from effektinvest.core.discount import factors, npv, present_value, ratio
 from effektinvest.core.exact import exact_sum
 from effektinvest.core.realisation import at_realisation, outcome_payments
-from effektinvest.core.repayment import received_by_year, repaid_by_year, repayments
+from effektinvest.core.repayment import flows, repayments
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.values import OUTSIDE
@@ -122,15 +122,15 @@ def analyse(
         realisation = Decimal(1) if scenario.realisation is None else scenario.realisation
     saved = realised(scenario, realisation)
     found = repayments(scenario, realisation)
-    flows = _flows(found)
-    years = sorted({*gap.years, *(year for by_year in saved.values() for year in by_year), *flows})
+    moves = flows(found)
+    years = sorted({*gap.years, *(year for by_year in saved.values() for year in by_year), *moves})
     kinds = {sid: _kind(source) for sid, source in scenario.sources.items()}
-    moved = {sid for column in flows.values() for sid in column}
+    moved = {sid for column in moves.values() for sid in column}
     listed = [sid for sid in scenario.sources if sid in saved or sid in gap.total.financing or sid in moved]
     planned = outcome_payments(scenario) if planned is None else planned
     outcomes = planned if realisation == 1 else outcome_payments(scenario, realisation)
     gap = at_realisation(scenario, gap, realisation, planned, outcomes)  # the plan's sources stay listed
-    columns = {year: _year(year, gap, saved, listed, kinds, flows.get(year, {})) for year in years}
+    columns = {year: _year(year, gap, saved, listed, kinds, moves.get(year, {})) for year in years}
     with localcontext(EXACT):
         total = _total(columns.values(), listed)
         cumulative, running = {}, Pair(ZERO, ZERO)
@@ -178,22 +178,6 @@ def _break_even(cumulative: dict[int, Pair], side: str, first_cost: int | None) 
 
 def _kind(source) -> str | None:
     return None if source.kind is None else str(source.kind)
-
-
-def _flows(found: list) -> dict[int, dict[str, tuple[Decimal, Decimal]]]:
-    """Year -> source -> (what it repays, what it gets back), over the repayments FOUND (`core.repayment`)."""
-    out: dict[int, dict[str, tuple[Decimal, Decimal]]] = {}
-    with localcontext(EXACT):
-        for year, parts in repaid_by_year(found).items():
-            column = out.setdefault(year, {})
-            for sid, part in parts.items():
-                column[sid] = (part, ZERO)
-        for year, parts in received_by_year(found).items():
-            column = out.setdefault(year, {})
-            for sid, part in parts.items():
-                repaid, received = column.get(sid, (ZERO, ZERO))
-                column[sid] = (repaid, received + part)
-    return out
 
 
 def _year(
