@@ -10,10 +10,10 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, Figures, Gap
+from effektinvest.core.arithmetic import ZERO, Figures, Gap, financing_lines
 from effektinvest.core.display_context import amount
 from effektinvest.core.exact import exact_sum
-from effektinvest.core.repayment import Repayment, repayments
+from effektinvest.core.repayment import Repayment, repayment
 from effektinvest.model import Scenario
 from effektinvest.model.units import Unit
 
@@ -41,7 +41,13 @@ class RepaymentEntry(NamedTuple):
 
 def entries(scenario: Scenario, unit: Unit, realisation: Decimal | None = None) -> tuple[RepaymentEntry, ...]:
     """Every repayment of SCENARIO in UNIT, in file order; outcome-based ones at REALISATION (None: as written)."""
-    return tuple(_entry(one, scenario.unit, unit) for one in repayments(scenario, realisation))
+    to_kr, written = scenario.unit.to_kr, scenario.unit
+    # one line's repayment at a time, made and shown: never every line's twice over (100,000 lines)
+    return tuple(
+        _entry(repayment(ref, to_kr, realisation), written, unit)
+        for ref in financing_lines(scenario)
+        if ref.line.repay is not None
+    )
 
 
 def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
@@ -62,8 +68,8 @@ def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
         shown(one.total),
         shown(one.uncapped),
         None if one.cap is None else shown(one.cap),
-        outcomes=dict(sorted(repay.outcomes.items())) if repay.outcomes else None,
-        shares=dict(repay.by),
+        outcomes=repay.outcomes or None,  # the model's own (frozen) mappings: not copied, per line of 100,000
+        shares=repay.by,
     )
 
 
