@@ -377,7 +377,15 @@ CASES = [
     err("repay_not_investor", "repay-not-investor", 14, r"source 'sof' is of kind decentral: only an investor"),
     err("repay_shares", "repay-shares", 18, r"add up to 90 %"),
     err("repay_bad_share", "not-a-share", 18, r"not 'fyrre'"),
-    Case("repay_valid", 0),
+    Case(
+        "repay_valid",
+        0,
+        figures=(  # 10 x 10, 10 x 20, then 200 due but 140 left of the cap of 440; split 60/40
+            (("repayments", 0, "years", "2027", "by"), {"sof": Decimal("84"), "ikke": Decimal("56")}),
+            (("repayments", 0, "total", "total"), Decimal("440")),
+            (("total", "residual"), Decimal("0")),
+        ),
+    ),
     Case(
         "repay_payers", 1, ((E, "unknown-source", 19), (E, "unharvestable-source", 20), (E, "repay-payer", 21)),
         r"paying pocket 'sofx' is not defined under 'sources'; did you mean 'sof'\?",

@@ -152,3 +152,24 @@ def test_explain_of_a_fixed_schedule_says_so():
     assert result.returncode == 0, result.stderr
     assert "<stdin>:16: tilbagebetaling til dsi, efter fast plan; betales af sof 50 %, ikke 50 %" in result.stdout
     assert "  2027: som i filen 0,03: sof 0,02, ikke 0,01 (største brøks metode)" in result.stdout
+
+
+def test_prices_restates_the_tariff_and_the_cap_not_the_counts():
+    """--prices 2026 at index 100 -> 110: the tariff 50 -> 55, the cap 2200 -> 2420; counts 10, 20, 20 stay:
+    550, 1100, then 1100 due but 770 left: 770 (sof 462, ikke 308)."""
+    text = open(WORKED, encoding="utf-8").read()
+    text = text.replace(
+        "budget_year: 2025\n", "budget_year: 2025\nprice_level: 2025\nprice_index: {2025: 100, 2026: 110}\n"
+    )
+    result = invoke("gap", "-", "--prices", "2026", "--format", "json", input=text)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    [repayment] = json.loads(result.stdout, parse_float=D, parse_int=D)["repayments"]
+    assert repayment["tariff"] == 55 and repayment["cap"] == 2420
+    assert {year: entry["total"] for year, entry in repayment["years"].items()} == {
+        "2026": 550,
+        "2027": 1100,
+        "2028": 770,
+    }
+    assert repayment["years"]["2028"]["by"] == {"sof": 462, "ikke": 308}
