@@ -432,6 +432,7 @@ def savings_out(*args, env: dict | None = None) -> str:
 # The savings runs whose every output is held to the JSON's figures (reports/savings/test_savings_xlsx.py, csv-da).
 _SEED = str(ROOT / "scenarios" / "2024.yaml")
 _WORKED = str(ROOT / "tests" / "fixtures" / "savings" / "worked.yaml")
+_REPAID = str(ROOT / "tests" / "fixtures" / "repayment" / "worked.yaml")  # format 1.3: repaid and received
 SAVINGS_RUNS = [
     [_SEED],
     [_WORKED],
@@ -440,6 +441,8 @@ SAVINGS_RUNS = [
     [_SEED, "--unit", "t.kr.", "--discount", "4%", "--realisation", "42,5%"],
     [_WORKED, "--decimals", "0", "--unit", "mio. kr."],
     [_SEED, "--decimals", "1"],  # the rounding-difference line under the table
+    [_REPAID],
+    [_REPAID, "--realisation", "100%,50%", "--unit", "t.kr."],
 ]
 SAVINGS_RUN_IDS = [" ".join(a.rsplit("/", 1)[-1] for a in args) for args in SAVINGS_RUNS]
 

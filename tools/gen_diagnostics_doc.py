@@ -26,6 +26,12 @@ def closed(through: int, body: str) -> str:
     return p(body).replace("budget_year: 2024\n", f"budget_year: 2024\nactuals_through: {through}\n")
 
 
+# a project financed by an investor (format 1.3), its `repay` to follow
+INVESTOR = p("  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - source: dsi\n        share: 100%\n").replace(
+    "sources:\n", "sources:\n  dsi: {name: DSI, kind: external}\n"
+)
+
+
 # code -> an example scenario that shows it (None: it needs a file or an option a page cannot show). What each
 # code means, and how to fix it, is in effektinvest.model.diagnostics.CODES.
 EXAMPLES = {
@@ -105,6 +111,16 @@ EXAMPLES = {
     "missing-tariff": p(
         "  a:\n    name: A\n    costs: {2024: 10, 2025: 10}\n    financing:\n      - source: fund\n        tariff: {2024: 2}\n        outcomes: {2024: 1, 2025: 2}\n"
     ),
+    "repay-not-investor": p(
+        "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - source: fund\n        share: 100%\n"
+        "        repay: {amount: {2025: 10}, by: {fund: 100%}}\n"
+    ),
+    "repay-kind": INVESTOR
+    + "        repay: {tariff: 5, amount: {2025: 10}, by: {fund: 100%}}\n",
+    "repay-shares": INVESTOR
+    + "        repay: {amount: {2025: 10}, by: {fund: 60%}}\n",
+    "repay-payer": INVESTOR
+    + "        repay: {amount: {2025: 10}, by: {dsi: 100%}}\n",
     "decide-at-missing": p("  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: defer}\n"),
     "decide-at-too-early": p("  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: defer, decide_at: 2024}\n"),
     "year-before-budget": p("  a: {name: A, costs: {2023: 10, 2024: 10}}\n"),

@@ -373,6 +373,27 @@ CASES = [
     Case("realisation_minus_zero", 0, figures=((("years", 0, "financed"), Decimal("0")),)),
     err("outcomes_empty_mapping", "missing-amount", 15, r"\{\}"),
     err("cap_without_tariff", "amount-or-share", 15, r"'cap' is for an outcome line"),
+    # format 1.3: a repayment to an investor (repayment.md), every finding at its line
+    err("repay_not_investor", "repay-not-investor", 14, r"source 'sof' is of kind decentral: only an investor"),
+    err("repay_shares", "repay-shares", 18, r"add up to 90 %"),
+    err("repay_bad_share", "not-a-share", 18, r"not 'fyrre'"),
+    Case(
+        "repay_valid",
+        0,
+        figures=(  # 10 x 10, 10 x 20, then 200 due but 140 left of the cap of 440; split 60/40
+            (("repayments", 0, "years", "2027", "by"), {"sof": Decimal("84"), "ikke": Decimal("56")}),
+            (("repayments", 0, "total", "total"), Decimal("440")),
+            (("total", "residual"), Decimal("0")),
+        ),
+    ),
+    Case(
+        "repay_payers", 1, ((E, "unknown-source", 19), (E, "unharvestable-source", 20), (E, "repay-payer", 21)),
+        r"paying pocket 'sofx' is not defined under 'sources'; did you mean 'sof'\?",
+    ),
+    Case(
+        "repay_kind_and_year", 1, ((E, "repay-kind", 14), (E, "year-before-budget", 22)),
+        r"this one has 'tariff', 'outcomes', 'amount'",
+    ),
     err("outcomes_without_tariff", "amount-or-share", 15, r"'outcomes' is for an outcome line"),
     err("tariff_without_outcomes", "amount-or-share", 14, r"'outcomes' with its 'tariff'"),
     err("tariff_and_share", "amount-or-share", 13, r"exactly one kind.*'share' and 'tariff'"),

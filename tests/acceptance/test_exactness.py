@@ -485,6 +485,60 @@ def test_gap_at_a_realisation_is_exact_at_30_digits(tmp_path: Path) -> None:
     assert got["realisation"] == D("0.33")
 
 
+# EVERY_KIND with a repayment to an investor from outside (format 1.3, issue 22): ext pays 10 % of p, and is repaid
+# per outcome at a tariff of 30 digits by dec and the fund (33.3 % and 66.7 %), its cap binding in 2026.
+REPAID = EVERY_KIND.replace(
+    "  ref: {name: Refusion, kind: refund}\n",
+    "  ref: {name: Refusion, kind: refund}\n  ext: {name: Ekstern, kind: external}\n",
+).replace(
+    "      - source: fond\n        tariff:",
+    "      - source: ext\n        share: 10%\n        repay:\n          tariff: 123456789012345678901234567.89\n"
+    "          outcomes: {2025: 7, 2026: 5}\n          cap: 1234567890123456789012345678.91\n"
+    "          by: {dec: 33.3%, fond: 66.7%}\n      - source: fond\n        tariff:",
+)
+REPAY_CAP = D("1234567890123456789012345678.91")
+
+
+def _split(amount: Decimal, shares: dict[str, Decimal]) -> dict[str, Decimal]:
+    """AMOUNT over SHARES to the øre by the largest remainder, a tie to the first listed: computed here."""
+    ore = int(amount * 100)
+    exact = {sid: Fraction(ore) * Fraction(share) for sid, share in shares.items()}
+    parts = {sid: int(value) for sid, value in exact.items()}
+    order = sorted(shares, key=lambda sid: -(exact[sid] - parts[sid]))  # sorted() is stable: a tie keeps file order
+    for sid in order[: ore - sum(parts.values())]:
+        parts[sid] += 1
+    return {sid: D(part) / 100 for sid, part in parts.items()}
+
+
+def test_repayments_are_exact_at_30_digits(tmp_path: Path) -> None:
+    """REPAID: gap's repayments (tariff x count to the øre, the cap binding in 2026, each year split by the
+    largest remainder) and savings' repaid, received and municipal cost, computed here in a 60-digit context."""
+    path = tmp_path / "repaid.yaml"
+    path.write_text(REPAID, encoding="utf-8")
+    got = report("gap", path, "--format", "json")
+    shares = {"dec": D("0.333"), "fond": D("0.667")}
+    with localcontext(WIDE):
+        first = TARIFF * 7
+        second = min(TARIFF * 5, REPAY_CAP - first)
+        assert second < TARIFF * 5  # the cap binds
+        expected = {2025: first, 2026: second}
+        [repayment] = got["repayments"]
+        for year, total in expected.items():
+            equal(repayment["years"][str(year)], {"by": _split(total, shares), "total": total}, str(year))
+        equal(repayment["total"], {"total": REPAY_CAP})
+        assert D(repayment["uncapped"]) == TARIFF * 12
+        savings = report("savings", path, "--format", "json", "--realisation", "100%")  # the file's is 75 %
+        plan = {y["year"]: y for y in got["years"]}
+        for year in savings["years"]:
+            number = year["year"]
+            if number not in expected:
+                continue
+            equal(year["sources"]["dec"], {"repaid": _split(expected[number], shares)["dec"]}, str(number))
+            equal(year["sources"]["ext"], {"received": expected[number]}, str(number))
+            outside = D(plan[number]["financing"].get("ref", 0)) + D(plan[number]["financing"].get("ext", 0))
+            equal(year, {"municipal_cost": D(plan[number]["cost"]) - outside + expected[number]}, str(number))
+
+
 def _later(text: str) -> str:
     """TEXT a budget later: 2024 closed and gone, the accounts of 2025."""
     return (
@@ -547,12 +601,23 @@ def test_no_report_computes_a_figure_in_the_ambient_decimal_context(files: Path)
     (files / "after.yaml").write_text(text, encoding="utf-8")
     (files / "every.yaml").write_text(EVERY_KIND, encoding="utf-8")
     (files / "later.yaml").write_text(_later(EVERY_KIND), encoding="utf-8")
+    xlsx = ("--output", files / "out.xlsx", "--force")
     runs = _every_report(files, files / "s.yaml", files / "after.yaml")
     runs += _every_report(files, files / "every.yaml", files / "later.yaml")
     (files / "card.yaml").write_text(RATE_CARD, encoding="utf-8")  # issue 21: a rate card, at a realisation
     card = files / "card.yaml"
     runs += [("gap", card, "-f", "json", "--realisation", "33%"), ("gap", card, "--explain", "--prices", "2025")]
     runs += [("savings", card, "-f", "json", "--realisation", "100%,33%"), ("note", card, "--realisation", "0.333")]
+    (files / "repaid.yaml").write_text(REPAID, encoding="utf-8")  # issue 22: repayments to an investor
+    (files / "repaid-later.yaml").write_text(
+        _later(REPAID).replace("by: {dec", "achieved: {2025: 4}\n          by: {dec"), encoding="utf-8"
+    )
+    repaid, later = files / "repaid.yaml", files / "repaid-later.yaml"
+    for format in ("table", "json", "csv", "csv-da", "markdown"):
+        runs += [("gap", repaid, "-f", format), ("savings", repaid, "-f", format), ("follow-up", later, "-f", format)]
+    runs += [("gap", repaid, "--explain"), ("gap", repaid, "-f", "json", "--realisation", "33%", "--unit", "t.kr.")]
+    runs += [("gap", repaid, "--by", "project", "--prices", "2025"), ("note", repaid, "--realisation", "0.333")]
+    runs += [("savings", repaid, "-f", "json", "--realisation", "100%,33%"), ("gap", repaid, "-f", "xlsx", *xlsx)]
     for args in runs:
         expected = invoke(*args)
         assert expected.code == 0, (args, expected.stderr[-2000:])

@@ -260,14 +260,14 @@ def work(monkeypatch, tmp_path: Path, text: str, *args: str) -> tuple[int, Resul
     from effektinvest import reader
 
     class CountingWalker(reader.Walker):
-        def __init__(self, path: str, size: int, get, marks: bool = True):
+        def __init__(self, path: str, size: int, get, marks: bool = True, watch: frozenset = frozenset()):
             def counted():
                 event = get()
                 if event.__class__ is ScalarEvent:
                     event.value = Counted(event.value)
                 return event
 
-            super().__init__(path, size, counted, marks)
+            super().__init__(path, size, counted, marks, watch)
 
     monkeypatch.setattr(reader, "Walker", CountingWalker)
     path = tmp_path / "f.yaml"

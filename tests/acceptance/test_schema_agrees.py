@@ -80,6 +80,9 @@ LOADER_ONLY = {
     "actuals-through-too-early": "actuals_through against budget_year",
     "actual-in-open-year": "an actual figure's year against actuals_through",
     "missing-tariff": "an outcome count's year against the years of the line's rate card (tariff by year)",
+    "repay-not-investor": "a repayment against the kind of its line's source (fund or external)",
+    "repay-shares": "the shares of a repayment's payers add up to 100 %: a sum of values",
+    "repay-payer": "a repayment's payer against its kind and its line's source",
 }
 
 # Codes the schema sees in a value but not in how it is written: where `check` gives one of these at a number that is
@@ -126,6 +129,7 @@ SCHEMA_SEES = {
     "amount-or-share": "oneOf amount, share, tariff; dependencies of outcomes, cap and achieved",
     "achieved-not-outcome": "dependencies: achieved needs tariff",
     "decide-at-missing": "if status is defer then decide_at is required",
+    "repay-kind": "oneOf tariff, amount in a repay; dependencies of outcomes, cap and achieved",
 }
 NOT_FILE_CONTENT = {
     "unreadable-file": "the file cannot be read at all",

@@ -115,6 +115,31 @@ def test_the_outcome_cap_example_binds_and_its_savings_and_outcomes_are_realised
     assert data["break_even"] == {"municipal": 2027, "public": 2028}
 
 
+def test_the_repayment_example_is_investor_financed_its_cap_binds_and_two_pockets_share_it():
+    """scenarios/tilbagebetaling.yaml (format 1.3, issue 22): the investor pays it all (residual 0); 0.04 per
+    outcome for 20, 35, 40, 40 would be 5.4, the cap of 5.0 leaves 1.2 of 2030's 1.6; Børn og Unge repays 60 %,
+    forsørgelse 40 %; the municipality breaks even in 2028, as the first repayment outruns the first savings."""
+    path = str(ROOT / "scenarios" / "tilbagebetaling.yaml")
+    checked = invoke("check", path, "--strict")
+    assert (checked.code, checked.stderr) == (0, "checked 1 file: 0 errors, 0 warnings\n")
+    assert "ILLUSTRATIVE" in (ROOT / "scenarios" / "tilbagebetaling.yaml").read_text(encoding="utf-8")
+    gap = gap_json(path)
+    assert gap["total"]["residual"] == 0 and [y["year"] for y in gap["years"]] == [2026, 2027, 2028, 2029, 2030]
+    [repayment] = gap["repayments"]
+    assert {year: entry["total"] for year, entry in repayment["years"].items()} == {
+        "2027": D("0.8"),
+        "2028": D("1.4"),
+        "2029": D("1.6"),
+        "2030": D("1.2"),  # 1.6 due, 1.2 left of the cap
+    }
+    assert repayment["total"] == {"by": {"bou": D("3.0"), "forsorgelse": D("2.0")}, "total": D("5.0")}
+    assert (repayment["uncapped"], repayment["cap"]) == (D("5.4"), D("5.0"))
+    data = savings_json(path)
+    assert [y["municipal_cost"] for y in data["years"]] == [0, D("0.8"), D("1.4"), D("1.6"), D("1.2")]
+    assert data["break_even"] == {"municipal": 2028, "public": 2029}
+    assert (data["sources"]["bou"]["backing"], data["sources"]["forsorgelse"]["backing"]) == (D("1.8"), D("1.65"))
+
+
 # --- the shipped scenarios due in 2025 --------------------------------------------------------------------------------
 
 

@@ -132,3 +132,14 @@ def test_a_duplicate_key_read_without_marks_is_read_again_with_them():
     assert result.marks is not None  # the second reading's
     [d] = result.diagnostics
     assert (d.code, d.line) == ("duplicate-key", 3) and "first on line 1" in d.message
+
+
+def test_each_repay_is_placed_without_reading_the_file_again_for_its_marks():
+    """format 1.3 (issue 22): gap's JSON names each `repay` by the line of its key; the reader keeps the place of
+    a watched key while it reads without marks, so the locator answers without a second reading, the same line
+    the marks give."""
+    text = (ROOT / "tests" / "fixtures" / "repayment" / "worked.yaml").read_bytes()
+    path = ("projects", "p", "financing", 0, "repay")
+    loaded = load_bytes(text, "w.yaml")
+    assert loaded.where(path, at_key=True) == (16, 9) and loaded.where.reads == 0
+    assert load_bytes(text, "w.yaml", marks=True).where(path, at_key=True) == (16, 9)

@@ -177,6 +177,20 @@ def test_the_starter_shows_the_actual_figures_commented_and_uncommented_they_pas
     assert scenario.financing[-1].achieved == {2026: 8}
 
 
+def test_the_starter_shows_a_repayment_commented_and_uncommented_it_passes_check():
+    """format 1.3 (repayment.md): the fund's line is repaid per achieved outcome by two pockets."""
+    import re
+
+    text = starter_text("ny.yaml", 2026)
+    assert "#   repay:" in text and "#     by:" in text
+    uncommented = re.sub(r"(?m)^(\s*)# (?=(  repay|    tariff|    outcomes|    cap|    by))", r"\1", text)
+    loaded = load_bytes(uncommented.encode(), "ny.yaml")
+    assert loaded.diagnostics == []
+    repay = loaded.scenario.financing[1].repay
+    assert (repay.tariff, repay.outcomes, repay.cap) == (Decimal("0.05"), {2027: 5, 2028: 10}, Decimal("0.6"))
+    assert repay.by == {"decentral": Decimal("0.6"), "ikke_decentral": Decimal("0.4")}
+
+
 @pytest.mark.usefixtures("at_the_root")
 def test_init_dash_prints_the_starter():
     result = invoke("init", "-")
@@ -189,6 +203,7 @@ def test_init_dash_prints_the_starter():
 _EXAMPLES = (
     r"realisation|actuals_through|staten|  name: Staten|  kind: state|savings|  decentral: |  staten: "
     r"|actual_costs|realised_savings|- source: outcomefonden|  tariff|  outcomes|  cap|  paid|  achieved"
+    r"|  repay|    tariff|    outcomes|    cap|    by"
 )
 
 

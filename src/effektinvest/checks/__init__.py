@@ -9,6 +9,8 @@ module per thing a rule is about:
                   at most 100 %
     amounts.py    every amount in whole øre; an amount (or outcome counts) needs cost to be paid against; a rate
                   card needs a tariff in each year with a count
+    repay.py      format 1.3's repayment to an investor: an investor's line only, one kind, municipal payers
+                  (defined, not the investor) whose shares add up to 100 %, no year before the budget year
     savings.py    a project's savings: sources that are defined; none of a project that is not continued
     actuals.py    format 1.3's actual figures: actuals_through set and not before the budget year, actuals in
                   closed years only, achieved on outcome lines only, paid against cost; the plan standing in

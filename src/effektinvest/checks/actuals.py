@@ -35,6 +35,8 @@ def actual_keys(scenario: Scenario) -> Iterator[tuple[tuple, dict]]:
         for key in ("achieved", "paid"):
             if getattr(line, key) is not None:
                 yield (*path, key), getattr(line, key)
+        if line.repay is not None and line.repay.achieved is not None:
+            yield (*path, "repay", "achieved"), line.repay.achieved
 
 
 def actuals(scenario: Scenario, lines: Lines, gaps: Gaps) -> list[Finding]:

@@ -44,24 +44,33 @@ def whole_ore(scenario: Scenario, gaps: Gaps) -> list[Finding]:
             for key in ("savings", "realised_savings"):
                 for sid, by_year in (getattr(project, key) or {}).items():
                     visit_years(("projects", pid, key, sid), by_year)
-    for path, line in all_lines(scenario):
+    for path, line in _priced(scenario):
         for key in ("amount", "paid", "tariff"):
-            by_year = getattr(line, key)
+            by_year = getattr(line, key, None)
             if isinstance(by_year, dict):
                 for year, amount in by_year.items():
                     visit((*path, key, year), amount)
         for key in ("amount", "tariff", "cap"):
-            value = getattr(line, key)
+            value = getattr(line, key, None)
             if value is not None and not isinstance(value, dict):
                 visit((*path, key), value)
     return out
 
 
-def rate_cards(scenario: Scenario, gaps: Gaps) -> list[Finding]:
-    """An outcome line whose tariff is a rate card (year -> tariff) needs a tariff in every year in which it
-    counts outcomes, expected or achieved: `missing-tariff`, at the count."""
-    out = []
+def _priced(scenario: Scenario):
+    """Every financing line, and every line's `repay` (format 1.3), with its path: what holds amounts and
+    tariffs."""
     for path, line in all_lines(scenario):
+        yield path, line
+        if line.repay is not None:
+            yield (*path, "repay"), line.repay
+
+
+def rate_cards(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    """An outcome line (or a repayment per outcome) whose tariff is a rate card (year -> tariff) needs a tariff
+    in every year in which it counts outcomes, expected or achieved: `missing-tariff`, at the count."""
+    out = []
+    for path, line in _priced(scenario):
         card = line.tariff
         if not isinstance(card, dict) or gaps.within((*path, "tariff")) or gaps.covers((*path, "tariff")):
             continue  # one tariff for every year, or a rate card not wholly known

@@ -8,6 +8,7 @@ from effektinvest.checks.actuals import actuals
 from effektinvest.checks.amounts import amounts_need_cost, rate_cards, whole_ore
 from effektinvest.checks.lines import Lines, each_line, shares
 from effektinvest.checks.projects import projects
+from effektinvest.checks.repay import repayments
 from effektinvest.checks.savings import savings
 from effektinvest.checks.sources import unused_sources
 from effektinvest.model import Scenario
@@ -23,6 +24,7 @@ def check(scenario: Scenario, lines: Lines, gaps: Gaps = NO_GAPS) -> list[Findin
         *whole_ore(scenario, gaps),
         *each_line(scenario, gaps),
         *rate_cards(scenario, gaps),
+        *repayments(scenario, gaps),
         *savings(scenario, gaps),
         *actuals(scenario, lines, gaps),
         *shares(lines),

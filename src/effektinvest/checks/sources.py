@@ -14,6 +14,7 @@ def unused_sources(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     if gaps and not _lines_complete(scenario, gaps):
         return []  # a line left out may be the one that uses the source
     used = {line.source for _, line in all_lines(scenario)} | saved_in(scenario)
+    used |= {sid for _, line in all_lines(scenario) if line.repay is not None for sid in line.repay.by}
     message = "source {!r} is not used by any financing line, nor named by any project's savings"
     return [
         Finding(("sources", sid), "unused-source", message.format(sid), at_key=True)
@@ -28,4 +29,6 @@ def _lines_complete(scenario: Scenario, gaps: Gaps) -> bool:
         return False
     if any(gaps.covers(("projects", pid, "financing")) for pid in scenario.projects):
         return False
+    if any(path[-1] == "repay" for path in gaps.paths):
+        return False  # a repayment left out (format 1.3) names its paying pockets
     return not any(line.source == UNREAD_SOURCE for _, line in all_lines(scenario))

@@ -49,5 +49,6 @@ def follow_up(
 
     result = analyse(loaded.scenario, loaded.gap)
     lines = tuple(loaded.where(o.ref.path)[0] for o in result.outcomes)  # read the marks only for outcome lines
-    report = build(loaded.scenario, result, out_unit or loaded.scenario.unit, loaded.path, lines)
+    repay_lines = tuple(loaded.where((*one.ref.path, "repay"), at_key=True)[0] for one in result.repayments)
+    report = build(loaded.scenario, result, out_unit or loaded.scenario.unit, loaded.path, lines, repay_lines)
     deliver(lambda: followup_report.render(format.value, report, decimals), format, output, force)

@@ -59,10 +59,11 @@ def gap(
     refuse(format, output, force)
     # --explain: every line is located (marks read at once), and with --prices the amounts as written are shown;
     # both views start from the lines the figures were made from (`Loaded.paid`)
+    located = explain or format is GapFormat.json  # where each repayment stands: shown in JSON and --explain only
     written = load(scenario, None if explain else prices, marks=explain, keep_paid=explain or by is not None)
     loaded = _restated(written, prices) if explain and prices is not None else written
     usable(loaded)
-    report = realised_report(loaded, out_unit, realised)
+    report = _with_repayments(realised_report(loaded, out_unit, realised), loaded, located)
     if realised is not None and not report.outcome_lines and not quiet:
         _no_outcome_lines(loaded.path)
     if explain or by is not None:
@@ -81,6 +82,20 @@ def _no_outcome_lines(path: str) -> None:
 
     note = f"{path} has no outcome lines (tariff and outcomes): --realisation changes nothing in the gap"
     print(f"effektinvest: note: {visible(note)}", file=sys.stderr)
+
+
+def _with_repayments(report, loaded, locate: bool):
+    """REPORT with the repayment years among its columns (format 1.3) and, to LOCATE, each repayment at its line
+    in the file (JSON and --explain show it)."""
+    if not report.repayments:
+        return report
+    from dataclasses import replace
+
+    from effektinvest.reports.gap.repayment_view import in_gap, located
+
+    if locate:
+        report = replace(report, repayments=located(report.repayments, loaded.path, loaded.where))
+    return in_gap(report)
 
 
 def realised_report(loaded, unit, realisation):
@@ -135,7 +150,7 @@ def _views(report, loaded, written, prices: int | None, explain: bool, by):
     if by is not None:
         from effektinvest.reports.gap.by_project import by_project as split
 
-        by_project = split(loaded.scenario, loaded.gap, loaded.paid)
+        by_project = split(loaded.scenario, report.gap, loaded.paid)  # the repayment years too (format 1.3)
     return replace(report, explained=explained, by_project=by_project)
 
 

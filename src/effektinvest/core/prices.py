@@ -3,7 +3,8 @@
 Each amount is multiplied by index[YEAR] / index[price_level] and rounded to
 whole øre, half to even, amount by amount, before any other arithmetic.
 Shares are ratios and are not restated; nor are outcome counts (format 1.2) or achieved ones (1.3), only
-their tariff and cap (and savings, and format 1.3's actual costs, realised savings and what a line paid). Pure.
+their tariff and cap (and savings, and format 1.3's actual costs, realised savings, what a line paid, and a
+repayment's tariff, cap and schedule). Pure.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal, Inexact, Overflow
 from fractions import Fraction
 
-from effektinvest.model import FinancingLine, Scenario
+from effektinvest.model import FinancingLine, Repay, Scenario
 from effektinvest.model.numbers import EXACT
 
 # EXACT, which also refuses to round: an amount restated past its 200 digits is an error, not a rounding.
@@ -63,7 +64,7 @@ def restate(scenario: Scenario, year: int) -> Scenario:
     def by_year(amounts: dict | None) -> dict | None:
         return None if amounts is None else {y: convert(a) for y, a in amounts.items()}
 
-    def line(financing: FinancingLine) -> FinancingLine:
+    def line(financing: FinancingLine | Repay) -> FinancingLine | Repay:
         update = {}
         for key in ("tariff", "cap"):  # a rate card (a tariff by year) as a year-mapped amount
             value = getattr(financing, key)
@@ -73,8 +74,10 @@ def restate(scenario: Scenario, year: int) -> Scenario:
             update["amount"] = by_year(financing.amount)
         elif financing.amount is not None:
             update["amount"] = convert(financing.amount)
-        if financing.paid is not None:  # format 1.3 (`achieved` is a count)
+        if getattr(financing, "paid", None) is not None:  # format 1.3 (`achieved` is a count)
             update["paid"] = by_year(financing.paid)
+        if getattr(financing, "repay", None) is not None:  # format 1.3: a repayment's tariff, cap and schedule
+            update["repay"] = line(financing.repay)
         return financing.model_copy(update=update) if update else financing
 
     def pockets(savings: dict | None) -> dict | None:

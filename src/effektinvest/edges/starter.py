@@ -71,6 +71,11 @@ financing:
   - source: outcomefonden
     amount: {{{budget}: 0.5, {next}: 0.5}}    # eller beløb pr. år
   #   paid: {{{budget}: 0.45}}                # format 1.3: faktisk betalt pr. afsluttet år
+  #   repay:                              # format 1.3: kommunen tilbagebetaler investoren (fund eller external)
+  #     tariff: 0.05                      # pr. opnået effekt (eller amount: {{år: beløb}}, en fast plan)
+  #     outcomes: {{{next}: 5, {after}: 10}}     # forventet antal effekter pr. år; gerne efter udgiftsårene
+  #     cap: 0.6                          # højst i alt (valgfri)
+  #     by: {{decentral: "60%", ikke_decentral: "40%"}}   # lommernes andel af hver tilbagebetaling; i alt 100 %
   # - source: outcomefonden             # format 1.2: resultatbetaling pr. opnået effekt
   #   tariff: {{{budget}: 0.02, {next}: 0.025}}  # betaling pr. effekt pr. år (format 1.3); ens alle år: 0.02
   #   outcomes: {{{budget}: 10, {next}: 20}}     # forventet antal effekter pr. år

@@ -243,14 +243,36 @@ CODES: dict[str, Code] = {
     ),
     "unknown-source": Code(
         E,
-        "a financing line, or a project's `savings` or `realised_savings`, naming a source that is not defined",
+        "a financing line, a project's `savings` or `realised_savings`, or a repayment's `by`, naming a source that "
+        "is not defined",
         "Use an id from `sources`, or add the source.",
     ),
     "unharvestable-source": Code(
         E,
-        "a financing line on a source of kind state or region: savings there cannot be harvested by the "
-        "municipality, so it cannot pay (format 1.2)",
+        "a financing line on a source of kind state or region, or such a source among a repayment's payers: "
+        "savings there cannot be harvested by the municipality, so it cannot pay (format 1.2)",
         "Pay from a municipal pocket; a refund from the state or region is a source of kind `refund`.",
+    ),
+    "repay-not-investor": Code(
+        E,
+        "`repay` on a financing line whose source is not an investor (of kind fund or external) (format 1.3)",
+        "Leave `repay` out, or give the investor's source `kind: fund` or `kind: external`.",
+    ),
+    "repay-kind": Code(
+        E,
+        "a `repay` with both, or neither, of the two kinds: tariff with outcomes (and an optional cap), or amount "
+        "(a fixed schedule) (format 1.3)",
+        "Keep one kind: `tariff` with `outcomes` (and `cap`), or `amount` by year.",
+    ),
+    "repay-shares": Code(
+        E,
+        "the shares under a repayment's `by` do not add up to 100 % (format 1.3)",
+        "Give the paying pockets shares that add up to 100 %.",
+    ),
+    "repay-payer": Code(
+        E,
+        "a repayment paid by the investor itself, or by a source of kind refund or external (format 1.3)",
+        "Name the municipal pockets that repay: of kind decentral, non_decentral or fund, or without a kind.",
     ),
     "unknown-project": Code(
         E, "a financing line that names a project that is not defined", "Use an id from `projects`."

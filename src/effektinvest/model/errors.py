@@ -51,6 +51,8 @@ def owner(where: tuple) -> str:
             return f"financing line {index + 1}"
         case (*parent, int(index)):
             return f"item {index + 1} of {name_of(tuple(parent))}"
+        case (*parent, "repay") if parent and parent[0] in ("projects", "financing"):
+            return f"the repayment of {owner(tuple(parent))}"
     return repr(str(where[-1]))
 
 

@@ -194,7 +194,9 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
         entry[field].pop(rest[1], None)  # one bad year: the others are still checked (a year without cost)
         gaps.add((*path, field, rest[1]))
         return
-    if field == "source":
+    if field == "repay":  # format 1.3: a repayment with a bad part repays nothing (the line still pays)
+        entry.pop("repay", None)
+    elif field == "source":
         entry["source"] = UNREAD_SOURCE
     elif field in ("amount", "share", "tariff", "cap"):
         entry[field] = Decimal(0)
@@ -209,7 +211,8 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
 
 # What a key, missing because it was misspelt, leaves unknown: per model, the gap its absence makes.
 _LINE = {
-    key: (key,) for key in ("source", "amount", "share", "projects", "tariff", "outcomes", "cap", "achieved", "paid")
+    key: (key,)
+    for key in ("source", "amount", "share", "projects", "tariff", "outcomes", "cap", "achieved", "paid", "repay")
 }
 _MISSING = {
     Scenario: {"unit": ("unit",), "financing": ("financing",), "actuals_through": ("actuals_through",)},

@@ -12,6 +12,7 @@ from effektinvest.model.units import Unit
 from effektinvest.model.values import (
     AchievedCounts,
     Amount,
+    AmountsByYear,
     AmountSpec,
     Decimals,
     KindField,
@@ -19,6 +20,7 @@ from effektinvest.model.values import (
     PaidByYear,
     PriceIndex,
     Realisation,
+    RepayShares,
     Savings,
     Share,
     SourceKind,
@@ -32,7 +34,7 @@ from effektinvest.model.values import (
     YearCounts,
 )
 
-__all__ = ["FinancingLine", "PooledLine", "Project", "Scenario", "Source", "SourceKind", "Status"]
+__all__ = ["FinancingLine", "PooledLine", "Project", "Repay", "Scenario", "Source", "SourceKind", "Status"]
 
 
 # coerce_numbers_to_str: a name or note written as a number (name: 2024) is kept as written.
@@ -64,6 +66,34 @@ _ONE_KIND = {
 }
 
 
+# How an investor's line is repaid (repayment.md), said in draft-07 for an editor: per achieved outcome (tariff with
+# outcomes, an optional cap) or a fixed schedule (amount), and always who repays (`by`); `repay-kind` in the checks.
+_ONE_REPAYMENT = {
+    "oneOf": [{"required": ["tariff"]}, {"required": ["amount"]}],
+    "dependencies": {"tariff": ["outcomes"], "outcomes": ["tariff"], "cap": ["tariff"], "achieved": ["tariff"]},
+}
+
+
+class Repay(BaseModel):
+    """format 1.3: how an investor (a `fund` or `external` source) is repaid, and by which pockets."""
+
+    model_config = ConfigDict(**_FROZEN, json_schema_extra=_ONE_REPAYMENT)
+
+    tariff: TariffSpec = Field(
+        None, description="the repayment per achieved outcome, or a rate card (mapping year -> the tariff that year)"
+    )
+    outcomes: YearCounts = Field(None, description="with tariff: mapping year -> expected outcome count")
+    cap: Amount = Field(None, description="with tariff: the most repaid in all (principal plus any return)")
+    amount: AmountsByYear = Field(None, description="or a fixed schedule: mapping year -> the amount repaid")
+    by: RepayShares = Field(
+        description='the paying pockets: mapping source id -> its share of each repayment ("60%" or 0.6), '
+        "adding up to 100 %"
+    )
+    achieved: AchievedCounts = Field(
+        None, description="with tariff: mapping closed year -> the outcomes actually achieved (the follow-up)"
+    )
+
+
 class FinancingLine(BaseModel):
     """One source pays part of the cost of the project it belongs to."""
 
@@ -87,6 +117,11 @@ class FinancingLine(BaseModel):
     )
     paid: PaidByYear = Field(
         None, description="format 1.3: mapping closed year -> what the line actually paid; replaces its rule there"
+    )
+    repay: Repay = Field(
+        None,
+        description="format 1.3: on a line of a fund or external source (the investor), how the municipality repays "
+        "it: per achieved outcome or on a fixed schedule, and each paying pocket's share",
     )
     note: Text = Field(None, description="free text, e.g. what savings the money is expected from")
 

@@ -163,6 +163,11 @@ Share = _fraction(
     1,
     'a percentage such as "30%" or "42,5 %", or a fraction from 0 to 1 such as 0.3',
 )
+# format 1.3: the paying pockets of a repayment, source id -> share (they add up to 100 %: `repay-shares`)
+RepayShares = Annotated[
+    dict[str, Share],
+    WithJsonSchema({"type": "object", "additionalProperties": Share.__metadata__[1].json_schema}),
+]
 Index = Annotated[
     Decimal,
     _validator(parse_index),
@@ -260,6 +265,10 @@ TariffSpec = _amount_or_years(
 
 def _count(value: Any) -> int:
     """An outcome count: a whole number of 0 or more, written as one (40, not 40.0)."""
+    if value.__class__ is Decimal:  # the usual count, 40: its text is its digits (one str, not an as_tuple)
+        text = str(value)
+        if text.isdigit() and len(text) <= MAX_DIGITS:
+            return int(text)
     if isinstance(value, Decimal) and value >= 0 and value.as_tuple().exponent == 0:
         if len(value.as_tuple().digits) > MAX_DIGITS:
             raise ValueProblem("too-many-digits", f"an outcome count has at most {MAX_DIGITS} digits")

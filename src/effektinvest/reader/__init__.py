@@ -68,6 +68,8 @@ class ReadResult:
     thousands: list[tuple[tuple, int, int, str]] = field(default_factory=list)
     # where the file holds a line break only YAML 1.1 counts (U+2028, ...): the marks' lines as an editor's
     lines: LineMap | None = None
+    # the path of each watched key (`read`'s WATCH) holding a mapping or list -> the key's line and column
+    watched: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
 
 def decode(data: bytes) -> tuple[str | bytes | None, tuple[int, int, str] | None]:
@@ -159,12 +161,13 @@ def _not_allowed(exc: yaml.YAMLError, text: str | bytes) -> tuple[int, int, str,
     )
 
 
-def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
+def read(data: bytes, path: str, marks: bool = True, watch: frozenset = frozenset()) -> ReadResult:
     """Read a scenario file's bytes into plain data, with every reading problem as a diagnostic.
 
     Without MARKS the result has no marks (`locate` gives 1:1): a quarter faster, for a caller that reads
     again with them only when it has something to locate (see load.py). Reading problems are located
-    either way."""
+    either way. WATCH: keys whose place is kept all the same, where they hold a mapping or a list (`watched`:
+    a few keys a report names by line, such as `repay`, without the marks of the whole file)."""
 
     def fail(line: int, column: int, code: str, message: str) -> ReadResult:
         if lines is not None:
@@ -183,7 +186,7 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
         parser = _Parser(text)
     except yaml.YAMLError as exc:  # PyYAML's own reader (no libyaml) checks the first characters at once
         return fail(*_not_allowed(exc, text))
-    walker = Walker(path, len(data), parser.get_event, marks)
+    walker = Walker(path, len(data), parser.get_event, marks, watch)
     gc_was_enabled = _pause_gc()
     try:
         value, marks = walker.document()
@@ -215,13 +218,13 @@ def read(data: bytes, path: str, marks: bool = True) -> ReadResult:
     finally:
         _resume_gc(gc_was_enabled)
     if value is NeedMarks:
-        return read(data, path)
+        return read(data, path, watch=watch)
     record = walker.record
     if lines is None:
-        return ReadResult(value, marks, record.diagnostics, record.poisoned, record.thousands)
+        return ReadResult(value, marks, record.diagnostics, record.poisoned, record.thousands, None, record.watched)
     diagnostics = [Diagnostic(d.path, *lines.real(d.line, d.column), d.code, d.message) for d in record.diagnostics]
     thousands = [(where, *lines.real(line, column), said) for where, line, column, said in record.thousands]
-    return ReadResult(value, marks, diagnostics, record.poisoned, thousands, lines)
+    return ReadResult(value, marks, diagnostics, record.poisoned, thousands, lines, record.watched)
 
 
 def _lines(text: str | bytes) -> list[str]:

@@ -34,6 +34,8 @@ class Record:
         self.poisoned: list[tuple] = []
         self.thousands: list[tuple[tuple, int, int, str]] = []  # numbers such as 1.500, with their paths
         self.trail: list = []  # the path to the value being read
+        self.watch: frozenset = frozenset()  # keys whose place is kept even without marks (`watched`)
+        self.watched: dict[tuple, tuple[int, int]] = {}  # path of a watched key -> its line and column (from 1)
 
     def report(self, event, code: str, message: str) -> None:
         mark = event.start_mark

@@ -45,9 +45,10 @@ class Walker:
     """One pass over the parser's events, building plain data and marks. An anchored value is read once and
     recorded; an alias shares it (its `anchors`)."""
 
-    def __init__(self, path: str, size: int, get, marks: bool = True):
+    def __init__(self, path: str, size: int, get, marks: bool = True, watch: frozenset = frozenset()):
         self.marking = marks
         self.record = Record(path, ALIAS_NODE_ALLOWANCE + 4 * size)
+        self.record.watch = watch
         self.get = get
         self.anchors = Anchors(self.record, get)
         self.duplicates = Duplicates()
@@ -216,6 +217,7 @@ class Walker:
         record = self.record
         trail = record.trail
         marking = self.marking
+        watch = record.watch
         previous = previous_key = None
         flow = start.flow_style
         while True:
@@ -282,6 +284,9 @@ class Walker:
                 out[key] = value_event.value  # quoted text (ASCII: already NFC), as `scalar_value` reads it
             else:
                 trail.append(key)
+                if key in watch:  # a mapping or list under a watched key: its key's place, without marks
+                    mark = key_event.start_mark
+                    record.watched[tuple(trail)] = (mark.line + 1, mark.column + 1)
                 out[key], child = self.value(value_event, depth + 1)
                 trail.pop()
                 if child is not None:

@@ -48,8 +48,8 @@ def test_worked_example_years():
     assert (y26.cost, y26.municipal_savings, y26.outside_savings) == (0, 900, 500)
     assert (y26.municipal_net, s.cumulative[2026].municipal) == (900, -500)
     assert (y26.public_net, s.cumulative[2026].public) == (1400, 0)
-    assert y26.sources["stat"] == (500, 0, 500)
-    assert y25.sources["dec"] == (600, 500, 100)
+    assert y26.sources["stat"] == (500, 0, 500, 0, 0)  # nothing repaid or received (format 1.3)
+    assert y25.sources["dec"] == (600, 500, 100, 0, 0)
 
 
 def test_worked_example_key_figures():
@@ -81,7 +81,7 @@ def test_worked_example_totals():
         -500,
         0,
     )
-    assert total.sources["dec"] == (1500, 1000, 500)
+    assert total.sources["dec"] == (1500, 1000, 500, 0, 0)
 
 
 def test_a_flat_discount_rate():

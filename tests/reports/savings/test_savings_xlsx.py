@@ -82,13 +82,19 @@ def _expected_rows(data: dict, names: dict[str, str]) -> list[tuple[str, str, st
     def group(sid: str) -> int:  # municipal, money from outside, state and region
         return 2 if kinds[sid] in OUTSIDE else 1 if kinds[sid] in ("refund", "external") else 0
 
-    def residual(c) -> Decimal:
-        return sum((c["sources"][sid]["paid"] for sid in kinds if group(sid) == 0), Decimal(0)) - c["municipal_cost"]
+    def residual(c) -> Decimal:  # what the municipal pockets pay and repay (format 1.3), net of what they receive
+        own = [c["sources"][sid] for sid in kinds if group(sid) == 0]
+        paid = sum((p["paid"] + p.get("repaid", 0) - p.get("received", 0) for p in own), Decimal(0))
+        return paid - c["municipal_cost"]
+
+    def details(sid: str) -> tuple:  # a pocket that repays has a row `repaid`, an investor repaid `received`
+        flows = tuple(name for name in ("repaid", "received") if data["total"]["sources"][sid].get(name))
+        return ("savings", "paid", *flows, "net")
 
     out = [figure("cost", "Udgift i alt"), figure("municipal_cost", "Kommunal udgift")]
     for number in (0, 1, 2):
         for sid in [s for s in kinds if group(s) == number]:
-            for index, detail in enumerate(("savings",) if number == 2 else ("savings", "paid", "net")):
+            for index, detail in enumerate(("savings",) if number == 2 else details(sid)):
                 values = [c["sources"][sid][detail] for c in columns]
                 out.append((detail, sid, names[sid] if index == 0 else None, values))
         if number == 0:

@@ -36,6 +36,7 @@ from effektinvest.core.exact import exact_sum
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.followup.pockets import Pocket, pockets
+from effektinvest.reports.followup.repayments import RepaymentFollowUp, repayment_follow_ups
 
 
 class Compared(NamedTuple):
@@ -85,6 +86,7 @@ class FollowUp:
     missing: tuple[Missing, ...]  # costs, then achieved counts, then savings; each in file order, then by year
     marked: frozenset  # (row, id, year) of each figure a planned one went into: ("cost", "", Y),
     # ("financing", SOURCE, Y), ("residual", "", Y), ("savings", POCKET, Y), ("achieved", LINE INDEX, Y)
+    repayments: tuple[RepaymentFollowUp, ...] = ()  # format 1.3: every counting line with `repay`, in file order
 
     @property
     def closed(self) -> tuple[int, ...]:
@@ -204,7 +206,9 @@ def follow_up(scenario: Scenario, plan: Gap, paid: PaidLines | None = None) -> F
     outcomes = _outcomes(scenario, actual.paid)
     savings, stood_in = pockets(scenario, active)
     saving_missing = [Missing("savings", year, pid, sid) for pid, sid, year in stood_in]
+    repaid = repayment_follow_ups(scenario)
     years = {*plan.years, *actual_figures.years, *(year for p in savings.values() for year in p.expected)}
+    years.update(year for one in repaid for year in one.years)
     paying = {*plan.total.financing, *actual_figures.total.financing}
     missing = [Missing("cost", year, pid) for pid, year in sorted(actual.stood, key=_in_order(scenario.projects))]
     missing += [
@@ -223,6 +227,7 @@ def follow_up(scenario: Scenario, plan: Gap, paid: PaidLines | None = None) -> F
         savings,
         (*missing, *saving_missing),
         _marks(actual, outcomes, saving_missing, through),
+        repaid,
     )
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from effektinvest.core.exact import exactly
 from effektinvest.formats.csv import Table, year_labels
 from effektinvest.reports import Options
+from effektinvest.reports.followup.repayments import in_year
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
 
 _ZERO = Decimal(0)
@@ -32,6 +33,15 @@ def csv(report: FollowUpReport, options: Options) -> str:
                 shown = str if suffix == "count" else out.number
                 values = [shown(plan), shown(actual), shown(actual - plan)]
                 out.row([column, "outcomes", out.text(f"{o.id}/{suffix}"), out.text(o.name), *values])
+        for entry in report.repayments:  # format 1.3: per pocket, then in all (id INVESTOR/LINE/POCKET or .../total)
+            for sid in [*entry.pockets, None]:
+                if year is not None and year not in entry.plan and year not in entry.actual:
+                    continue
+                plan, actual = in_year(entry.plan, year, sid), in_year(entry.actual, year, sid)
+                key = f"{entry.investor}/{entry.line}/{sid or 'total'}"
+                name = entry.pockets[sid] if sid else entry.name
+                values = [out.number(plan), out.number(actual), out.number(actual - plan)]
+                out.row([column, "repayments", out.text(key), out.text(name), *values])
         for figure in pockets:
             _figure(out, column, figure, index)
     return out.value()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from effektinvest.formats.json import dumps, exact
+from effektinvest.reports.followup.repayments import in_year
 from effektinvest.reports.followup.rows import SIDES
 from effektinvest.reports.followup.view import FollowUpReport, Inactive, figures, missing, outcomes, savings
 
@@ -40,6 +41,8 @@ def followup_data(report: FollowUpReport) -> dict:
         "budget_year": report.budget_year,
         "price_level": report.price_level,
     }
+    if report.repayments:  # format 1.3; left out without `repay`, so such a file's JSON is unchanged
+        data["repayment_followup"] = [_repayment(report, entry) for entry in report.repayments]
     inactive = [_inactive(project) for project in report.inactive if project.actual_costs]
     if inactive:
         data["inactive"] = inactive
@@ -61,6 +64,33 @@ def _outcome(report: FollowUpReport, o) -> dict:
         "cap": exact(o.cap),
         "cap_left": exact(o.cap_left),
         "plan_paid": _by_year(o.plan_paid),
+    }
+
+
+def _repayment(report: FollowUpReport, entry) -> dict:
+    """A repayment's plan against the actual computation, per year and pocket (repayments.RepaymentEntry)."""
+
+    def side(split: dict) -> dict:
+        years = {
+            str(year): {"by": {sid: exact(v) for sid, v in parts.items()}, "total": exact(in_year(split, year))}
+            for year, parts in split.items()
+        }
+        total = {
+            "by": {sid: exact(in_year(split, None, sid)) for sid in entry.pockets},
+            "total": exact(in_year(split, None)),
+        }
+        return {**years, "total": total}
+
+    return {
+        "investor": entry.investor,
+        "path": report.path,
+        "line": entry.line,
+        "expected": _by_year(entry.expected),
+        "achieved": _by_year(entry.achieved),
+        "plan": side(entry.plan),
+        "actual": side(entry.actual),
+        "cap": exact(entry.cap),
+        "cap_left": exact(entry.cap_left),
     }
 
 

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from effektinvest.core.display_context import NONE, TOTAL, danish, percent, places, signed
 from effektinvest.core.exact import exact_sum, exactly
+from effektinvest.reports.followup.repayments import in_year
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
 from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, rounded
 
@@ -67,6 +68,7 @@ def lines(report: FollowUpReport) -> tuple[Line, ...]:
             first = index == 0
             label = f"{o.name} (linje {o.line})" if first else ""
             out.append(Line(label, detail, kind, (*values, total), (*marked, any(marked)), first, False))
+    out += _repayment_lines(report, count)
     for figure, rate in savings(report):
         rate_values = (*(None for _ in report.years), rate)
         out += [
@@ -83,6 +85,31 @@ def lines(report: FollowUpReport) -> tuple[Line, ...]:
             Line("", "Realiseringsgrad", "rate", rate_values, (False,) * count, False, False),
         ]
     return tuple(out)
+
+
+def _repayment_lines(report: FollowUpReport, count: int) -> list[Line]:
+    """Each repayment to an investor (format 1.3): per outcome its expected and repaid-for counts, then per paying
+    pocket its plan and its accounts / forecast, the total of each, and what is left of the cap."""
+    out = []
+    closed, years, unmarked = set(report.closed), report.years, (False,) * count
+    for entry in report.repayments:
+        rows: list[tuple[str, str, tuple]] = []
+        if entry.expected:
+            achieved = [entry.achieved.get(year) if year in closed else None for year in years]
+            rows.append(
+                ("Forventet antal", "count", (*(entry.expected.get(y) for y in years), sum(entry.expected.values())))
+            )
+            rows.append(("Opnået antal", "count", (*achieved, sum(entry.achieved.values()))))
+        for sid, name in [*entry.pockets.items(), (None, "i alt")]:
+            for detail, split in (("Plan", entry.plan), ("Regnskab / forventet", entry.actual)):
+                values = (*(in_year(split, y, sid) if y in split else None for y in years), in_year(split, None, sid))
+                rows.append((f"{detail}, {name}", "amount", values))
+        if entry.cap is not None:
+            rows.append(("Loft tilbage", "amount", (*(None for _ in years), entry.cap_left)))
+        label = f"Tilbagebetaling til {entry.name} (linje {entry.line})"
+        for index, (detail, kind, values) in enumerate(rows):
+            out.append(Line(label if index == 0 else "", detail, kind, values, unmarked, index == 0, False))
+    return out
 
 
 def _side(figure, side: str) -> tuple:

@@ -12,6 +12,7 @@ from effektinvest.core.exact import exact_sum
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 from effektinvest.reports.followup.analysis import Compared, FollowUp, Missing, OutcomeFollowUp
+from effektinvest.reports.followup.repayments import entries as repayment_entries
 
 
 class Figure(NamedTuple):
@@ -64,6 +65,7 @@ class FollowUpReport:
     lines: tuple[int, ...]  # the line in the file of each outcome line, in the order of `result.outcomes`
     inactive: tuple[Inactive, ...] = ()
     decimals: int | None = None  # the scenario's house style (`decimals:`)
+    repayments: tuple = ()  # format 1.3: repayments.RepaymentEntry per line with `repay`, in file order
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -77,7 +79,9 @@ class FollowUpReport:
         return None if kr is None else self.unit.from_kr(kr)
 
 
-def build(scenario: Scenario, result: FollowUp, unit: Unit, path: str, lines: tuple[int, ...]) -> FollowUpReport:
+def build(
+    scenario: Scenario, result: FollowUp, unit: Unit, path: str, lines: tuple[int, ...], repay_lines: tuple = ()
+) -> FollowUpReport:
     """The report of RESULT (the follow-up of SCENARIO, read from PATH) in UNIT; LINES: the line of each of
     its outcome lines in the file."""
     written = scenario.unit
@@ -92,7 +96,9 @@ def build(scenario: Scenario, result: FollowUp, unit: Unit, path: str, lines: tu
     )
     names = {sid: source.name for sid, source in scenario.sources.items()}
     head = (path, scenario.scenario, scenario.budget_year, unit, scenario.price_level, result, names)
-    return FollowUpReport(*head, tuple(lines), inactive, scenario.decimals)
+    names = {sid: source.name for sid, source in scenario.sources.items()}
+    repaid = repayment_entries(result.repayments, repay_lines, names, unit.from_kr) if result.repayments else ()
+    return FollowUpReport(*head, tuple(lines), inactive, scenario.decimals, repaid)
 
 
 LABELS = {"cost": "Udgift i alt", "residual": "Restfinansiering"}

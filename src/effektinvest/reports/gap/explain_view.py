@@ -23,6 +23,7 @@ from effektinvest.reports.gap.explain import (
     gross,
     tariff_of,
 )
+from effektinvest.reports.gap.repayment_explain import explain_text as repayment_text
 
 _PLACES = 12  # an unrounded restated amount that does not end is shown to this many decimals (then "…")
 HEADING = "Forklaring: hvor hvert tal kommer fra"
@@ -164,7 +165,7 @@ def text(report) -> list[str]:
     out.append("Finansieringslinjer (i filens rækkefølge):")
     for item in report.explained:
         out += _line_text(report, item)
-    return out
+    return out + repayment_text(report)  # format 1.3: each repayment to an investor, year by year
 
 
 def _line_text(report, item: ExplainLine) -> list[str]:

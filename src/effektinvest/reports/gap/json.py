@@ -24,6 +24,50 @@ def _tariff(tariff) -> object:
     return {str(year): exact(value) for year, value in tariff.items()} if isinstance(tariff, dict) else exact(tariff)
 
 
+def _repayment(shape: tuple) -> dict:
+    """A repayment as repayment.md pins it (PATH:LINE where its `repay` stands), each value a HOLE; SHAPE: its
+    pockets, its years, whether it has a tariff (a rate card: its years) and a cap."""
+    pockets, years, tariff, cap = shape
+    out = {"investor": HOLE, "path": HOLE, "line": HOLE}
+    if tariff is not None:
+        out["tariff"] = {str(year): HOLE for year in tariff} if tariff else HOLE
+    by = dict.fromkeys(pockets, HOLE)
+    out["years"] = {str(year): {"by": by, "total": HOLE} for year in years}
+    out["total"] = {"by": by, "total": HOLE}
+    out["uncapped"] = HOLE
+    out["cap"] = HOLE if cap else None
+    return out
+
+
+def _repayments(report: Report) -> str:
+    """The "repayments" array: each repayment as `_repayment`, with the JSON text of its values; with --explain,
+    each with `explain`, each year's rule (`repayment_explain`)."""
+    templates: dict[tuple, str] = {}
+    out = []
+    for entry in report.repayments:
+        card = tuple(entry.tariff) if isinstance(entry.tariff, dict) else None if entry.tariff is None else ()
+        shape = (tuple(entry.by), tuple(entry.years), card, entry.cap is not None)
+        text = templates.get(shape) or templates.setdefault(shape, template(_repayment(shape)))
+        values = [string(entry.investor), string(entry.file) if entry.file is not None else "null", str(entry.line)]
+        if card:
+            values += numbers(entry.tariff.values())
+        elif card is not None:
+            values += numbers((entry.tariff,))
+        for year, parts in entry.years.items():
+            values += numbers(parts.values())
+            values += numbers((entry.totals[year],))
+        values += numbers((*entry.by.values(), entry.total, entry.uncapped))
+        if entry.cap is not None:
+            values += numbers((entry.cap,))
+        done = text % tuple(values)
+        if report.explained is not None:  # --explain: each year's rule, after the pinned keys
+            from effektinvest.reports.gap.repayment_explain import explain_json
+
+            done = done[:-1] + ", " + dumps({"explain": explain_json(entry)})[1:]
+        out.append(done)
+    return array(out)
+
+
 def report_data(report: Report) -> dict:
     """The JSON shape of docs/cli.md, every amount an `exact` number; "lines" only with --explain."""
     *years, total = report.columns
@@ -48,6 +92,8 @@ def report_data(report: Report) -> dict:
             }
             for o in report.outcome_lines
         ]
+    if report.repayments:  # format 1.3; left out when there are none, so an older file's JSON is unchanged
+        data["repayments"] = Raw(_repayments(report))
     data["projects"] = Raw(_projects(report))
     data["deferred"] = [{"id": p.id, "name": p.name, "decide_at": p.decide_at} for p in report.deferred]
     data["sources"] = [s._asdict() for s in report.all_sources]

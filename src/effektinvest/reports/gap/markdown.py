@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from effektinvest.formats.markdown import bold, document, foot, head, heading, item, markdown_text, row
 from effektinvest.reports import Options
+from effektinvest.reports.gap.repayment_view import foot_lines as repayment_lines
 from effektinvest.reports.gap.view import (
     Report,
     caption,
@@ -32,7 +33,14 @@ def markdown(report: Report, options: Options) -> str:
             label, shown = bold([label])[0], bold(shown)
         out.append(row([label, *shown]))
     note = rounding_note(table, places)
-    out += foot([*([note] if note else []), *funding_lines(report), *inactive_lines(report, places)])
+    out += foot(
+        [
+            *([note] if note else []),
+            *funding_lines(report),
+            *repayment_lines(report, places),
+            *inactive_lines(report, places),
+        ]
+    )
     if blocks:
         out += ["", *_by_project(report, blocks, places)]
     if report.explained is not None:  # --explain: a list item a line, its years indented under it

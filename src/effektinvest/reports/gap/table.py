@@ -12,6 +12,7 @@ from effektinvest.core.display_context import visible, year_heads
 from effektinvest.formats.grid import grid, texts
 from effektinvest.formats.lean import Lines, pieces
 from effektinvest.reports import Options
+from effektinvest.reports.gap.repayment_view import foot_lines as repayment_lines
 from effektinvest.reports.gap.view import (
     Report,
     caption,
@@ -26,8 +27,8 @@ from effektinvest.reports.gap.view import (
 # (The views of --explain and --by project are imported where they are used: `gap`, the command a user
 # runs most, starts without them; docs/performance.md, "Start-up".)
 
-_SECTIONS = {"financing", "financed", "residual"}  # a rule above the first row of each
-_STYLES = {"residual": "bold", "financed": "bold"}
+_SECTIONS = {"financing", "financed", "residual", "repayment"}  # a rule above the first row of each
+_STYLES = {"residual": "bold", "financed": "bold", "repaid": "bold"}
 
 
 def table(report: Report, options: Options) -> Group:
@@ -48,7 +49,8 @@ def table(report: Report, options: Options) -> Group:
         style = "bold" if row.category == "cost" and not row.id else _STYLES.get(row.category)
         out.add_row(*line, style=style)  # (text: a grid shows a str as its Text)
     note = rounding_note(table_rows, shown)
-    foot = [*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)]
+    foot = [*([note] if note else []), *funding_lines(report), *repayment_lines(report, shown)]
+    foot += inactive_lines(report, shown)
     more = _by_project(report, shown) if report.by_project else []
     if report.explained is not None:  # --explain: printed as one Text of its lines, a chunk of them at a time
         from effektinvest.reports.gap.explain_view import text as explain_text

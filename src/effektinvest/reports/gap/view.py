@@ -18,6 +18,8 @@ from effektinvest.core.display_context import rounded as display_rounded
 from effektinvest.core.exact import exactly
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
+from effektinvest.reports.gap.repayment_view import entries as repayment_entries
+from effektinvest.reports.gap.repayment_view import rows as repayment_rows
 
 # Danish labels, as in a budget note.
 LABELS = {
@@ -92,6 +94,8 @@ class Report:
     by_project: dict | None = None  # gap --by project: project id -> its own Gap (by_project.by_project), in kr.
     outcome_lines: tuple[OutcomeEntry, ...] = ()  # every counting outcome line, in file order
     realisation: Decimal | None = None  # gap --realisation R: the outcome lines' counts scaled by R; None: the plan
+    repayments: tuple = ()  # format 1.3: repayment_view.RepaymentEntry per line with `repay`, in file order
+    repayment_block: bool = False  # gap: the repayment years are columns, and the block "Tilbagebetaling" shows
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
         return None if kr is None else self.unit.from_kr(kr)
@@ -150,6 +154,7 @@ def build(scenario: Scenario, gap: Gap, unit: Unit, realisation: Decimal | None 
         described,
         outcome_lines=outcomes,
         realisation=realisation,
+        repayments=repayment_entries(scenario, unit, realisation),
     )
 
 
@@ -203,6 +208,8 @@ def rows(report: Report) -> tuple[Row, ...]:
     out.append(Row("financed", "", LABELS["financed"], across(lambda c: c.financed)))
     out.append(Row("coverage", "", LABELS["coverage"], across(lambda c: c.coverage)))
     out.append(Row("residual", "", LABELS["residual"], across(lambda c: c.residual)))
+    if report.repayment_block:  # format 1.3: the block "Tilbagebetaling" (gap; the note keeps the cost years)
+        out += repayment_rows(report, Row)
     return tuple(out)
 
 

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from effektinvest.core.display_context import TOTAL, visible
 from effektinvest.formats.workbook import HEAD_ROW, PERCENT, Sheet, amount_format, label_width, save
 from effektinvest.reports import Options
+from effektinvest.reports.gap.repayment_view import foot_lines as repayment_lines
 from effektinvest.reports.gap.view import (
     Report,
     caption,
@@ -39,7 +40,14 @@ def xlsx(report: Report, options: Options) -> bytes:
             values = [sheet.number(value, number_format, bold) for value in row.values]
         sheet.ws.append([sheet.text(row.label, bold), *values])
     note = rounding_note(table, shown)
-    sheet.foot([*([note] if note else []), *funding_lines(report), *inactive_lines(report, shown)])
+    sheet.foot(
+        [
+            *([note] if note else []),
+            *funding_lines(report),
+            *repayment_lines(report, shown),
+            *inactive_lines(report, shown),
+        ]
+    )
     if count:
         series = [HEAD_ROW + 1 + i for i, row in enumerate(table) if row.category in ("financing", "residual")]
         chart = _chart(sheet.ws, report, series, count, number_format)

@@ -1,7 +1,8 @@
 """`effektinvest note`: the financing paragraph of the budget note, in Danish Markdown, from the same figures
 as `gap` (docs/cli.md, "effektinvest note"). In the order the contract gives: what continuing the projects
 costs, a bullet per paying source with the notes of its lines, the residual (or full coverage, or a surplus),
-then the deferred and stopped projects. With `note --realisation R`, a sentence after the cost names R (the
+a sentence per repayment to an investor (format 1.3), then the deferred and stopped projects. With
+`note --realisation R`, a sentence after the cost names R (the
 outcome payments are those of R of the expected outcomes: savings.md, "Outcome-contract risk").
 
 Amounts in note style (`note_number`), by the output unit, through the one display rounding (half away from
@@ -111,6 +112,7 @@ def blocks(report: Report, notes: dict[str, list[str]], text: Text = markdown_te
             out.append(_realisation(report.realisation))
         out += _financing(report, notes, unit, text)
         out.append(_residual(report, len(continued), unit))
+        out += _repayments(report, unit, text)  # format 1.3: what is repaid to an investor, when, by whom
     else:
         out.append("Der er ingen projekter at videreføre i dette scenarie.")
     return out + _inactive(report, text)
@@ -135,6 +137,28 @@ def _financing(report: Report, notes: dict[str, list[str]], unit: Unit, text: Te
             line += ": " + "; ".join(text(note) for note in notes[sid])
         bullets.append(line)
     return ["Følgende finansiering kan bringes i spil:", bullets]
+
+
+def _repayments(report: Report, unit: Unit, text: Text) -> list[str]:
+    """A sentence per line with `repay` (repayment.md): what the investor pays now, how it is repaid, the total
+    and the years, and each paying pocket's part."""
+    names = {s.id: s.name for s in report.all_sources}
+    paid = report.columns[-1].financing
+    out = []
+    for entry in report.repayments:
+        investor = text(names.get(entry.investor, entry.investor))
+        if entry.tariff is not None:
+            how = "tilbagebetales kun i takt med, at resultaterne opnås"
+            if entry.cap is not None:
+                how += f", højst {_amount(entry.cap, unit)}"
+        else:
+            how = "tilbagebetales efter en fast plan"
+        years = sorted(year for year, total in entry.totals.items() if total) or sorted(entry.totals)
+        parts = [f"{_amount(value, unit)} fra {text(names.get(sid, sid))}" for sid, value in entry.by.items() if value]
+        heraf = ", heraf " + _joined(parts) if parts else ""
+        now = f"finansierer {_amount(paid[entry.investor], unit)} nu og " if paid.get(entry.investor) else ""
+        out.append(_sentence(f"{investor} {now}{how}: i alt {_amount(entry.total, unit)} {_span(tuple(years))}{heraf}"))
+    return out
 
 
 def _residual(report: Report, count: int, unit: Unit) -> str:

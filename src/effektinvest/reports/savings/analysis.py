@@ -17,6 +17,7 @@ from effektinvest.core.arithmetic import ORE, ZERO, Gap, coverage
 from effektinvest.core.discount import factors, npv, present_value, ratio
 from effektinvest.core.exact import exact_sum
 from effektinvest.core.realisation import at_realisation, outcome_payments
+from effektinvest.core.repayment import flows, repayments
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.values import OUTSIDE
@@ -26,18 +27,21 @@ NOT_REPAID = frozenset({"fund", "refund", "external"})  # paying pockets not rep
 
 
 class Pocket(NamedTuple):
-    """One source in one column: its realised savings, what it pays, and savings - paid."""
+    """One source in one column: its realised savings, what it pays, and its net: savings - paid - repaid +
+    received (format 1.3: what a pocket repays an investor, what an investor gets back; 0 without `repay`)."""
 
     savings: Decimal
     paid: Decimal
     net: Decimal
+    repaid: Decimal = ZERO
+    received: Decimal = ZERO
 
 
 class Column(NamedTuple):
     """A reported year, or the total."""
 
     cost: Decimal
-    municipal_cost: Decimal  # cost - financing from refund and external sources
+    municipal_cost: Decimal  # cost - financing from refund and external sources + repayments to external ones
     savings: Decimal
     municipal_savings: Decimal
     outside_savings: Decimal  # in state and region
@@ -76,6 +80,7 @@ class Savings:
     benefit_cost: Pair  # of ratios, or None
     gap: Gap  # the gap at the realisation: its outcome lines' counts scaled (core/realisation.py)
     outcomes_paid: Decimal | None  # what the outcome lines pay in all at the realisation; None: no outcome line
+    repaid: Decimal | None = None  # format 1.3: what the pockets repay investors in all; None: no `repay`
 
 
 def realised(scenario: Scenario, realisation: Decimal) -> dict[str, dict[int, Decimal]]:
@@ -116,16 +121,20 @@ def analyse(
     if realisation is None:
         realisation = Decimal(1) if scenario.realisation is None else scenario.realisation
     saved = realised(scenario, realisation)
-    years = sorted({*gap.years, *(year for by_year in saved.values() for year in by_year)})
+    found = repayments(scenario, realisation)
+    moves = flows(found)
+    years = sorted({*gap.years, *(year for by_year in saved.values() for year in by_year), *moves})
     kinds = {sid: _kind(source) for sid, source in scenario.sources.items()}
-    listed = [sid for sid in scenario.sources if sid in saved or sid in gap.total.financing]
+    moved = {sid for column in moves.values() for sid in column}
+    listed = [sid for sid in scenario.sources if sid in saved or sid in gap.total.financing or sid in moved]
     planned = outcome_payments(scenario) if planned is None else planned
     outcomes = planned if realisation == 1 else outcome_payments(scenario, realisation)
     gap = at_realisation(scenario, gap, realisation, planned, outcomes)  # the plan's sources stay listed
-    columns = {year: _year(year, gap, saved, listed, kinds) for year in years}
+    columns = {year: _year(year, gap, saved, listed, kinds, moves.get(year, {})) for year in years}
     with localcontext(EXACT):
         total = _total(columns.values(), listed)
         cumulative, running = {}, Pair(ZERO, ZERO)
+        first_cost = min(gap.years, default=None)
         for year, column in columns.items():
             running = Pair(running.municipal + column.municipal_net, running.public + column.public_net)
             cumulative[year] = running
@@ -142,7 +151,7 @@ def analyse(
         total,
         {sid: _backing(kinds[sid], total.sources[sid]) for sid in listed},
         coverage(total.outside_savings, total.savings),
-        Pair(_break_even(cumulative, "municipal"), _break_even(cumulative, "public")),
+        Pair(_break_even(cumulative, "municipal", first_cost), _break_even(cumulative, "public", first_cost)),
         Pair(npv(pv("municipal_net"), df), npv(pv("public_net"), df)),
         Pair(
             ratio(present_value(pv("municipal_savings"), df), present_value(pv("municipal_cost"), df)),
@@ -150,33 +159,46 @@ def analyse(
         ),
         gap,
         exact_sum(paid for by_source in outcomes.values() for paid in by_source.values()) if outcomes else None,
+        exact_sum(one.total for one in found) if found else None,
     )
 
 
-def _break_even(cumulative: dict[int, Pair], side: str) -> int | None:
-    """The first year whose cumulative net on SIDE is 0 or more; None when there is none."""
-    return next((year for year, sums in cumulative.items() if getattr(sums, side) >= 0), None)
+def _break_even(cumulative: dict[int, Pair], side: str, first_cost: int | None) -> int | None:
+    """The first reported year, from FIRST_COST (the first year with a cost) on, from which the cumulative net on
+    SIDE is 0 or more in that year and every later one; None when there is none (savings.md: a running sum that
+    turns negative again, a repayment, moves it on)."""
+    found = None
+    for year, sums in cumulative.items():
+        if getattr(sums, side) < 0:
+            found = None
+        elif found is None and (first_cost is None or year >= first_cost):
+            found = year
+    return found
 
 
 def _kind(source) -> str | None:
     return None if source.kind is None else str(source.kind)
 
 
-def _year(year: int, gap: Gap, saved: dict, listed: list[str], kinds: dict[str, str | None]) -> Column:
+def _year(
+    year: int, gap: Gap, saved: dict, listed: list[str], kinds: dict[str, str | None], flows: dict | None = None
+) -> Column:
     figures = gap.years.get(year)
     cost = ZERO if figures is None else figures.cost
     financing = {} if figures is None else figures.financing
+    flows = flows or {}
     sources, outside, municipal, from_outside = {}, ZERO, ZERO, ZERO
     with localcontext(EXACT):
         for sid in listed:
             savings, paid = saved.get(sid, {}).get(year, ZERO), financing.get(sid, ZERO)
-            sources[sid] = Pocket(savings, paid, savings - paid)
+            repaid, received = flows.get(sid, (ZERO, ZERO))
+            sources[sid] = Pocket(savings, paid, savings - paid - repaid + received, repaid, received)
             if kinds[sid] in OUTSIDE:
                 outside += savings
             else:
                 municipal += savings
             if kinds[sid] in FROM_OUTSIDE:
-                from_outside += paid
+                from_outside += paid - received  # a repayment to an investor from outside is a municipal cost
         municipal_cost = cost - from_outside
         return Column(
             cost,
@@ -195,16 +217,18 @@ def _total(columns, listed: list[str]) -> Column:
     columns = list(columns)
     sums = [sum((column[i] for column in columns), ZERO) for i in range(7)]
     sources = {
-        sid: Pocket(*(sum((column.sources[sid][i] for column in columns), ZERO) for i in range(3))) for sid in listed
+        sid: Pocket(*(sum((column.sources[sid][i] for column in columns), ZERO) for i in range(5))) for sid in listed
     }
     return Column(*sums, sources)
 
 
 def _backing(kind: str | None, pocket: Pocket) -> Backing:
-    """Backing and shortfall of a source that pays and is repaid from the savings landing in it."""
-    if kind in NOT_REPAID or kind in OUTSIDE or pocket.paid <= 0:
+    """Backing and shortfall of a source that pays (or repays an investor: format 1.3) and is repaid from the
+    savings landing in it: its savings against paid + repaid."""
+    outlay = EXACT.add(pocket.paid, pocket.repaid)
+    if kind in NOT_REPAID or kind in OUTSIDE or outlay <= 0:
         return Backing(kind, None, None)
-    return Backing(kind, coverage(pocket.savings, pocket.paid), max(EXACT.subtract(pocket.paid, pocket.savings), ZERO))
+    return Backing(kind, coverage(pocket.savings, outlay), max(EXACT.subtract(outlay, pocket.savings), ZERO))
 
 
 def sensitivity(scenario: Scenario, gap: Gap, realisations: list[Decimal], rate: Decimal | None = None) -> list:

@@ -94,5 +94,3 @@ def key_figures(report: SavingsReport, result: Savings) -> list[tuple[str, str, 
         out.append(("outcomes_paid", "", scaled(result.outcomes_paid)))
         out.append(("residual", "", scaled(result.gap.total.residual)))
     return out
-
-

@@ -1,6 +1,6 @@
-"""What `savings` shows: the savings view (`savings.Savings`, in kr.) in the output unit, as the JSON object of
-docs/cli.md (`data`), and as rows (`rows`, `sensitivity_rows`) and key-figure lines (`key_lines`) for the table,
-Markdown and CSV renderers. The municipal pockets come first (with the residual the municipality still finds),
+"""What `savings` shows: the savings view (`savings.Savings`, in kr.) in the output unit (the JSON object of
+docs/cli.md is `json.data`), as rows (`rows`, `sensitivity_rows`) and key-figure lines (`key_lines`) for the
+table, Markdown and CSV renderers. The municipal pockets come first (with the residual the municipality still finds),
 then the money from outside (refund and external sources), then state and region, so that each group's rows add
 up: the municipal group's nets to `Kommunal netto`, and with the outside money's and state's and region's to
 `Offentlig netto`."""
@@ -30,6 +30,8 @@ LABELS = {
     "savings": "besparelser",
     "paid": "betalt",
     "net": "netto",
+    "repaid": "tilbagebetalt",
+    "received": "tilbagebetaling modtaget",
     "municipal_savings": "Kommunale besparelser",
     "outside_savings": "Besparelser i stat og region",
     "savings_total": "Besparelser i alt",
@@ -119,77 +121,6 @@ def build(scenario: Scenario, results: list[Savings], unit: Unit) -> SavingsRepo
     return SavingsReport(*head, names, kinds, tuple(results), scenario.decimals, tuple(inactive))
 
 
-# --- JSON -------------------------------------------------------------------------------------------------------
-
-
-def data(report: SavingsReport) -> dict:
-    """The JSON object of docs/cli.md: one realisation's figures, or a `sensitivity` array of them; then, when
-    a deferred or stopped project has savings, `inactive`: those savings as written."""
-    head = {
-        "scenario": report.title,
-        "budget_year": report.budget_year,
-        "unit": report.unit.value,
-        "price_level": report.price_level,
-    }
-    if report.sensitivity:
-        out = {**head, "sensitivity": [_result_data(report, result) for result in report.results]}
-    else:
-        out = {**head, **_result_data(report, report.results[0])}
-    if report.inactive:  # left out when there is none, so the contract's shape is unchanged
-        out["inactive"] = [_inactive_data(project) for project in report.inactive]
-    return out
-
-
-def _inactive_data(project: Inactive) -> dict:
-    return {
-        "id": project.id,
-        "name": project.name,
-        "status": project.status.value,
-        "decide_at": project.decide_at,
-        "savings": {sid: {str(year): value for year, value in by.items()} for sid, by in project.savings.items()},
-    }
-
-
-def _result_data(report: SavingsReport, result: Savings) -> dict:
-    scaled = report.scaled
-
-    def column(figures) -> dict:
-        out = {name: scaled(getattr(figures, name)) for name in FIGURES}
-        out["sources"] = {sid: {k: scaled(v) for k, v in p._asdict().items()} for sid, p in figures.sources.items()}
-        return out
-
-    years = []
-    for year, figures in result.years.items():
-        entry = {"year": year, **column(figures)}
-        sources, cumulative = entry.pop("sources"), result.cumulative[year]
-        entry["municipal_cumulative"] = scaled(cumulative.municipal)
-        entry["public_cumulative"] = scaled(cumulative.public)
-        years.append({**entry, "sources": sources})
-    return {
-        "realisation": result.realisation,
-        "discount": "finance-ministry" if result.rate is None else result.rate,
-        "years": years,
-        "total": column(result.total),
-        "sources": {
-            sid: {"kind": b.kind, "backing": b.backing, "shortfall": scaled(b.shortfall)}
-            for sid, b in result.sources.items()
-        },
-        "wrong_pocket_share": result.wrong_pocket_share,
-        "break_even": result.break_even._asdict(),
-        "npv": {side: scaled(value) for side, value in result.npv._asdict().items()},
-        "benefit_cost": result.benefit_cost._asdict(),
-        **_outcome_data(report, result),
-    }
-
-
-def _outcome_data(report: SavingsReport, result: Savings) -> dict:
-    """With outcome lines (savings.md, "Outcome-contract risk"): what they pay in all at the realisation and the
-    residual it leaves; nothing without, so that such a file's JSON is unchanged."""
-    if result.outcomes_paid is None:
-        return {}
-    return {"outcomes_paid": report.scaled(result.outcomes_paid), "residual": report.scaled(result.gap.total.residual)}
-
-
 # --- rows for people (and CSV) -----------------------------------------------------------------------------------
 
 
@@ -212,16 +143,19 @@ def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
         return Row(f"{side}_cumulative", "", LABELS[f"{side}_cumulative"], "", values)
 
     def residual(c) -> Decimal:  # the municipal cost its own pockets do not pay, as a net: negative
-        return EXACT.subtract(
-            exact_sum(p.paid for sid, p in c.sources.items() if report.group(sid) == 0), c.municipal_cost
+        own = (
+            EXACT.subtract(EXACT.add(p.paid, p.repaid), p.received)
+            for sid, p in c.sources.items()
+            if report.group(sid) == 0
         )
+        return EXACT.subtract(exact_sum(own), c.municipal_cost)
 
     out = [figure("cost"), figure("municipal_cost")]
     for group in (0, 1, 2):
         for sid, name in report.names.items():
             if report.group(sid) != group:
                 continue
-            details = ("savings",) if group == 2 else ("savings", "paid", "net")
+            details = ("savings",) if group == 2 else ("savings", "paid", *_flows(result, sid), "net")
             for index, detail in enumerate(details):
                 value = across(lambda c, sid=sid, detail=detail: getattr(c.sources[sid], detail))
                 out.append(Row(detail, sid, name if index == 0 else "", LABELS[detail], value))
@@ -243,6 +177,14 @@ def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
     out += [figure("savings", LABELS["savings_total"]), figure("municipal_net"), cumulative("municipal")]
     out += [figure("public_net"), cumulative("public")]
     return tuple(out)
+
+
+def _flows(result: Savings, sid: str) -> tuple[str, ...]:
+    """A pocket's rows for repayments (format 1.3): `repaid` when it repays, `received` when it is repaid."""
+    if result.repaid is None:
+        return ()
+    total = result.total.sources[sid]
+    return tuple(name for name in ("repaid", "received") if getattr(total, name))
 
 
 def section_starts(table: tuple[Row, ...]) -> set[int]:
@@ -287,6 +229,12 @@ def ratio_text(value: Decimal | None) -> str:
     return LABELS["none"] if value is None else danish(value, 4)
 
 
+def _net(at: dict, sid: str) -> Decimal:
+    """A pocket's shown net as its shown parts make it: savings - paid - repaid + received."""
+    zero = Decimal(0)
+    return at[("savings", sid)] - at[("paid", sid)] - at.get(("repaid", sid), zero) + at.get(("received", sid), zero)
+
+
 @exactly
 def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
     """The line under a table whose shown figures do not add up once rounded to DECIMALS places: a row's
@@ -306,7 +254,7 @@ def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
             (at[("savings", "")], at[("municipal_savings", "")] + at[("outside_savings", "")]),
             (at[("municipal_net", "")], at[("municipal_savings", "")] - at[("municipal_cost", "")]),
             (at[("public_net", "")], at[("savings", "")] - at[("cost", "")]),
-            *((at[("net", r.id)], at[("savings", r.id)] - at[("paid", r.id)]) for r in pockets if ("net", r.id) in at),
+            *((at[("net", r.id)], _net(at, r.id)) for r in pockets if ("net", r.id) in at),
         ]
         if any(a != b for a, b in sums):
             return ROUNDING_NOTE

@@ -1,0 +1,130 @@
+"""The checks of format 1.3's `repay` (repayment.md): a repayment on an investor's line only (`fund` or
+`external`), of one kind (per achieved outcome, or a fixed schedule), paid by defined municipal pockets whose
+shares add up to 100 %, in the budget year or later. Pure, as the other checks.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from effektinvest.checks.lines import all_lines
+from effektinvest.model import Repay, Scenario
+from effektinvest.model.diagnostics import Finding
+from effektinvest.model.errors import owner
+from effektinvest.model.numbers import EXACT, plain
+from effektinvest.model.partial import Gaps
+from effektinvest.model.suggest import nearest
+from effektinvest.model.values import OUTSIDE, SourceKind
+
+INVESTORS = frozenset({SourceKind.FUND, SourceKind.EXTERNAL})
+# Who cannot repay: money from outside the municipality (besides state and region: `unharvestable-source`)
+_NOT_PAYERS = frozenset({SourceKind.REFUND, SourceKind.EXTERNAL})
+_YEAR_KEYS = ("outcomes", "amount")  # achieved: an actual figure (checks/actuals.py)
+REPAY_KINDS_RULE = (
+    "a repayment is either per achieved outcome ('tariff' with 'outcomes', an optional 'cap') or a fixed schedule "
+    "('amount': year -> amount)"
+)
+
+
+def repay_lines(scenario: Scenario):
+    """Every financing line of the file with a `repay`, as (path of the repay, the line), whatever its status."""
+    for path, line in all_lines(scenario):
+        if line.repay is not None:
+            yield (*path, "repay"), line
+
+
+def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
+    """The findings about each `repay`: its line's source, its kind, its payers and their shares, its years."""
+    out = []
+    sources_known = not gaps.covers(("sources",))
+    for path, line in repay_lines(scenario):
+        repay: Repay = line.repay
+        investor = scenario.sources.get(line.source)
+        if investor is not None and investor.kind not in INVESTORS and not gaps.covers((*path[:-1], "source")):
+            kind = f"is of kind {investor.kind.value}" if investor.kind else "has no kind"
+            message = (
+                f"{owner(path[:-1])} is repaid, but its source {line.source!r} {kind}: only an investor (a "
+                "source of kind fund or external) is repaid; leave 'repay' out, or give the source its kind"
+            )
+            out.append(Finding(path, "repay-not-investor", message, at_key=True))
+        out += _kind(path, repay, gaps)
+        if sources_known:
+            out += _payers(scenario, path, line.source, repay)
+        out += _shares(path, repay, gaps)
+        out += _years(scenario, path, repay, gaps)
+    return out
+
+
+def _kind(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
+    """Exactly one of tariff + outcomes (with an optional cap and achieved) or amount."""
+    if gaps.within(path):
+        return []
+    outcome_keys = [key for key in ("tariff", "outcomes", "cap", "achieved") if getattr(repay, key) is not None]
+    per_outcome = repay.tariff is not None and repay.outcomes is not None
+    if repay.amount is None and per_outcome or repay.amount is not None and not outcome_keys:
+        return []
+    given = ", ".join(f"'{key}'" for key in (*outcome_keys, *(["amount"] if repay.amount is not None else [])))
+    return [Finding(path, "repay-kind", f"{REPAY_KINDS_RULE}; this one has {given or 'neither'}", at_key=True)]
+
+
+def _payers(scenario: Scenario, path: tuple, investor: str, repay: Repay) -> list[Finding]:
+    """Each paying pocket: defined, municipal, not the investor, not money from outside."""
+    out = []
+    for sid in repay.by:
+        where = (*path, "by", sid)
+        source = scenario.sources.get(sid)
+        if source is None:
+            message = f"paying pocket {sid!r} is not defined under 'sources'" + nearest(sid, scenario.sources)
+            out.append(Finding(where, "unknown-source", message, at_key=True))
+        elif source.kind in OUTSIDE:
+            message = (
+                f"source {sid!r} is of kind {source.kind.value}: savings in the {source.kind.value} cannot be "
+                "harvested by the municipality, so it cannot repay; name the municipal pockets that repay"
+            )
+            out.append(Finding(where, "unharvestable-source", message, at_key=True))
+        elif sid == investor or source.kind in _NOT_PAYERS:
+            why = "the investor itself" if sid == investor else f"of kind {source.kind.value}, money from outside"
+            message = (
+                f"source {sid!r} is {why}: it cannot repay; a repayment is paid by municipal pockets (kind "
+                "decentral, non_decentral or fund, or none)"
+            )
+            out.append(Finding(where, "repay-payer", message, at_key=True))
+    return out
+
+
+def _shares(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
+    """The paying pockets' shares add up to 100 %, at `by`."""
+    if gaps.within((*path, "by")):
+        return []
+    total = _sum(repay.by)
+    if total == 1:
+        return []
+    message = (
+        f"the shares of the paying pockets add up to {plain(total.scaleb(2, EXACT))} %: a repayment is split over "
+        "them in full, so they add up to 100 %"
+    )
+    return [Finding((*path, "by"), "repay-shares", message, at_key=True)]
+
+
+def _sum(shares: dict[str, Decimal]) -> Decimal:
+    total = Decimal(0)
+    for share in shares.values():
+        total = EXACT.add(total, share)
+    return total
+
+
+def _years(scenario: Scenario, path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
+    """No repayment year (expected or scheduled) before the budget year."""
+    if gaps.covers(("budget_year",)):
+        return []
+    budget_year = scenario.budget_year
+    out = []
+    for key in _YEAR_KEYS:
+        for year in getattr(repay, key) or {}:
+            if year < budget_year:
+                message = (
+                    f"repayment year {year} ({key}) is before budget_year {budget_year}: a decision at that budget "
+                    f"repays in its own and later years"
+                )
+                out.append(Finding((*path, key, year), "year-before-budget", message, at_key=True))
+    return out
