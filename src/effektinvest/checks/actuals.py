@@ -142,8 +142,8 @@ def _paid_needs_cost(scenario: Scenario, lines: Lines, closed: range, gaps: Gaps
 
 def _missing(scenario: Scenario, lines: Lines, budget_year: int, through: int, gaps: Gaps) -> list[Finding]:
     """The closed years for which the plan stands in: a continued project's planned cost without an actual
-    cost, an outcome line's planned outcomes without achieved ones, a pocket's expected savings without
-    realised ones."""
+    cost, an outcome line's (or a repayment's) planned outcomes without achieved ones, a pocket's expected
+    savings without realised ones."""
     closed = range(budget_year, through + 1)
     out = []
     for pid, project in scenario.projects.items():
@@ -174,4 +174,21 @@ def _missing(scenario: Scenario, lines: Lines, budget_year: int, through: int, g
                     "stands in"
                 )
                 out.append(Finding((*ref.path, "outcomes", year), "actual-missing", message, at_key=True))
+        out += _repay_missing(ref.path, line.repay, closed, gaps)
+    return out
+
+
+def _repay_missing(path: tuple, repay, closed: range, gaps: Gaps) -> list[Finding]:
+    """A repayment per outcome's expected counts of closed years without achieved ones: the expected count
+    stands in, as for an outcome line."""
+    if repay is None or repay.tariff is None or gaps.within((*path, "repay")):
+        return []
+    out = []
+    for year in repay.outcomes or {}:
+        if year in closed and year not in (repay.achieved or {}):
+            message = (
+                f"{owner((*path, 'repay'))} has no achieved outcomes for {year}, a closed year: its expected count "
+                "stands in"
+            )
+            out.append(Finding((*path, "repay", "outcomes", year), "actual-missing", message, at_key=True))
     return out

@@ -360,8 +360,8 @@ CODES: dict[str, Code] = {
     ),
     "actual-missing": Code(
         W,
-        "a closed year without the actual figure: a continued project's cost, an outcome line's achieved "
-        "outcomes, or a pocket's realised savings; the planned figure stands in (format 1.3)",
+        "a closed year without the actual figure: a continued project's cost, an outcome line's (or a "
+        "repayment's) achieved outcomes, or a pocket's realised savings; the planned figure stands in (format 1.3)",
         "Add the figure from the accounts; where the plan is right, write it as the actual.",
     ),
     "empty-projects": Code(

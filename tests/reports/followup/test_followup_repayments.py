@@ -9,10 +9,11 @@ from __future__ import annotations
 import io
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 
-from conftest import ROOT, cells, invoke
+from conftest import ROOT, cells, diagnostics_of, invoke
 
 D = Decimal
 REPAID = str(ROOT / "tests" / "reports" / "followup" / "repaid.yaml")
@@ -61,3 +62,36 @@ def test_no_repay_no_repayment_followup():
         invoke("follow-up", str(ROOT / "tests" / "reports" / "followup" / "worked.yaml"), "-f", "json").stdout
     )
     assert "repayment_followup" not in data
+
+
+MISSING = str(ROOT / "tests" / "reports" / "followup" / "repaid_missing.yaml")
+
+
+def test_a_missing_achieved_count_is_warned_at_its_expected_count_and_the_plan_stands_in_marked():
+    """2027 is closed but `achieved` has only 2026: `actual-missing` at the expected count of 2027 (line 19), the
+    expected 20 stands in (20 x 50 = 1000: sof 600, ikke 400), and the table marks that count and repayment."""
+    result = invoke("follow-up", MISSING, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert diagnostics_of(Path(MISSING).read_text(encoding="utf-8")) == [("warning", "actual-missing", 19, 32)]
+    assert "the repayment of financing line 1 of project 'p' has no achieved outcomes for 2027" in result.stderr
+    data = json.loads(result.stdout, parse_float=D)
+    [entry] = data["repayment_followup"]
+    assert entry["achieved"] == {"2026": 7, "2027": 20}
+    assert entry["actual"]["2027"] == {"by": {"sof": 600, "ikke": 400}, "total": 1000}
+    assert data["missing"] == [{"project": "p", "source": "dsi", "line": 17, "year": 2027, "what": "repay_achieved"}]
+    table = cells(invoke("follow-up", MISSING).stdout)
+    assert ["", "Opnået antal", "-", "7", "20*", "-", "27*"] in table
+    assert ["", "Regnskab / forventet, Socialforvaltningen", "-", "210", "600*", "510", "1.320*"] in table
+    assert ["", "Plan, Socialforvaltningen", "-", "300", "600", "420", "1.320"] in table
+    assert "|  | Regnskab / forventet, i alt | \\- | 350 | 1.000\\* | 850 | 2.200\\* |" in invoke(
+        "follow-up", MISSING, "--format", "markdown"
+    ).stdout
+    assert "Planen står i stedet for et regnskabstal, der mangler i filen (advarslen actual-missing)." in invoke(
+        "follow-up", MISSING
+    ).stdout
+
+
+def test_achieved_counts_for_every_closed_year_are_not_warned_or_marked():
+    result = invoke("follow-up", REPAID)
+    assert "actual-missing" not in result.stderr
+    assert "*" not in result.stdout

@@ -54,11 +54,11 @@ class Compared(NamedTuple):
 class Missing(NamedTuple):
     """An actual a closed year lacks, for which the plan (or the expected saving) stood in."""
 
-    what: str  # "cost", "achieved" or "savings"
+    what: str  # "cost", "achieved", "repay_achieved" (a repayment's count) or "savings"
     year: int
     project: str | None  # the project (None: a pooled outcome line)
     source: str | None = None  # the line's source (achieved), the pocket (savings)
-    path: tuple | None = None  # the outcome line's place in the file (achieved)
+    path: tuple | None = None  # the outcome line's place in the file (achieved), its `repay`'s (repay_achieved)
 
 
 class OutcomeFollowUp(NamedTuple):
@@ -83,7 +83,7 @@ class FollowUp:
     sources: tuple[str, ...]  # every source that pays in either computation, in file order
     outcomes: tuple[OutcomeFollowUp, ...]  # every counting outcome line, in file order
     savings: dict[str, Pocket]  # every pocket with savings of a continued project, in file order
-    missing: tuple[Missing, ...]  # costs, then achieved counts, then savings; each in file order, then by year
+    missing: tuple[Missing, ...]  # costs, achieved counts, repayments' counts, savings; each in file order, by year
     marked: frozenset  # (row, id, year) of each figure a planned one went into: ("cost", "", Y),
     # ("financing", SOURCE, Y), ("residual", "", Y), ("savings", POCKET, Y), ("achieved", LINE INDEX, Y)
     repayments: tuple[RepaymentFollowUp, ...] = ()  # format 1.3: every counting line with `repay`, in file order
@@ -212,10 +212,15 @@ def follow_up(scenario: Scenario, plan: Gap, paid: PaidLines | None = None) -> F
     paying = {*plan.total.financing, *actual_figures.total.financing}
     missing = [Missing("cost", year, pid) for pid, year in sorted(actual.stood, key=_in_order(scenario.projects))]
     missing += [
-        Missing("achieved", year, o.ref.path[1] if o.ref.path[0] == "projects" else None, o.ref.line.source, o.ref.path)
+        Missing("achieved", year, _project_of(o.ref), o.ref.line.source, o.ref.path)
         for o in outcomes
         for year in o.expected
         if year <= through and year not in (o.ref.line.achieved or {})
+    ]
+    missing += [
+        Missing("repay_achieved", year, _project_of(one.ref), one.ref.line.source, (*one.ref.path, "repay"))
+        for one in repaid
+        for year in one.stood
     ]
     return FollowUp(
         through,
@@ -229,6 +234,11 @@ def follow_up(scenario: Scenario, plan: Gap, paid: PaidLines | None = None) -> F
         _marks(actual, outcomes, saving_missing, through),
         repaid,
     )
+
+
+def _project_of(ref: LineRef) -> str | None:
+    """The project a line stands under (None: a pooled line)."""
+    return ref.path[1] if ref.path[0] == "projects" else None
 
 
 def _in_order(projects: dict):

@@ -97,7 +97,7 @@ def _repayment(report: FollowUpReport, entry) -> dict:
 def _missing(m, line: int | None) -> dict:
     if m.what == "cost":
         return {"project": m.project, "year": m.year, "what": m.what}
-    if m.what == "achieved":
+    if m.what in ("achieved", "repay_achieved"):
         return {"project": m.project, "source": m.source, "line": line, "year": m.year, "what": m.what}
     return {"project": m.project, "source": m.source, "year": m.year, "what": m.what}
 

@@ -26,6 +26,7 @@ class RepaymentFollowUp(NamedTuple):
     plan: Repayment
     actual: Repayment
     cap_left: Decimal | None  # the cap less everything repaid in the actual computation
+    stood: tuple[int, ...] = ()  # per outcome: the closed years without `achieved`, whose expected count stood in
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -47,8 +48,10 @@ def repayment_follow_ups(scenario: Scenario) -> tuple[RepaymentFollowUp, ...]:
         counts = {**repay.outcomes, **{y: n for y, n in (repay.achieved or {}).items() if y <= through}}
         actual = repayment(ref, to_kr, counts=counts)
         achieved = {year: count for year, count in sorted(counts.items()) if year <= through}
+        stood = tuple(year for year in achieved if year not in (repay.achieved or {}))
         left = None if plan.cap is None else max(EXACT.subtract(plan.cap, exact_sum(actual.totals.values())), ZERO)
-        out.append(RepaymentFollowUp(ref, dict(sorted(repay.outcomes.items())), achieved, plan, actual, left))
+        expected = dict(sorted(repay.outcomes.items()))
+        out.append(RepaymentFollowUp(ref, expected, achieved, plan, actual, left, stood))
     return tuple(out)
 
 
@@ -65,6 +68,7 @@ class RepaymentEntry(NamedTuple):
     pockets: dict[str, str]  # pocket id -> its name, in `by`'s order
     cap: Decimal | None
     cap_left: Decimal | None
+    marked: frozenset[int] = frozenset()  # the closed years whose expected count stood in for `achieved`
 
 
 def entries(found: tuple[RepaymentFollowUp, ...], lines: tuple[int, ...], names: dict[str, str], scaled):
@@ -90,6 +94,7 @@ def entries(found: tuple[RepaymentFollowUp, ...], lines: tuple[int, ...], names:
                 pockets,
                 None if cap is None else scaled(cap),
                 None if one.cap_left is None else scaled(one.cap_left),
+                frozenset(one.stood),
             )
         )
     return tuple(out)

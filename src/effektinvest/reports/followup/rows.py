@@ -89,26 +89,28 @@ def lines(report: FollowUpReport) -> tuple[Line, ...]:
 
 def _repayment_lines(report: FollowUpReport, count: int) -> list[Line]:
     """Each repayment to an investor (format 1.3): per outcome its expected and repaid-for counts, then per paying
-    pocket its plan and its accounts / forecast, the total of each, and what is left of the cap."""
+    pocket its plan and its accounts / forecast, the total of each, and what is left of the cap. Where an expected
+    count stood in for a missing achieved one, its count and the repayments of its year are marked."""
     out = []
     closed, years, unmarked = set(report.closed), report.years, (False,) * count
     for entry in report.repayments:
-        rows: list[tuple[str, str, tuple]] = []
+        stood = tuple(year in entry.marked for year in years)
+        stood = (*stood, any(stood))
+        rows: list[tuple[str, str, tuple, tuple]] = []
         if entry.expected:
             achieved = [entry.achieved.get(year) if year in closed else None for year in years]
-            rows.append(
-                ("Forventet antal", "count", (*(entry.expected.get(y) for y in years), sum(entry.expected.values())))
-            )
-            rows.append(("Opnået antal", "count", (*achieved, sum(entry.achieved.values()))))
+            expected = (*(entry.expected.get(y) for y in years), sum(entry.expected.values()))
+            rows.append(("Forventet antal", "count", expected, unmarked))
+            rows.append(("Opnået antal", "count", (*achieved, sum(entry.achieved.values())), stood))
         for sid, name in [*entry.pockets.items(), (None, "i alt")]:
-            for detail, split in (("Plan", entry.plan), ("Regnskab / forventet", entry.actual)):
+            for detail, split, marked in (("Plan", entry.plan, unmarked), ("Regnskab / forventet", entry.actual, stood)):
                 values = (*(in_year(split, y, sid) if y in split else None for y in years), in_year(split, None, sid))
-                rows.append((f"{detail}, {name}", "amount", values))
+                rows.append((f"{detail}, {name}", "amount", values, marked))
         if entry.cap is not None:
-            rows.append(("Loft tilbage", "amount", (*(None for _ in years), entry.cap_left)))
+            rows.append(("Loft tilbage", "amount", (*(None for _ in years), entry.cap_left), unmarked))
         label = f"Tilbagebetaling til {entry.name} (linje {entry.line})"
-        for index, (detail, kind, values) in enumerate(rows):
-            out.append(Line(label if index == 0 else "", detail, kind, values, unmarked, index == 0, False))
+        for index, (detail, kind, values, marked) in enumerate(rows):
+            out.append(Line(label if index == 0 else "", detail, kind, values, marked, index == 0, False))
     return out
 
 

@@ -171,6 +171,9 @@ def _outcome(report: FollowUpReport, index: int, o: OutcomeFollowUp, line: int) 
 
 
 def missing(report: FollowUpReport) -> tuple[tuple[Missing, int | None], ...]:
-    """Each missing actual with the line of its outcome line in the file (an achieved count), else None."""
-    at = {o.ref.path: line for o, line in zip(report.result.outcomes, report.lines, strict=True)}
-    return tuple((m, at.get(m.path)) for m in report.result.missing)
+    """Each missing actual with the line of its outcome line in the file (an achieved count) or of its `repay` (a
+    repayment's count), else None."""
+    result = report.result
+    at = {o.ref.path: line for o, line in zip(result.outcomes, report.lines, strict=True)}
+    at.update({(*r.ref.path, "repay"): e.line for r, e in zip(result.repayments, report.repayments, strict=True)})
+    return tuple((m, at.get(m.path)) for m in result.missing)
