@@ -102,8 +102,9 @@ def _repayment_lines(report: FollowUpReport, count: int) -> list[Line]:
             expected = (*(entry.expected.get(y) for y in years), sum(entry.expected.values()))
             rows.append(("Forventet antal", "count", expected, unmarked))
             rows.append(("Opnået antal", "count", (*achieved, sum(entry.achieved.values())), stood))
+        sides = (("Plan", entry.plan, unmarked), ("Regnskab / forventet", entry.actual, stood))
         for sid, name in [*entry.pockets.items(), (None, "i alt")]:
-            for detail, split, marked in (("Plan", entry.plan, unmarked), ("Regnskab / forventet", entry.actual, stood)):
+            for detail, split, marked in sides:
                 values = (*(in_year(split, y, sid) if y in split else None for y in years), in_year(split, None, sid))
                 rows.append((f"{detail}, {name}", "amount", values, marked))
         if entry.cap is not None:
