@@ -173,3 +173,52 @@ def test_prices_restates_the_tariff_and_the_cap_not_the_counts():
         "2028": 770,
     }
     assert repayment["years"]["2028"]["by"] == {"sof": 462, "ikke": 308}
+
+
+def _at_103(text: str) -> str:
+    """TEXT in 2025 prices with the index 100 -> 103 in 2026."""
+    return text.replace(
+        "budget_year: 2025\n", "budget_year: 2025\nprice_level: 2025\nprice_index: {2025: 100, 2026: 103}\n"
+    )
+
+
+def test_explain_with_prices_shows_the_repayments_tariff_and_cap_as_written_and_restated():
+    """--explain --prices 2026 (x 103 / 100): under the repaid line, its repayment's tariff 50 -> 51.5 and cap
+    2200 -> 2266, as written, times the factor and restated, in the text and in the line's JSON `prices`."""
+    text = _at_103(open(WORKED, encoding="utf-8").read())
+    out = invoke("gap", "-", "--explain", "--prices", "2026", input=text, env={"COLUMNS": "200"}).stdout
+    assert "    tilbagebetaling, takst: 50 x 103 / 100 = 51,5 -> 51,5" in out
+    assert "    tilbagebetaling, loft: 2.200 x 103 / 100 = 2.266 -> 2.266" in out
+    assert "  2028: 20 x 51,5 = 1.030, loftet lader 721 tilbage -> 721: sof 432,6, ikke 288,4" in out
+    result = invoke("gap", "-", "--explain", "--prices", "2026", "-f", "json", input=text)
+    import json
+
+    [line] = json.loads(result.stdout, parse_float=D)["lines"]
+    assert line["prices"]["amounts"] == [
+        {"what": "repay tariff", "written": 50, "unrounded": D("51.5"), "restated": D("51.5")},
+        {"what": "repay cap", "written": 2200, "unrounded": 2266, "restated": 2266},
+    ]
+
+
+def test_explain_with_prices_shows_a_rate_card_and_a_schedule_as_written_and_rounded():
+    """A rate card restates each year's tariff; a fixed schedule each year's amount: 0.03 x 1.03 = 0.0309 -> 0.03
+    (whole øre, half to even)."""
+    worked = _at_103(open(WORKED, encoding="utf-8").read())
+    card = worked.replace("tariff: 50", "tariff: {2026: 50, 2027: 60, 2028: 60}")
+    assert card != worked
+    out = invoke("gap", "-", "--explain", "--prices", "2026", input=card, env={"COLUMNS": "200"}).stdout
+    assert "    tilbagebetaling, takst 2027: 60 x 103 / 100 = 61,8 -> 61,8" in out
+    schedule = re.sub(
+        r"(?ms)^        repay:\n.*?(?=^    savings:)",
+        "        repay: {amount: {2027: 0.03, 2028: 100}, by: {sof: 50%, ikke: 50%}}\n",
+        worked,
+    )
+    result = invoke("gap", "-", "--explain", "--prices", "2026", input=schedule, env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    assert "    tilbagebetaling, 2027: 0,03 x 103 / 100 = 0,0309 -> 0,03" in result.stdout
+    assert "    tilbagebetaling, 2028: 100 x 103 / 100 = 103 -> 103" in result.stdout
+    import json
+
+    data = json.loads(invoke("gap", "-", "--explain", "--prices", "2026", "-f", "json", input=schedule).stdout)
+    assert [a["what"] for a in data["lines"][0]["prices"]["amounts"]] == ["repay 2027", "repay 2028"]
+    assert data["lines"][0]["prices"]["amounts"][0]["unrounded"] == 0.0309

@@ -26,7 +26,7 @@ class Conversion(NamedTuple):
     """One amount restated in another year's prices (`--prices`): as written, times the factor, rounded."""
 
     key: int | str | None  # the year of a year-mapped amount, "tariff" (a rate card's "tariff YEAR") or "cap"; None
-    # for a single amount
+    # for a single amount; a repayment's (format 1.3): "repay tariff", "repay tariff YEAR", "repay cap", "repay YEAR"
     written: Decimal  # kr., in the file's price level
     exact: Fraction  # kr., written x factor, before rounding
     restated: Decimal  # kr., to whole øre (what the report uses: prices.restate's)
@@ -38,7 +38,7 @@ class Prices(NamedTuple):
     year: int
     price_level: int
     index: tuple[Decimal, Decimal]  # index[year], index[price_level]
-    amounts: tuple[Conversion, ...]  # the line's own amounts (amount, year amounts, tariff, cap)
+    amounts: tuple[Conversion, ...]  # the line's own amounts (amount, year amounts, tariff, cap; then its repay's)
     covered: dict[int, Decimal]  # kr.: the covered cost per year as written (each cost restated, then added)
 
 
@@ -56,6 +56,7 @@ class Explained(NamedTuple):
     note: str | None
     outcomes: tuple | None = None  # outcome lines: (tariff in kr. or a rate card {year: kr.}, {year: count}, cap)
     prices: Prices | None = None
+    repay: object = None  # format 1.3: the line's `repay` (model.Repay), for --prices' conversions
 
 
 def kind_of(line) -> str:
@@ -84,7 +85,10 @@ def explain(scenario: Scenario, paid: PaidLines | None = None) -> list[Explained
         elif kind == AMOUNT:
             amount = to_kr(line.amount)
         out.append(
-            Explained(ref.path, line.source, ref.covers, kind, line.share, amount, covered, pays, line.note, outcomes)
+            Explained(
+                ref.path, line.source, ref.covers, kind, line.share, amount, covered, pays, line.note, outcomes,
+                repay=line.repay,
+            )
         )
     return out
 
@@ -139,7 +143,7 @@ def with_prices(
     out = []
     for entry, (ref, covered, *_) in zip(explained, as_written, strict=True):
         before = _amounts(ref.line, to_kr)
-        after = _amounts_of(entry)
+        after = {**_amounts_of(entry), **_repay_amounts(entry.repay, to_kr)}  # restated: the same unit
         conversions = tuple(
             Conversion(key, value, Fraction(value) * factor, after[key]) for key, value in before.items()
         )
@@ -148,7 +152,25 @@ def with_prices(
 
 
 def _amounts(line, to_kr) -> dict:
-    """A line's own amounts, in kr., keyed by year (None for a single amount, 'tariff' and 'cap')."""
+    """A line's own amounts, in kr., keyed by year (None for a single amount, 'tariff' and 'cap'), then its
+    repayment's (`_repay_amounts`)."""
+    return {**_own_amounts(line, to_kr), **_repay_amounts(getattr(line, "repay", None), to_kr)}
+
+
+def _repay_amounts(repay, to_kr) -> dict:
+    """A repayment's amounts (format 1.3), in kr.: its tariff or rate card and its cap ("repay tariff", "repay
+    tariff YEAR", "repay cap"), or its schedule ("repay YEAR"); counts are never restated."""
+    if repay is None:
+        return {}
+    if repay.amount is not None:
+        return {f"repay {year}": to_kr(value) for year, value in sorted(repay.amount.items())}
+    out = {f"repay {key}": value for key, value in _tariff_keys(_tariff_kr(repay.tariff, to_kr)).items()}
+    if repay.cap is not None:
+        out["repay cap"] = to_kr(repay.cap)
+    return out
+
+
+def _own_amounts(line, to_kr) -> dict:
     if getattr(line, "tariff", None) is not None:
         out = _tariff_keys(_tariff_kr(line.tariff, to_kr))
         if getattr(line, "cap", None) is not None:

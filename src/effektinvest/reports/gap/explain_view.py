@@ -40,6 +40,7 @@ KIND_WORDS = {
 _LINE_WORDS = {SHARE: "andel", AMOUNT: "beløb", AMOUNTS: "beløb pr. år", OUTCOMES: "resultatbetaling"}
 _HALF_EVEN = "halvt til lige"
 _AMOUNT_WORDS = {None: "beløb", "tariff": "takst", "cap": "loft"}  # a restated amount, by `Conversion.key`
+_REPAY, _REPAY_WORD = "repay ", "tilbagebetaling"  # a repayment's amount (format 1.3): its key's prefix, its word
 
 
 class ExplainLine(NamedTuple):
@@ -218,13 +219,21 @@ def _rule(report, e: Explained, year: int, before: dict[int, Decimal]) -> str:
     return ""
 
 
+def _label(key) -> str:
+    """A restated amount's name (`Conversion.key`) for people: beløb, a year, takst, takst 2025, loft; a repayment's
+    "tilbagebetaling, takst", "tilbagebetaling, 2027"."""
+    if isinstance(key, str) and key.startswith(_REPAY):
+        return f"{_REPAY_WORD}, {_label(key.removeprefix(_REPAY))}"
+    return _AMOUNT_WORDS.get(key, str(key).replace("tariff", _AMOUNT_WORDS["tariff"]))
+
+
 def _prices_text(report, e: Explained) -> list[str]:
     p, scaled = e.prices, report.scaled
     factor = f"{figure(p.index[0])} / {figure(p.index[1])}"
     rounding = f"hvert beløb til hele øre, {_HALF_EVEN}"
     out = [f"  i {p.year}-priser: x {factor} (indeks {p.year} / indeks {p.price_level}), {rounding}"]
     for c in p.amounts:
-        label = _AMOUNT_WORDS.get(c.key, str(c.key).replace("tariff", _AMOUNT_WORDS["tariff"]))
+        label = _label(c.key)
         unrounded = _exact(c.exact / 10**report.unit.exponent)
         out.append(f"    {label}: {figure(scaled(c.written))} x {factor} = {unrounded} -> {figure(scaled(c.restated))}")
     for year, written in p.covered.items():
