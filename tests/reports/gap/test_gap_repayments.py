@@ -222,3 +222,37 @@ def test_explain_with_prices_shows_a_rate_card_and_a_schedule_as_written_and_rou
     data = json.loads(invoke("gap", "-", "--explain", "--prices", "2026", "-f", "json", input=schedule).stdout)
     assert [a["what"] for a in data["lines"][0]["prices"]["amounts"]] == ["repay 2027", "repay 2028"]
     assert data["lines"][0]["prices"]["amounts"][0]["unrounded"] == 0.0309
+
+
+INACTIVE = str(ROOT / "tests" / "fixtures" / "repayment" / "inactive.yaml")
+DEFERRED = (
+    "Udskudt: B (beslutning ved budget 2026); udgift 2025: 1.000 kr.; intet tilbagebetales til Den Sociale "
+    "Investeringsfond og Fonden, så længe projektet ikke videreføres"
+)
+
+
+def test_a_deferred_projects_repay_is_listed_with_it_and_counts_nowhere():
+    """The deferred project's lines repay dsi and fond: its line under the table names both and says that nothing
+    is repaid while it is not continued, in the table, Markdown and the workbook; no repayment counts, and the
+    stopped project without `repay` keeps its line as before."""
+    result = invoke("gap", INACTIVE, env={"COLUMNS": "400"})
+    assert result.returncode == 0, result.stderr
+    assert DEFERRED in result.stdout.splitlines()
+    assert "Standset: C; udgift 2025: 10 kr." in result.stdout.splitlines()
+    assert "Tilbagebetaling" not in result.stdout
+    assert gap_json(INACTIVE)["years"][-1]["year"] == 2025 and "repayments" not in gap_json(INACTIVE)
+    assert f"- {DEFERRED}" in invoke("gap", INACTIVE, "--format", "markdown").stdout.splitlines()
+    sheet = openpyxl.load_workbook(io.BytesIO(invoke("gap", INACTIVE, "--format", "xlsx").stdout_bytes)).active
+    assert DEFERRED in [row[0] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_follow_up_lists_a_deferred_projects_repay_with_it():
+    text = (
+        open(INACTIVE, encoding="utf-8")
+        .read()
+        .replace("budget_year: 2025\n", "budget_year: 2025\nactuals_through: 2025\n")
+    )
+    text = text.replace("    costs: {2025: 100}\n", "    costs: {2025: 100}\n    actual_costs: {2025: 100}\n")
+    result = invoke("follow-up", "-", input=text, env={"COLUMNS": "400"})
+    assert result.returncode == 0, result.stderr
+    assert DEFERRED in result.stdout.splitlines()

@@ -11,7 +11,7 @@ from effektinvest.core.display_context import NONE, TOTAL, danish, percent, plac
 from effektinvest.core.exact import exact_sum, exactly
 from effektinvest.reports.followup.repayments import in_year
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
-from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, rounded
+from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, not_repaid, rounded
 
 SIDES = (("plan", "Plan"), ("actual", "Regnskab / forventet"), ("deviation", "Afvigelse"))
 MARK = "*"
@@ -193,7 +193,8 @@ def rounding_differs(report: FollowUpReport, decimals: int) -> bool:
 
 
 def inactive_lines(report: FollowUpReport, decimals: int) -> list[str]:
-    """One line per deferred or stopped project: its costs and actual costs, which count nowhere."""
+    """One line per deferred or stopped project: its costs and actual costs and (format 1.3) the investors its own
+    lines would repay, which count nowhere."""
     out = []
     for project in report.inactive:
         line = inactive_head(project.status, project.name, project.decide_at)
@@ -202,5 +203,6 @@ def inactive_lines(report: FollowUpReport, decimals: int) -> list[str]:
                 line += f"; {word} " + ", ".join(
                     f"{year}: {danish(value, decimals)}" for year, value in amounts.items()
                 )
-        out.append(line + (f" {report.unit.value}" if project.costs or project.actual_costs else ""))
+        line += f" {report.unit.value}" if project.costs or project.actual_costs else ""
+        out.append(line + not_repaid(project.investors))
     return out

@@ -13,6 +13,7 @@ from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 from effektinvest.reports.followup.analysis import Compared, FollowUp, Missing, OutcomeFollowUp
 from effektinvest.reports.followup.repayments import entries as repayment_entries
+from effektinvest.reports.gap.view import repaid_to
 
 
 class Figure(NamedTuple):
@@ -51,6 +52,7 @@ class Inactive(NamedTuple):
     decide_at: int | None
     costs: dict[int, Decimal]
     actual_costs: dict[int, Decimal]
+    investors: tuple[str, ...] = ()  # format 1.3: the investors its own lines would repay (`gap.view.repaid_to`)
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,9 @@ def build(
         return {year: written.to(value, unit) for year, value in sorted((amounts or {}).items())}
 
     inactive = tuple(
-        Inactive(pid, p.name, p.status, p.decide_at, restated(p.costs), restated(p.actual_costs))
+        Inactive(
+            pid, p.name, p.status, p.decide_at, restated(p.costs), restated(p.actual_costs), repaid_to(scenario, p)
+        )
         for pid, p in scenario.projects.items()
         if p.status is not Status.CONTINUE
     )

@@ -96,6 +96,8 @@ class Report:
     realisation: Decimal | None = None  # gap --realisation R: the outcome lines' counts scaled by R; None: the plan
     repayments: tuple = ()  # format 1.3: repayment_view.RepaymentEntry per line with `repay`, in file order
     repayment_block: bool = False  # gap: the repayment years are columns, and the block "Tilbagebetaling" shows
+    inactive_repaid: tuple = ()  # format 1.3: (project id, its investors' names) per deferred or stopped project
+    # whose own lines have `repay` (`repaid_to`): listed with it, counted nowhere
 
     def scaled(self, kr: Decimal | None) -> Decimal | None:
         return None if kr is None else self.unit.from_kr(kr)
@@ -155,7 +157,26 @@ def build(scenario: Scenario, gap: Gap, unit: Unit, realisation: Decimal | None 
         outcome_lines=outcomes,
         realisation=realisation,
         repayments=repayment_entries(scenario, unit, realisation),
+        inactive_repaid=tuple(
+            (pid, repaid_to(scenario, p)) for pid, p in scenario.projects.items() if p.status is not Status.CONTINUE
+        ),
     )
+
+
+def repaid_to(scenario: Scenario, project) -> tuple[str, ...]:
+    """The names of the investors the own financing lines of PROJECT would repay (format 1.3), each once, in file
+    order."""
+    found = (line.source for line in project.financing if line.repay is not None)
+    return tuple(scenario.sources[sid].name if sid in scenario.sources else sid for sid in dict.fromkeys(found))
+
+
+def not_repaid(investors: tuple[str, ...]) -> str:
+    """What a deferred or stopped project's line adds when its own lines have `repay` (repayment.md: listed with it,
+    counted nowhere); '' without one."""
+    if not investors:
+        return ""
+    names = " og ".join((", ".join(investors[:-1]), investors[-1])) if len(investors) > 1 else investors[0]
+    return f"; intet tilbagebetales til {names}, så længe projektet ikke videreføres"
 
 
 def _has_outcomes(scenario: Scenario) -> bool:
@@ -292,12 +313,14 @@ def inactive_head(status: Status, name: str, decide_at: int | None) -> str:
 
 
 def inactive_lines(report: Report, decimals: int) -> list[str]:
-    """One line per deferred or stopped project, for the foot of a report."""
+    """One line per deferred or stopped project, for the foot of a report: its costs and (format 1.3) the investors
+    its own lines would repay, which count nowhere."""
+    repaid = dict(report.inactive_repaid)
     out = []
     for project in report.inactive:
         line = inactive_head(project.status, project.name, project.decide_at)
         if project.costs:
             shown = ", ".join(f"{year}: {amount(value, decimals)}" for year, value in project.costs.items())
             line += f"; udgift {shown} {report.unit.value}"
-        out.append(line)
+        out.append(line + not_repaid(repaid.get(project.id, ())))
     return out
