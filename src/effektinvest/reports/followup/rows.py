@@ -11,7 +11,8 @@ from effektinvest.core.display_context import NONE, TOTAL, danish, percent, plac
 from effektinvest.core.exact import exact_sum, exactly
 from effektinvest.reports.followup.repayments import in_year
 from effektinvest.reports.followup.view import FollowUpReport, figures, outcomes, savings
-from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, not_repaid, rounded
+from effektinvest.reports.gap.inactive_repay import not_repaid
+from effektinvest.reports.gap.view import ROUNDING_NOTE, inactive_head, rounded
 
 SIDES = (("plan", "Plan"), ("actual", "Regnskab / forventet"), ("deviation", "Afvigelse"))
 MARK = "*"

@@ -13,7 +13,7 @@ from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
 from effektinvest.reports.followup.analysis import Compared, FollowUp, Missing, OutcomeFollowUp
 from effektinvest.reports.followup.repayments import entries as repayment_entries
-from effektinvest.reports.gap.view import repaid_to
+from effektinvest.reports.gap.inactive_repay import repaid_to
 
 
 class Figure(NamedTuple):
@@ -52,7 +52,7 @@ class Inactive(NamedTuple):
     decide_at: int | None
     costs: dict[int, Decimal]
     actual_costs: dict[int, Decimal]
-    investors: tuple[str, ...] = ()  # format 1.3: the investors its own lines would repay (`gap.view.repaid_to`)
+    investors: tuple[str, ...] = ()  # format 1.3: the investors its own lines would repay (`gap.inactive_repay`)
 
 
 @dataclass(frozen=True)

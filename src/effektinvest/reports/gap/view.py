@@ -18,6 +18,7 @@ from effektinvest.core.display_context import rounded as display_rounded
 from effektinvest.core.exact import exactly
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
+from effektinvest.reports.gap.inactive_repay import not_repaid, repaid_to
 from effektinvest.reports.gap.repayment_view import entries as repayment_entries
 from effektinvest.reports.gap.repayment_view import rows as repayment_rows
 
@@ -161,22 +162,6 @@ def build(scenario: Scenario, gap: Gap, unit: Unit, realisation: Decimal | None 
             (pid, repaid_to(scenario, p)) for pid, p in scenario.projects.items() if p.status is not Status.CONTINUE
         ),
     )
-
-
-def repaid_to(scenario: Scenario, project) -> tuple[str, ...]:
-    """The names of the investors the own financing lines of PROJECT would repay (format 1.3), each once, in file
-    order."""
-    found = (line.source for line in project.financing if line.repay is not None)
-    return tuple(scenario.sources[sid].name if sid in scenario.sources else sid for sid in dict.fromkeys(found))
-
-
-def not_repaid(investors: tuple[str, ...]) -> str:
-    """What a deferred or stopped project's line adds when its own lines have `repay` (repayment.md: listed with it,
-    counted nowhere); '' without one."""
-    if not investors:
-        return ""
-    names = " og ".join((", ".join(investors[:-1]), investors[-1])) if len(investors) > 1 else investors[0]
-    return f"; intet tilbagebetales til {names}, så længe projektet ikke videreføres"
 
 
 def _has_outcomes(scenario: Scenario) -> bool:
