@@ -360,11 +360,21 @@ def test_an_invalid_scenario_writes_no_savings_workbook(tmp_path):
 # `python -c SIGNALLED WHEN SIGNAL ARGS...`: `effektinvest ARGS...` in a real process that gets SIGNAL at a known point,
 # so that the test does not depend on timing: WHEN is `create` (the moment a temporary file exists but has no name
 # yet in the code that made it: tempfile's own), `write` (as the report is written: fsync), `pause` (at fsync it
-# says "ready" on standard error and waits to be signalled from outside).
+# says "ready" on standard error and waits to be signalled from outside), `del` (at fsync, from inside a `__del__`,
+# where Python drops what a signal handler raises). THEN=SIGNAL in the environment: a second signal as the command
+# ends (when its output is flushed, after the first signal was handled).
 SIGNALLED = """
 import os, signal, sys, tempfile, time
 when, name, *args = sys.argv[1:]
 number = getattr(signal, name)
+then = os.environ.get("THEN")
+if then:
+    import effektinvest.cli as cli
+    finish = cli.finish
+    def finish_after_a_second_signal(code):
+        os.kill(os.getpid(), getattr(signal, then))
+        return finish(code)
+    cli.finish = finish_after_a_second_signal
 if when == "create":
     made = tempfile._mkstemp_inner
     def mkstemp_inner(*a, **k):
@@ -378,6 +388,13 @@ else:
         if when == "pause":
             print("ready", file=sys.stderr, flush=True)
             time.sleep(60)
+        elif when == "del":
+            class Freed:
+                def __del__(self):
+                    os.kill(os.getpid(), number)
+                    for _ in range(1000):  # the handler runs here, and what it raises is dropped
+                        pass
+            Freed()
         else:
             os.kill(os.getpid(), number)
         return fsync(fd)
@@ -390,10 +407,10 @@ main()
 ENDED = {"SIGTERM": -15, "SIGHUP": -1, "SIGINT": 130}
 
 
-def _signalled(tmp_path: Path, when: str, name: str, *args) -> subprocess.Popen:
+def _signalled(tmp_path: Path, when: str, name: str, *args, then: str = "") -> subprocess.Popen:
     (tmp_path / "tmp").mkdir()
     (tmp_path / "out").mkdir()
-    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}  # where a library's temporary files go (openpyxl's)
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "THEN": then}  # TMPDIR: where openpyxl's files go
     return subprocess.Popen(
         [sys.executable, "-c", SIGNALLED, when, name, *map(str, args)],
         env=env,
@@ -432,3 +449,24 @@ def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file_of_openpyxl(
     command.communicate(timeout=60)
     assert command.returncode == ENDED["SIGTERM"]
     assert _left(tmp_path / "tmp") == []
+
+
+@pytest.mark.parametrize("name", list(ENDED))
+def test_a_signal_that_python_drops_in_a_del_still_ends_the_command_without_a_traceback(tmp_path, name):
+    """A signal whose handler runs inside a `__del__` (Python prints what it raises there as "Exception ignored"
+    and goes on): no traceback, and the command still ends by the signal, before the file is put in place."""
+    command = _signalled(tmp_path, "del", name, "gap", SEED, "-f", "json", "-o", tmp_path / "out" / "gap.json")
+    _, stderr = command.communicate(timeout=60)
+    assert (command.returncode, stderr) == (ENDED[name], "")
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
+
+
+@pytest.mark.parametrize(("first", "second"), [("SIGINT", "SIGTERM"), ("SIGINT", "SIGINT"), ("SIGTERM", "SIGHUP")])
+def test_a_second_signal_as_the_command_ends_is_ignored(tmp_path, first, second):
+    """The first signal decides how the command ends (docs/cli.md, Signals): a second one that comes after the
+    first was handled, while the command is ending, is ignored (SIGINT then SIGTERM ended killed by SIGTERM)."""
+    out = tmp_path / "out" / "r.xlsx"
+    command = _signalled(tmp_path, "write", first, "savings", SEED, "-f", "xlsx", "-o", out, then=second)
+    _, stderr = command.communicate(timeout=60)
+    assert (command.returncode, stderr) == (ENDED[first], "")
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
