@@ -165,6 +165,39 @@ def test_a_file_size_limit_stops_the_write_and_leaves_nothing(tmp_path, fmt, unb
     assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
 
 
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize(
+    "args",
+    [["gap", "-f", "xlsx", "-o"], ["gap", "-f", "xlsx"], ["savings", "-f", "xlsx", "-o"], ["note", "-f", "docx", "-o"]],
+    ids=["gap-output", "gap-stdout", "savings-output", "note-docx-output"],
+)
+def test_a_file_size_limit_while_a_large_workbook_is_made_is_a_write_error(tmp_path, args, unbuffered):
+    """A workbook large enough that openpyxl's temporary file of a sheet (in TMPDIR) meets the file-size limit
+    before the workbook is whole: that write fails inside lxml (`SerialisationError: IO_EFBIG`, a traceback and
+    exit 1 before), and is the same one line and exit 2 as any failed write, with nothing left behind."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import scenario_text
+
+    scenario = tmp_path / "large.yaml"
+    scenario.write_text(scenario_text(300, savings=True), encoding="utf-8")
+    for folder in ("out", "tmp"):
+        (tmp_path / folder).mkdir()
+    command, *options = args
+    target = tmp_path / "out" / f"report.{options[1]}"
+    with open(tmp_path / "stdout", "wb") as stdout:
+        result = subprocess.run(
+            [EXE, command, scenario, *options, *([target] if options[-1] == "-o" else [])],
+            preexec_fn=_file_size_limit(1000),
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**_process_env(unbuffered), "TMPDIR": str(tmp_path / "tmp")},
+        )
+    written = f"{target}: File too large; nothing was written" if options[-1] == "-o" else "the output: File too large"
+    assert (result.returncode, result.stderr) == (2, f"effektinvest: error: cannot write {written}\n")
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
+
+
 def _process_env(unbuffered: bool) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return {**env, "PYTHONUNBUFFERED": "1"} if unbuffered else env

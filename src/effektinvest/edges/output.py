@@ -172,14 +172,48 @@ def _write_file(path: Path, data: bytes, force: bool) -> None:
 def _in_own_temporary_folder(produce: Callable[[], object]) -> object:
     """PRODUCE() with the temporary files a library makes (openpyxl: one a sheet, in TMPDIR) in a folder of
     this command's own, removed with whatever is in it when the command's `ending_cleanly` ends, however it
-    ends (openpyxl removes its files only at exit, which a failed write or a signal never reaches)."""
+    ends (openpyxl removes its files only at exit, which a failed write or a signal never reaches).
+
+    A temporary file that cannot be written (a full TMPDIR, `ulimit -f`) is an OSError like any write: lxml,
+    which writes openpyxl's sheets, says it as a SerialisationError (`IO_EFBIG`), and says it again as the
+    library's objects are freed, which is not printed."""
     import tempfile
 
     with signals_held():
         folder = tempfile.mkdtemp(prefix="effektinvest.")
         remove_at_end(folder)
     before, tempfile.tempdir = tempfile.tempdir, folder
+    hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_write_failures(hook)
     try:
-        return produce()
+        try:
+            return produce()
+        except Exception as exc:
+            failure = _write_failure(exc)
+            if failure is None:
+                raise
+        raise failure  # outside the except: the library's objects are freed here, with the traceback
     finally:
+        sys.unraisablehook = hook
         tempfile.tempdir = before
+
+
+def _write_failure(exc: Exception) -> OSError | None:
+    """EXC as the OSError it stands for, if it is lxml's failure to write a file (`IO_EFBIG`: EFBIG)."""
+    name = str(exc)
+    if type(exc).__name__ != "SerialisationError" or not name.startswith("IO_"):
+        return None
+    code = getattr(errno, name[3:], None)
+    if isinstance(code, int):
+        return OSError(code, os.strerror(code))
+    return OSError(errno.EIO, f"{os.strerror(errno.EIO)} ({name})")
+
+
+def _quiet_write_failures(hook):
+    """A `sys.unraisablehook` that drops a write failure raised again as a library's objects are freed."""
+
+    def quiet(report) -> None:
+        if not isinstance(report.exc_value, OSError) and _write_failure(report.exc_value) is None:
+            hook(report)
+
+    return quiet
