@@ -394,7 +394,8 @@ def test_an_invalid_scenario_writes_no_savings_workbook(tmp_path):
 # so that the test does not depend on timing: WHEN is `create` (the moment a temporary file exists but has no name
 # yet in the code that made it: tempfile's own), `write` (as the report is written: fsync), `pause` (at fsync it
 # says "ready" on standard error and waits to be signalled from outside), `del` (at fsync, from inside a `__del__`,
-# where Python drops what a signal handler raises). THEN=SIGNAL in the environment: a second signal as the command
+# where Python drops what a signal handler raises), `refuse` (before the report is made: no file yet, the handlers
+# the command started with). THEN=SIGNAL in the environment: a second signal as the command
 # ends (when its output is flushed, after the first signal was handled).
 SIGNALLED = """
 import os, signal, sys, tempfile, time
@@ -408,7 +409,14 @@ if then:
         os.kill(os.getpid(), getattr(signal, then))
         return finish(code)
     cli.finish = finish_after_a_second_signal
-if when == "create":
+if when == "refuse":
+    import effektinvest.edges.output as output
+    refuse = output.refuse
+    def signalled_refuse(*a):
+        os.kill(os.getpid(), number)
+        return refuse(*a)
+    output.refuse = signalled_refuse
+elif when == "create":
     made = tempfile._mkstemp_inner
     def mkstemp_inner(*a, **k):
         fd_and_name = made(*a, **k)
@@ -495,11 +503,13 @@ def test_a_signal_that_python_drops_in_a_del_still_ends_the_command_without_a_tr
 
 
 @pytest.mark.parametrize(("first", "second"), [("SIGINT", "SIGTERM"), ("SIGINT", "SIGINT"), ("SIGTERM", "SIGHUP")])
-def test_a_second_signal_as_the_command_ends_is_ignored(tmp_path, first, second):
+@pytest.mark.parametrize("when", ["write", "refuse"])
+def test_a_second_signal_as_the_command_ends_is_ignored(tmp_path, first, second, when):
     """The first signal decides how the command ends (docs/cli.md, Signals): a second one that comes after the
-    first was handled, while the command is ending, is ignored (SIGINT then SIGTERM ended killed by SIGTERM)."""
+    first was handled, while the command is ending, is ignored (SIGINT then SIGTERM ended killed by SIGTERM),
+    whether the first came while the report was written or before (while the scenario is read)."""
     out = tmp_path / "out" / "r.xlsx"
-    command = _signalled(tmp_path, "write", first, "savings", SEED, "-f", "xlsx", "-o", out, then=second)
+    command = _signalled(tmp_path, when, first, "savings", SEED, "-f", "xlsx", "-o", out, then=second)
     _, stderr = command.communicate(timeout=60)
     assert (command.returncode, stderr) == (ENDED[first], "")
     assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []

@@ -113,6 +113,27 @@ def _end_by(number: int, previous: dict) -> None:
     raise SystemExit(128 + number)  # a handler that did not end it: the command still ends
 
 
+def first_decides() -> None:
+    """For the console script's whole process, also outside `ending_cleanly`: SIGINT (Ctrl-C) ends the command as
+    Python's own handler does (KeyboardInterrupt, typer's exit 130), with every ending signal ignored from then
+    on, so that a second one (SIGTERM after Ctrl-C) cannot change how it ends. SIGTERM and SIGHUP end the
+    process at once as it is."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+
+
+def _interrupted(_number: int, _frame) -> None:
+    import signal
+
+    for name in _ENDING:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) not in (signal.SIG_IGN, None):
+            signal.signal(number, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def unless_ended() -> None:
     """Go on only if no ending signal came: for what a signal must not come before unnoticed (the rename into
     place), since Python may have dropped the one raised (in a `__del__`)."""
