@@ -77,7 +77,7 @@ def main() -> None:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     guard()  # a closed or full standard output or error: streams.guard
-    first_decides()  # Ctrl-C then SIGTERM still ends with 130 (edges/signals.py)
+    first_decides()  # Ctrl-C then SIGTERM still ends with 130: the first signal decides (edges/signals.py)
     try:
         code = finish(run())
     except KeyboardInterrupt:  # Ctrl-C after typer's own handling, as the command ends: 130 still, no traceback

@@ -114,24 +114,30 @@ def _end_by(number: int, previous: dict) -> None:
 
 
 def first_decides() -> None:
-    """For the console script's whole process, also outside `ending_cleanly`: SIGINT (Ctrl-C) ends the command as
-    Python's own handler does (KeyboardInterrupt, typer's exit 130), with every ending signal ignored from then
-    on, so that a second one (SIGTERM after Ctrl-C) cannot change how it ends. SIGTERM and SIGHUP end the
-    process at once as it is."""
-    import signal
-
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, _interrupted)
-
-
-def _interrupted(_number: int, _frame) -> None:
+    """For the console script's whole process, also outside `ending_cleanly`: the first of SIGINT, SIGTERM and
+    SIGHUP ends the command as Python would (SIGINT: KeyboardInterrupt, typer's exit 130; SIGTERM, SIGHUP:
+    killed by the signal), with every ending signal ignored from then on, so that a second one (SIGTERM just
+    after Ctrl-C, while the process is still in a library's C code and has not yet run Python's handler of
+    the SIGINT) cannot change how it ends. A signal the process ignores (`nohup`) stays ignored."""
     import signal
 
     for name in _ENDING:
         number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) not in (signal.SIG_IGN, None):
-            signal.signal(number, signal.SIG_IGN)
-    raise KeyboardInterrupt
+        if number is not None and signal.getsignal(number) in (signal.default_int_handler, signal.SIG_DFL):
+            signal.signal(number, _first)
+
+
+def _first(number: int, _frame) -> None:
+    import signal
+
+    for name in _ENDING:
+        each = getattr(signal, name, None)
+        if each is not None and signal.getsignal(each) is _first:
+            signal.signal(each, signal.SIG_IGN)
+    if number == signal.SIGINT:
+        raise KeyboardInterrupt
+    signal.signal(number, signal.SIG_DFL)
+    signal.raise_signal(number)  # ends the process
 
 
 def unless_ended() -> None:
