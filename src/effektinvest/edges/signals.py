@@ -1,10 +1,11 @@
 """A signal that ends a command leaves nothing behind (issue 20, 3; docs/cli.md, "Writing a report to a file",
 Signals): SIGINT, SIGTERM and SIGHUP while a report is made or written. `ending_cleanly` runs the work; what the
 work makes (a temporary file, a library's temporary folder) is noted with `remove_at_end`, made between
-`signals_held`; `unless_ended` comes before what a signal must not come after (the rename into place).
+`signals_held`; `unless_ended` comes before what must not be done once a signal came (the rename into place).
 
 The first signal decides how the command ends; from then on every ending signal is ignored until the process
-ends, and no exception of this module ever reaches the user.
+ends (`first_decides`: for the console script's whole process), and no exception of this module ever reaches
+the user.
 """
 
 from __future__ import annotations
