@@ -102,7 +102,7 @@ def _end_by(number: int, previous: dict) -> None:
     import signal
 
     for each in previous:
-        signal.signal(each, signal.SIG_IGN)
+        signal.signal(each, _ignored)
     handler = previous.get(number, signal.SIG_DFL)
     if handler is signal.default_int_handler:
         raise KeyboardInterrupt  # SIGINT as Python gives it: typer's exit 130
@@ -134,11 +134,16 @@ def _first(number: int, _frame) -> None:
     for name in _ENDING:
         each = getattr(signal, name, None)
         if each is not None and signal.getsignal(each) is _first:
-            signal.signal(each, signal.SIG_IGN)
+            signal.signal(each, _ignored)
     if number == signal.SIGINT:
         raise KeyboardInterrupt
     signal.signal(number, signal.SIG_DFL)
     signal.raise_signal(number)  # ends the process
+
+
+def _ignored(_number: int, _frame) -> None:
+    """A signal after the first: ignored. A handler that does nothing, not SIG_IGN: a signal that already came
+    and waits for its Python handler would find SIG_IGN and be printed as "ignored due to race condition"."""
 
 
 def unless_ended() -> None:
