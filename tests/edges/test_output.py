@@ -395,32 +395,50 @@ def test_an_invalid_scenario_writes_no_savings_workbook(tmp_path):
 # yet in the code that made it: tempfile's own), `write` (as the report is written: fsync), `pause` (at fsync it
 # says "ready" on standard error and waits to be signalled from outside), `del` (at fsync, from inside a `__del__`,
 # where Python drops what a signal handler raises), `refuse` (before the report is made: no file yet, the handlers
-# the command started with), `together` (at refuse, SIGNAL and THEN both come before Python runs a handler: as when
-# the process is in a library's C code). THEN=SIGNAL in the environment: a second signal as the command ends (when
-# its output is flushed, after the first signal was handled).
+# the command started with), `in-c` (at refuse, SIGNAL then THEN 2 ms apart, both while Python is in C code and runs
+# no handler), `cleanup` (SIGNAL at fsync, THEN as the temporary file is removed). THEN=SIGNAL in the environment: a
+# second signal, otherwise as the command ends (when its output is flushed, after the first signal was handled).
 SIGNALLED = """
 import os, signal, sys, tempfile, time
 when, name, *args = sys.argv[1:]
 number = getattr(signal, name)
 then = os.environ.get("THEN")
-if then and when != "together":
+signalled = []
+if when == "cleanup":
+    unlink = os.unlink
+    def unlink_after_a_second_signal(path):
+        if signalled:
+            os.kill(os.getpid(), getattr(signal, then))
+            for _ in range(1000):
+                pass
+        return unlink(path)
+    os.unlink = unlink_after_a_second_signal
+elif then and when != "in-c":
     import effektinvest.cli as cli
     finish = cli.finish
     def finish_after_a_second_signal(code):
         os.kill(os.getpid(), getattr(signal, then))
         return finish(code)
     cli.finish = finish_after_a_second_signal
-if when in ("refuse", "together"):
+if when == "in-c":
+    import threading
+    import effektinvest.edges.output as output
+    refuse = output.refuse
+    def send_both():
+        time.sleep(0.05)
+        os.kill(os.getpid(), number)
+        time.sleep(0.002)
+        os.kill(os.getpid(), getattr(signal, then))
+    def refuse_in_c_code(*a):
+        threading.Thread(target=send_both).start()
+        sum(range(20_000_000))  # C code, where Python runs no handler: both signals come meanwhile
+        return refuse(*a)
+    output.refuse = refuse_in_c_code
+elif when == "refuse":
     import effektinvest.edges.output as output
     refuse = output.refuse
     def signalled_refuse(*a):
-        if when == "together":  # both before Python runs a handler, as in a library's long C call
-            held = signal.pthread_sigmask(signal.SIG_BLOCK, {number, getattr(signal, then)})
-            os.kill(os.getpid(), number)
-            os.kill(os.getpid(), getattr(signal, then))
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        else:
-            os.kill(os.getpid(), number)
+        os.kill(os.getpid(), number)
         return refuse(*a)
     output.refuse = signalled_refuse
 elif when == "create":
@@ -436,6 +454,9 @@ else:
         if when == "pause":
             print("ready", file=sys.stderr, flush=True)
             time.sleep(60)
+        elif when == "cleanup":  # SIGNAL now, THEN as what was made is removed (and its handler runs)
+            signalled.append(number)
+            os.kill(os.getpid(), number)
         elif when == "del":
             class Freed:
                 def __del__(self):
@@ -514,14 +535,16 @@ def test_a_signal_that_python_drops_in_a_del_still_ends_the_command_without_a_tr
     [
         *[(when, *pair) for when in ("write", "refuse") for pair in [("SIGINT", "SIGTERM"), ("SIGINT", "SIGINT")]],
         ("write", "SIGTERM", "SIGHUP"),
-        ("together", "SIGINT", "SIGTERM"),  # (both pending: Python runs the handlers in the order of their numbers)
+        ("cleanup", "SIGINT", "SIGTERM"),
+        ("in-c", "SIGINT", "SIGHUP"),  # SIGHUP 2 ms after SIGINT, both while Python is in C code: still 130
     ],
 )
 def test_a_second_signal_as_the_command_ends_is_ignored(tmp_path, when, first, second):
     """The first signal decides how the command ends (docs/cli.md, Signals): a second one that comes after the
     first was handled, while the command is ending, is ignored (SIGINT then SIGTERM ended killed by SIGTERM),
     whether the first came while the report was written or before (while the scenario is read), and also when
-    the second comes before Python has run the first's handler (SIGTERM at its default killed the process)."""
+    the second comes before Python has run the first's handler (SIGTERM at its default killed the process; a
+    SIGHUP, whose number is lower, was handled first)."""
     out = tmp_path / "out" / "r.xlsx"
     command = _signalled(tmp_path, when, first, "savings", SEED, "-f", "xlsx", "-o", out, then=second)
     _, stderr = command.communicate(timeout=60)

@@ -10,6 +10,7 @@ the user.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -39,7 +40,7 @@ class _Ending:
     def __call__(self, number: int, _frame) -> None:
         if self.signal is not None:  # a second signal: the first already ends the command
             return
-        self.signal = number
+        self.signal = number = _earliest(number)
         if self.armed:
             self.armed = False
             raise _Ended(number)
@@ -104,6 +105,8 @@ def _end_by(number: int, previous: dict) -> None:
     for each in previous:
         signal.signal(each, _ignored)
     handler = previous.get(number, signal.SIG_DFL)
+    if handler is _first:  # the first is known already: not the one that came first of those still unread
+        _end(number)
     if handler is signal.default_int_handler:
         raise KeyboardInterrupt  # SIGINT as Python gives it: typer's exit 130
     if handler == signal.SIG_DFL:
@@ -126,9 +129,15 @@ def first_decides() -> None:
         number = getattr(signal, name, None)
         if number is not None and signal.getsignal(number) in (signal.default_int_handler, signal.SIG_DFL):
             signal.signal(number, _first)
+    _note_arrivals()
 
 
 def _first(number: int, _frame) -> None:
+    _end(_earliest(number))
+
+
+def _end(number: int) -> None:
+    """End the process by the signal NUMBER, every ending signal ignored from now on (what `_first` does)."""
     import signal
 
     for name in _ENDING:
@@ -139,6 +148,41 @@ def _first(number: int, _frame) -> None:
         raise KeyboardInterrupt
     signal.signal(number, signal.SIG_DFL)
     signal.raise_signal(number)  # ends the process
+
+
+_arrivals: list[int] = []  # the read end of the wakeup file Python's C handler writes each signal's number to
+
+
+def _note_arrivals() -> None:
+    """Python runs the handlers of the signals that came while it was in C code in the order of their numbers
+    (SIGHUP before SIGINT); Python's C handler writes each signal's number to a wakeup file as it comes, in
+    the order they came, which `_earliest` reads. Main thread only."""
+    import signal
+
+    read, write = os.pipe()
+    os.set_blocking(read, False)
+    os.set_blocking(write, False)
+    try:
+        signal.set_wakeup_fd(write, warn_on_full_buffer=False)
+    except ValueError:  # not the main thread
+        os.close(read)
+        os.close(write)
+        return
+    _arrivals.append(read)
+
+
+def _earliest(number: int) -> int:
+    """Of the ending signals that have come, the first (NUMBER, whose handler runs, if nothing says otherwise)."""
+    import signal
+
+    came = b""
+    for read in _arrivals:
+        try:
+            came = os.read(read, 64)
+        except OSError:  # nothing came (a wakeup file that does not block)
+            pass
+    ending = {getattr(signal, name, None) for name in _ENDING}
+    return next((each for each in came if each in ending), number)
 
 
 def _ignored(_number: int, _frame) -> None:
@@ -188,22 +232,19 @@ def _remove(path: str) -> None:
         pass
 
 
+@contextlib.contextmanager
 def signals_held():
-    """`with signals_held():` the ending signals wait (blocked) until the block ends, and come then: for a step
-    that makes a file and notes it for removal, which a signal must not come between."""
-    import contextlib
-    import signal
-
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
-        return contextlib.nullcontext()
-    numbers = {getattr(signal, name) for name in _ENDING if hasattr(signal, name)}
-
-    @contextlib.contextmanager
-    def held():
-        before = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
-        try:
-            yield
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-    return held()
+    """`with signals_held():` an ending signal that comes is noted, not raised, until the block ends, and raised
+    then: for a step that makes a file and notes it for removal, which a signal must not come between. (Not
+    blocked: the signals that a process had blocked come in the order of their numbers, not as they came.)"""
+    ending = _running[-1] if _running else None
+    armed = ending is not None and ending.armed
+    if armed:
+        ending.armed = False
+    try:
+        yield
+    finally:
+        if armed:
+            ending.armed = True
+    if armed:
+        unless_ended()
