@@ -165,6 +165,39 @@ def test_a_file_size_limit_stops_the_write_and_leaves_nothing(tmp_path, fmt, unb
     assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
 
 
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize(
+    "args",
+    [["gap", "-f", "xlsx", "-o"], ["gap", "-f", "xlsx"], ["savings", "-f", "xlsx", "-o"], ["note", "-f", "docx", "-o"]],
+    ids=["gap-output", "gap-stdout", "savings-output", "note-docx-output"],
+)
+def test_a_file_size_limit_while_a_large_workbook_is_made_is_a_write_error(tmp_path, args, unbuffered):
+    """A workbook large enough that openpyxl's temporary file of a sheet (in TMPDIR) meets the file-size limit
+    before the workbook is whole: that write fails inside lxml (`SerialisationError: IO_EFBIG`, a traceback and
+    exit 1 before), and is the same one line and exit 2 as any failed write, with nothing left behind."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import scenario_text
+
+    scenario = tmp_path / "large.yaml"
+    scenario.write_text(scenario_text(300, savings=True), encoding="utf-8")
+    for folder in ("out", "tmp"):
+        (tmp_path / folder).mkdir()
+    command, *options = args
+    target = tmp_path / "out" / f"report.{options[1]}"
+    with open(tmp_path / "stdout", "wb") as stdout:
+        result = subprocess.run(
+            [EXE, command, scenario, *options, *([target] if options[-1] == "-o" else [])],
+            preexec_fn=_file_size_limit(1000),
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**_process_env(unbuffered), "TMPDIR": str(tmp_path / "tmp")},
+        )
+    written = f"{target}: File too large; nothing was written" if options[-1] == "-o" else "the output: File too large"
+    assert (result.returncode, result.stderr) == (2, f"effektinvest: error: cannot write {written}\n")
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
+
+
 def _process_env(unbuffered: bool) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return {**env, "PYTHONUNBUFFERED": "1"} if unbuffered else env
@@ -360,12 +393,55 @@ def test_an_invalid_scenario_writes_no_savings_workbook(tmp_path):
 # `python -c SIGNALLED WHEN SIGNAL ARGS...`: `effektinvest ARGS...` in a real process that gets SIGNAL at a known point,
 # so that the test does not depend on timing: WHEN is `create` (the moment a temporary file exists but has no name
 # yet in the code that made it: tempfile's own), `write` (as the report is written: fsync), `pause` (at fsync it
-# says "ready" on standard error and waits to be signalled from outside).
+# says "ready" on standard error and waits to be signalled from outside), `del` (at fsync, from inside a `__del__`,
+# where Python drops what a signal handler raises), `refuse` (before the report is made: no file yet, the handlers
+# the command started with), `in-c` (at refuse, SIGNAL then THEN 2 ms apart, both while Python is in C code and runs
+# no handler), `cleanup` (SIGNAL at fsync, THEN as the temporary file is removed). THEN=SIGNAL in the environment: a
+# second signal, otherwise as the command ends (when its output is flushed, after the first signal was handled).
 SIGNALLED = """
 import os, signal, sys, tempfile, time
 when, name, *args = sys.argv[1:]
 number = getattr(signal, name)
-if when == "create":
+then = os.environ.get("THEN")
+signalled = []
+if when == "cleanup":
+    unlink = os.unlink
+    def unlink_after_a_second_signal(path):
+        if signalled:
+            os.kill(os.getpid(), getattr(signal, then))
+            for _ in range(1000):
+                pass
+        return unlink(path)
+    os.unlink = unlink_after_a_second_signal
+elif then and when != "in-c":
+    import effektinvest.cli as cli
+    finish = cli.finish
+    def finish_after_a_second_signal(code):
+        os.kill(os.getpid(), getattr(signal, then))
+        return finish(code)
+    cli.finish = finish_after_a_second_signal
+if when == "in-c":
+    import threading
+    import effektinvest.edges.output as output
+    refuse = output.refuse
+    def send_both():
+        time.sleep(0.05)
+        os.kill(os.getpid(), number)
+        time.sleep(0.002)
+        os.kill(os.getpid(), getattr(signal, then))
+    def refuse_in_c_code(*a):
+        threading.Thread(target=send_both).start()
+        sum(range(20_000_000))  # C code, where Python runs no handler: both signals come meanwhile
+        return refuse(*a)
+    output.refuse = refuse_in_c_code
+elif when == "refuse":
+    import effektinvest.edges.output as output
+    refuse = output.refuse
+    def signalled_refuse(*a):
+        os.kill(os.getpid(), number)
+        return refuse(*a)
+    output.refuse = signalled_refuse
+elif when == "create":
     made = tempfile._mkstemp_inner
     def mkstemp_inner(*a, **k):
         fd_and_name = made(*a, **k)
@@ -378,6 +454,16 @@ else:
         if when == "pause":
             print("ready", file=sys.stderr, flush=True)
             time.sleep(60)
+        elif when == "cleanup":  # SIGNAL now, THEN as what was made is removed (and its handler runs)
+            signalled.append(number)
+            os.kill(os.getpid(), number)
+        elif when == "del":
+            class Freed:
+                def __del__(self):
+                    os.kill(os.getpid(), number)
+                    for _ in range(1000):  # the handler runs here, and what it raises is dropped
+                        pass
+            Freed()
         else:
             os.kill(os.getpid(), number)
         return fsync(fd)
@@ -390,10 +476,10 @@ main()
 ENDED = {"SIGTERM": -15, "SIGHUP": -1, "SIGINT": 130}
 
 
-def _signalled(tmp_path: Path, when: str, name: str, *args) -> subprocess.Popen:
+def _signalled(tmp_path: Path, when: str, name: str, *args, then: str = "") -> subprocess.Popen:
     (tmp_path / "tmp").mkdir()
     (tmp_path / "out").mkdir()
-    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}  # where a library's temporary files go (openpyxl's)
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "THEN": then}  # TMPDIR: where openpyxl's files go
     return subprocess.Popen(
         [sys.executable, "-c", SIGNALLED, when, name, *map(str, args)],
         env=env,
@@ -432,3 +518,35 @@ def test_a_signal_while_a_workbook_is_made_leaves_no_temporary_file_of_openpyxl(
     command.communicate(timeout=60)
     assert command.returncode == ENDED["SIGTERM"]
     assert _left(tmp_path / "tmp") == []
+
+
+@pytest.mark.parametrize("name", list(ENDED))
+def test_a_signal_that_python_drops_in_a_del_still_ends_the_command_without_a_traceback(tmp_path, name):
+    """A signal whose handler runs inside a `__del__` (Python prints what it raises there as "Exception ignored"
+    and goes on): no traceback, and the command still ends by the signal, before the file is put in place."""
+    command = _signalled(tmp_path, "del", name, "gap", SEED, "-f", "json", "-o", tmp_path / "out" / "gap.json")
+    _, stderr = command.communicate(timeout=60)
+    assert (command.returncode, stderr) == (ENDED[name], "")
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
+
+
+@pytest.mark.parametrize(
+    ("when", "first", "second"),
+    [
+        *[(when, *pair) for when in ("write", "refuse") for pair in [("SIGINT", "SIGTERM"), ("SIGINT", "SIGINT")]],
+        ("write", "SIGTERM", "SIGHUP"),
+        ("cleanup", "SIGINT", "SIGTERM"),
+        ("in-c", "SIGINT", "SIGHUP"),  # SIGHUP 2 ms after SIGINT, both while Python is in C code: still 130
+    ],
+)
+def test_a_second_signal_as_the_command_ends_is_ignored(tmp_path, when, first, second):
+    """The first signal decides how the command ends (docs/cli.md, Signals): a second one that comes after the
+    first was handled, while the command is ending, is ignored (SIGINT then SIGTERM ended killed by SIGTERM),
+    whether the first came while the report was written or before (while the scenario is read), and also when
+    the second comes before Python has run the first's handler (SIGTERM at its default killed the process; a
+    SIGHUP, whose number is lower, was handled first)."""
+    out = tmp_path / "out" / "r.xlsx"
+    command = _signalled(tmp_path, when, first, "savings", SEED, "-f", "xlsx", "-o", out, then=second)
+    _, stderr = command.communicate(timeout=60)
+    assert (command.returncode, stderr) == (ENDED[first], "")
+    assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []

@@ -19,9 +19,12 @@ from effektinvest.cli import gap, check, due, compare, savings, followup, note, 
 from effektinvest.cli.app import EXIT_INVALID, EXIT_OK, EXIT_USAGE, app, quiet_help_pipe, show_usage_error
 from effektinvest.cli.common import fail_usage
 from effektinvest.edges.output import Refused
+from effektinvest.edges.signals import first_decides
 from effektinvest.edges.streams import cannot_write, finish, guard, quiet_stdout
 
 __all__ = ["app", "main", "run"]
+
+EXIT_INTERRUPTED = 130  # SIGINT (Ctrl-C), as typer ends a command it interrupts
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -49,6 +52,8 @@ def run(argv: list[str] | None = None) -> int:
         quiet_stdout()  # what is still buffered goes nowhere: said once, here
         cannot_write(exc)
         return EXIT_USAGE
+    except KeyboardInterrupt:  # Ctrl-C after typer gave the command's result
+        return EXIT_INTERRUPTED
     except MemoryError:  # while rendering a report too large for the memory given (loading says so itself)
         print("effektinvest: error: out of memory while writing the report", file=sys.stderr)
         return EXIT_USAGE
@@ -72,7 +77,11 @@ def main() -> None:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     guard()  # a closed or full standard output or error: streams.guard
-    code = finish(run())
+    first_decides()  # Ctrl-C then SIGTERM still ends with 130: the first signal decides (edges/signals.py)
+    try:
+        code = finish(run())
+    except KeyboardInterrupt:  # Ctrl-C after typer's own handling, as the command ends: 130 still, no traceback
+        code = EXIT_INTERRUPTED
     # Everything is written and every file closed: leave without tearing down the millions of objects a
     # large scenario made, which takes as long as reading it (see docs/performance.md).
     os._exit(code)

@@ -15,9 +15,8 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-T = TypeVar("T")
+from effektinvest.edges.signals import ending_cleanly, remove_at_end, signals_held, unless_ended
 
 BINARY = {"xlsx": "a workbook", "docx": "a Word document"}  # formats that are bytes, never for a terminal
 
@@ -152,9 +151,9 @@ def _write_file(path: Path, data: bytes, force: bool) -> None:
     # The temporary name holds at most 64 bytes of PATH's, so that it is a valid name whenever PATH's is
     # (a name has at most 255 bytes; ".NAME.12345678.tmp" would not be for a 245-byte NAME).
     stem = os.fsdecode(os.fsencode(path.name)[:64])
-    with _signals_held():  # made and noted for removal before a signal can end the command
+    with signals_held():  # made and noted for removal before a signal can end the command
         handle = tempfile.NamedTemporaryFile("wb", dir=folder, prefix=f".{stem}.", suffix=".tmp", delete=False)
-        _remove_at_end(handle.name)
+        remove_at_end(handle.name)
     with handle:
         umask = os.umask(0)
         os.umask(umask)
@@ -162,144 +161,59 @@ def _write_file(path: Path, data: bytes, force: bool) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-    if force:
-        os.replace(handle.name, path)
-    else:
-        os.link(handle.name, path)  # fails if PATH exists: no overwrite, no race
+    with signals_held():  # a signal that came is not lost on the way: the report is then never put in place
+        unless_ended()
+        if force:
+            os.replace(handle.name, path)
+        else:
+            os.link(handle.name, path)  # fails if PATH exists: no overwrite, no race
 
 
 def _in_own_temporary_folder(produce: Callable[[], object]) -> object:
     """PRODUCE() with the temporary files a library makes (openpyxl: one a sheet, in TMPDIR) in a folder of
     this command's own, removed with whatever is in it when the command's `ending_cleanly` ends, however it
-    ends (openpyxl removes its files only at exit, which a failed write or a signal never reaches)."""
+    ends (openpyxl removes its files only at exit, which a failed write or a signal never reaches).
+
+    A temporary file that cannot be written (a full TMPDIR, `ulimit -f`) is an OSError like any write: lxml,
+    which writes openpyxl's sheets, says it as a SerialisationError (`IO_EFBIG`), and says it again as the
+    library's objects are freed, which is not printed."""
     import tempfile
 
-    with _signals_held():
+    with signals_held():
         folder = tempfile.mkdtemp(prefix="effektinvest.")
-        _remove_at_end(folder)
+        remove_at_end(folder)
     before, tempfile.tempdir = tempfile.tempdir, folder
+    hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_write_failures(hook)
     try:
-        return produce()
+        try:
+            return produce()
+        except Exception as exc:
+            failure = _write_failure(exc)
+            if failure is None:
+                raise
+        raise failure  # outside the except: the library's objects are freed here, with the traceback
     finally:
+        sys.unraisablehook = hook
         tempfile.tempdir = before
 
 
-# --- a signal that ends the command leaves nothing behind (issue 20, 3) ---------------------------------------------
-
-_ENDING = ("SIGINT", "SIGTERM", "SIGHUP")
-
-
-class _Ended(BaseException):
-    """A signal that ends the command, raised where the command stands (never an Exception: nothing catches
-    it but `ending_cleanly`)."""
-
-
-class _Ending:
-    """What one `ending_cleanly` knows: the temporary files and folders made so far (LEFTOVERS), the signal that
-    came (the first), and whether the work is still running (ARMED: the signal is raised in it as _Ended) or
-    not (the signal is only noted, and given back at the end)."""
-
-    def __init__(self) -> None:
-        self.armed = False
-        self.signal: int | None = None
-        self.leftovers: list[str] = []
-
-    def __call__(self, number: int, _frame) -> None:
-        if self.signal is not None:  # a second signal while the first is being cleaned up: one is enough
-            return
-        self.signal = number
-        if self.armed:
-            self.armed = False
-            raise _Ended(number)
+def _write_failure(exc: Exception) -> OSError | None:
+    """EXC as the OSError it stands for, if it is lxml's failure to write a file (`IO_EFBIG`: EFBIG)."""
+    name = str(exc)
+    if type(exc).__name__ != "SerialisationError" or not name.startswith("IO_"):
+        return None
+    code = getattr(errno, name[3:], None)
+    if isinstance(code, int):
+        return OSError(code, os.strerror(code))
+    return OSError(errno.EIO, f"{os.strerror(errno.EIO)} ({name})")
 
 
-_running: list[_Ending] = []  # the `ending_cleanly` running (one: an inner one is its work's part)
+def _quiet_write_failures(hook):
+    """A `sys.unraisablehook` that drops a write failure raised again as a library's objects are freed."""
 
+    def quiet(report) -> None:
+        if not isinstance(report.exc_value, OSError) and _write_failure(report.exc_value) is None:
+            hook(report)
 
-def ending_cleanly(work: Callable[[], T]) -> T:
-    """WORK() (make and write a report), so that neither a failure nor SIGINT, SIGTERM or SIGHUP leave anything
-    behind. A signal is raised where WORK stands (_Ended); at the end, every temporary file or folder WORK made
-    (`_remove_at_end`) is removed, with no signal raised any more, so that nothing can cut the removal short;
-    then the signal is given back to what handled it before: SIGTERM and SIGHUP end the process as at any other
-    moment (killed by the signal), SIGINT is Python's KeyboardInterrupt (typer's exit 130). A second signal is
-    ignored; a signal the process ignores (`nohup`) stays ignored. Signals are caught in the main thread only
-    (Python runs their handlers nowhere else); nested, the outer one does it all."""
-    import signal
-
-    if _running:
-        return work()
-    ending = _Ending()
-    previous = _catch(ending)
-    _running.append(ending)
-    try:
-        try:
-            ending.armed = ending.signal is None
-            return work()
-        finally:
-            ending.armed = False
-    except _Ended:
-        pass
-    finally:
-        _running.clear()
-        for path in ending.leftovers:
-            _remove(path)
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-        if ending.signal is not None:
-            signal.raise_signal(ending.signal)  # ends the process, or raises KeyboardInterrupt
-            raise SystemExit(128 + ending.signal)  # a handler that did neither: the command still ends
-
-
-def _catch(ending: _Ending) -> dict:
-    """ENDING as the handler of every ending signal the process does not ignore; what handled each before.
-    Nothing outside the main thread."""
-    import signal
-
-    previous = {}
-    for name in _ENDING:
-        number = getattr(signal, name, None)  # Windows has no SIGHUP
-        if number is None or signal.getsignal(number) in (signal.SIG_IGN, None):
-            continue
-        try:
-            previous[number] = signal.signal(number, ending)
-        except ValueError:  # not the main thread
-            return {}
-    return previous
-
-
-def _remove_at_end(path: str) -> None:
-    """The temporary file or folder PATH is removed when the running `ending_cleanly` ends (if it is still there)."""
-    _running[-1].leftovers.append(path)
-
-
-def _remove(path: str) -> None:
-    import shutil
-
-    try:
-        if stat.S_ISDIR(os.lstat(path).st_mode):
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            os.unlink(path)
-    except FileNotFoundError:  # renamed into place (os.replace), or never there
-        pass
-
-
-def _signals_held():
-    """`with _signals_held():` the ending signals wait (blocked) until the block ends, and come then: for a step
-    that makes a file and notes it for removal, which a signal must not come between."""
-    import contextlib
-    import signal
-
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
-        return contextlib.nullcontext()
-    numbers = {getattr(signal, name) for name in _ENDING if hasattr(signal, name)}
-
-    @contextlib.contextmanager
-    def held():
-        before = signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
-        try:
-            yield
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-    return held()
+    return quiet
