@@ -136,15 +136,25 @@ def repayments(scenario: Scenario, realisation: Decimal | None = None) -> list[R
 
 def flows(found: list[Repayment]) -> dict[int, dict[str, tuple[Decimal, Decimal]]]:
     """Year -> source -> (what it repays, what it gets back) in that year, over every repayment of FOUND: a
-    pocket repays its part, an investor gets the year's repayment (ascending years)."""
+    pocket repays its part, an investor gets the year's repayment (ascending years). The lines of one contract
+    and investor that share their figures (`repayments`' memo) are added up as one, times their number: the
+    same sums, in the same order of sources."""
+    times: dict[tuple, list] = {}  # (investor, the figures' identity) -> [a repayment, how many]; first seen first
+    for one in found:
+        key = (one.investor, id(one.years), id(one.totals))  # FOUND keeps every figure alive throughout
+        seen = times.get(key)
+        if seen is None:
+            times[key] = [one, 1]
+        else:
+            seen[1] += 1
     out: dict[int, dict[str, tuple[Decimal, Decimal]]] = {}
     with localcontext(EXACT):
-        for one in found:
+        for one, n in times.values():
             for year, parts in one.years.items():
                 column = out.setdefault(year, {})
                 for sid, part in (
-                    *((sid, (part, ZERO)) for sid, part in parts.items()),
-                    (one.investor, (ZERO, one.totals[year])),
+                    *((sid, (part * n, ZERO)) for sid, part in parts.items()),
+                    (one.investor, (ZERO, one.totals[year] * n)),
                 ):
                     before = column.get(sid, (ZERO, ZERO))
                     column[sid] = (before[0] + part[0], before[1] + part[1])
