@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 
