@@ -214,6 +214,9 @@ def main() -> None:
             for command in ("gap", "savings"):
                 a, b = ([EXE, command, str(p), "--format", "json"] for p in (repaid, plain))
                 case(f"{command} --format json repaid vs not, {n:,} projects", a, b, 3, target, target)
+            # what reading and checking the larger file costs by itself (no target): the floor of the two above
+            a, b = ([EXE, "check", str(p)] for p in (repaid, plain))
+            case(f"check repaid vs not, {n:,} projects", a, b, 3, None, None)
         if args.only in (None, "followup"):
             # issue 18: the accounts of two closed years in every project, against gap on the same file
             n = 1000 if args.quick else 100_000

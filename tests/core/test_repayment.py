@@ -118,6 +118,34 @@ def test_a_deferred_project_repays_nothing():
     assert repayments(load(text).scenario) == []
 
 
+
+def _contracts() -> str:
+    """The worked example with three more projects: q as p (the same contract, written in flow style), r with a
+    tariff of 50.0 (the same figures, written otherwise), s with its own cap."""
+    repay = "repay: {tariff: %s, outcomes: {2026: 10, 2027: 20, 2028: 20}, cap: %s, by: {sof: 60%%, ikke: 40%%}}"
+    more = "".join(
+        f"  {pid}:\n    name: {pid.upper()}\n    costs: {{2025: 10}}\n    financing:\n"
+        f"      - {{source: dsi, share: 100%, {repay % (tariff, cap)}}}\n"
+        for pid, tariff, cap in (("q", "50", "2200"), ("r", "50.0", "2200"), ("s", "50", "1000"))
+    )
+    return WORKED + more
+
+
+def test_the_lines_of_one_contract_share_its_figures_and_add_up_as_each_line():
+    """100,000 lines of one contract are worked out once (docs/performance.md, issue 22); what each line repays
+    and what the pockets and the investor repay and get per year are as if each line were worked out alone."""
+    p, q, r, s = repayments(load(_contracts()).scenario)
+    assert [one.ref.path[1] for one in (p, q, r, s)] == ["p", "q", "r", "s"]
+    assert q.years is p.years and q.totals is p.totals  # made once
+    assert r.years is not p.years and r.years == p.years  # 50.0 is written otherwise: its own, the same figures
+    assert _years(s) == {2026: (D(500), D(300), D(200)), 2027: (D(500), D(300), D(200)), 2028: (D(0), D(0), D(0))}
+    assert flows([p, q, r, s]) == {
+        2026: {"sof": (D(1200), D(0)), "ikke": (D(800), D(0)), "dsi": (D(0), D(2000))},
+        2027: {"sof": (D(2100), D(0)), "ikke": (D(1400), D(0)), "dsi": (D(0), D(3500))},
+        2028: {"sof": (D(1260), D(0)), "ikke": (D(840), D(0)), "dsi": (D(0), D(2100))},
+    }
+
+
 # --- properties ---------------------------------------------------------------------------------------------------
 
 _PAYERS = ("sof", "ikke", "fond")

@@ -82,11 +82,37 @@ def schedule(
 
 
 def repayment(
-    ref: LineRef, to_kr, realisation: Decimal | None = None, counts: dict[int, int] | None = None
+    ref: LineRef, to_kr, realisation: Decimal | None = None, counts: dict[int, int] | None = None, memo=None
 ) -> Repayment:
     """The repayment of the line REF (which has a `repay`), its counts scaled by REALISATION (None: as written);
-    COUNTS: the counts to repay for (the follow-up: achieved in the closed years), default the expected ones."""
+    COUNTS: the counts to repay for (the follow-up: achieved in the closed years), default the expected ones.
+    MEMO: a dict in which the figures of each contract are kept (see `contract`), so that the lines of the same
+    contract share them, made once (a file of 100,000 lines may have a handful); None: made for this line."""
     repay: Repay = ref.line.repay
+    if memo is None or counts is not None:
+        return Repayment(ref, *_figures(repay, to_kr, realisation, counts))
+    key = contract(repay)
+    figures = memo.get(key)
+    if figures is None:
+        figures = memo[key] = _figures(repay, to_kr, realisation, None)
+    return Repayment(ref, *figures)
+
+
+def contract(repay: Repay) -> tuple:
+    """What the repayment of REPAY is made of, as a key: two lines with equal keys repay the same (to the
+    digits: a value is keyed by its text, so 0.5 and 0.50 differ), whoever the investor."""
+    tariff = repay.tariff
+    return (
+        tuple(map(str, tariff.items())) if isinstance(tariff, dict) else str(tariff),
+        tuple(repay.outcomes.items()) if repay.outcomes else None,
+        str(repay.cap),
+        tuple(map(str, repay.amount.items())) if repay.amount else None,
+        tuple(map(str, repay.by.items())),
+    )
+
+
+def _figures(repay: Repay, to_kr, realisation: Decimal | None, counts: dict[int, int] | None) -> tuple:
+    """`Repayment`'s fields after its REF: years, totals, by, total, uncapped, cap."""
     by_year, uncapped = schedule(repay, to_kr, realisation, counts)
     scale = weights(repay.by)
     years = {year: split_over(amount, repay.by, scale) for year, amount in by_year.items()}
@@ -94,27 +120,41 @@ def repayment(
         by = {sid: sum((parts[sid] for parts in years.values()), ZERO) for sid in repay.by}
         total = sum(by_year.values(), ZERO)
     cap = to_kr(repay.cap) if repay.tariff is not None and repay.cap is not None else None
-    return Repayment(ref, years, by_year, by, total, uncapped, cap)
+    return years, by_year, by, total, uncapped, cap
 
 
 def repayments(scenario: Scenario, realisation: Decimal | None = None) -> list[Repayment]:
     """Every counting line of SCENARIO with a `repay`, in file order, with its repayment; the counts scaled by
     REALISATION (None: as written)."""
-    to_kr = scenario.unit.to_kr
-    return [repayment(ref, to_kr, realisation) for ref in financing_lines(scenario) if ref.line.repay is not None]
+    to_kr, memo = scenario.unit.to_kr, {}
+    return [
+        repayment(ref, to_kr, realisation, memo=memo)
+        for ref in financing_lines(scenario)
+        if ref.line.repay is not None
+    ]
 
 
 def flows(found: list[Repayment]) -> dict[int, dict[str, tuple[Decimal, Decimal]]]:
     """Year -> source -> (what it repays, what it gets back) in that year, over every repayment of FOUND: a
-    pocket repays its part, an investor gets the year's repayment (ascending years)."""
+    pocket repays its part, an investor gets the year's repayment (ascending years). The lines of one contract
+    and investor that share their figures (`repayments`' memo) are added up as one, times their number: the
+    same sums, in the same order of sources."""
+    times: dict[tuple, list] = {}  # (investor, the figures' identity) -> [a repayment, how many]; first seen first
+    for one in found:
+        key = (one.investor, id(one.years), id(one.totals))  # FOUND keeps every figure alive throughout
+        seen = times.get(key)
+        if seen is None:
+            times[key] = [one, 1]
+        else:
+            seen[1] += 1
     out: dict[int, dict[str, tuple[Decimal, Decimal]]] = {}
     with localcontext(EXACT):
-        for one in found:
+        for one, n in times.values():
             for year, parts in one.years.items():
                 column = out.setdefault(year, {})
                 for sid, part in (
-                    *((sid, (part, ZERO)) for sid, part in parts.items()),
-                    (one.investor, (ZERO, one.totals[year])),
+                    *((sid, (part * n, ZERO)) for sid, part in parts.items()),
+                    (one.investor, (ZERO, one.totals[year] * n)),
                 ):
                     before = column.get(sid, (ZERO, ZERO))
                     column[sid] = (before[0] + part[0], before[1] + part[1])

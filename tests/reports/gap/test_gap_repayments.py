@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 
@@ -256,3 +257,20 @@ def test_follow_up_lists_a_deferred_projects_repay_with_it():
     result = invoke("follow-up", "-", input=text, env={"COLUMNS": "400"})
     assert result.returncode == 0, result.stderr
     assert DEFERRED in result.stdout.splitlines()
+
+
+def test_json_of_lines_of_one_contract_names_each_its_own_investor_and_line():
+    """The figures of one contract are written once for all its lines (docs/performance.md, issue 22); each
+    entry still names its own investor and the line of its own `repay`."""
+    text = Path(WORKED).read_text(encoding="utf-8").replace(
+        "sources:\n", "sources:\n  fond: {name: Fonden, kind: external}\n"
+    )
+    text += (
+        "  q:\n    name: Q\n    costs: {2025: 10}\n    financing:\n      - source: fond\n        share: 100%\n"
+        "        repay: {tariff: 50, outcomes: {2026: 10, 2027: 20, 2028: 20}, cap: 2200, by: {sof: 60%, ikke: 40%}}\n"
+    )
+    p, q = gap_json("-", stdin=text)["repayments"]
+    assert (p["investor"], p["line"], q["investor"], q["line"]) == ("dsi", 17, "fond", 32)
+    figures = ("tariff", "years", "total", "uncapped", "cap")
+    assert [q[key] for key in figures] == [p[key] for key in figures]
+    assert q["total"] == {"by": {"sof": 1320, "ikke": 880}, "total": 2200}

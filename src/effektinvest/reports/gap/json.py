@@ -43,29 +43,46 @@ def _repayments(report: Report) -> str:
     """The "repayments" array: each repayment as `_repayment`, with the JSON text of its values; with --explain,
     each with `explain`, each year's rule (`repayment_explain`)."""
     templates: dict[tuple, str] = {}
+    filled: dict[tuple, list[str]] = {}  # the text around the line's own three values, per set of figures
     out = []
     for entry in report.repayments:
-        card = tuple(entry.tariff) if isinstance(entry.tariff, dict) else None if entry.tariff is None else ()
-        shape = (tuple(entry.by), tuple(entry.years), card, entry.cap is not None)
-        text = templates.get(shape) or templates.setdefault(shape, template(_repayment(shape)))
-        values = [string(entry.investor), string(entry.file) if entry.file is not None else "null", str(entry.line)]
-        if card:
-            values += numbers(entry.tariff.values())
-        elif card is not None:
-            values += numbers((entry.tariff,))
-        for year, parts in entry.years.items():
-            values += numbers(parts.values())
-            values += numbers((entry.totals[year],))
-        values += numbers((*entry.by.values(), entry.total, entry.uncapped))
-        if entry.cap is not None:
-            values += numbers((entry.cap,))
-        done = text % tuple(values)
+        # lines of one contract share their figures (`repayment_view.entries`): their text is made once
+        figures = tuple(map(id, entry[2:9]))  # tariff, years, totals, by, total, uncapped, cap: alive throughout
+        parts = filled.get(figures)
+        if parts is None:
+            parts = filled[figures] = _filled(entry, templates).split(_OWN)
+        own = (string(entry.investor), string(entry.file) if entry.file is not None else "null", str(entry.line))
+        done = "".join((parts[0], own[0], parts[1], own[1], parts[2], own[2], parts[3]))
         if report.explained is not None:  # --explain: each year's rule, after the pinned keys
             from effektinvest.reports.gap.repayment_explain import explain_json
 
             done = done[:-1] + ", " + dumps({"explain": explain_json(entry)})[1:]
         out.append(done)
     return array(out)
+
+
+_OWN = "\0"  # stands for a line's own value (investor, path, line) while its figures are filled in: JSON text
+# never holds a NUL character itself (a string writes it \u0000)
+
+
+def _filled(entry, templates: dict[tuple, str]) -> str:
+    """The JSON text of ENTRY's repayment (`_repayment`, its template kept in TEMPLATES per shape), its investor,
+    path and line each `_OWN`."""
+    card = tuple(entry.tariff) if isinstance(entry.tariff, dict) else None if entry.tariff is None else ()
+    shape = (tuple(entry.by), tuple(entry.years), card, entry.cap is not None)
+    text = templates.get(shape) or templates.setdefault(shape, template(_repayment(shape)))
+    values = [_OWN, _OWN, _OWN]
+    if card:
+        values += numbers(entry.tariff.values())
+    elif card is not None:
+        values += numbers((entry.tariff,))
+    for year, parts in entry.years.items():
+        values += numbers(parts.values())
+        values += numbers((entry.totals[year],))
+    values += numbers((*entry.by.values(), entry.total, entry.uncapped))
+    if entry.cap is not None:
+        values += numbers((entry.cap,))
+    return text % tuple(values)
 
 
 def report_data(report: Report) -> dict:

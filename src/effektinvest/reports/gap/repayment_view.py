@@ -13,7 +13,7 @@ from typing import NamedTuple
 from effektinvest.core.arithmetic import ZERO, Figures, Gap, financing_lines
 from effektinvest.core.display_context import amount
 from effektinvest.core.exact import exact_sum
-from effektinvest.core.repayment import Repayment, repayment
+from effektinvest.core.repayment import Repayment, contract, repayment
 from effektinvest.model import Scenario
 from effektinvest.model.units import Unit
 
@@ -42,12 +42,19 @@ class RepaymentEntry(NamedTuple):
 def entries(scenario: Scenario, unit: Unit, realisation: Decimal | None = None) -> tuple[RepaymentEntry, ...]:
     """Every repayment of SCENARIO in UNIT, in file order; outcome-based ones at REALISATION (None: as written)."""
     to_kr, written = scenario.unit.to_kr, scenario.unit
-    # one line's repayment at a time, made and shown: never every line's twice over (100,000 lines)
-    return tuple(
-        _entry(repayment(ref, to_kr, realisation), written, unit)
-        for ref in financing_lines(scenario)
-        if ref.line.repay is not None
-    )
+    # the lines of one contract share its entry, made once (a file of 100,000 lines may have a handful)
+    made: dict[tuple, RepaymentEntry] = {}
+    out = []
+    for ref in financing_lines(scenario):
+        repay = ref.line.repay
+        if repay is None:
+            continue
+        key = contract(repay)
+        entry = made.get(key)
+        if entry is None:
+            entry = made[key] = _entry(repayment(ref, to_kr, realisation), written, unit)
+        out.append(entry._replace(investor=ref.line.source, path=(*ref.path, "repay")))
+    return tuple(out)
 
 
 def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
