@@ -29,6 +29,7 @@ from effektinvest.model.numbers import (
     parse_signed_amount,
     parse_year,
 )
+from effektinvest.model.shared import shared, shared_by_pydantic
 from effektinvest.model.units import Unit, parse_unit
 
 ENTRIES = "entries"  # the error type of a year mapping's several problems (see `_year_amounts`)
@@ -43,56 +44,6 @@ def _validator(parse):
 
     return PlainValidator(validate)
 
-
-_SCALARS = frozenset({Decimal, str, int})
-
-
-def _written(value: Any) -> tuple | None:
-    """A mapping of single values as a key of what it says, to the letter (`40` and `40.0`, or `40` and `"40"`,
-    differ); None for anything else."""
-    if value.__class__ is not dict or len(value) > 8:
-        return None
-    out = []
-    for key, one in value.items():
-        if one.__class__ not in _SCALARS or key.__class__ not in _SCALARS:
-            return None
-        out.append((key, one.__class__, str(one)))
-    return tuple(out)
-
-
-def _shared(validate, at_most: int = 256):
-    """VALIDATE (of a small year or share mapping that a model keeps as it is, never changed), its result shared
-    by the mappings written alike: 100,000 repayments of one contract keep one `by` and one `outcomes`, not
-    100,000 (docs/performance.md, issue 22). Of the first AT_MOST mappings written differently; a mapping with a
-    problem raises as before, every time."""
-    made: dict[tuple, object] = {}
-
-    def shared(value: Any):
-        return _once(made, at_most, value, validate)
-
-    return shared
-
-
-def _shared_by_pydantic(at_most: int = 256):
-    """`_shared` for a WrapValidator: pydantic's own validation of the mapping (and its errors, at each key)."""
-    made: dict[tuple, object] = {}
-
-    def shared(value: Any, handler):
-        return _once(made, at_most, value, handler)
-
-    return shared
-
-
-def _once(made: dict, at_most: int, value: Any, validate):
-    key = _written(value)
-    if key is None:
-        return validate(value)
-    out = made.get(key)
-    if out is None:
-        out = validate(value)
-        if len(made) < at_most:
-            made[key] = out
-    return out
 
 def _year_amounts(value: Any, parse=parse_amount, what: str = "amount") -> dict[int, Decimal]:
     """A mapping year -> amount (costs, or a financing line's amounts by year), validated in one call;
@@ -216,7 +167,7 @@ Share = _fraction(
 # format 1.3: the paying pockets of a repayment, source id -> share (they add up to 100 %: `repay-shares`)
 RepayShares = Annotated[
     dict[str, Share],
-    WrapValidator(_shared_by_pydantic()),
+    WrapValidator(shared_by_pydantic()),
     WithJsonSchema({"type": "object", "additionalProperties": Share.__metadata__[1].json_schema}),
 ]
 Index = Annotated[
@@ -356,7 +307,7 @@ _YEAR_COUNTS_SCHEMA = {
 YearCounts = Annotated[
     dict[int, int],
     _validator(
-        _shared(
+        shared(
             _not_empty("outcomes is empty ({}): give the expected count per year, such as {2024: 40}", _year_counts)
         )
     ),
