@@ -5,9 +5,8 @@ shares add up to 100 %, in the budget year or later. Pure, as the other checks.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from effektinvest.checks.lines import all_lines
+from effektinvest.core.exact import exact_sum
 from effektinvest.model import Repay, Scenario
 from effektinvest.model.diagnostics import Finding
 from effektinvest.model.errors import owner
@@ -96,7 +95,7 @@ def _shares(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
     """The paying pockets' shares add up to 100 %, at `by`."""
     if gaps.within((*path, "by")):
         return []
-    total = _sum(repay.by)
+    total = exact_sum(repay.by.values())
     if total == 1:
         return []
     message = (
@@ -104,13 +103,6 @@ def _shares(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
         "them in full, so they add up to 100 %"
     )
     return [Finding((*path, "by"), "repay-shares", message, at_key=True)]
-
-
-def _sum(shares: dict[str, Decimal]) -> Decimal:
-    total = Decimal(0)
-    for share in shares.values():
-        total = EXACT.add(total, share)
-    return total
 
 
 def _years(scenario: Scenario, path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:

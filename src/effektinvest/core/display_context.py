@@ -42,6 +42,12 @@ def rounded(value: Decimal, decimals: int) -> Decimal:
     return shown.copy_abs() if shown.is_zero() else shown
 
 
+def joined(items) -> str:
+    """A, A og B, A, B og C: a Danish list of ITEMS (one or more)."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
 def danish(value: Decimal, decimals: int) -> str:
     """10,35 and 1.234.567,89: a decimal comma and thousands points, DECIMALS places (`rounded`)."""
     text = f"{rounded(value, decimals):,.{decimals}f}"

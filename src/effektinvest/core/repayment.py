@@ -19,6 +19,7 @@ from functools import lru_cache
 from math import lcm
 
 from effektinvest.core.arithmetic import ZERO, LineRef, financing_lines, from_ore, outcome_pays, split_in_order, to_ore
+from effektinvest.core.exact import exact_sum
 from effektinvest.model import Repay, Scenario
 from effektinvest.model.numbers import EXACT
 
@@ -77,8 +78,7 @@ def schedule(
     if repay.tariff is not None:
         return outcome_pays(repay, to_kr, counts, realisation=realisation)
     by_year = {year: to_kr(amount) for year, amount in sorted((repay.amount or {}).items())}
-    with localcontext(EXACT):
-        return by_year, sum(by_year.values(), ZERO)
+    return by_year, exact_sum(by_year.values())
 
 
 def repayment(
@@ -116,9 +116,8 @@ def _figures(repay: Repay, to_kr, realisation: Decimal | None, counts: dict[int,
     by_year, uncapped = schedule(repay, to_kr, realisation, counts)
     scale = weights(repay.by)
     years = {year: split_over(amount, repay.by, scale) for year, amount in by_year.items()}
-    with localcontext(EXACT):
-        by = {sid: sum((parts[sid] for parts in years.values()), ZERO) for sid in repay.by}
-        total = sum(by_year.values(), ZERO)
+    by = {sid: exact_sum(parts[sid] for parts in years.values()) for sid in repay.by}
+    total = exact_sum(by_year.values())
     cap = to_kr(repay.cap) if repay.tariff is not None and repay.cap is not None else None
     return years, by_year, by, total, uncapped, cap
 

@@ -4,6 +4,7 @@ table. Pure."""
 
 from __future__ import annotations
 
+from effektinvest.core.display_context import joined
 from effektinvest.model import Scenario
 
 
@@ -19,5 +20,4 @@ def not_repaid(investors: tuple[str, ...]) -> str:
     counted nowhere); '' without one."""
     if not investors:
         return ""
-    names = " og ".join((", ".join(investors[:-1]), investors[-1])) if len(investors) > 1 else investors[0]
-    return f"; intet tilbagebetales til {names}, så længe projektet ikke videreføres"
+    return f"; intet tilbagebetales til {joined(investors)}, så længe projektet ikke videreføres"

@@ -57,14 +57,18 @@ def entries(scenario: Scenario, unit: Unit, realisation: Decimal | None = None) 
     return tuple(out)
 
 
+def tariff_in(tariff, written: Unit, unit: Unit):
+    """A tariff (an outcome line's or a repayment's) in UNIT: one amount, or a rate card (year -> amount,
+    ascending)."""
+    if isinstance(tariff, dict):
+        return {year: written.to(value, unit) for year, value in sorted(tariff.items())}
+    return written.to(tariff, unit)
+
+
 def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
     shown = unit.from_kr
     repay = one.ref.line.repay
-    tariff = repay.tariff
-    if isinstance(tariff, dict):
-        tariff = {year: written.to(value, unit) for year, value in sorted(tariff.items())}
-    elif tariff is not None:
-        tariff = written.to(tariff, unit)
+    tariff = None if repay.tariff is None else tariff_in(repay.tariff, written, unit)
     return RepaymentEntry(
         one.investor,
         (*one.ref.path, "repay"),

@@ -21,6 +21,7 @@ from effektinvest.model.units import Unit
 from effektinvest.reports.gap.inactive_repay import not_repaid, repaid_to
 from effektinvest.reports.gap.repayment_view import entries as repayment_entries
 from effektinvest.reports.gap.repayment_view import rows as repayment_rows
+from effektinvest.reports.gap.repayment_view import tariff_in
 
 # Danish labels, as in a budget note.
 LABELS = {
@@ -176,7 +177,7 @@ def _outcome_entries(scenario: Scenario, unit: Unit, realisation: Decimal | None
     return tuple(
         OutcomeEntry(
             o.ref.line.source,
-            _tariff(o.ref.line.tariff, scenario.unit, unit),
+            tariff_in(o.ref.line.tariff, scenario.unit, unit),
             dict(sorted(o.ref.line.outcomes.items())),
             shown(o.uncapped),
             shown(o.paid),
@@ -184,13 +185,6 @@ def _outcome_entries(scenario: Scenario, unit: Unit, realisation: Decimal | None
         )
         for o in outcome_lines(scenario, realisation)
     )
-
-
-def _tariff(tariff, written: Unit, unit: Unit):
-    """A tariff in UNIT: one amount, or a rate card (year -> amount, ascending)."""
-    if isinstance(tariff, dict):
-        return {year: written.to(value, unit) for year, value in sorted(tariff.items())}
-    return written.to(tariff, unit)
 
 
 def rows(report: Report) -> tuple[Row, ...]:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from effektinvest.core.arithmetic import financing_lines
-from effektinvest.core.display_context import danish, percent, rounded
+from effektinvest.core.display_context import danish, joined, percent, rounded
 from effektinvest.formats.markdown import markdown_text
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
@@ -61,12 +61,7 @@ Block = str | list[str]  # a paragraph, or a bulleted list (its items)
 
 def _names(names: list[str], text: Text) -> str:
     """”A”, ”A” og ”B”, ”A”, ”B” og ”C”: names quoted, as the budget note quotes them (a name may hold a comma)."""
-    return _joined([f"”{text(name)}”" for name in names])
-
-
-def _joined(items: list[str]) -> str:
-    """A, A og B, A, B og C."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+    return joined([f"”{text(name)}”" for name in names])
 
 
 def _sentence(words: str) -> str:
@@ -155,7 +150,7 @@ def _repayments(report: Report, unit: Unit, text: Text) -> list[str]:
             how = "tilbagebetales efter en fast plan"
         years = sorted(year for year, total in entry.totals.items() if total) or sorted(entry.totals)
         parts = [f"{_amount(value, unit)} fra {text(names.get(sid, sid))}" for sid, value in entry.by.items() if value]
-        heraf = ", heraf " + _joined(parts) if parts else ""
+        heraf = ", heraf " + joined(parts) if parts else ""
         now = f"finansierer {_amount(paid[entry.investor], unit)} nu og " if paid.get(entry.investor) else ""
         out.append(_sentence(f"{investor} {now}{how}: i alt {_amount(entry.total, unit)} {_span(tuple(years))}{heraf}"))
     return out
@@ -190,7 +185,7 @@ def _by_year(report: Report, unit: Unit) -> str:
         else f"et overskud på {_amount(value.copy_negate(), unit)} i {year}"
         for year, value in falls
     ]
-    return ", heraf " + _joined(parts)
+    return ", heraf " + joined(parts)
 
 
 def _inactive(report: Report, text: Text) -> list[Block]:
