@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import sys
 from collections.abc import Callable
@@ -19,7 +20,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-_ENDING = ("SIGINT", "SIGTERM", "SIGHUP")
+# The signals that end a command, as this system numbers them (Windows has no SIGHUP).
+_ENDING = tuple(number for name in ("SIGINT", "SIGTERM", "SIGHUP") if (number := getattr(signal, name, None)))
 
 
 class _Ended(BaseException):
@@ -68,8 +70,6 @@ def ending_cleanly(work: Callable[[], T]) -> T:
     signal is ignored, to the end of the process; a signal the process ignores (`nohup`) stays ignored. Signals
     are caught in the main thread only (Python runs their handlers nowhere else); nested, the outer one does
     it all."""
-    import signal
-
     if _running:
         return work()
     ending = _Ending()
@@ -100,8 +100,6 @@ def ending_cleanly(work: Callable[[], T]) -> T:
 def _end_by(number: int, previous: dict) -> None:
     """End the command by the signal NUMBER, as what handled it before (in PREVIOUS) would, every ending signal
     ignored from now on (the first decides). Never returns."""
-    import signal
-
     for each in previous:
         signal.signal(each, _ignored)
     handler = previous.get(number, signal.SIG_DFL)
@@ -123,11 +121,8 @@ def first_decides() -> None:
     killed by the signal), with every ending signal ignored from then on, so that a second one (SIGTERM just
     after Ctrl-C, while the process is still in a library's C code and has not yet run Python's handler of
     the SIGINT) cannot change how it ends. A signal the process ignores (`nohup`) stays ignored."""
-    import signal
-
-    for name in _ENDING:
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) in (signal.default_int_handler, signal.SIG_DFL):
+    for number in _ENDING:
+        if signal.getsignal(number) in (signal.default_int_handler, signal.SIG_DFL):
             signal.signal(number, _first)
     _note_arrivals()
 
@@ -138,11 +133,8 @@ def _first(number: int, _frame) -> None:
 
 def _end(number: int) -> None:
     """End the process by the signal NUMBER, every ending signal ignored from now on (what `_first` does)."""
-    import signal
-
-    for name in _ENDING:
-        each = getattr(signal, name, None)
-        if each is not None and signal.getsignal(each) is _first:
+    for each in _ENDING:
+        if signal.getsignal(each) is _first:
             signal.signal(each, _ignored)
     if number == signal.SIGINT:
         raise KeyboardInterrupt
@@ -157,8 +149,6 @@ def _note_arrivals() -> None:
     """Python runs the handlers of the signals that came while it was in C code in the order of their numbers
     (SIGHUP before SIGINT); Python's C handler writes each signal's number to a wakeup file as it comes, in
     the order they came, which `_earliest` reads. Main thread only."""
-    import signal
-
     read, write = os.pipe()
     os.set_blocking(read, False)
     os.set_blocking(write, False)
@@ -173,16 +163,13 @@ def _note_arrivals() -> None:
 
 def _earliest(number: int) -> int:
     """Of the ending signals that have come, the first (NUMBER, whose handler runs, if nothing says otherwise)."""
-    import signal
-
     came = b""
     for read in _arrivals:
         try:
             came = os.read(read, 64)
         except OSError:  # nothing came (a wakeup file that does not block)
             pass
-    ending = {getattr(signal, name, None) for name in _ENDING}
-    return next((each for each in came if each in ending), number)
+    return next((each for each in came if each in _ENDING), number)
 
 
 def _ignored(_number: int, _frame) -> None:
@@ -201,12 +188,9 @@ def unless_ended() -> None:
 def _catch(ending: _Ending) -> dict:
     """ENDING as the handler of every ending signal the process does not ignore; what handled each before.
     Nothing outside the main thread."""
-    import signal
-
     previous = {}
-    for name in _ENDING:
-        number = getattr(signal, name, None)  # Windows has no SIGHUP
-        if number is None or signal.getsignal(number) in (signal.SIG_IGN, None):
+    for number in _ENDING:
+        if signal.getsignal(number) in (signal.SIG_IGN, None):
             continue
         try:
             previous[number] = signal.signal(number, ending)
