@@ -15,6 +15,7 @@ from effektinvest.core.display_context import amount
 from effektinvest.core.exact import exact_sum
 from effektinvest.core.repayment import Repayment, contract, repayment
 from effektinvest.model import Scenario
+from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
 
 HEADING = "Tilbagebetaling"
@@ -113,18 +114,25 @@ def rows(report, row) -> list:
     """The block "Tilbagebetaling" of REPORT (a view.Report) as ROW (view.Row) tuples: a row per paying pocket
     (in the file's order of sources: "Tilbagebetaling fra NAME", category repayment), then the total per year
     (category repaid); a value per year of the report, then the total; None where nothing is repaid."""
-    found = report.repayments
+    # the lines of one contract share one entry's figures (`entries`): each added once, times its lines (exact)
+    shared: dict[int, list] = {}
+    for entry in report.repayments:
+        shared.setdefault(id(entry.years), [entry, 0])[1] += 1
+    found = [(entry, Decimal(lines)) for entry, lines in shared.values()]
     names = {s.id: s.name for s in report.all_sources}
-    payers = [sid for sid in names if any(sid in entry.by for entry in found)]
+    payers = [sid for sid in names if any(sid in entry.by for entry, _ in found)]
     out = []
     for sid in payers:
-        per_year = [[e.years[year][sid] for e in found if year in e.years and sid in e.by] for year in report.years]
+        per_year = [
+            [EXACT.multiply(e.years[year][sid], n) for e, n in found if year in e.years and sid in e.by]
+            for year in report.years
+        ]
         values = tuple(exact_sum(parts) if parts else None for parts in per_year)
-        total = exact_sum(e.by.get(sid, ZERO) for e in found)
+        total = exact_sum(EXACT.multiply(e.by.get(sid, ZERO), n) for e, n in found)
         out.append(row("repayment", sid, f"{HEADING} fra {names[sid]}", (*values, total)))
-    per_year = [[e.totals[year] for e in found if year in e.totals] for year in report.years]
+    per_year = [[EXACT.multiply(e.totals[year], n) for e, n in found if year in e.totals] for year in report.years]
     values = tuple(exact_sum(parts) if parts else None for parts in per_year)
-    out.append(row("repaid", "", TOTAL_LABEL, (*values, exact_sum(e.total for e in found))))
+    out.append(row("repaid", "", TOTAL_LABEL, (*values, exact_sum(EXACT.multiply(e.total, n) for e, n in found))))
     return out
 
 
