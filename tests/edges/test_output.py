@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -486,7 +487,15 @@ def _signalled(tmp_path: Path, when: str, name: str, *args, then: str = "") -> s
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    """For a process's preexec_fn: SIGINT as a terminal's command gets it. A shell starts a job in the background
+    with SIGINT ignored, and the command rightly leaves an ignored SIGINT ignored (edges/signals.py), so the
+    suite run from such a job would otherwise see no SIGINT end a command."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.parametrize("name", list(ENDED))
