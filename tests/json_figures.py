@@ -3,16 +3,14 @@ table), computed from the report's JSON: each exact figure as shown, rounded hal
 "Amounts on screen") with the decimals the table shows, as many times as it is shown. For the tests that
 read a view back (tests/formats/test_grid_columns.py, tests/formats/test_pdf_print.py)."""
 
+import contextlib
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EXE = str(Path(sys.executable).parent / "effektinvest")
+from conftest import ROOT, invoke
+
 MOST = {"kr.": 2, "t.kr.": 5, "mio. kr.": 8}  # the most decimals a unit's figures are shown with (whole øre)
 FIGURE = re.compile(r"[+-]?[0-9][0-9.]*,[0-9]+")  # 10,35; -0,46; +3,1; 1.500.000,0 (a percentage's number too)
 
@@ -23,8 +21,12 @@ def missing(expected: list[str], text: str) -> Counter:
 
 
 def report_json(args: list[str]):
-    """The report of ARGS (a command and its arguments, from the project's root) as JSON, numbers exact."""
-    result = subprocess.run([EXE, *args, "--format", "json"], capture_output=True, text=True, cwd=ROOT, check=True)
+    """The report of ARGS (a command and its arguments, from the project's root) as JSON, numbers exact: run in
+    this process, as the JSON of a report is the same whatever the terminal (the views it is held against
+    are printed by real processes)."""
+    with contextlib.chdir(ROOT):
+        result = invoke(*args, "--format", "json")
+    assert result.code == 0, result.stderr
     return json.loads(result.stdout, parse_float=Decimal, parse_int=Decimal)
 
 
