@@ -477,7 +477,7 @@ main()
 ENDED = {"SIGTERM": -15, "SIGHUP": -1, "SIGINT": 130}
 
 
-def _signalled(tmp_path: Path, when: str, name: str, *args, then: str = "") -> subprocess.Popen:
+def _signalled(tmp_path: Path, when: str, name: str, *args, then: str = "", ignoring: str = "") -> subprocess.Popen:
     (tmp_path / "tmp").mkdir()
     (tmp_path / "out").mkdir()
     env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "THEN": then}  # TMPDIR: where openpyxl's files go
@@ -487,15 +487,22 @@ def _signalled(tmp_path: Path, when: str, name: str, *args, then: str = "") -> s
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=_interruptible,
+        preexec_fn=_started(ignoring),
     )
 
 
-def _interruptible() -> None:
-    """For a process's preexec_fn: SIGINT as a terminal's command gets it. A shell starts a job in the background
-    with SIGINT ignored, and the command rightly leaves an ignored SIGINT ignored (edges/signals.py), so the
-    suite run from such a job would otherwise see no SIGINT end a command."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+def _started(ignoring: str):
+    """A process's preexec_fn: SIGINT as a terminal's command gets it, and the signal IGNORING (if any) ignored,
+    as `nohup` starts a command. A shell starts a job in the background with SIGINT ignored, and the command
+    rightly leaves an ignored signal ignored (edges/signals.py), so the suite run from such a job would
+    otherwise see no SIGINT end a command."""
+
+    def preexec() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if ignoring:
+            signal.signal(getattr(signal, ignoring), signal.SIG_IGN)
+
+    return preexec
 
 
 @pytest.mark.parametrize("name", list(ENDED))
@@ -507,10 +514,32 @@ def test_a_signal_while_the_file_is_written_leaves_nothing_behind(tmp_path, when
     assert _left(tmp_path / "out") == [] and _left(tmp_path / "tmp") == []
 
 
+def test_a_signal_the_command_was_started_ignoring_stays_ignored(tmp_path):
+    """`nohup effektinvest gap ... -o FILE`: a SIGHUP while the file is written changes nothing."""
+    out = tmp_path / "out" / "gap.json"
+    command = _signalled(tmp_path, "write", "SIGHUP", "gap", SEED, "-f", "json", "-o", out, ignoring="SIGHUP")
+    assert (command.communicate(timeout=60)[1], command.returncode) == ("", 0)
+    assert out.read_text(encoding="utf-8") == invoke("gap", SEED, "-f", "json").stdout
+    assert _left(tmp_path / "tmp") == []
+
+
+def test_a_signal_ignored_when_a_report_is_written_is_left_ignored(tmp_path, monkeypatch):
+    """In this process, as in one started by `nohup` or in the background: what it ignores, it ignores while
+    the file is written too (no handler of the command's own in its place), and after."""
+    during = []
+    fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: during.append(signal.getsignal(signal.SIGHUP)) or fsync(fd))
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        result = invoke("gap", SEED, "-f", "json", "-o", tmp_path / "gap.json")
+        after = signal.getsignal(signal.SIGHUP)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert (result.code, during, after) == (0, [signal.SIG_IGN], signal.SIG_IGN)
+
+
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
 def test_signals_from_outside_while_a_workbook_is_written_leave_nothing_behind(tmp_path, name):
-    import signal
-
     command = _signalled(tmp_path, "pause", name, "gap", SEED, "-f", "xlsx", "-o", tmp_path / "out" / "gap.xlsx")
     assert command.stderr.readline() == "ready\n"
     assert [p.name.endswith(".tmp") for p in (tmp_path / "out").iterdir()] == [True]  # the file being written

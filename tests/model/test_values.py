@@ -179,6 +179,18 @@ def test_bad_index_and_year_values_name_their_lines():
     assert found == [("6", "invalid-index"), ("7", "invalid-index"), ("8", "invalid-index"), ("11", "invalid-year")]
 
 
+def test_a_price_index_year_written_wrong_is_named_at_its_key():
+    text = "price_index: {2024: 100, 1800: 101, abc: 102}\n"
+    base = (ROOT / "tests" / "fixtures" / "base.yaml").read_text(encoding="utf-8")
+    scenario = base.replace("budget_year: 2024\n", "budget_year: 2024\n" + text)
+    found = [(d.code, d.line, d.column, d.message) for d in load_bytes(scenario.encode(), "p.yaml").errors]
+    line = scenario.splitlines().index(text.rstrip()) + 1
+    assert found == [
+        ("invalid-year", line, 26, "a year is a whole number from 1900 to 2200, not '1800'"),
+        ("invalid-year", line, 37, "a year is a whole number from 1900 to 2200, not 'abc'"),
+    ]
+
+
 # --- a house style's decimals -----------------------------------------------------------------------------------------
 
 

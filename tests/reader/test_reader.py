@@ -104,6 +104,12 @@ def test_reading_errors(text, code, line):
     assert [(c, ln) for c, ln, _ in codes(text)] == [(code, line)]
 
 
+def test_a_syntax_mistake_of_no_known_kind_keeps_libyamls_words_and_place():
+    [d] = read(b"a: [1, 2\nb: 2\n", "f").diagnostics
+    assert (d.code, d.line, d.column) == ("yaml-syntax", 2, 2)
+    assert d.message == "while parsing a flow sequence did not find expected ',' or ']'"
+
+
 def test_not_utf8_names_the_line():
     assert codes("a: 1\nb: caf\xe9\n".encode("latin-1")) == [("not-utf8", 2, 7)]
 
