@@ -12,6 +12,7 @@ import sys
 # machine pays, the later ones read it (__pycache__ is ignored by git). The package's own: `pytest_configure`.
 sys.dont_write_bytecode = False
 
+import itertools  # noqa: E402
 import os  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -89,21 +90,30 @@ def _processes_unmeasured(request, monkeypatch) -> None:
         monkeypatch.delenv("COVERAGE_PROCESS_CONFIG", raising=False)
 
 
+# Under `pytest --cov`, how many examples of a property test are measured (see `pytest_runtest_call`).
+MEASURED_EXAMPLES = 20
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item):
     """Under `pytest --cov`, a property test is measured while its body runs, not while hypothesis draws and
     shrinks its examples. Coverage's tracer (Python 3.11: `sys.settrace`) sees every call in every module,
     its own `source` or not, so hypothesis' engine ran two to three times slower under it, for lines of no
     module of ours. The body, which is all of a property test that runs our code, is wrapped through
-    `.hypothesis.inner_test`, the hook hypothesis keeps for test runners."""
+    `.hypothesis.inner_test`, the hook hypothesis keeps for test runners. Only its first MEASURED_EXAMPLES
+    examples are measured: they reach the lines that its later examples reach (the report is line for line
+    the same measured on every example, docs/testing.md), and all of them still run and are checked."""
     test = getattr(item.obj, "hypothesis", None)
     measuring = sys.modules.get("coverage") and sys.modules["coverage"].Coverage.current()
     if not (measuring and getattr(item.obj, "is_hypothesis_test", False)):
         yield
         return
     body = test.inner_test
+    examples = itertools.count()
 
     def measured(*args, **kwargs):
+        if next(examples) >= MEASURED_EXAMPLES:
+            return body(*args, **kwargs)
         measuring.start()
         try:
             return body(*args, **kwargs)
