@@ -6,7 +6,7 @@ tests/test_docs.py re-runs every example and checks the printed line is still wh
 """
 
 from effektinvest.edges.load import load_bytes
-from effektinvest.model.diagnostics import CODES
+from effektinvest.model.codes import CODES
 from effektinvest.reports.check.reporters import line
 
 HEAD = """scenario: Eksempel

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT
 from effektinvest.edges.load import load_bytes
-from effektinvest.model.diagnostics import CODES
+from effektinvest.model.codes import CODES
 
 DOCS = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "diagnostics.md")]
 BLOCKS = [

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from effektinvest.model.diagnostics import CODES
+from effektinvest.model.codes import CODES
 from effektinvest.model.lexical import looks_like_thousands, resolve_plain
 from effektinvest.model.misread import explain_text_as_number
 from effektinvest.model.numbers import (

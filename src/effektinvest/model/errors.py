@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from effektinvest.model.diagnostics import CODES, Finding
+from effektinvest.model.codes import CODES
+from effektinvest.model.diagnostics import Finding
 from effektinvest.model.numbers import describe
 from effektinvest.model.scenario import FinancingLine, PooledLine, Project, Scenario, Source
 from effektinvest.model.suggest import nearest, nearest_name
