@@ -11,6 +11,7 @@ import typer
 
 from effektinvest.cli.app import EXIT_INVALID, app
 from effektinvest.cli.common import QuietOption, expand, load_one_of_many
+from effektinvest.edges.paths import UnreadableFolder
 from effektinvest.edges.streams import writing
 
 
@@ -53,18 +54,20 @@ def check(
             sys.stderr.write(reporters.text(loaded.diagnostics))
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
+    folders = sum(isinstance(path, UnreadableFolder) for path in files)  # found, not checked: not files
+    counted = reporters.Counted(len(files) - folders, errors, warnings, folders)
     with writing():
         if format is CheckFormat.json:
             sys.stdout.write(reporters.to_json(found))
         elif format is CheckFormat.github:
             sys.stdout.write(reporters.github(found))
     if not quiet:
-        print(reporters.summary(len(files), errors, warnings), file=sys.stderr)
+        print(reporters.summary(counted), file=sys.stderr)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         try:
             with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(reporters.step_summary(found, len(files)))
+                handle.write(reporters.step_summary(found, counted))
         except OSError as exc:
             from effektinvest.core.display_context import visible  # a path from the environment: nothing raw
 

@@ -4,7 +4,7 @@ import json
 import re
 
 from effektinvest.model.diagnostics import Diagnostic
-from effektinvest.reports.check.reporters import SHOWN, github, line, step_summary, summary, to_json
+from effektinvest.reports.check.reporters import SHOWN, Counted, github, line, step_summary, summary, to_json
 
 D = Diagnostic("scen,arier/a:b.yaml", 3, 7, "decimal-comma", "'10,35' 100% wrong\nnext")
 W = Diagnostic("a.yaml", 1, 1, "surplus", "in 2024 | more")
@@ -46,7 +46,7 @@ def test_json_keeps_the_exact_text_and_escapes_what_a_terminal_would_act_on():
 
 
 def test_step_summary_row_is_one_row_with_hidden_characters_shown():
-    rows = [row for row in step_summary([FORGER], 1).splitlines() if row.startswith("| x")]
+    rows = [row for row in step_summary([FORGER], Counted(1, 1, 0)).splitlines() if row.startswith("| x")]
     assert rows == [
         "| x\\\\x1b\\]0;t\\\\x07.yaml | 2 | 3 | error | `not-a-number` "
         "| '1 other.yaml:1:1: error\\[fake\\]: x' \\\\u202e  |"
@@ -62,14 +62,16 @@ def test_json_array():
 
 
 def test_step_summary_is_a_markdown_table():
-    text = step_summary([D, W], 2)
+    text = step_summary([D, W], Counted(2, 1, 1))
     assert "checked 2 files: 1 error, 1 warning" in text
     assert "| a.yaml | 1 | 1 | warning | `surplus` | in 2024 \\| more |" in text
     assert "'10,35' 100% wrong next" in text
 
 
 def test_summary_counts():
-    assert summary(1, 0, 1) == "checked 1 file: 0 errors, 1 warning"
+    assert summary(Counted(1, 0, 1)) == "checked 1 file: 0 errors, 1 warning"
+    assert summary(Counted(2, 3, 0, 1)) == "checked 2 files: 3 errors, 0 warnings (1 folder could not be read)"
+    assert summary(Counted(0, 2, 0, 2)) == "checked 0 files: 2 errors, 0 warnings (2 folders could not be read)"
 
 
 def test_step_summary_paths_and_messages_are_shown_as_written_not_as_markdown():
@@ -80,7 +82,7 @@ def test_step_summary_paths_and_messages_are_shown_as_written_not_as_markdown():
 
     path = "# 1. <b>fil</b> [l](https://evil.example) | x.yaml"
     many = [Diagnostic(path, n, 1, "surplus", "'</td></tr></table><h1>x</h1>' ![i](y)") for n in range(1, 1003)]
-    text = step_summary(many, 1)
+    text = step_summary(many, Counted(1, 0, 1002))
     rendered = MarkdownIt("commonmark").enable("table").render(text)
     assert set(re.findall(r"<(/?[a-z0-9]+)", rendered)) == {
         *("h3", "p", "table", "thead", "tbody", "tr", "th", "td", "code"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from effektinvest.core.display_context import json_visible, visible
 from effektinvest.formats.markdown import heading, markdown_text, row
@@ -94,10 +95,9 @@ def github(diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(out)
 
 
-def step_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def step_summary(diagnostics: Sequence[Diagnostic], counted: Counted) -> str:
     """A Markdown section for GitHub's job summary."""
-    errors = sum(d.is_error for d in diagnostics)
-    head = f"{heading('effektinvest check')}\n\n{summary(files, errors, len(diagnostics) - errors)}\n"
+    head = f"{heading('effektinvest check')}\n\n{summary(counted)}\n"
     if not diagnostics:
         return head + "\n"
     shown, hidden = _shown(diagnostics)  # GitHub takes at most 1 MiB of summary from a step
@@ -115,8 +115,22 @@ def _place(d: Diagnostic) -> list[str]:
     return [str(d.line), str(d.column), d.severity.value]
 
 
-def summary(files: int, errors: int, warnings: int) -> str:
+class Counted(NamedTuple):
+    """What a `check` run counts: the files it read (or tried to), their errors and warnings, and the folders
+    below those given that it could not read (each also an unreadable-file error, but not a file)."""
+
+    files: int
+    errors: int
+    warnings: int
+    unreadable_folders: int = 0
+
+
+def summary(counted: Counted) -> str:
+    """`checked 3 files: 1 error, 0 warnings`, and how many folders could not be read, if any."""
+
     def count(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
-    return f"checked {count(files, 'file')}: {count(errors, 'error')}, {count(warnings, 'warning')}"
+    files, errors, warnings, folders = counted
+    said = f"checked {count(files, 'file')}: {count(errors, 'error')}, {count(warnings, 'warning')}"
+    return said + (f" ({count(folders, 'folder')} could not be read)" if folders else "")
