@@ -21,20 +21,8 @@ from fractions import Fraction
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import (
-    CLI,
-    ROOT,
-    Drawn,
-    Line,
-    Project,
-    drawn_scenarios,
-    invoke,
-    kr,
-    load,
-    savings_scenarios,
-    text,
-    written,
-)
+from conftest import ROOT, invoke
+from drawn import CLI, Drawn, Line, Project, drawn_scenarios, kr, load, savings_scenarios, text, written
 from effektinvest.core.arithmetic import ledger, payments
 from effektinvest.model.units import Unit
 

@@ -40,7 +40,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, drawn_scenarios, invoke, text
+from conftest import ROOT, invoke
+from drawn import drawn_scenarios, text
 from effektinvest.model.codes import CODES
 
 SCHEMA = json.loads((ROOT / "schema" / "scenario.schema.json").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import load
+from drawn import load
 from effektinvest.core.arithmetic import compute, ledger, outcome_lines, pays
 from effektinvest.core.realisation import at_realisation, outcome_payments
 from effektinvest.reports.savings.analysis import analyse

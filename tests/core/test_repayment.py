@@ -14,7 +14,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, load
+from conftest import ROOT
+from drawn import load
 from effektinvest.core.exact import exact_sum
 from effektinvest.core.repayment import flows, repayments, split_over
 

@@ -1,6 +1,6 @@
 """Every workbook and the Word note as LibreOffice prints them (issue 19, points 1 and 4): gap, savings, its
 sensitivity sheet, compare, follow-up and due as xlsx, and `note --format docx`, all converted to PDF in one
-LibreOffice run in a Danish locale and read back with poppler (`conftest.printed`). Each is printed one page
+LibreOffice run in a Danish locale and read back with poppler (`printed`). Each is printed one page
 wide: a workbook landscape on A4, its header row (every column) on every page, the pages as many as `pdfinfo`
 counts and no more; every word inside the page; and every figure the report shows, computed from its JSON
 (`json_figures`), read back whole, as often as it is shown. Skipped, saying why, without LibreOffice and
@@ -8,9 +8,16 @@ poppler-utils (`.ci/run` installs them)."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 
-from conftest import ROOT, SEED_CELLS, invoke, printed
+from conftest import ROOT, SEED_CELLS, invoke
 from json_figures import (
     compare_figures,
     due_figures,
@@ -50,6 +57,48 @@ DOCUMENTS = {
         "Fil Projekt Id Årsag Beslutning Enhed 2026 I alt",
     ),
 }
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A document as LibreOffice printed it to PDF, as poppler reads it back."""
+
+    text: str  # `pdftotext -layout`: each page's text, each page ended by a form feed
+    pages: int  # the page count `pdfinfo` reports
+    size: tuple[float, float]  # the page's width and height in points, as `pdfinfo` reports them
+    right: float  # the right edge of the word furthest right on any page, in points (`pdftotext -bbox`)
+
+    def page_texts(self) -> list[str]:
+        return self.text.split("\f")[: self.pages]
+
+
+def printed(documents: list[Path], folder: Path) -> dict[str, Printed]:
+    """DOCUMENTS (docx, xlsx; each name its own) converted to PDF by LibreOffice (`soffice --headless`) in one
+    run, in a Danish locale (a workbook's number formats then show 10,35, as a Danish Excel does), each read back
+    by poppler, by the document's name without its suffix. LibreOffice runs with its own profile and HOME in
+    FOLDER, never the user's. Skips, saying why, where a program is missing (`.ci/run` installs them)."""
+    missing = [name for name in ("soffice", "pdftotext", "pdfinfo") if shutil.which(name) is None]
+    if missing:
+        pytest.skip(f"{' and '.join(missing)} not installed (LibreOffice, poppler-utils): the PDF is not checked")
+    home = folder / "home"
+    home.mkdir(exist_ok=True)
+    convert = ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(folder), *map(str, documents)]
+    env = {**os.environ, "HOME": str(home), "LC_ALL": "da_DK.UTF-8"}
+    subprocess.run(convert, env=env, capture_output=True, timeout=60 + 60 * len(documents), check=True)
+
+    def read(*command: str) -> str:
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    out = {}
+    for document in documents:
+        pdf = str(folder / (document.stem + ".pdf"))
+        info = dict(line.split(":", 1) for line in read("pdfinfo", pdf).splitlines() if ":" in line)
+        width, height = re.findall(r"[0-9.]+", info["Page size"])[:2]
+        right = max(map(float, re.findall(r'xMax="([0-9.]+)"', read("pdftotext", "-bbox", pdf, "-"))), default=0.0)
+        text = read("pdftotext", "-layout", pdf, "-")
+        out[document.stem] = Printed(text, int(info["Pages"]), (float(width), float(height)), right)
+    return out
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import CLI, DRAWN_YEARS, Drawn, as_json, drawn_scenarios, invoke, load, text, written
+from conftest import as_json, invoke
+from drawn import CLI, DRAWN_YEARS, Drawn, drawn_scenarios, load, text, written
 from effektinvest.core.arithmetic import compute
 from effektinvest.formats.json import dumps
 from effektinvest.model.units import Unit

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import CLI, drawn_scenarios, in_order, invoke, load, text, write_scenario
+from conftest import in_order, invoke, write_scenario
+from drawn import CLI, drawn_scenarios, load, text
 from effektinvest.model.units import Unit
 from effektinvest.reports.gap.by_project import by_project
 from effektinvest.reports.gap.json import json as gap_json

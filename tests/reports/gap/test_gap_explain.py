@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import CLI, drawn_scenarios, in_order, invoke, load, text, write_scenario
+from conftest import in_order, invoke, write_scenario
+from drawn import CLI, drawn_scenarios, load, text
 from effektinvest.reports.gap.explain import explain
 
 ROOT = Path(__file__).resolve().parents[3]

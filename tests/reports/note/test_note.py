@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, drawn_scenarios, invoke, load, text
+from conftest import ROOT, invoke
+from drawn import drawn_scenarios, load, text
 from effektinvest.model.units import Unit
 from effektinvest.reports.gap.view import build
 from effektinvest.reports.note.paragraph import note_number, paragraph, source_notes

@@ -9,7 +9,8 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DECENTRAL_HEAD, ROOT, invoke, savings_json, savings_scenarios, write_scenario
+from conftest import DECENTRAL_HEAD, ROOT, invoke, savings_json, write_scenario
+from drawn import savings_scenarios
 from effektinvest.edges.load import load_bytes
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.savings.analysis import FROM_OUTSIDE, OUTSIDE, analyse, sensitivity
