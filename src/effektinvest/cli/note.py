@@ -47,8 +47,8 @@ def note(
     loaded = load(scenario, prices)
     usable(loaded)
     from effektinvest.cli.gap import realised_report
-    from effektinvest.reports.note.paragraph import NoteView, source_notes
+    from effektinvest.reports.note.paragraph import NoteView, lent, source_notes
 
     report = realised_report(loaded, out_unit, realised)
-    view = NoteView(report, source_notes(loaded.scenario))
+    view = NoteView(report, source_notes(loaded.scenario), lent(loaded.scenario, realised))
     deliver(lambda: note_report.render(format, view, decimals), format, output, force)

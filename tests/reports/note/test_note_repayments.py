@@ -58,3 +58,21 @@ def test_the_word_note_has_the_sentence(tmp_path):
     heads = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
     assert heads[0] == ["Budget 2025", "2025", "2026", "I alt"]  # the note's table: the cost years, no block
     assert not any(row[0].startswith("Tilbagebetaling") for row in heads)
+
+
+def test_each_repaid_line_says_what_that_line_pays_now(tmp_path):
+    """Two lines of one investor (one on a fixed plan, one per outcome): each sentence names its own line's
+    payment, not the investor's total (300 + 1.000 = 1.300 kr.), in Markdown and in Word."""
+    two = ROOT / "tests" / "fixtures" / "repayment" / "two_lines.yaml"
+    said = [
+        "DSI finansierer 300 kr. nu og tilbagebetales efter en fast plan: i alt 300 kr. i 2026, heraf 300 kr. fra "
+        "Sof.",
+        "DSI finansierer 1.000 kr. nu og tilbagebetales kun i takt med, at resultaterne opnås, højst 1.100 kr.: i "
+        "alt 1.100 kr. i 2027, heraf 1.100 kr. fra Ikke.",
+    ]
+    note = invoke("note", two).stdout
+    assert "- 1.300 kr. fra DSI\n" in note and all(f"\n\n{sentence}\n" in note for sentence in said)
+    assert invoke("note", two, "--format", "docx", "--output", tmp_path / "n.docx").returncode == 0
+    assert set(said) <= {p.text for p in docx.Document(str(tmp_path / "n.docx")).paragraphs}
+    zero = two.read_text(encoding="utf-8").replace("share: 30%", "share: 0%")
+    assert "DSI tilbagebetales efter en fast plan" in invoke("note", "-", input=zero).stdout  # pays nothing now

@@ -18,7 +18,7 @@ _TOTALS = frozenset({"cost", "financed", "residual"})  # the sums in bold, as on
 def docx(view: NoteView, options: Options) -> bytes:
     report = view.report
     note = Note(report.title)
-    for block in blocks(report, view.notes, visible):
+    for block in blocks(report, view.notes, visible, view.lines):
         if isinstance(block, str):
             note.paragraph(block)
         else:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import financing_lines
+from effektinvest.core.arithmetic import financing_lines, paid_lines, pays
 from effektinvest.core.display_context import danish, joined, percent, rounded
 from effektinvest.formats.markdown import markdown_text
 from effektinvest.model import Scenario, Status
@@ -49,10 +49,12 @@ def _amount(value: Decimal, unit: Unit) -> str:
 
 
 class NoteView(NamedTuple):
-    """What the note shows: the gap report (in the output unit) and the notes of each source (`source_notes`)."""
+    """What the note shows: the gap report (in the output unit), the notes of each source (`source_notes`) and what
+    each repaid line pays now (`lent`)."""
 
     report: Report
     notes: dict[str, list[str]]
+    lines: dict[tuple, Decimal]
 
 
 Text = Callable[[str], str]  # how a text a user wrote is shown in the output
@@ -83,15 +85,30 @@ def source_notes(scenario: Scenario) -> dict[str, list[str]]:
     return notes
 
 
-def paragraph(report: Report, notes: dict[str, list[str]]) -> str:
-    """The note in Markdown: paragraphs and a list, each ending with a line break. NOTES: `source_notes`."""
-    shown = (b if isinstance(b, str) else "\n".join(f"- {item}" for item in b) for b in blocks(report, notes))
+def lent(scenario: Scenario, realisation: Decimal | None = None) -> dict[tuple, Decimal]:
+    """What each repaid line (a line with `repay`) pays now, in kr., over all its years, by the line's path; at
+    REALISATION, as the gap at it (an outcome line's counts scaled)."""
+    to_kr = scenario.unit.to_kr
+    return {
+        ref.path: sum(pays(ref.line, covered, to_kr, realisation).values(), Decimal(0))
+        for ref, covered, _ in paid_lines(scenario)
+        if ref.line.repay is not None
+    }
+
+
+def paragraph(report: Report, notes: dict[str, list[str]], lines: dict[tuple, Decimal] | None = None) -> str:
+    """The note in Markdown: paragraphs and a list, each ending with a line break. NOTES: `source_notes`; LINES:
+    `lent`."""
+    said = blocks(report, notes, lines=lines)
+    shown = (b if isinstance(b, str) else "\n".join(f"- {item}" for item in b) for b in said)
     return "\n\n".join(shown) + "\n"
 
 
-def blocks(report: Report, notes: dict[str, list[str]], text: Text = markdown_text) -> list[Block]:
+def blocks(
+    report: Report, notes: dict[str, list[str]], text: Text = markdown_text, lines: dict[tuple, Decimal] | None = None
+) -> list[Block]:
     """The note's paragraphs, and its list of sources as a list of items, with TEXT showing what a user wrote.
-    NOTES: `source_notes`."""
+    NOTES: `source_notes`; LINES: what each repaid line pays now (`lent`), else not said."""
     unit = report.unit
     total = report.columns[-1]
     continued = [report.names[pid] for pid in report.gap.total.costs]
@@ -107,7 +124,7 @@ def blocks(report: Report, notes: dict[str, list[str]], text: Text = markdown_te
             out.append(_realisation(report.realisation))
         out += _financing(report, notes, unit, text)
         out.append(_residual(report, len(continued), unit))
-        out += _repayments(report, unit, text)  # format 1.3: what is repaid to an investor, when, by whom
+        out += _repayments(report, lines or {}, text)  # format 1.3: what is repaid to an investor, when, by whom
     else:
         out.append("Der er ingen projekter at videreføre i dette scenarie.")
     return out + _inactive(report, text)
@@ -134,11 +151,11 @@ def _financing(report: Report, notes: dict[str, list[str]], unit: Unit, text: Te
     return ["Følgende finansiering kan bringes i spil:", bullets]
 
 
-def _repayments(report: Report, unit: Unit, text: Text) -> list[str]:
-    """A sentence per line with `repay` (repayment.md): what the investor pays now, how it is repaid, the total
-    and the years, and each paying pocket's part."""
+def _repayments(report: Report, lines: dict[tuple, Decimal], text: Text) -> list[str]:
+    """A sentence per line with `repay` (repayment.md): what the line pays now (LINES: `lent`, in kr.), how it is
+    repaid, the total and the years, and each paying pocket's part."""
+    unit = report.unit
     names = {s.id: s.name for s in report.all_sources}
-    paid = report.columns[-1].financing
     out = []
     for entry in report.repayments:
         investor = text(names.get(entry.investor, entry.investor))
@@ -151,7 +168,8 @@ def _repayments(report: Report, unit: Unit, text: Text) -> list[str]:
         years = sorted(year for year, total in entry.totals.items() if total) or sorted(entry.totals)
         parts = [f"{_amount(value, unit)} fra {text(names.get(sid, sid))}" for sid, value in entry.by.items() if value]
         heraf = ", heraf " + joined(parts) if parts else ""
-        now = f"finansierer {_amount(paid[entry.investor], unit)} nu og " if paid.get(entry.investor) else ""
+        now = lines.get(entry.path[:-1])  # the line's path: its `repay` less the key
+        now = f"finansierer {_amount(unit.from_kr(now), unit)} nu og " if now else ""
         out.append(_sentence(f"{investor} {now}{how}: i alt {_amount(entry.total, unit)} {_span(tuple(years))}{heraf}"))
     return out
 
