@@ -133,9 +133,13 @@ def due_figures(items, totals: bool = False) -> list[str]:
 
 def followup_figures(report) -> list[str]:
     """The plan, the actual or expected and the deviation (signed) of the cost, each source and the residual a
-    year and in all; each source's expected and realised savings, and its realised rate."""
+    year and in all; each repayment's plan and actual or expected a year and in all, each pocket's and the
+    year's; each source's expected and realised savings, and its realised rate."""
     blocks = [report["cost"], *report["financing"].values(), report["residual"]]
     values = [v for block in blocks for key in ("plan", "actual") for v in block[key].values()]
+    for repaid in report.get("repayment_followup", []):  # (the key only with `repay`)
+        years = [year for key in ("plan", "actual") for year in repaid[key].values()]
+        values += [v for year in years for v in [*year["by"].values(), year["total"]]]
     savings = report["savings"].values()
     values += [v for block in savings for key in ("expected", "realised") for v in block[key].values()]
     deviations = [v for block in blocks for v in block["deviation"].values()]

@@ -38,6 +38,8 @@ COMMANDS = {
     "due": ["due", "scenarios", "--budget", "2025"],
     "due-kr": ["due", "tests/fixtures/due", "--budget", "2025"],
     "follow-up": ["follow-up", S + "2024-opfoelgning.yaml"],
+    # a repayment's rows, whose second label column holds a pocket's name (19 letters)
+    "follow-up-repaid": ["follow-up", "tests/fixtures/repayment/followup.yaml", "--unit", "mio. kr."],
 }
 
 
@@ -96,15 +98,20 @@ FIGURES = {
     "due": due_figures,
     "due-kr": due_figures,
     "follow-up": followup_figures,
+    "follow-up-repaid": followup_figures,
 }
+# A table's lines: each that starts with its left border ends with its right one (a line cut at the terminal's
+# edge keeps its width and its figures, but not its border)
+LEFT, RIGHT = "┏┃┡│├└", "┓┃┩│┤┘"
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
-@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("columns", [80, 61, 60])
 def test_every_view_fits_and_shows_every_figure_of_its_json(name, columns):
     args = COMMANDS[name]
     out = _on_a_terminal(columns)[name]
     assert max(len(line) for line in out.splitlines()) <= columns
+    assert [line for line in out.splitlines() if line[:1] in LEFT and line[-1:] not in RIGHT] == []  # none cut
     assert "…" not in out
     expected = FIGURES[name](report_json(args))
     assert expected and not missing(expected, out)  # every figure, whole, as often as the table shows it

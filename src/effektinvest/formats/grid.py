@@ -95,7 +95,9 @@ class _Grid(Table):
         for index, block in enumerate(blocks):
             if index:
                 yield ""
-            yield from streamed(self._block(block, first=index == 0, last=index == len(blocks) - 1), console, options)
+            labelled = self._labelled(console, options, width - sum(_least(column) for column in block))
+            out = self._block(labelled, block, first=index == 0, last=index == len(blocks) - 1)
+            yield from streamed(out, console, options)
 
     def _longest_word(self, column) -> int:
         """The length of the longest word of COLUMN's cells (once: every piece of the table asks)."""
@@ -105,14 +107,32 @@ class _Grid(Table):
             decided[key] = max((len(word) for cell in column._cells for word in str(cell).split()), default=0)
         return decided[key]
 
-    def _block(self, columns: list, first: bool, last: bool) -> Table:
-        """One block: the label columns and COLUMNS, the title over the first block, the caption under the last."""
+    def _labelled(self, console, options, room: int) -> list:
+        """The label columns of a block that leaves them ROOM (its number columns taken off the width), the first
+        at a width of its own: each label column first gets its longest word, in order, as far as ROOM goes, then
+        the first what it needs more. Left to Rich, a block whose labels must fold would shrink every wrapping
+        label column alike, a later one below its least width, and then widen that one again past the width,
+        cutting the table's right edge."""
+        labels = self.columns[: self.labels]
+        widths = [column.min_width or 0 for column in labels]
+        spare = room - _chrome(labels)
+        for index, column in enumerate(labels):  # no word folded, where the room allows
+            more = max(0, min(spare, self._longest_word(column) - widths[index]))
+            widths[index] += more
+            spare -= more
+        needs = self._measure_column(console, options, labels[0]).maximum
+        widths[0] += max(0, min(spare, needs - widths[0]))
+        return [replace(labels[0], width=widths[0]), *labels[1:]]
+
+    def _block(self, labels: list, columns: list, first: bool, last: bool) -> Table:
+        """One block: LABELS (the label columns) and COLUMNS, the title over the first block, the caption under the
+        last."""
         out = _Grid(
             title=self.title if first else None,
             caption=self.caption if last else None,
             caption_justify=self.caption_justify,
         )
-        out.columns = [replace(column, _index=i) for i, column in enumerate([*self.columns[: self.labels], *columns])]
+        out.columns = [replace(column, _index=i) for i, column in enumerate([*labels, *columns])]
         out.rows = list(self.rows)
         return out
 
@@ -162,8 +182,10 @@ def grid(title: str, caption_text: str, heads: list[str], body: list[list[str]],
 
 
 def wrapping(column, cells: list[str]) -> None:
-    """Let a text column wrap at its spaces (on a narrow terminal), never folding a word of CELLS."""
-    column.no_wrap, column.min_width = False, max((len(word) for cell in cells for word in cell.split()), default=0)
+    """Let a text column wrap at its spaces (on a narrow terminal), as the first label column does: a word of
+    CELLS longer than _LABEL_WORD (a pocket's name) is folded only where the width leaves no room for it."""
+    longest = max((len(word) for cell in cells for word in cell.split()), default=0)
+    column.no_wrap, column.overflow, column.min_width = False, "fold", min(longest, _LABEL_WORD)
 
 
 def texts(lines) -> list[Text]:
