@@ -229,8 +229,23 @@ def test_gap_realisation_of_a_file_without_outcome_lines_is_the_plan_and_says_so
     )
     at_half = invoke("gap", "-", "--format", "json", "--realisation", "50%", input=text)
     assert at_half.code == 0 and as_json(at_half.stdout)["total"]["residual"] == 700
-    assert at_half.stderr == (
-        "effektinvest: note: <stdin> has no outcome lines (tariff and outcomes): --realisation changes nothing in "
-        "the gap\n"
-    )
+    assert at_half.stderr == NOTHING_SCALED
     assert invoke("gap", "-", "--realisation", "50%", "--quiet", input=text).stderr == ""
+
+
+NOTHING_SCALED = (
+    "effektinvest: note: <stdin> has no outcome lines (tariff and outcomes) and no repayment per outcome: "
+    "--realisation changes nothing in the gap\n"
+)
+
+
+def test_gap_realisation_of_a_file_whose_repayments_follow_the_outcomes_says_nothing():
+    """A repayment per outcome is scaled (the investor carries the effect risk): not "changes nothing"; a fixed
+    schedule is not."""
+    worked = (ROOT / "tests" / "fixtures" / "repayment" / "worked.yaml").read_text(encoding="utf-8")
+    per_outcome = invoke("gap", "-", "--realisation", "50%", "-f", "json", input=worked)
+    assert (per_outcome.code, per_outcome.stderr) == (0, "")
+    assert [entry["total"]["total"] for entry in as_json(per_outcome.stdout)["repayments"]] == [1250]  # not 2200
+    fixed = (ROOT / "tests" / "fixtures" / "repayment" / "two_lines.yaml").read_text(encoding="utf-8")
+    fixed = fixed.replace("repay: {tariff: 100, outcomes: {2027: 12}, cap: 1100,", "repay: {amount: {2027: 1100},")
+    assert invoke("gap", "-", "--realisation", "50%", input=fixed).stderr == NOTHING_SCALED

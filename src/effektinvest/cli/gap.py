@@ -64,7 +64,8 @@ def gap(
     loaded = _restated(written, prices) if explain and prices is not None else written
     usable(loaded)
     report = _with_repayments(realised_report(loaded, out_unit, realised), loaded, located)
-    if realised is not None and not report.outcome_lines and not quiet:
+    scaled = report.outcome_lines or any(entry.tariff is not None for entry in report.repayments)
+    if realised is not None and not scaled and not quiet:
         _no_outcome_lines(loaded.path)
     if explain or by is not None:
         report = _views(report, loaded, written if prices is not None else None, prices, explain, by)
@@ -77,10 +78,14 @@ def gap(
 
 
 def _no_outcome_lines(path: str) -> None:
-    """The note on standard error when --realisation has nothing to scale: the gap is the plan's."""
+    """The note on standard error when --realisation has nothing to scale (no outcome line, no repayment per
+    outcome): the gap is the plan's."""
     from effektinvest.core.display_context import visible  # the path as given: one line, nothing raw
 
-    note = f"{path} has no outcome lines (tariff and outcomes): --realisation changes nothing in the gap"
+    note = (
+        f"{path} has no outcome lines (tariff and outcomes) and no repayment per outcome: --realisation changes "
+        "nothing in the gap"
+    )
     print(f"effektinvest: note: {visible(note)}", file=sys.stderr)
 
 
