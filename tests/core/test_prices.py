@@ -216,3 +216,16 @@ def test_an_amount_against_a_cost_that_restates_to_0_is_amount_without_cost_in_t
     assert [(d.code, d.line, d.message) for d in restated.errors] == [
         ("amount-without-cost", 13, f"in 2025-priser: {said}")
     ]
+
+
+def test_a_surplus_beside_a_report_in_other_prices_quotes_the_figures_of_those_prices():
+    """`gap --prices 2025` shows 180 against 150: its surplus warning says so, in 2025-priser, not the file's
+    120 against 100 next to a table that shows neither; without the option, the file's figures as before."""
+    text = head(index="{2024: 100, 2025: 150}") + (
+        "projects:\n  p:\n    name: P\n    costs: {2024: 100}\n    financing:\n      - {source: f, amount: 120}\n"
+    )
+    written = "in 2024 financing (120 kr.) exceeds cost (100 kr.): a surplus of 20 kr., paid by the financing line here"
+    restated = "in 2025-priser: in 2024 financing (180 kr.) exceeds cost (150 kr.): a surplus of 30 kr., paid by the "
+    for prices, said in ((None, written), ("2025", restated + "financing line here")):
+        result = invoke("gap", "-", *(["--prices", prices] if prices else []), input=text)
+        assert (result.code, result.stderr) == (0, f"<stdin>:12:9: warning[surplus]: {said}\n")

@@ -11,7 +11,7 @@ Never raises for bad input: a problem is a diagnostic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from effektinvest.checks import check, paying, surpluses
 from effektinvest.core.arithmetic import Gap, PaidLines, compute, ledger, paid_lines
@@ -111,14 +111,18 @@ def with_prices(loaded: Loaded, year: int) -> Loaded:
         found = where.diagnostics([Finding(problem.path, "prices-unavailable", problem.message, at_key=True)])
         return Loaded(loaded.path, None, None, [*loaded.diagnostics, *found], where)
     findings, gap, paid = checked(scenario)
-    # warnings of the file as written are already in loaded.diagnostics; add what restating changed
-    known = {(d.line, d.column, d.code) for d in loaded.diagnostics}
-    new = [
-        Diagnostic(d.path, d.line, d.column, d.code, f"in {year}-priser: {d.message}")
-        for d in where.diagnostics(findings)
-        if (d.line, d.column, d.code) not in known
-    ]
-    diagnostics = sorted([*loaded.diagnostics, *new], key=Diagnostic.sort_key)
+    # The warnings of the file as written are already in loaded.diagnostics. What restating changed is said in
+    # YEAR prices: a finding that only it made, and one whose figures it changed (a surplus: the report shows
+    # the restated figures, and a warning beside it must not quote the file's).
+    written = {(d.line, d.column, d.code): d for d in loaded.diagnostics}
+    restated = {}
+    for d in where.diagnostics(findings):
+        before = written.get((d.line, d.column, d.code))
+        if before is None or before.message != d.message:
+            restated[d.line, d.column, d.code] = replace(d, message=f"in {year}-priser: {d.message}")
+    kept = [d for d in loaded.diagnostics if (d.line, d.column, d.code) not in restated]
+    new = list(restated.values())
+    diagnostics = sorted([*kept, *new], key=Diagnostic.sort_key)
     if any(d.is_error for d in new):
         return Loaded(loaded.path, None, None, diagnostics, where)
     return Loaded(loaded.path, scenario, gap, diagnostics, where, paid if loaded.paid is not None else None)
