@@ -74,32 +74,33 @@ def _gathered(get, events: list) -> tuple[tuple | None, int]:
     what they say and the mapping's levels; None for a key when it is not one to keep (see the module), in
     which case EVENTS ends with the first event that is not read here."""
     said: list = []
+    keep, tell = events.append, said.append
     level = height = 1
-    while len(events) < _LONGEST:
+    for _ in range(_LONGEST):
         event = get()
-        events.append(event)
+        keep(event)
         kind = event.__class__
         if kind is ScalarEvent:
             if event.anchor is not None or event.tag is not None:
                 break
-            text = event.value
             if event.implicit[0]:
-                if not text:  # an empty value: perhaps a number split at its decimal comma
+                if not event.value:  # an empty value: perhaps a number split at its decimal comma
                     break
-                said.append(text)  # plain text never starts with a quote or a brace
+                tell(event.value)  # plain text never starts with a quote or a brace
             elif event.style in _QUOTED:
-                said.append(event.style + text)
+                tell(event.style + event.value)
             else:
                 break
         elif kind is MappingEndEvent:
-            said.append("}")
+            tell("}")
             level -= 1
             if not level:
                 return tuple(said), height
         elif kind is MappingStartEvent and event.anchor is None and event.tag is None:
-            said.append("{")
+            tell("{")
             level += 1
-            height = max(height, level)
+            if level > height:
+                height = level
         else:
             break
     return None, height
