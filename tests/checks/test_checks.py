@@ -480,3 +480,11 @@ def test_a_repay_written_alike_is_checked_once_for_each_investor_and_a_problem_t
     told = diagnostics_of(_repaid_projects("{sof: 60%, ikke: 50%}"))
     assert told == [("error", "repay-shares", line, col) for line, col in ((13, 78), (18, 78), (23, 79), (28, 78))]
     assert checked == ["p0", "p1", "p2", "p3"]
+
+
+def test_a_repay_written_alike_finer_than_an_ore_is_told_at_each_line():
+    """The øre check visits a Repay shared by the lines that write it alike once when it is whole, but each time
+    when it is not: every line is told."""
+    text = _repaid_projects("{sof: 60%, ikke: 40%}").replace("tariff: 50,", "tariff: 50.0051,")
+    told = [("error", "too-precise", line, col) for line, col in ((13, 52), (18, 52), (23, 53), (28, 52))]
+    assert diagnostics_of(text) == told
