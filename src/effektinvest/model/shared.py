@@ -32,21 +32,22 @@ def written(value: Any, nested: bool = False) -> tuple | None:
     return tuple(out)
 
 
-def shared(validate, at_most: int = 256, nested: bool = False):
+def shared(validate, at_most: int = 256):
     """VALIDATE (of a small year or share mapping that a model keeps as it is, never changed), its result shared
     by the mappings written alike: 100,000 repayments of one contract keep one `by` and one `outcomes`, not
     100,000 (docs/performance.md, issue 22). Of the first AT_MOST mappings written differently; a mapping with a
-    problem raises as before, every time. NESTED: mappings of such mappings too (see `written`)."""
+    problem raises as before, every time."""
     made: dict[tuple, object] = {}
 
     def validated(value: Any):
-        return _once(made, at_most, value, validate, nested)
+        return _once(made, at_most, value, validate, False)
 
     return validated
 
 
 def shared_by_pydantic(at_most: int = 256, nested: bool = False):
-    """`shared` for a WrapValidator: pydantic's own validation of the mapping (and its errors, at each key)."""
+    """`shared` for a WrapValidator: pydantic's own validation of the mapping (and its errors, at each key);
+    NESTED: of a mapping of such mappings too (a whole `repay`: see `written`)."""
     made: dict[tuple, object] = {}
 
     def validated(value: Any, handler):
