@@ -443,3 +443,48 @@ def test_the_outcome_and_realisation_fixtures_through_check(name):
     shown = [line.split(": ")[0:2] for line in result.stderr.splitlines()[:-1]]
     expected = [[f"{folder / name}:{line}:{column}", f"error[{code}]"] for code, line, column in OUTCOME_FIXTURES[name]]
     assert shown == expected
+
+
+_REPAID = """scenario: Tilbagebetaling
+budget_year: 2025
+sources:
+  dsi: {name: Den Sociale Investeringsfond, kind: external}
+  fond: {name: Fonden, kind: fund}
+  sof: {name: Socialforvaltningen, kind: decentral}
+  ikke: {name: Ikke-decentrale midler, kind: non_decentral}
+projects:
+"""
+
+
+def _repaid_projects(by: str, investors=("dsi", "dsi", "fond", "dsi")) -> str:
+    repay = f"{{tariff: 50, outcomes: {{2026: 10}}, by: {by}}}"
+    return _REPAID + "".join(
+        f"  p{i}:\n    name: P{i}\n    costs: {{2025: 100}}\n    financing:\n"
+        f"      - {{source: {investor}, share: 100%, repay: {repay}}}\n"
+        for i, investor in enumerate(investors)
+    )
+
+
+def test_a_repay_written_alike_is_checked_once_for_each_investor_and_a_problem_told_at_each_line(monkeypatch):
+    """issue 22: 100,000 lines of one contract are checked once (per investor: `repay-payer` depends on it), not
+    once a line; a contract with a problem is checked, and told, at each line."""
+    import effektinvest.checks.repay as module
+
+    checked, payers = [], module._payers
+    monkeypatch.setattr(
+        module, "_payers", lambda scenario, path, *rest: checked.append(path[1]) or payers(scenario, path, *rest)
+    )
+    assert diagnostics_of(_repaid_projects("{sof: 60%, ikke: 40%}")) == []
+    assert checked == ["p0", "p2"]
+    checked.clear()
+    told = diagnostics_of(_repaid_projects("{sof: 60%, ikke: 50%}"))
+    assert told == [("error", "repay-shares", line, col) for line, col in ((13, 78), (18, 78), (23, 79), (28, 78))]
+    assert checked == ["p0", "p1", "p2", "p3"]
+
+
+def test_a_repay_written_alike_finer_than_an_ore_is_told_at_each_line():
+    """The øre check visits a Repay shared by the lines that write it alike once when it is whole, but each time
+    when it is not: every line is told."""
+    text = _repaid_projects("{sof: 60%, ikke: 40%}").replace("tariff: 50,", "tariff: 50.0051,")
+    told = [("error", "too-precise", line, col) for line, col in ((13, 52), (18, 52), (23, 53), (28, 52))]
+    assert diagnostics_of(text) == told

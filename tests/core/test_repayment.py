@@ -147,6 +147,27 @@ def test_the_lines_of_one_contract_share_its_figures_and_add_up_as_each_line():
     }
 
 
+def test_the_lines_that_write_a_repay_alike_share_one_and_it_is_keyed_once(monkeypatch):
+    """The model shares one Repay among the lines that write it alike (model/scenario.py SharedRepay): its
+    contract's key is made once, not once a line (p's, in block style, is written as q's); written otherwise (r's
+    50.0, s's cap), a key of its own."""
+    import effektinvest.core.repayment as module
+
+    keyed, contract = [], module.contract
+    monkeypatch.setattr(module, "contract", lambda repay: keyed.append(repay) or contract(repay))
+    text = _contracts().replace("\n  r:", "".join(_q(n) for n in range(5)) + "\n  r:")
+    p, *q, r, s = repayments(load(text).scenario)
+    assert len(q) == 6 and all(one.ref.line.repay is p.ref.line.repay and one.years is p.years for one in q)
+    assert [repay.tariff for repay in keyed] == [D(50), D("50.0"), D(50)]  # p (as q and q0 to q4 write it), r, s
+
+
+def _q(n: int) -> str:
+    """Project qN, whose line writes its `repay` as q's does."""
+    repay = "repay: {tariff: 50, outcomes: {2026: 10, 2027: 20, 2028: 20}, cap: 2200, by: {sof: 60%, ikke: 40%}}"
+    head = f"\n  q{n}:\n    name: Q{n}\n    costs: {{2025: 10}}\n    financing:\n"
+    return f"{head}      - {{source: dsi, share: 100%, {repay}}}"
+
+
 # --- properties ---------------------------------------------------------------------------------------------------
 
 _PAYERS = ("sof", "ikke", "fond")

@@ -44,7 +44,11 @@ def whole_ore(scenario: Scenario, gaps: Gaps) -> list[Finding]:
             for key in ("savings", "realised_savings"):
                 for sid, by_year in (getattr(project, key) or {}).items():
                     visit_years(("projects", pid, key, sid), by_year)
+    clean: dict[int, object] = {}  # a Repay shared by lines written alike (SharedRepay) found whole: not again
     for path, line in _priced(scenario):
+        if id(line) in clean:  # (CLEAN keeps it alive: its id names no other)
+            continue
+        found = len(out)
         for key in ("amount", "paid", "tariff"):
             by_year = getattr(line, key, None)
             if isinstance(by_year, dict):
@@ -54,6 +58,8 @@ def whole_ore(scenario: Scenario, gaps: Gaps) -> list[Finding]:
             value = getattr(line, key, None)
             if value is not None and not isinstance(value, dict):
                 visit((*path, key), value)
+        if path[-1] == "repay" and len(out) == found:
+            clean[id(line)] = line
     return out
 
 

@@ -36,6 +36,10 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     """The findings about each `repay`: its line's source, its kind, its payers and their shares, its years."""
     out = []
     sources_known = not gaps.covers(("sources",))
+    # Without gaps, what is found of a repay depends on it and its investor only, not on where it stands: a
+    # contract that says nothing is checked once for each investor, not on each of its 100,000 lines (the
+    # model shares one Repay among the lines that write it alike: model/scenario.py SharedRepay).
+    clean: dict[tuple, Repay] = {}
     for path, line in repay_lines(scenario):
         repay: Repay = line.repay
         investor = scenario.sources.get(line.source)
@@ -46,11 +50,17 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
                 "source of kind fund or external) is repaid; leave 'repay' out, or give the source its kind"
             )
             out.append(Finding(path, "repay-not-investor", message, at_key=True))
-        out += _kind(path, repay, gaps)
+        contract = (id(repay), line.source)
+        if contract in clean:  # (CLEAN keeps each Repay alive: its id names no other)
+            continue
+        found = _kind(path, repay, gaps)
         if sources_known:
-            out += _payers(scenario, path, line.source, repay)
-        out += _shares(path, repay, gaps)
-        out += _years(scenario, path, repay, gaps)
+            found += _payers(scenario, path, line.source, repay)
+        found += _shares(path, repay, gaps)
+        found += _years(scenario, path, repay, gaps)
+        if not found and not gaps:
+            clean[contract] = repay
+        out += found
     return out
 
 

@@ -91,10 +91,14 @@ def repayment(
     repay: Repay = ref.line.repay
     if memo is None or counts is not None:
         return Repayment(ref, *_figures(repay, to_kr, realisation, counts))
+    held = memo.get(id(repay))  # the same Repay (model/scenario.py SharedRepay): its key is not made again
+    if held is not None and held[0] is repay:
+        return Repayment(ref, *held[1])
     key = contract(repay)
     figures = memo.get(key)
     if figures is None:
         figures = memo[key] = _figures(repay, to_kr, realisation, None)
+    memo[id(repay)] = (repay, figures)  # (which keeps REPAY alive: its id names no other)
     return Repayment(ref, *figures)
 
 

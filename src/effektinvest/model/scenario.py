@@ -6,8 +6,11 @@ Rules that span several values (references, shares per project, years) are in `c
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
 
+from pydantic import BaseModel, ConfigDict, Field, WrapValidator
+
+from effektinvest.model.shared import shared_by_pydantic
 from effektinvest.model.units import Unit
 from effektinvest.model.values import (
     AchievedCounts,
@@ -94,6 +97,10 @@ class Repay(BaseModel):
     )
 
 
+# A `repay` written alike on many lines (to the letter) is one Repay, validated once (model/shared.py)
+SharedRepay = Annotated[Repay, WrapValidator(shared_by_pydantic(nested=True))]
+
+
 class FinancingLine(BaseModel):
     """One source pays part of the cost of the project it belongs to."""
 
@@ -118,7 +125,7 @@ class FinancingLine(BaseModel):
     paid: PaidByYear = Field(
         None, description="format 1.3: mapping closed year -> what the line actually paid; replaces its rule there"
     )
-    repay: Repay = Field(
+    repay: SharedRepay = Field(
         None,
         description="format 1.3: on a line of a fund or external source (the investor), how the municipality repays "
         "it: per achieved outcome or on a fixed schedule, and each paying pocket's share",

@@ -1,6 +1,7 @@
 """Values written alike, validated once: a small mapping of single values (a repayment's `by`, an outcome
-line's `outcomes`) that 100,000 lines of one contract write the same way is validated once and its result
-shared, not made 100,000 times (docs/performance.md, issue 22). Only for results a model keeps as they are."""
+line's `outcomes`), or of such mappings (a whole `repay`), that 100,000 lines of one contract write the same
+way is validated once and its result shared, not made 100,000 times (docs/performance.md, issue 22). Only for
+results a model keeps as they are (a frozen model, a mapping never changed)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,24 @@ from typing import Any
 _SCALARS = frozenset({Decimal, str, int})
 
 
-def written(value: Any) -> tuple | None:
-    """A mapping of single values as a key of what it says, to the letter (`40` and `40.0`, or `40` and `"40"`,
-    differ); None for anything else."""
+def written(value: Any, nested: bool = False) -> tuple | None:
+    """A mapping of single values (NESTED: or of such mappings) as a key of what it says, to the letter (`40`
+    and `40.0`, or `40` and `"40"`, differ); None for anything else."""
     if value.__class__ is not dict or len(value) > 8:
         return None
     out = []
     for key, one in value.items():
-        if one.__class__ not in _SCALARS or key.__class__ not in _SCALARS:
+        if key.__class__ not in _SCALARS:
             return None
-        out.append((key, one.__class__, str(one)))
+        if one.__class__ in _SCALARS:
+            out.append((key, one.__class__, str(one)))
+        elif nested and one.__class__ is dict:
+            inner = written(one)
+            if inner is None:
+                return None
+            out.append((key, dict, inner))
+        else:
+            return None
     return tuple(out)
 
 
@@ -31,23 +40,24 @@ def shared(validate, at_most: int = 256):
     made: dict[tuple, object] = {}
 
     def validated(value: Any):
-        return _once(made, at_most, value, validate)
+        return _once(made, at_most, value, validate, False)
 
     return validated
 
 
-def shared_by_pydantic(at_most: int = 256):
-    """`shared` for a WrapValidator: pydantic's own validation of the mapping (and its errors, at each key)."""
+def shared_by_pydantic(at_most: int = 256, nested: bool = False):
+    """`shared` for a WrapValidator: pydantic's own validation of the mapping (and its errors, at each key);
+    NESTED: of a mapping of such mappings too (a whole `repay`: see `written`)."""
     made: dict[tuple, object] = {}
 
     def validated(value: Any, handler):
-        return _once(made, at_most, value, handler)
+        return _once(made, at_most, value, handler, nested)
 
     return validated
 
 
-def _once(made: dict, at_most: int, value: Any, validate):
-    key = written(value)
+def _once(made: dict, at_most: int, value: Any, validate, nested: bool):
+    key = written(value, nested)
     if key is None:
         return validate(value)
     out = made.get(key)

@@ -5,7 +5,7 @@ shape shows: a key given twice, a key that is not text, a tag on a mapping or li
 What it calls, each with one job: `scalars` reads a key or a single value; its `Record` holds what the walk
 has counted and said, at the path it is reading; its `Anchors` record an anchored value and give it again
 at each alias; its `Duplicates` tell where a key given twice first stands; `comma` tells a number that a
-flow mapping split at its decimal comma.
+flow mapping split at its decimal comma; its `Flows` read a flow mapping written alike once.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from effektinvest.model.lexical import DECIMAL_RE, FALSES, NULLS, TRUES, looks_l
 from effektinvest.reader.anchors import Anchors
 from effektinvest.reader.comma import split_at_comma, split_decimal_comma
 from effektinvest.reader.duplicates import Duplicates
+from effektinvest.reader.flow import Flows
 from effektinvest.reader.limits import ALIAS_NODE_ALLOWANCE, MAX_DEPTH, MAX_KEY_CHARS, MAX_SCALAR_CHARS
 from effektinvest.reader.marks import Marks, new_marks, spot
 from effektinvest.reader.record import Record
@@ -52,6 +53,7 @@ class Walker:
         self.get = get
         self.anchors = Anchors(self.record, get)
         self.duplicates = Duplicates()
+        self.flows = Flows()
 
     def document(self) -> tuple[object, Marks | None]:
         """The one document of the stream, with its marks; Refused when there is none to read."""
@@ -149,6 +151,8 @@ class Walker:
         tag = event.tag
         if event.__class__ is MappingStartEvent:
             if tag is None or tag == "!" or tag == _MAP_TAG:
+                if event.flow_style and event.anchor is None and not self.marking and self.flows.open:
+                    return self.flows.mapping(self, event, depth), None  # read once if written alike
                 return self.mapping(event, depth)
             self.record.poison(event, "unsupported-tag", tag_message(tag))
             self.quietly(self.mapping, event, depth)
@@ -295,4 +299,3 @@ class Walker:
         if not marking:
             return out, None
         return out, new_marks(Marks, (tuple(out), array("q", spots), children or None, spot(start.start_mark)))
-

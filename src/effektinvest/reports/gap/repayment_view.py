@@ -45,16 +45,20 @@ def entries(scenario: Scenario, unit: Unit, realisation: Decimal | None = None) 
     to_kr, written = scenario.unit.to_kr, scenario.unit
     # the lines of one contract share its entry, made once (a file of 100,000 lines may have a handful)
     made: dict[tuple, RepaymentEntry] = {}
+    same: dict[int, tuple] = {}  # id of a Repay (one per contract written alike: SharedRepay) -> (it, its entry)
     out = []
     for ref in financing_lines(scenario):
         repay = ref.line.repay
         if repay is None:
             continue
-        key = contract(repay)
-        entry = made.get(key)
-        if entry is None:
-            entry = made[key] = _entry(repayment(ref, to_kr, realisation), written, unit)
-        out.append(entry._replace(investor=ref.line.source, path=(*ref.path, "repay")))
+        held = same.get(id(repay))
+        if held is None or held[0] is not repay:
+            key = contract(repay)
+            entry = made.get(key)
+            if entry is None:
+                entry = made[key] = _entry(repayment(ref, to_kr, realisation), written, unit)
+            held = same[id(repay)] = (repay, entry)  # (which keeps REPAY alive: its id names no other)
+        out.append(RepaymentEntry(ref.line.source, (*ref.path, "repay"), *held[1][2:]))
     return tuple(out)
 
 
@@ -87,7 +91,7 @@ def _entry(one: Repayment, written: Unit, unit: Unit) -> RepaymentEntry:
 
 def located(found: tuple[RepaymentEntry, ...], file: str, locate) -> tuple[RepaymentEntry, ...]:
     """FOUND with the FILE and the line of each `repay` key (LOCATE: a Locator: path -> (line, column))."""
-    return tuple(entry._replace(line=locate(entry.path, at_key=True)[0], file=file) for entry in found)
+    return tuple(RepaymentEntry(*entry[:9], locate(entry.path, at_key=True)[0], file, *entry[11:]) for entry in found)
 
 
 def in_gap(report):
