@@ -131,6 +131,7 @@ def summary(counted: Counted) -> str:
     def count(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
-    files, errors, warnings, folders = counted
-    said = f"checked {count(files, 'file')}: {count(errors, 'error')}, {count(warnings, 'warning')}"
+    said = f"checked {count(counted.files, 'file')}: {count(counted.errors, 'error')}"
+    said += f", {count(counted.warnings, 'warning')}"
+    folders = counted.unreadable_folders
     return said + (f" ({count(folders, 'folder')} could not be read)" if folders else "")

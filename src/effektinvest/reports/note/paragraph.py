@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from effektinvest.core.arithmetic import financing_lines, paid_lines, pays
 from effektinvest.core.display_context import danish, joined, percent, rounded
+from effektinvest.core.exact import exact_sum
 from effektinvest.formats.markdown import markdown_text
 from effektinvest.model import Scenario, Status
 from effektinvest.model.units import Unit
@@ -90,7 +91,7 @@ def lent(scenario: Scenario, realisation: Decimal | None = None) -> dict[tuple, 
     REALISATION, as the gap at it (an outcome line's counts scaled)."""
     to_kr = scenario.unit.to_kr
     return {
-        ref.path: sum(pays(ref.line, covered, to_kr, realisation).values(), Decimal(0))
+        ref.path: exact_sum(pays(ref.line, covered, to_kr, realisation).values())
         for ref, covered, _ in paid_lines(scenario)
         if ref.line.repay is not None
     }
