@@ -274,3 +274,20 @@ def test_json_of_lines_of_one_contract_names_each_its_own_investor_and_line():
     figures = ("tariff", "years", "total", "uncapped", "cap")
     assert [q[key] for key in figures] == [p[key] for key in figures]
     assert q["total"] == {"by": {"sof": 1320, "ikke": 880}, "total": 2200}
+
+
+def test_a_repayment_block_that_rounding_splits_gets_the_rounding_line():
+    """At whole kroner the pockets show 367 + 367 against 735 in 2027 and 617 + 617 against 1.235 in all: the
+    line under the table says so, in the table, Markdown and the workbook; at whole øre every figure adds up."""
+    rounding = str(ROOT / "tests" / "fixtures" / "repayment" / "rounding.yaml")
+    table = invoke("gap", rounding, "--decimals", "0", env={"COLUMNS": "120"}).stdout
+    assert [row[-3:] for row in cells(table) if row[0].startswith("Tilbagebetaling")] == [
+        ["250", "367", "617"], ["250", "367", "617"], ["500", "735", "1.235"]
+    ]
+    assert "\nAfrundingsdifferencer kan forekomme.\n" in table
+    markdown = invoke("gap", rounding, "-f", "markdown", "--decimals", "0").stdout
+    assert "\n- Afrundingsdifferencer kan forekomme.\n" in markdown
+    book = invoke("gap", rounding, "-f", "xlsx", "--decimals", "0").stdout_bytes
+    texts = [c.value for row in openpyxl.load_workbook(io.BytesIO(book)).active.iter_rows() for c in row]
+    assert "Afrundingsdifferencer kan forekomme." in texts
+    assert "Afrundingsdifferencer" not in invoke("gap", rounding, env={"COLUMNS": "120"}).stdout

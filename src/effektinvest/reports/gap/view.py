@@ -241,8 +241,8 @@ ROUNDING_NOTE = "Afrundingsdifferencer kan forekomme."
 @exactly
 def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
     """The line under a table whose shown totals differ from the sums of their shown parts (amounts rounded
-    to DECIMALS places): a column's cost or financed against its rows, the residual against cost less
-    financed, a row's total against its years. None when every shown total adds up."""
+    to DECIMALS places): a column's cost, financed or repayments (format 1.3) against its rows, the residual
+    against cost less financed, a row's total against its years. None when every shown total adds up."""
     shown = {}  # category -> per row: the shown values
     for row in table:
         if row.category != "coverage":
@@ -253,6 +253,8 @@ def rounding_note(table: tuple[Row, ...], decimals: int) -> str | None:
         cost, financed, residual = parts["cost"][-1], parts["financed"][0], parts["residual"][0]
         differs = differs or sum(parts["cost"][:-1]) != cost and len(parts["cost"]) > 1
         differs = differs or sum(parts.get("financing", [])) != financed or cost - financed != residual
+        if "repaid" in parts:  # format 1.3: the pockets' repayments against the block's total
+            differs = differs or sum(parts.get("repayment", [])) != parts["repaid"][0]
     return ROUNDING_NOTE if differs else None
 
 
