@@ -14,7 +14,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, invoke
 from drawn import load
 from effektinvest.core.exact import exact_sum
 from effektinvest.core.repayment import flows, repayments, split_over
@@ -222,3 +222,31 @@ def test_at_no_outcomes_nothing_is_repaid(text):
 def test_the_gap_is_the_same_with_and_without_repay(text):
     without = re.sub(r"(?m)^        repay: .*\n", "", text)
     assert load(text).gap == load(without).gap
+
+
+POOLED = """scenario: Samlet
+budget_year: 2025
+unit: kr.
+sources:
+  dsi: {name: DSI, kind: external}
+  sof: {name: Sof, kind: decentral}
+projects:
+  p: {name: P, costs: {2025: 100}}
+  d: {name: D, status: stop, costs: {2025: 100}}
+financing:
+  - {source: dsi, share: 100%, projects: COVERS, repay: {amount: {2026: 100}, by: {sof: 100%}}}
+"""
+
+
+def test_a_pooled_line_that_covers_no_continued_project_repays_nothing():
+    """It pays nothing (it covers only a stopped project), so its repayment counts nowhere, as a stopped project's
+    own: not in the gap's block and years, not in the savings' repaid and municipal cost, not in the follow-up.
+    Covering a continued project too, it repays as written."""
+    stopped = POOLED.replace("COVERS", "[d]")
+    assert repayments(load(stopped).scenario) == []
+    gap = invoke("gap", "-", "-f", "json", input=stopped)
+    assert gap.code == 0 and '"repayments"' not in gap.stdout and '"2026"' not in gap.stdout
+    savings = invoke("savings", "-", "-f", "json", input=stopped).stdout
+    assert '"repaid"' not in savings and '"municipal_cost": 100,' in savings
+    both = POOLED.replace("COVERS", "[p, d]")
+    assert [one.total for one in repayments(load(both).scenario)] == [D(100)]

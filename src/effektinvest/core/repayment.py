@@ -6,12 +6,13 @@ force), rounded to whole øre half to even and bounded by what is left of the ca
 pays (`arithmetic.outcome_pays`, which this reuses); a fixed schedule repays its amounts. Each year's repayment
 is split over the paying pockets by their shares, to the øre, by the largest remainder, ties to the pocket
 listed first (`arithmetic.split_in_order`). Only the lines that count (of `continue` projects, and pooled
-lines) repay. Repayments change neither the cost, the financing nor the residual: they are outlays in later
-budgets. All money in kr., exact (`core/exact.py`).
+lines that cover one: `repaid_lines`) repay. Repayments change neither the cost, the financing nor the
+residual: they are outlays in later budgets. All money in kr., exact (`core/exact.py`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -126,15 +127,21 @@ def _figures(repay: Repay, to_kr, realisation: Decimal | None, counts: dict[int,
     return years, by_year, by, total, uncapped, cap
 
 
+def repaid_lines(scenario: Scenario) -> Iterator[LineRef]:
+    """The lines whose `repay` counts, in file order: a counting line (of a continued project, or pooled) with a
+    `repay` that covers a continued project. A pooled line that covers none (only deferred or stopped
+    projects, or `projects: []`) pays nothing, and its repayment counts nowhere, as a deferred or stopped
+    project's own does (repayment.md)."""
+    for ref in financing_lines(scenario):
+        if ref.line.repay is not None and ref.covers:
+            yield ref
+
+
 def repayments(scenario: Scenario, realisation: Decimal | None = None) -> list[Repayment]:
-    """Every counting line of SCENARIO with a `repay`, in file order, with its repayment; the counts scaled by
-    REALISATION (None: as written)."""
+    """Every line whose `repay` counts (`repaid_lines`), with its repayment; the counts scaled by REALISATION
+    (None: as written)."""
     to_kr, memo = scenario.unit.to_kr, {}
-    return [
-        repayment(ref, to_kr, realisation, memo=memo)
-        for ref in financing_lines(scenario)
-        if ref.line.repay is not None
-    ]
+    return [repayment(ref, to_kr, realisation, memo=memo) for ref in repaid_lines(scenario)]
 
 
 def flows(found: list[Repayment]) -> dict[int, dict[str, tuple[Decimal, Decimal]]]:

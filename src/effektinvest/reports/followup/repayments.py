@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, LineRef, financing_lines
+from effektinvest.core.arithmetic import ZERO, LineRef
 from effektinvest.core.exact import exact_sum
-from effektinvest.core.repayment import Repayment, repayment
+from effektinvest.core.repayment import Repayment, repaid_lines, repayment
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 
@@ -34,13 +34,11 @@ class RepaymentFollowUp(NamedTuple):
 
 
 def repayment_follow_ups(scenario: Scenario) -> tuple[RepaymentFollowUp, ...]:
-    """Every counting line of SCENARIO with a `repay`, in file order, its plan against the actual computation."""
+    """Every line of SCENARIO whose `repay` counts (`repaid_lines`), its plan against the actual computation."""
     to_kr, through = scenario.unit.to_kr, scenario.actuals_through
     out = []
-    for ref in financing_lines(scenario):
+    for ref in repaid_lines(scenario):
         repay = ref.line.repay
-        if repay is None:
-            continue
         plan = repayment(ref, to_kr)
         if repay.tariff is None:
             out.append(RepaymentFollowUp(ref, {}, {}, plan, plan, None))

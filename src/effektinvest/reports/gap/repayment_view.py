@@ -10,10 +10,10 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, Figures, Gap, financing_lines
+from effektinvest.core.arithmetic import ZERO, Figures, Gap
 from effektinvest.core.display_context import amount
 from effektinvest.core.exact import exact_sum
-from effektinvest.core.repayment import Repayment, contract, repayment
+from effektinvest.core.repayment import Repayment, contract, repaid_lines, repayment
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 from effektinvest.model.units import Unit
@@ -47,10 +47,8 @@ def entries(scenario: Scenario, unit: Unit, realisation: Decimal | None = None) 
     made: dict[tuple, RepaymentEntry] = {}
     same: dict[int, tuple] = {}  # id of a Repay (one per contract written alike: SharedRepay) -> (it, its entry)
     out = []
-    for ref in financing_lines(scenario):
+    for ref in repaid_lines(scenario):
         repay = ref.line.repay
-        if repay is None:
-            continue
         held = same.get(id(repay))
         if held is None or held[0] is not repay:
             key = contract(repay)
