@@ -40,7 +40,7 @@ DOCUMENTS = {
         sensitivity_figures,
         1,
         "Realisering Besparelser i alt Kommunal netto Offentlig netto Nutidsværdi, kommunalt Nutidsværdi, offentligt "
-        "Tilbagebetalingsår, kommunalt Mangler, Sociale Forhold og Beskæftigelse Mangler, Ikke-decentraliserede "
+        "Hjemtjeningsår, kommunalt Mangler, Sociale Forhold og Beskæftigelse Mangler, Ikke-decentraliserede "
         "budgetter",
     ),
     "compare": (["compare", S + "2024.yaml", S + "2025.yaml"], compare_figures, 2, "2024 afsl. 2025 2026 I alt"),

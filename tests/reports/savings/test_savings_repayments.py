@@ -85,7 +85,7 @@ def test_the_table_shows_what_each_pocket_repays_and_the_investor_receives():
     out = savings_out(WORKED)
     assert "│ tilbagebetalt            │      0,00 │    300,00 │    600,00 │   420,00 │ 1.320,00 │" in out
     assert "│ tilbagebetaling modtaget │      0,00 │    500,00 │  1.000,00 │   700,00 │ 2.200,00 │" in out
-    assert "Tilbagebetalingsår: kommunalt 2027, offentligt 2027" in out
+    assert "Hjemtjeningsår: kommunalt 2027, offentligt 2027" in out
     assert "Afrundingsdifferencer" not in out
     markdown = savings_out(WORKED, "--format", "markdown")
     assert "| tilbagebetalt | 0,00 | 300,00 | 600,00 | 420,00 | 1.320,00 |" in markdown

@@ -23,7 +23,7 @@ def test_worked_example_table_shows_the_wrong_pocket_apart():
         assert label in out
     assert "kr., realisering 100 %" in out
     assert "Forkert lomme (andel): 25 % af besparelserne lander i stat og region" in out
-    assert "Tilbagebetalingsår: kommunalt ingen, offentligt 2026" in out
+    assert "Hjemtjeningsår: kommunalt ingen, offentligt 2026" in out
     assert "kommunalt -546,31, offentligt -79,56" in out
     assert "Besparelser pr. betalt krone, Decentralt budget: 1,5000 (ingen mangel)" in out
     assert re.search(r"Offentlig netto +│ +│ +-1\.000,00 │ +-400,00 │ +1\.400,00 │ +0,00 │", out)

@@ -144,7 +144,7 @@ def test_the_sheet_holds_every_figure_of_json(tmp_path, args):
         assert _exact(discount, "%") == data["discount"]
     assert _exact(keys[("Forkert lomme (andel)", None)], "%") == data["wrong_pocket_share"]
     for side, word in SIDES.items():
-        assert _exact(keys[("Tilbagebetalingsår", word)], "0") == data["break_even"][side]
+        assert _exact(keys[("Hjemtjeningsår", word)], "0") == data["break_even"][side]
         assert _amount(keys[("Nutidsværdi", word)], unit) == data["npv"][side]
         ratio = keys[("Besparelser pr. udgiftskrone (nutidsværdi)", word)]
         assert _exact(ratio, "0.0000") == data["benefit_cost"][side]

@@ -50,7 +50,7 @@ HEADS = (
     "Offentlig netto",
     "Nutidsværdi, kommunalt",
     "Nutidsværdi, offentligt",
-    "Tilbagebetalingsår, kommunalt",
+    "Hjemtjeningsår, kommunalt",
     "Mangler",
 )
 OUTCOME_HEADS = ("Resultatbetaling", "Restfinansiering")  # after the savings, with outcome lines

@@ -42,7 +42,7 @@ LABELS = {
     "total": TOTAL,
     "realisation": "Realisering",
     "wrong_pocket_share": "Forkert lomme (andel)",
-    "break_even": "Tilbagebetalingsår",
+    "break_even": "Hjemtjeningsår",
     "npv": "Nutidsværdi",
     "benefit_cost": "Besparelser pr. udgiftskrone (nutidsværdi)",
     "backing": "Besparelser pr. betalt krone",
