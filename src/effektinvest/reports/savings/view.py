@@ -163,12 +163,14 @@ def rows(report: SavingsReport, result: Savings) -> tuple[Row, ...]:
             out.append(Row("residual", "", LABELS["residual"], LABELS["net"], across(residual)))
             out.append(figure("municipal_savings"))
         elif group == 1 and any(report.group(sid) == 1 for sid in report.names):
+            # what outside sources paid, less what outside investors got back (format 1.3): "betalt netto"
+            repaid = any("received" in _flows(result, sid) for sid in report.names if report.group(sid) == 1)
             out.append(
                 Row(
                     "outside_paid",
                     "",
                     LABELS["outside_paid"],
-                    LABELS["paid"],
+                    f"{LABELS['paid']} netto" if repaid else LABELS["paid"],
                     across(lambda c: EXACT.subtract(c.cost, c.municipal_cost)),
                 )
             )
