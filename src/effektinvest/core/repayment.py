@@ -19,8 +19,9 @@ from fractions import Fraction
 from functools import lru_cache
 from math import lcm
 
-from effektinvest.core.arithmetic import ZERO, LineRef, financing_lines, from_ore, outcome_pays, split_in_order, to_ore
+from effektinvest.core.arithmetic import ZERO, LineRef, financing_lines, outcome_pays
 from effektinvest.core.exact import exact_sum
+from effektinvest.core.ore import from_ore, split_in_order, to_ore
 from effektinvest.model import Repay, Scenario
 from effektinvest.model.numbers import EXACT
 

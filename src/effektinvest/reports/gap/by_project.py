@@ -11,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import ZERO, Gap, PaidLines, from_ore, paid_lines, split_in_order, to_ore
+from effektinvest.core.arithmetic import ZERO, Gap, PaidLines, paid_lines
+from effektinvest.core.ore import from_ore, split_in_order, to_ore
 from effektinvest.model import Scenario
 from effektinvest.model.numbers import EXACT
 
