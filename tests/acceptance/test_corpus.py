@@ -375,6 +375,7 @@ CASES = [
     err("cap_without_tariff", "amount-or-share", 15, r"'cap' is for an outcome line"),
     # format 1.3: a repayment to an investor (repayment.md), every finding at its line
     err("repay_not_investor", "repay-not-investor", 14, r"source 'sof' is of kind decentral: only an investor"),
+    err("repay_not_investor_pays_itself", "repay-not-investor", 12, r"source 'fund' has no kind: only an investor"),
     err("repay_shares", "repay-shares", 18, r"add up to 90 %"),
     err("repay_bad_share", "not-a-share", 18, r"not 'fyrre'"),
     Case(

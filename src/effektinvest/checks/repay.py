@@ -43,7 +43,8 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     for path, line in repay_lines(scenario):
         repay: Repay = line.repay
         investor = scenario.sources.get(line.source)
-        if investor is not None and investor.kind not in INVESTORS and not gaps.covers((*path[:-1], "source")):
+        no_investor = investor is not None and investor.kind not in INVESTORS
+        if no_investor and not gaps.covers((*path[:-1], "source")):
             kind = f"is of kind {investor.kind.value}" if investor.kind else "has no kind"
             message = (
                 f"{owner(path[:-1])} is repaid, but its source {line.source!r} {kind}: only an investor (a "
@@ -54,8 +55,8 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
         if contract in clean:  # (CLEAN keeps each Repay alive: its id names no other)
             continue
         found = _kind(path, repay, gaps)
-        if sources_known:
-            found += _payers(scenario, path, line.source, repay)
+        if sources_known:  # a source that is no investor (repay-not-investor) is no "investor itself" among them
+            found += _payers(scenario, path, None if no_investor else line.source, repay)
         found += _shares(path, repay, gaps)
         found += _years(scenario, path, repay, gaps)
         if not found and not gaps:
@@ -76,8 +77,9 @@ def _kind(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
     return [Finding(path, "repay-kind", f"{REPAY_KINDS_RULE}; this one has {given or 'neither'}", at_key=True)]
 
 
-def _payers(scenario: Scenario, path: tuple, investor: str, repay: Repay) -> list[Finding]:
-    """Each paying pocket: defined, municipal, not the investor, not money from outside."""
+def _payers(scenario: Scenario, path: tuple, investor: str | None, repay: Repay) -> list[Finding]:
+    """Each paying pocket: defined, municipal, not the investor (INVESTOR: None when the line's source is
+    none), not money from outside."""
     out = []
     for sid in repay.by:
         where = (*path, "by", sid)
