@@ -18,7 +18,7 @@ from effektinvest.model.values import OUTSIDE, SourceKind
 INVESTORS = frozenset({SourceKind.FUND, SourceKind.EXTERNAL})
 # Who cannot repay: money from outside the municipality (besides state and region: `unharvestable-source`)
 _NOT_PAYERS = frozenset({SourceKind.REFUND, SourceKind.EXTERNAL})
-_YEAR_KEYS = ("outcomes", "amount")  # achieved: an actual figure (checks/actuals.py)
+_YEAR_KEYS = ("tariff", "outcomes", "amount")  # a tariff by year (a rate card); achieved: an actual (actuals.py)
 REPAY_KINDS_RULE = (
     "a repayment is either per achieved outcome ('tariff' with 'outcomes', an optional 'cap') or a fixed schedule "
     "('amount': year -> amount)"
@@ -66,15 +66,24 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
 
 
 def _kind(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
-    """Exactly one of tariff + outcomes (with an optional cap and achieved) or amount."""
+    """Exactly one of tariff + outcomes (with an optional cap) or amount; `achieved` (an actual figure, no kind)
+    only with a tariff, as on a financing line (followup.md: `achieved-not-outcome`, at `achieved`)."""
     if gaps.within(path):
         return []
-    outcome_keys = [key for key in ("tariff", "outcomes", "cap", "achieved") if getattr(repay, key) is not None]
+    out = []
+    if repay.achieved is not None and repay.tariff is None:
+        what = "is a fixed schedule" if repay.amount is not None else "has no tariff"
+        message = (
+            "achieved counts the outcomes a repayment per achieved outcome is repaid for (tariff and outcomes); "
+            f"{owner(path)} {what}: leave achieved out"
+        ) + (" (its amounts are repaid as planned)" if repay.amount is not None else "")
+        out.append(Finding((*path, "achieved"), "achieved-not-outcome", message, at_key=True))
+    outcome_keys = [key for key in ("tariff", "outcomes", "cap") if getattr(repay, key) is not None]
     per_outcome = repay.tariff is not None and repay.outcomes is not None
     if repay.amount is None and per_outcome or repay.amount is not None and not outcome_keys:
-        return []
+        return out
     given = ", ".join(f"'{key}'" for key in (*outcome_keys, *(["amount"] if repay.amount is not None else [])))
-    return [Finding(path, "repay-kind", f"{REPAY_KINDS_RULE}; this one has {given or 'neither'}", at_key=True)]
+    return [*out, Finding(path, "repay-kind", f"{REPAY_KINDS_RULE}; this one has {given or 'neither'}", at_key=True)]
 
 
 def _payers(scenario: Scenario, path: tuple, investor: str | None, repay: Repay) -> list[Finding]:
@@ -118,13 +127,14 @@ def _shares(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
 
 
 def _years(scenario: Scenario, path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
-    """No repayment year (expected or scheduled) before the budget year."""
+    """No repayment year (of a rate card, expected or scheduled) before the budget year."""
     if gaps.covers(("budget_year",)):
         return []
     budget_year = scenario.budget_year
     out = []
     for key in _YEAR_KEYS:
-        for year in getattr(repay, key) or {}:
+        by_year = getattr(repay, key)
+        for year in by_year if isinstance(by_year, dict) else ():  # a tariff may be one amount for every year
             if year < budget_year:
                 message = (
                     f"repayment year {year} ({key}) is before budget_year {budget_year}: a decision at that budget "
