@@ -1,6 +1,6 @@
 """The checks of format 1.3's `repay` (repayment.md): a repayment on an investor's line only (`fund` or
-`external`), of one kind (per achieved outcome, or a fixed schedule), paid by defined municipal pockets whose
-shares add up to 100 %, in the budget year or later. Pure, as the other checks.
+`external`), of one kind (per achieved outcome, or a fixed schedule; `achieved` with the first only), paid by
+defined municipal pockets whose shares add up to 100 %, in the budget year or later. Pure, as the other checks.
 """
 
 from __future__ import annotations
