@@ -113,8 +113,8 @@ EXAMPLES = {
     ),
     "repay-not-investor": p(
         "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - source: fund\n        share: 100%\n"
-        "        repay: {amount: {2025: 10}, by: {fund: 100%}}\n"
-    ),
+        "        repay: {amount: {2025: 10}, by: {sof: 100%}}\n"
+    ).replace("sources:\n", "sources:\n  sof: {name: Socialforvaltningen, kind: decentral}\n"),
     "repay-kind": INVESTOR
     + "        repay: {tariff: 5, amount: {2025: 10}, by: {fund: 100%}}\n",
     "repay-shares": INVESTOR

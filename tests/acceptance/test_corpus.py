@@ -375,7 +375,15 @@ CASES = [
     err("cap_without_tariff", "amount-or-share", 15, r"'cap' is for an outcome line"),
     # format 1.3: a repayment to an investor (repayment.md), every finding at its line
     err("repay_not_investor", "repay-not-investor", 14, r"source 'sof' is of kind decentral: only an investor"),
+    err("repay_not_investor_pays_itself", "repay-not-investor", 12, r"source 'fund' has no kind: only an investor"),
     err("repay_shares", "repay-shares", 18, r"add up to 90 %"),
+    err("repay_by_empty", "repay-shares", 15, r"add up to 0 %"),
+    err("repay_tariff_card_before_budget", "year-before-budget", 15, r"^repayment year 2024 \(tariff\) is before"),
+    Case(
+        "repay_typo_keys", 1, tuple((E, "unknown-key", line) for line in (15, 16, 17, 18)),
+        r"unknown key 'tarif'; did you mean 'tariff'\?$",
+    ),
+    err("repay_achieved_fixed_schedule", "achieved-not-outcome", 18, r"is a fixed schedule: leave achieved out"),
     err("repay_bad_share", "not-a-share", 18, r"not 'fyrre'"),
     Case(
         "repay_valid",

@@ -488,3 +488,80 @@ def test_a_repay_written_alike_finer_than_an_ore_is_told_at_each_line():
     text = _repaid_projects("{sof: 60%, ikke: 40%}").replace("tariff: 50,", "tariff: 50.0051,")
     told = [("error", "too-precise", line, col) for line, col in ((13, 52), (18, 52), (23, 53), (28, 52))]
     assert diagnostics_of(text) == told
+
+
+def _repay_line(line: str, head: str = _REPAID, costs: str = "costs: {2025: 100}") -> str:
+    """HEAD (lines 1 to 8 of _REPAID) and one project whose financing line (line 13 on) is LINE."""
+    return head + f"  p:\n    name: P\n    {costs}\n    financing:\n" + line
+
+
+_NO_KIND = _REPAID.replace("sources:\n", "sources:\n  fund: {name: Outcomefonden}\n")  # a line further down
+
+
+@pytest.mark.parametrize(("sid", "kind"), [("fund", "has no kind"), ("sof", "is of kind decentral")])
+def test_a_repay_on_no_investors_line_names_that_and_not_its_source_as_the_investor_paying_itself(sid, kind):
+    """A source that is no investor is not "the investor itself" among the payers: one finding, at `repay`."""
+    line = f"      - {{source: {sid}, share: 100%, repay: {{amount: {{2025: 10}}, by: {{{sid}: 100%}}}}}}\n"
+    text = _repay_line(line, _NO_KIND)
+    assert diagnostics_of(text) == [("error", "repay-not-investor", 14, line.index("repay") + 1)]
+    assert messages_of(text) == [
+        f"financing line 1 of project 'p' is repaid, but its source {sid!r} {kind}: only an investor (a source of "
+        "kind fund or external) is repaid; leave 'repay' out, or give the source its kind"
+    ]
+
+
+def _diagnostics_page_example(code: str) -> str:
+    section = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8").split(f"## `{code}`")[1]
+    return section.split("```yaml\n")[1].split("```")[0]
+
+
+def test_the_diagnostics_pages_repay_not_investor_example_prints_its_one_line_and_its_fix_makes_it_valid():
+    example = _diagnostics_page_example("repay-not-investor")
+    assert [d.code for d in load_bytes(example.encode(), "example.yaml").diagnostics] == ["repay-not-investor"]
+    fixed = example.replace("fund: {name: Outcomefonden}", "fund: {name: Outcomefonden, kind: fund}")
+    assert fixed != example
+    assert load_bytes(fixed.encode(), "example.yaml").diagnostics == []
+
+
+def test_achieved_under_a_fixed_schedule_is_achieved_not_outcome_at_achieved_and_no_kind():
+    head = _REPAID.replace("budget_year: 2025\n", "budget_year: 2025\nactuals_through: 2025\n")
+    line = "      - {source: dsi, share: 100%, repay: {amount: {2026: 10}, achieved: {2025: 3}, by: {sof: 100%}}}\n"
+    text = _repay_line(line, head, "costs: {2025: 100}\n    actual_costs: {2025: 100}")
+    assert diagnostics_of(text) == [("error", "achieved-not-outcome", 15, line.index("achieved") + 1)]
+    assert messages_of(text) == [
+        "achieved counts the outcomes a repayment per achieved outcome is repaid for (tariff and outcomes); the "
+        "repayment of financing line 1 of project 'p' is a fixed schedule: leave achieved out (its amounts are "
+        "repaid as planned)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "column"),
+    [("tariff", "{2024: 50, 2026: 50}", 20), ("outcomes", "{2024: 1, 2026: 10}", 22), ("amount", "{2024: 10}", 20)],
+)
+def test_a_repayment_year_before_the_budget_year_is_year_before_budget_at_that_year(key, value, column):
+    other = {"tariff": "outcomes: {2026: 10}", "outcomes": "tariff: 50", "amount": ""}[key]
+    line = f"      - source: dsi\n        share: 100%\n        repay:\n          {key}: {value}\n"
+    line += f"          {other}\n" if other else ""
+    text = _repay_line(line + "          by: {sof: 100%}\n")
+    assert diagnostics_of(text) == [("error", "year-before-budget", 16, column)]
+    assert messages_of(text) == [
+        f"repayment year 2024 ({key}) is before budget_year 2025: a decision at that budget repays in its own and "
+        "later years"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("repay", "written", "meant"),
+    [
+        ("{tarif: 50, outcomes: {2026: 10}, by: {sof: 100%}}", "tarif", "tariff"),
+        ("{tariff: 50, outcome: {2026: 10}, by: {sof: 100%}}", "outcome", "outcomes"),
+        ("{amounts: {2026: 10}, by: {sof: 100%}}", "amounts", "amount"),
+        ("{amount: {2026: 10}, bye: {sof: 100%}}", "bye", "by"),  # one finding: no missing 'by' besides
+    ],
+)
+def test_a_misspelt_key_under_repay_is_told_the_key_it_is_nearest(repay, written, meant):
+    line = f"      - {{source: dsi, share: 100%, repay: {repay}}}\n"
+    text = _repay_line(line)
+    assert diagnostics_of(text) == [("error", "unknown-key", 13, line.index(written) + 1)]
+    assert messages_of(text) == [f"unknown key {written!r}; did you mean {meant!r}?"]

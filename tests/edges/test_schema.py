@@ -104,3 +104,16 @@ def test_the_schema_refuses_what_the_loader_refuses(change, message):
     change(data)
     with pytest.raises(jsonschema.ValidationError, match=message):
         jsonschema.Draft7Validator(scenario_schema()).validate(data)
+
+
+def test_a_repayment_paid_by_no_pocket_is_refused_by_the_schema_as_by_check():
+    """`by: {}` adds up to 0 %: `repay-shares` to check, too few properties to an editor."""
+    data = as_json(ROOT / "scenarios" / "tilbagebetaling.yaml")
+    lines = [line for project in data["projects"].values() for line in project.get("financing", [])]
+    repay = next(line["repay"] for line in lines if "repay" in line)
+    jsonschema.Draft7Validator(json.loads(COMMITTED.read_text(encoding="utf-8"))).validate(data)
+    repay["by"] = {}
+    with pytest.raises(jsonschema.ValidationError) as refused:
+        jsonschema.Draft7Validator(json.loads(COMMITTED.read_text(encoding="utf-8"))).validate(data)
+    assert refused.value.validator == "minProperties"
+    assert list(refused.value.absolute_path)[-2:] == ["repay", "by"]

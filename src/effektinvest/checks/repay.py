@@ -1,6 +1,6 @@
 """The checks of format 1.3's `repay` (repayment.md): a repayment on an investor's line only (`fund` or
-`external`), of one kind (per achieved outcome, or a fixed schedule), paid by defined municipal pockets whose
-shares add up to 100 %, in the budget year or later. Pure, as the other checks.
+`external`), of one kind (per achieved outcome, or a fixed schedule; `achieved` with the first only), paid by
+defined municipal pockets whose shares add up to 100 %, in the budget year or later. Pure, as the other checks.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from effektinvest.model.values import OUTSIDE, SourceKind
 INVESTORS = frozenset({SourceKind.FUND, SourceKind.EXTERNAL})
 # Who cannot repay: money from outside the municipality (besides state and region: `unharvestable-source`)
 _NOT_PAYERS = frozenset({SourceKind.REFUND, SourceKind.EXTERNAL})
-_YEAR_KEYS = ("outcomes", "amount")  # achieved: an actual figure (checks/actuals.py)
+_YEAR_KEYS = ("tariff", "outcomes", "amount")  # a tariff by year (a rate card); achieved: an actual (actuals.py)
 REPAY_KINDS_RULE = (
     "a repayment is either per achieved outcome ('tariff' with 'outcomes', an optional 'cap') or a fixed schedule "
     "('amount': year -> amount)"
@@ -43,7 +43,8 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
     for path, line in repay_lines(scenario):
         repay: Repay = line.repay
         investor = scenario.sources.get(line.source)
-        if investor is not None and investor.kind not in INVESTORS and not gaps.covers((*path[:-1], "source")):
+        no_investor = investor is not None and investor.kind not in INVESTORS
+        if no_investor and not gaps.covers((*path[:-1], "source")):
             kind = f"is of kind {investor.kind.value}" if investor.kind else "has no kind"
             message = (
                 f"{owner(path[:-1])} is repaid, but its source {line.source!r} {kind}: only an investor (a "
@@ -54,8 +55,8 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
         if contract in clean:  # (CLEAN keeps each Repay alive: its id names no other)
             continue
         found = _kind(path, repay, gaps)
-        if sources_known:
-            found += _payers(scenario, path, line.source, repay)
+        if sources_known:  # a source that is no investor (repay-not-investor) is no "investor itself" among them
+            found += _payers(scenario, path, None if no_investor else line.source, repay)
         found += _shares(path, repay, gaps)
         found += _years(scenario, path, repay, gaps)
         if not found and not gaps:
@@ -65,19 +66,29 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
 
 
 def _kind(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
-    """Exactly one of tariff + outcomes (with an optional cap and achieved) or amount."""
+    """Exactly one of tariff + outcomes (with an optional cap) or amount; `achieved` (an actual figure, no kind)
+    only with a tariff, as on a financing line (followup.md: `achieved-not-outcome`, at `achieved`)."""
     if gaps.within(path):
         return []
-    outcome_keys = [key for key in ("tariff", "outcomes", "cap", "achieved") if getattr(repay, key) is not None]
+    out = []
+    if repay.achieved is not None and repay.tariff is None:
+        what = "is a fixed schedule" if repay.amount is not None else "has no tariff"
+        message = (
+            "achieved counts the outcomes a repayment per achieved outcome is repaid for (tariff and outcomes); "
+            f"{owner(path)} {what}: leave achieved out"
+        ) + (" (its amounts are repaid as planned)" if repay.amount is not None else "")
+        out.append(Finding((*path, "achieved"), "achieved-not-outcome", message, at_key=True))
+    outcome_keys = [key for key in ("tariff", "outcomes", "cap") if getattr(repay, key) is not None]
     per_outcome = repay.tariff is not None and repay.outcomes is not None
     if repay.amount is None and per_outcome or repay.amount is not None and not outcome_keys:
-        return []
+        return out
     given = ", ".join(f"'{key}'" for key in (*outcome_keys, *(["amount"] if repay.amount is not None else [])))
-    return [Finding(path, "repay-kind", f"{REPAY_KINDS_RULE}; this one has {given or 'neither'}", at_key=True)]
+    return [*out, Finding(path, "repay-kind", f"{REPAY_KINDS_RULE}; this one has {given or 'neither'}", at_key=True)]
 
 
-def _payers(scenario: Scenario, path: tuple, investor: str, repay: Repay) -> list[Finding]:
-    """Each paying pocket: defined, municipal, not the investor, not money from outside."""
+def _payers(scenario: Scenario, path: tuple, investor: str | None, repay: Repay) -> list[Finding]:
+    """Each paying pocket: defined, municipal, not the investor (INVESTOR: None when the line's source is
+    none), not money from outside."""
     out = []
     for sid in repay.by:
         where = (*path, "by", sid)
@@ -116,13 +127,14 @@ def _shares(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
 
 
 def _years(scenario: Scenario, path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
-    """No repayment year (expected or scheduled) before the budget year."""
+    """No repayment year (of a rate card, expected or scheduled) before the budget year."""
     if gaps.covers(("budget_year",)):
         return []
     budget_year = scenario.budget_year
     out = []
     for key in _YEAR_KEYS:
-        for year in getattr(repay, key) or {}:
+        by_year = getattr(repay, key)
+        for year in by_year if isinstance(by_year, dict) else ():  # a tariff may be one amount for every year
             if year < budget_year:
                 message = (
                     f"repayment year {year} ({key}) is before budget_year {budget_year}: a decision at that budget "

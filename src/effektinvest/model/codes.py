@@ -248,7 +248,8 @@ CODES: dict[str, Code] = {
     ),
     "achieved-not-outcome": Code(
         E,
-        "achieved on a financing line that is no outcome line (no tariff and outcomes)",
+        "achieved on a financing line that is no outcome line (no tariff and outcomes), or in a `repay` that is "
+        "not per achieved outcome (format 1.3)",
         "Leave achieved out; record what the line paid under `paid`.",
     ),
     "prices-unavailable": Code(

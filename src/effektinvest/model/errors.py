@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from effektinvest.model.codes import CODES
 from effektinvest.model.diagnostics import Finding
 from effektinvest.model.numbers import describe
-from effektinvest.model.scenario import FinancingLine, PooledLine, Project, Scenario, Source
+from effektinvest.model.scenario import FinancingLine, PooledLine, Project, Repay, Scenario, Source
 from effektinvest.model.suggest import nearest, nearest_name
 from effektinvest.model.values import AMOUNT_TAGS, ENTRIES
 
@@ -34,6 +34,8 @@ def model_at(path: tuple) -> type[BaseModel] | None:
             return FinancingLine
         case ("financing", int()):
             return PooledLine
+        case ("projects", _, "financing", int(), "repay") | ("financing", int(), "repay"):
+            return Repay
     return None
 
 

@@ -164,11 +164,11 @@ Share = _fraction(
     1,
     'a percentage such as "30%" or "42,5 %", or a fraction from 0 to 1 such as 0.3',
 )
-# format 1.3: the paying pockets of a repayment, source id -> share (they add up to 100 %: `repay-shares`)
+# format 1.3: the paying pockets of a repayment, source id -> share (at least one; they add up to 100 %: `repay-shares`)
 RepayShares = Annotated[
     dict[str, Share],
     WrapValidator(shared_by_pydantic()),
-    WithJsonSchema({"type": "object", "additionalProperties": Share.__metadata__[1].json_schema}),
+    WithJsonSchema({"type": "object", "minProperties": 1, "additionalProperties": Share.__metadata__[1].json_schema}),
 ]
 Index = Annotated[
     Decimal,
