@@ -421,6 +421,16 @@ def test_ambiguous_thousands_offers_both_readings(text, thousands, decimal):
     assert not looks_like_thousands(thousands) and not looks_like_thousands(decimal)  # each reading is plain
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("2.200", "write 2200 or 2.2 without quotes"), ("2.075", "write 2075 or 2.0750 without quotes")],
+)
+def test_a_quoted_number_like_danish_thousands_is_told_both_readings(text, said):
+    """Not "write 2.200 without quotes", which is then ambiguous-thousands: the two readings that are not."""
+    assert explain_text_as_number(text).message == f"an amount is a number, not text: {said}"
+    assert explain_text_as_number("1.5").message == "an amount is a number, not text: write 1.5 without quotes"
+
+
 @pytest.mark.parametrize("text", ["1.5", "10.35", "1500", "0.500", "1.5000", "1.234.567", "2.0750"])
 def test_not_ambiguous(text):
     assert ambiguous_thousands(text) is None

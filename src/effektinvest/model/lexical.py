@@ -57,3 +57,12 @@ def resolve_plain(text: str) -> object:
 def looks_like_thousands(text: str) -> bool:
     """Whether a plain number is written like Danish thousands: one dot and three digits, as 1.500."""
     return DANISH_THOUSANDS_RE.fullmatch(text) is not None
+
+
+def readings(text: str) -> tuple[str, str]:
+    """A number written like Danish thousands (`looks_like_thousands`: 1.500) as its two readings, each written
+    so that it has only one: ('1500', '1.5'); ('2075', '2.0750'), as the decimal reading of 2.075 keeps three
+    decimals; ('1000', '1') for 1.000."""
+    whole, decimals = text.split(".")
+    decimal = f"{whole}.{decimals.rstrip('0')}".rstrip(".")
+    return whole + decimals, decimal + "0" if len(decimal) == len(text) else decimal

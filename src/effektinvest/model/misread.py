@@ -8,7 +8,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from effektinvest.model.lexical import DECIMAL_RE
+from effektinvest.model.lexical import DECIMAL_RE, looks_like_thousands, readings
 from effektinvest.model.problem import ValueProblem, short
 
 _UNIT_WORDS = re.compile(r"(mio|mia|mill|kr|dkk|t\.kr|tkr)", re.IGNORECASE)
@@ -76,6 +76,8 @@ def explain_text_as_number(text: str, what: str = "an amount") -> ValueProblem:
     if t in _NONFINITE:
         return ValueProblem("not-finite", f"{what} must be a finite number, not {shown!r}")
     if DECIMAL_RE.fullmatch(t):
+        if looks_like_thousands(t):  # "2.200": without quotes it would be ambiguous, so say both readings
+            t = " or ".join(readings(t))
         if getattr(text, "how", None) == "block" or "\n" in text or "\r" in text:  # a block (| or >) is text
             return ValueProblem(
                 "not-a-number", f"{what} is a number, not a block of text: write {t} after the key, without | or >"

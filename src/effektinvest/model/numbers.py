@@ -9,7 +9,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal, DivisionByZero, InvalidOperation, Overflow
 
 # DECIMAL_RE, looks_like_thousands, ValueProblem and describe are imported from here by other modules too
-from effektinvest.model.lexical import DECIMAL_RE, looks_like_thousands
+from effektinvest.model.lexical import DECIMAL_RE, looks_like_thousands, readings
 from effektinvest.model.problem import ValueProblem, describe
 
 MAX_DIGITS = 30
@@ -30,10 +30,7 @@ def ambiguous_thousands(text: str) -> str | None:
     and YAML for one and a half (format 1.2: an error, in any unit); None for any other number."""
     if not looks_like_thousands(text):
         return None
-    thousands = text.replace(".", "")
-    decimal = plain(Decimal(text))
-    if len(decimal) == len(text):  # 2.075: the decimal reading keeps three decimals, so add a fourth
-        decimal += "0"
+    thousands, decimal = readings(text)
     return (
         f"{text} is ambiguous: Danish thousands ({thousands}) or a decimal point ({decimal})? "
         f"write {thousands} or {decimal}"
