@@ -86,6 +86,8 @@ def test_the_table_shows_what_each_pocket_repays_and_the_investor_receives():
     assert "│ tilbagebetalt            │      0,00 │    300,00 │    600,00 │   420,00 │ 1.320,00 │" in out
     assert "│ tilbagebetaling modtaget │      0,00 │    500,00 │  1.000,00 │   700,00 │ 2.200,00 │" in out
     assert "Hjemtjeningsår: kommunalt 2027, offentligt 2027" in out
+    # the backing of a pocket that only repays counts what it repays: said so (not "per krone paid" of 0 paid)
+    assert "Besparelser pr. betalt og tilbagebetalt krone, Socialforvaltningen: 1,5909 (ingen mangel)" in out
     assert "Afrundingsdifferencer" not in out
     # what came from outside, less what the investor got back: a net, said so (it falls below 0)
     assert "│ Finansiering udefra          │ betalt netto             │  1.000,00 │    500,00 │" in out

@@ -149,8 +149,10 @@ def test_the_sheet_holds_every_figure_of_json(tmp_path, args):
         ratio = keys[("Besparelser pr. udgiftskrone (nutidsværdi)", word)]
         assert _exact(ratio, "0.0000") == data["benefit_cost"][side]
     backed = {sid: source for sid, source in data["sources"].items() if source["backing"] is not None}
-    for sid, source in backed.items():
-        assert _exact(keys[(f"Besparelser pr. betalt krone, {names[sid]}", None)], "0.0000") == source["backing"]
+    for sid, source in backed.items():  # (a pocket that repays an investor: per krone paid and repaid)
+        repays = data["total"]["sources"][sid].get("repaid")
+        label = f"Besparelser pr. betalt{' og tilbagebetalt' if repays else ''} krone, {names[sid]}"
+        assert _exact(keys[(label, None)], "0.0000") == source["backing"]
         assert _amount(keys[(f"Mangler, {names[sid]}", None)], unit) == source["shortfall"]
     rounding = [label for label, _ in keys if label == "Afrundingsdifferencer kan forekomme."]
     assert len(rounding) == (args[-1] == "1")

@@ -8,7 +8,14 @@ from effektinvest.core.display_context import amount, figure, places
 from effektinvest.model.numbers import EXACT
 from effektinvest.reports.gap.view import inactive_head
 from effektinvest.reports.savings.analysis import Savings
-from effektinvest.reports.savings.view import LABELS, SavingsReport, ratio_text, realisation_text, year_text
+from effektinvest.reports.savings.view import (
+    LABELS,
+    SavingsReport,
+    backing_label,
+    ratio_text,
+    realisation_text,
+    year_text,
+)
 
 
 def foot_decimals(report: SavingsReport, decimals: int, asked: int | None) -> int:
@@ -55,7 +62,8 @@ def key_lines(report: SavingsReport, result: Savings, decimals: int, asked: int 
             short = "ingen mangel"  # a shortfall of 0: no figure to show with decimals
             if backing.shortfall:
                 short = f"mangler {amount(report.scaled(backing.shortfall), shown)}"
-            lines.append(f"{LABELS['backing']}, {report.names[sid]}: {ratio_text(backing.backing)} ({short})")
+            label = backing_label(result, sid)
+            lines.append(f"{label}, {report.names[sid]}: {ratio_text(backing.backing)} ({short})")
     return lines
 
 

@@ -45,13 +45,20 @@ LABELS = {
     "break_even": "Hjemtjeningsår",
     "npv": "Nutidsværdi",
     "benefit_cost": "Besparelser pr. udgiftskrone (nutidsværdi)",
-    "backing": "Besparelser pr. betalt krone",
+    "backing": "Besparelser pr. betalt",  # krone, or og tilbagebetalt krone: `backing_label`
     "shortfall": "Mangler",
     "none": "ingen",
     "no_share": "kan ikke opgøres (ingen besparelser)",
     "inactive_savings": "forventede besparelser, tæller ikke med",
 }
 FIGURES = ("cost", "municipal_cost", "savings", "municipal_savings", "outside_savings", "municipal_net", "public_net")
+
+
+def backing_label(result: Savings, sid: str) -> str:
+    """The backing's label for the pocket SID: per krone paid, or, where it repays an investor (format 1.3: the
+    backing counts that too, savings / (paid + repaid)), per krone paid and repaid."""
+    repays = result.repaid is not None and result.total.sources[sid].repaid
+    return f"{LABELS['backing']}{' og tilbagebetalt' if repays else ''} krone"
 
 
 class Row(NamedTuple):

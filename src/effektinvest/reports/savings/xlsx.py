@@ -91,7 +91,7 @@ def _key_rows(report: view.SavingsReport, result: Savings, number_format: str) -
     for sid, backing in result.sources.items():
         if backing.backing is not None:
             name = report.names[sid]
-            out.append((f"{view.LABELS['backing']}, {name}", "", backing.backing, RATIO))
+            out.append((f"{view.backing_label(result, sid)}, {name}", "", backing.backing, RATIO))
             out.append((f"{view.LABELS['shortfall']}, {name}", "", report.scaled(backing.shortfall), number_format))
     return out
 
