@@ -194,6 +194,15 @@ def test_a_price_index_year_written_wrong_is_named_at_its_key():
 # --- a house style's decimals -----------------------------------------------------------------------------------------
 
 
+def test_an_empty_name_is_an_error_at_the_name():
+    text = 'scenario: T\nbudget_year: 2024\nsources:\n  f: {name: ""}\nprojects:\n  a: {name: "", costs: {2024: 1}}\n'
+    found = [(d.code, d.line, d.column, d.message) for d in load_bytes(text.encode(), "t.yaml").errors]
+    assert found == [
+        ("wrong-type", 4, 13, "'name': a name cannot be empty"),
+        ("wrong-type", 6, 13, "'name': a name cannot be empty"),
+    ]
+
+
 def test_decimals_in_a_scenario_must_be_a_whole_number_of_places(tmp_path):
     text = Path(SEED).read_text(encoding="utf-8").replace("price_level: 2024", "price_level: 2024\ndecimals: -1")
     [d] = load_bytes(text.encode(), "d.yaml").errors
