@@ -42,6 +42,15 @@ def test_csv_rows_per_pocket_with_the_deviation():
     rows = _out("--format", "csv").splitlines()
     assert "2026,repayments,dsi/17/sof,Socialforvaltningen,300,210,-90" in rows
     assert "2028,repayments,dsi/17/total,Den Sociale Investeringsfond,700,850,150" in rows
+    # the counts, as the table shows them (the expected standing in for an open year), and what the cap leaves
+    counts = [row for row in rows if "/17/count," in row or "/17/cap_left," in row]
+    assert counts == [
+        "2026,repayments,dsi/17/count,Den Sociale Investeringsfond,10,7,-3",
+        "2027,repayments,dsi/17/count,Den Sociale Investeringsfond,20,20,0",
+        "2028,repayments,dsi/17/count,Den Sociale Investeringsfond,20,20,0",
+        "total,repayments,dsi/17/count,Den Sociale Investeringsfond,50,47,-3",
+        "total,repayments,dsi/17/cap_left,Den Sociale Investeringsfond,0,0,0",
+    ]
 
 
 def test_the_table_markdown_and_workbook_show_the_repayment():
