@@ -364,3 +364,35 @@ def test_a_misspelt_required_key_is_one_unknown_key_with_the_suggestion_at_every
 def test_a_required_key_left_out_beside_an_unrelated_unknown_key_is_still_missing():
     text = HEAD + "sources:\n  dec:\n    kind: decentral\n    colour: blue\nprojects: {}\n"
     assert found(text) == [("missing-key", 5), ("unused-source", 5), ("unknown-key", 7)]
+
+
+REPAID_LINE = HEAD + (
+    "sources:\n  dsi: {name: DSI, kind: external}\n  sof: {name: Sof, kind: decentral}\n"
+    "projects:\n  p:\n    name: P\n    costs: {2024: 100}\n    financing:\n"
+    "      - source: dsi\n        share: 100%\n        repay: REPAY\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("repay", "expected"),
+    [
+        # a bad count: the repayment's kind (both kinds given) and shares (90 %) are still checked
+        (
+            "{tariff: 10, outcomes: {2025: 1.5}, amount: {2025: 1}, by: {sof: 90%}}",
+            [("repay-kind", 14, 9), ("invalid-count", 14, 46), ("repay-shares", 14, 71)],
+        ),
+        # a bad share: the pockets are still checked (one unknown), not the shares, one of which is unknown
+        (
+            "{amount: {2025: 1}, by: {sof: lots, sfo: 10%}}",
+            [("not-a-share", 14, 46), ("unknown-source", 14, 52)],
+        ),
+        # a bad scheduled amount: a year before the budget year beside it is still found
+        (
+            "{amount: {2023: 1, 2025: -1}, by: {sof: 100%}}",
+            [("year-before-budget", 14, 26), ("negative-amount", 14, 41)],
+        ),
+    ],
+)
+def test_a_bad_value_in_a_repay_leaves_the_rest_of_it_checked(repay, expected):
+    text = REPAID_LINE.replace("REPAY", repay)
+    assert [(d.code, d.line, d.column) for d in load_bytes(text.encode(), "t.yaml").errors] == expected

@@ -68,8 +68,8 @@ def repayments(scenario: Scenario, gaps: Gaps) -> list[Finding]:
 def _kind(path: tuple, repay: Repay, gaps: Gaps) -> list[Finding]:
     """Exactly one of tariff + outcomes (with an optional cap) or amount; `achieved` (an actual figure, no kind)
     only with a tariff, as on a financing line (followup.md: `achieved-not-outcome`, at `achieved`)."""
-    if gaps.within(path):
-        return []
+    if gaps.covers(path) or any(gaps.covers((*path, key)) for key in (*_YEAR_KEYS, "cap", "achieved")):
+        return []  # (a year left out of a key leaves the key: its kind is known)
     out = []
     if repay.achieved is not None and repay.tariff is None:
         what = "is a fixed schedule" if repay.amount is not None else "has no tariff"

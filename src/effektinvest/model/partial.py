@@ -194,7 +194,9 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
         entry[field].pop(rest[1], None)  # one bad year: the others are still checked (a year without cost)
         gaps.add((*path, field, rest[1]))
         return
-    if field == "repay":  # format 1.3: a repayment with a bad part repays nothing (the line still pays)
+    if field == "repay":  # format 1.3: a bad year or share stands in as 0 (a gap), any other bad part: no repay
+        if _repay_part(entry.get("repay"), rest[1:], (*path, "repay"), gaps):
+            return
         entry.pop("repay", None)
     elif field == "source":
         entry["source"] = UNREAD_SOURCE
@@ -207,6 +209,24 @@ def _line(lines: list, index: int, rest: tuple, path: tuple, gaps: set[tuple]) -
         _misspelt(entry, field, PooledLine if path[0] == "financing" else FinancingLine, path, gaps)
         return
     gaps.add((*path, field))
+
+
+def _repay_part(repay, rest: tuple, path: tuple, gaps: set[tuple]) -> bool:
+    """Stand in 0 for the bad value of a year (of `tariff`, `outcomes`, `amount` or `achieved`) or of a paying
+    pocket's share (in `by`) at REST in REPAY, a gap, so that the rest of the repayment is still checked (its
+    kind, its years, its payers; not its shares, with a share unknown); False for any other part (then the whole
+    `repay` is left out). Not left out: a mapping of one year would be empty, and the repayment lost."""
+    if not isinstance(repay, dict) or len(rest) < 2:
+        return False
+    key, part = rest[0], rest[1]
+    values = repay.get(key)
+    if key not in ("tariff", "outcomes", "amount", "achieved", "by") or not isinstance(values, dict):
+        return False
+    if part not in values:
+        return False
+    values[part] = Decimal(0)
+    gaps.add((*path, key, part))
+    return True
 
 
 # What a key, missing because it was misspelt, leaves unknown: per model, the gap its absence makes.
