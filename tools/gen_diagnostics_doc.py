@@ -2,23 +2,23 @@
 """Writes docs/diagnostics.md: every diagnostic code, what triggers it, an example, what it prints, the fix.
 
 Run: .venv/bin/python tools/gen_diagnostics_doc.py > docs/diagnostics.md
-tests/test_docs.py re-runs every example and checks the printed line is still what the page says.
+tests/acceptance/test_docs.py re-runs every example and checks it prints exactly what the page says: its one line.
 """
 
 from effektinvest.edges.load import load_bytes
 from effektinvest.model.codes import CODES
 from effektinvest.reports.check.reporters import line
 
-HEAD = """scenario: Eksempel
-budget_year: 2024
-sources:
-  fund: {name: Outcomefonden}
-projects:
-"""
+FUND = "  fund: {name: Outcomefonden}\n"
 
 
-def p(body: str) -> str:
-    return HEAD + body
+def p(body: str, sources: str | None = None) -> str:
+    """A scenario of BODY's projects (and what follows them), with SOURCES (default: the outcome fund, where BODY
+    names it; else none, so that the example prints its own finding and no `unused-source`)."""
+    if sources is None:
+        sources = FUND if "fund" in body else ""
+    listed = f"sources:\n{sources}" if sources else "sources: {}\n"
+    return f"scenario: Eksempel\nbudget_year: 2024\n{listed}projects:\n{body}"
 
 
 def closed(through: int, body: str) -> str:
@@ -27,8 +27,9 @@ def closed(through: int, body: str) -> str:
 
 
 # a project financed by an investor (format 1.3), its `repay` to follow
-INVESTOR = p("  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - source: dsi\n        share: 100%\n").replace(
-    "sources:\n", "sources:\n  dsi: {name: DSI, kind: external}\n"
+INVESTOR = p(
+    "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - source: dsi\n        share: 100%\n",
+    "  dsi: {name: DSI, kind: external}\n" + FUND,
 )
 
 
@@ -45,7 +46,7 @@ EXAMPLES = {
     "too-deep": None,
     "too-long": None,
     "duplicate-key": p("  a: {name: A, costs: {2024: 1}}\n  a: {name: A igen, costs: {2024: 2}}\n"),
-    "merge-key": "base: &base {name: A, costs: {2024: 1}}\n" + p("  a:\n    <<: *base\n"),
+    "merge-key": p("  a: &a {name: A, costs: {2024: 1}}\n  b:\n    <<: *a\n    name: B\n    costs: {2024: 2}\n"),
     "unsupported-tag": p("  a: {name: A, costs: !!binary aGVq}\n"),
     "alias-cycle": p("  a: &a {name: A, costs: {2024: 1}, note: *a}\n"),
     "alias-expansion": None,
@@ -67,7 +68,7 @@ EXAMPLES = {
     "unit-in-amount": p("  a:\n    name: A\n    costs:\n      2024: 2,5 mio. kr.\n"),
     "too-many-digits": p("  a: {name: A, costs: {2024: 1234567890123456789012345678901}}\n"),
     "negative-amount": p("  a: {name: A, costs: {2024: -5}}\n"),
-    "too-precise": p("  a: {name: A, costs: {2024: 1.005}}\n").replace(
+    "too-precise": p("  a: {name: A, costs: {2024: 0.125}}\n").replace(
         "budget_year: 2024", "budget_year: 2024\nunit: kr."
     ),
     "share-range": p(
@@ -82,8 +83,9 @@ EXAMPLES = {
         "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, tariff: 2, outcomes: {2024: 2.5}}\n"
     ),
     "unharvestable-source": p(
-        "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: stat, amount: 5}\n"
-    ).replace("sources:\n", "sources:\n  stat: {name: Staten, kind: state}\n"),
+        "  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: stat, amount: 5}\n",
+        "  stat: {name: Staten, kind: state}\n",
+    ),
     "amount-or-share": p(
         '  a:\n    name: A\n    costs: {2024: 10}\n    financing:\n      - {source: fund, amount: 5, share: "50%"}\n'
     ),
@@ -120,7 +122,7 @@ EXAMPLES = {
     "repay-shares": INVESTOR
     + "        repay: {amount: {2025: 10}, by: {fund: 60%}}\n",
     "repay-payer": INVESTOR
-    + "        repay: {amount: {2025: 10}, by: {dsi: 100%}}\n",
+    + "        repay: {amount: {2025: 10}, by: {dsi: 60%, fund: 40%}}\n",
     "decide-at-missing": p("  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: defer}\n"),
     "decide-at-too-early": p("  a: {name: A, costs: {2024: 10}}\n  b: {name: B, status: defer, decide_at: 2024}\n"),
     "year-before-budget": p("  a: {name: A, costs: {2023: 10, 2024: 10}}\n"),
@@ -170,9 +172,9 @@ def main() -> None:
         example = EXAMPLES[code]
         out.append(f"## `{code}` ({severity.value})\n\n{meaning[0].upper() + meaning[1:]}.\n")
         if example is not None:
-            found = [d for d in load_bytes(example.encode(), "example.yaml").diagnostics if d.code == code]
-            assert found, code
-            out.append("```yaml\n" + example + "```\n\nprints\n\n```text\n" + line(found[0]) + "\n```\n")
+            printed = [line(d) for d in load_bytes(example.encode(), "example.yaml").diagnostics]
+            assert [d.split("[")[1].split("]")[0] for d in printed] == [code], (code, printed)  # its own, alone
+            out.append("```yaml\n" + example + "```\n\nprints\n\n```text\n" + "\n".join(printed) + "\n```\n")
         else:
             out.append("This one needs a file or an option that a page cannot show; the test suite has its case.\n")
         out.append(f"**Fix:** {fix}\n")

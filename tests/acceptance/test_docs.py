@@ -87,12 +87,13 @@ def test_diagnostics_doc_lists_exactly_the_codes():
 def test_every_documented_code_has_a_test_case(code):
     body = SECTIONS[code]
     example = re.search(r"```yaml\n(.*?)```", body, re.S)
-    if example:  # the page's own example is a case: it still prints what the page shows
+    if example:  # the page's own example is a case: it prints exactly what the page shows, its one line
         printed = re.search(r"```text\n(.*?)\n```", body, re.S).group(1)
         loaded = load_bytes(example.group(1).encode(), "example.yaml")
         from effektinvest.reports.check.reporters import line
 
-        assert printed in [line(d) for d in loaded.diagnostics]
+        assert [line(d) for d in loaded.diagnostics] == [printed]
+        assert f"[{code}]: " in printed
     else:
         tests = [p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("test_*.py") if p.name != "test_docs.py"]
         assert any(f'"{code}"' in text or f"[{code}]" in text for text in tests), f"no test case for {code}"
