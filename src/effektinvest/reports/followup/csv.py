@@ -34,9 +34,10 @@ def csv(report: FollowUpReport, options: Options) -> str:
                 values = [shown(plan), shown(actual), shown(actual - plan)]
                 out.row([column, "outcomes", out.text(f"{o.id}/{suffix}"), out.text(o.name), *values])
         for entry in report.repayments:  # format 1.3: per pocket, then in all (id INVESTOR/LINE/POCKET or .../total)
-            counts = _repayment_counts(report, entry, year)
-            for suffix, plan, actual in counts[:1]:  # the counts first, as the table shows them
-                key = out.text(f"{entry.investor}/{entry.line}/{suffix}")
+            counts, cap_left = _repayment_counts(report, entry, year)
+            if counts is not None:  # the counts first, as the table shows them
+                plan, actual = counts
+                key = out.text(f"{entry.investor}/{entry.line}/count")
                 out.row([column, "repayments", key, out.text(entry.name), *map(str, (plan, actual, actual - plan))])
             for sid in [*entry.pockets, None]:
                 if year is not None and year not in entry.plan and year not in entry.actual:
@@ -46,9 +47,10 @@ def csv(report: FollowUpReport, options: Options) -> str:
                 name = entry.pockets[sid] if sid else entry.name
                 values = [out.number(plan), out.number(actual), out.number(actual - plan)]
                 out.row([column, "repayments", out.text(key), out.text(name), *values])
-            for suffix, plan, actual in counts[1:]:  # in the total: what is left of the cap
+            if cap_left is not None:  # in the total: what is left of the cap
+                plan, actual = cap_left
                 values = [out.number(plan), out.number(actual), out.number(actual - plan)]
-                key = out.text(f"{entry.investor}/{entry.line}/{suffix}")
+                key = out.text(f"{entry.investor}/{entry.line}/cap_left")
                 out.row([column, "repayments", key, out.text(entry.name), *values])
         for figure in pockets:
             _figure(out, column, figure, index)
@@ -82,21 +84,21 @@ def _outcome_rows(report: FollowUpReport, o, year: int | None) -> list[tuple]:
     ]
 
 
-def _repayment_counts(report: FollowUpReport, entry, year: int | None) -> list[tuple]:
-    """A repayment per outcome's rows in YEAR (None: the total), as an outcome line's (`_outcome_rows`): the
-    expected count against the achieved (the expected standing in an open year); in the total also what is left
-    of its cap. None for a fixed schedule."""
+def _repayment_counts(report: FollowUpReport, entry, year: int | None) -> tuple[tuple | None, tuple | None]:
+    """A repayment per outcome's (plan, actual) in YEAR (None: the total), as an outcome line's (`_outcome_rows`):
+    the expected count against the achieved (the expected standing in for an open year), and in the total what
+    is left of its cap; None where there is none (a fixed schedule has neither)."""
     if not entry.expected:
-        return []
+        return None, None
     closed = report.result.actuals_through
     if year is None:
         years = {*entry.expected, *entry.achieved}
         counted = sum(entry.achieved.get(y, 0) if y <= closed else entry.expected.get(y, 0) for y in years)
-        rows = [("count", sum(entry.expected.values()), counted)]
+        cap_left = None
         if entry.cap is not None:
-            rows.append(("cap_left", max(entry.cap - in_year(entry.plan, None), _ZERO), entry.cap_left))
-        return rows
+            cap_left = (max(entry.cap - in_year(entry.plan, None), _ZERO), entry.cap_left)
+        return (sum(entry.expected.values()), counted), cap_left
     if year not in entry.expected and year not in entry.achieved:
-        return []
+        return None, None
     actual = entry.achieved.get(year, 0) if year <= closed else entry.expected.get(year, 0)
-    return [("count", entry.expected.get(year, 0), actual)]
+    return (entry.expected.get(year, 0), actual), None

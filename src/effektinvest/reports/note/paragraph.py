@@ -21,7 +21,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
-from effektinvest.core.arithmetic import financing_lines, paid_lines, pays
+from effektinvest.core.arithmetic import financing_lines, ledger, pays
 from effektinvest.core.display_context import danish, joined, percent, rounded
 from effektinvest.core.exact import exact_sum
 from effektinvest.formats.markdown import markdown_text
@@ -89,11 +89,11 @@ def source_notes(scenario: Scenario) -> dict[str, list[str]]:
 def lent(scenario: Scenario, realisation: Decimal | None = None) -> dict[tuple, Decimal]:
     """What each repaid line (a line with `repay`) pays now, in kr., over all its years, by the line's path; at
     REALISATION, as the gap at it (an outcome line's counts scaled)."""
-    to_kr = scenario.unit.to_kr
+    to_kr, (_, lines) = scenario.unit.to_kr, ledger(scenario)
     return {
         ref.path: exact_sum(pays(ref.line, covered, to_kr, realisation).values())
-        for ref, covered, _ in paid_lines(scenario)
-        if ref.line.repay is not None
+        for ref, covered in lines
+        if ref.line.repay is not None  # (only these: what every other line pays is not asked)
     }
 
 
